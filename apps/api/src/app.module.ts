@@ -1,0 +1,54 @@
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { Client, Connection } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import type { ApiConfig } from '@pe/config';
+import { openDatabase } from '@pe/persistence';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { AuthService } from './auth/auth.service.js';
+import { READ_ONLY_CONTROLLERS } from './directory/read-only.controller.js';
+import { HealthController } from './health/health.controller.js';
+import { ErrorFilter } from './http/error.filter.js';
+import { PartnershipsController } from './partnerships/partnerships.controller.js';
+import { PartnershipsService } from './partnerships/partnerships.service.js';
+import { TasksController } from './tasks/tasks.controller.js';
+import { TasksService } from './tasks/tasks.service.js';
+import { PartnershipGateway } from './temporal/partnership-gateway.js';
+import { CONFIG, DATABASE, TEMPORAL } from './tokens.js';
+
+@Module({})
+export class AppModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(DATABASE) private readonly db: DataSource,
+    @Inject(TEMPORAL) private readonly temporal: Client,
+  ) {}
+
+  static forConfig(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [JwtModule.register({ secret: config.JWT_SECRET, signOptions: { expiresIn: config.JWT_EXPIRES_IN as `${number}h` } })],
+      controllers: [AuthController, HealthController, PartnershipsController, TasksController, ...READ_ONLY_CONTROLLERS],
+      providers: [
+        { provide: CONFIG, useValue: config },
+        { provide: DATABASE, useFactory: () => openDatabase(config.DATABASE_URL) },
+        {
+          provide: TEMPORAL,
+          useFactory: async () => new Client({ connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE }),
+        },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        AuthService,
+        PartnershipGateway,
+        PartnershipsService,
+        TasksService,
+      ],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.temporal.connection.close();
+    await this.db.destroy();
+  }
+}

@@ -1,0 +1,14 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import { notFoundError } from './api-error.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A path id that cannot exist answers 404, the same as one that does not. */
+@Injectable()
+export class UuidParam implements PipeTransform<string, string> {
+  constructor(private readonly what: string) {}
+  transform(value: string): string {
+    if (!UUID.test(value)) throw notFoundError(this.what);
+    return value.toLowerCase();
+  }
+}

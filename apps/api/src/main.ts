@@ -1,0 +1,36 @@
+/** The API process: validates its configuration, migrates, seeds demo data in development, serves API and console. */
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
+import { apiConfigSchema, loadConfig } from '@pe/config';
+import { AppModule } from './app.module.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { seedDemoData } from './seed/seed.js';
+import { DATABASE } from './tokens.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig(apiConfigSchema);
+  const levels = (['error', 'warn', 'log', 'debug'] as const).slice(0, ['error', 'warn', 'log', 'debug'].indexOf(config.LOG_LEVEL) + 1);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { logger: [...levels] });
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument() as unknown as OpenAPIObject);
+  if (config.CONSOLE_DIST && existsSync(config.CONSOLE_DIST)) app.useStaticAssets(config.CONSOLE_DIST, { index: 'index.html' });
+  else Logger.warn('The console is not built (npm run build); only the API is served', 'Console');
+
+  if (config.NODE_ENV !== 'production' && process.env.SEED_DEMO_DATA !== 'false') {
+    for (const line of await seedDemoData(app.get<DataSource>(DATABASE))) Logger.log(line, 'Seed');
+  }
+  await app.listen(config.PORT, config.HOST);
+  Logger.log(`API and console on http://${config.HOST}:${config.PORT} (OpenAPI at /api/docs)`, 'Main');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import {
+  DomainError,
+  decide,
+  initialState,
+  type ClientCommand,
+  type CreatePartnershipInput,
+  type PartnershipCommand,
+} from '@pe/domain';
+import { findOrganizationIds, findUsersByIds, partnershipList, runList, type ListParams, type ScopeClause } from '@pe/persistence';
+import type { CommandResult } from '@pe/workflows';
+import { actorOf, type AuthenticatedUser } from '../auth/auth.decorators.js';
+import { notFoundError } from '../http/api-error.js';
+import { PartnershipGateway } from '../temporal/partnership-gateway.js';
+import { DATABASE } from '../tokens.js';
+
+export type PartnershipRecord = Record<string, unknown> & { id: string };
+
+@Injectable()
+export class PartnershipsService {
+  constructor(
+    @Inject(DATABASE) private readonly db: DataSource,
+    @Inject(PartnershipGateway) private readonly gateway: PartnershipGateway,
+  ) {}
+
+  list(user: AuthenticatedUser, params: ListParams) {
+    return runList<PartnershipRecord>(this.db, partnershipList, params, this.visibility(user));
+  }
+
+  async get(user: AuthenticatedUser, id: string): Promise<PartnershipRecord> {
+    const page = await runList<PartnershipRecord>(this.db, partnershipList, { filter: { id } }, this.visibility(user));
+    const record = page.rows[0];
+    if (!record) throw notFoundError('Partnership');
+    return record;
+  }
+
+  async create(user: AuthenticatedUser, input: CreatePartnershipInput, idempotencyKey?: string): Promise<PartnershipRecord> {
+    const actor = actorOf(user);
+    const command: PartnershipCommand = {
+      type: 'CreatePartnership',
+      partnershipId: idempotencyKey ? idFromKey(user.id, idempotencyKey) : randomUUID(),
+      name: input.name,
+      description: input.description,
+      coordinatorId: input.coordinatorId ?? user.id,
+      sponsorId: input.sponsorId,
+      organizationIds: input.organizationIds,
+      policy: input.policy,
+    };
+    await this.checkReferences(command);
+    decide(initialState(), command, { now: new Date(), actor });
+    await this.gateway.create(command, actor);
+    return this.get(user, command.partnershipId);
+  }
+
+  async command(user: AuthenticatedUser, id: string, command: ClientCommand, idempotencyKey?: string): Promise<CommandResult> {
+    await this.get(user, id);
+    return this.gateway.execute(id, command, actorOf(user), idempotencyKey);
+  }
+
+  /** Partners see the partnerships their organization belongs to; every other role sees all. */
+  private visibility(user: AuthenticatedUser): ScopeClause[] {
+    if (user.role !== 'partner') return [];
+    return [(bind) => `${bind(user.organizationId)}::uuid = ANY(p.organization_ids)`];
+  }
+
+  private async checkReferences(command: Extract<PartnershipCommand, { type: 'CreatePartnership' }>): Promise<void> {
+    const fields: Record<string, string> = {};
+    const people = await findUsersByIds(this.db, [command.sponsorId, command.coordinatorId]);
+    const sponsor = people.find((person) => person.id === command.sponsorId);
+    const coordinator = people.find((person) => person.id === command.coordinatorId);
+    if (sponsor?.role !== 'sponsor') fields.sponsorId = 'must be the id of a user with the sponsor role';
+    if (coordinator?.role !== 'coordinator') fields.coordinatorId = 'must be the id of a user with the coordinator role';
+    const known = new Set(await findOrganizationIds(this.db, command.organizationIds));
+    const unknown = command.organizationIds.filter((id) => !known.has(id));
+    if (unknown.length > 0) fields.organizationIds = `unknown organizations: ${unknown.join(', ')}`;
+    if (Object.keys(fields).length > 0) {
+      throw new DomainError('rule', 'PARTNERSHIP.UNKNOWN_REFERENCE', 'The partnership refers to people or organizations that do not fit', fields);
+    }
+  }
+}
+
+/** The same key from the same user always names the same partnership, so a retried create is one create. */
+function idFromKey(userId: string, key: string): string {
+  const hex = createHash('sha256').update(`${userId}:${key}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

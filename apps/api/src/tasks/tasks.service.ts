@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { CompleteTaskInput } from '@pe/domain';
+import { runList, taskList, type ListParams, type ScopeClause } from '@pe/persistence';
+import type { CommandResult } from '@pe/workflows';
+import { actorOf, type AuthenticatedUser } from '../auth/auth.decorators.js';
+import { notFoundError } from '../http/api-error.js';
+import { PartnershipGateway } from '../temporal/partnership-gateway.js';
+import { DATABASE } from '../tokens.js';
+
+export type TaskRecord = Record<string, unknown> & { id: string; partnershipId: string };
+
+@Injectable()
+export class TasksService {
+  constructor(
+    @Inject(DATABASE) private readonly db: DataSource,
+    @Inject(PartnershipGateway) private readonly gateway: PartnershipGateway,
+  ) {}
+
+  /** `filter.mine` narrows the list to the caller's inbox. */
+  list(user: AuthenticatedUser, params: ListParams) {
+    const { mine, ...filter } = params.filter ?? {};
+    const scope = this.visibility(user);
+    if (mine === true || mine === 'true') scope.push((bind) => `t.assignee_user_id = ${bind(user.id)}::uuid`);
+    return runList<TaskRecord>(this.db, taskList, { ...params, filter }, scope);
+  }
+
+  async get(user: AuthenticatedUser, id: string): Promise<TaskRecord> {
+    const page = await runList<TaskRecord>(this.db, taskList, { filter: { id } }, this.visibility(user));
+    const task = page.rows[0];
+    if (!task) throw notFoundError('Task');
+    return task;
+  }
+
+  async complete(user: AuthenticatedUser, id: string, input: CompleteTaskInput, idempotencyKey?: string): Promise<CommandResult> {
+    const task = await this.get(user, id);
+    return this.gateway.execute(
+      task.partnershipId,
+      { type: 'CompleteTask', taskId: id, decision: input.decision, comment: input.comment ?? null },
+      actorOf(user),
+      idempotencyKey,
+    );
+  }
+
+  private visibility(user: AuthenticatedUser): ScopeClause[] {
+    if (user.role !== 'partner') return [];
+    return [(bind) => `${bind(user.organizationId)}::uuid = ANY(p.organization_ids)`];
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The console's one way to the API: react-admin's simple REST dialect on '/api', plus the two
+ * endpoints that are not CRUD (a partnership command, a task completion).
+ */
+import simpleRestProvider from 'ra-data-simple-rest';
+import { fetchUtils, type DataProvider, type Identifier } from 'react-admin';
+import { toHttpError } from './apiError';
+import { readToken } from './session';
+import type { CommandResult, PartnershipCommand } from './partnerships/partnershipModel';
+import type { TaskCompletion, TaskCompletionResult } from './tasks/taskModel';
+
+/** Relative, so the same build works behind the API's own server and behind vite's dev proxy. */
+export const API_URL = '/api';
+
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  body: string;
+  json: unknown;
+}
+
+/**
+ * fetch + JSON + bearer token. Unlike fetchUtils.fetchJson it keeps the API's error body whole
+ * (code and field errors), so forms and notifications can show what exactly was wrong.
+ */
+export async function fetchJson(url: string, options: fetchUtils.Options = {}): Promise<HttpResponse> {
+  const headers = fetchUtils.createHeadersFromOptions(options);
+  const token = readToken();
+  if (token !== null) headers.set('Authorization', `Bearer ${token}`);
+  const response = await fetch(url, { ...options, headers });
+  const body = await response.text();
+  const json = parseJson(body);
+  if (!response.ok) throw toHttpError(response.status, response.statusText, json);
+  return { status: response.status, headers: response.headers, body, json };
+}
+
+function parseJson(body: string): unknown {
+  if (body === '') return undefined;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    // Not JSON (a proxy's error page, say): the status alone will have to do.
+    return undefined;
+  }
+}
+
+function postJson(path: string, payload: unknown): Promise<HttpResponse> {
+  return fetchJson(`${API_URL}${path}`, { method: 'POST', body: JSON.stringify(payload) });
+}
+
+export interface ConsoleDataProvider extends DataProvider {
+  /** Sends one command of the partnership's decider; answers with the events it produced. */
+  command(partnershipId: Identifier, body: PartnershipCommand): Promise<CommandResult>;
+  /** Approves or rejects a task assigned to the current user. */
+  completeTask(taskId: Identifier, body: TaskCompletion): Promise<TaskCompletionResult>;
+}
+
+const restProvider = simpleRestProvider(API_URL, fetchJson);
+
+export const dataProvider = {
+  ...restProvider,
+  command: async (partnershipId: Identifier, body: PartnershipCommand) => {
+    const response = await postJson(`/partnerships/${encodeURIComponent(String(partnershipId))}/commands`, body);
+    return response.json as CommandResult;
+  },
+  completeTask: async (taskId: Identifier, body: TaskCompletion) => {
+    const response = await postJson(`/tasks/${encodeURIComponent(String(taskId))}/complete`, body);
+    return (response.json ?? {}) as TaskCompletionResult;
+  },
+} satisfies ConsoleDataProvider;

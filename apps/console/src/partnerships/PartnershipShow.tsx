@@ -1,0 +1,67 @@
+import Divider from '@mui/material/Divider';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import {
+  ChipField,
+  DateField,
+  FunctionField,
+  NumberField,
+  ReferenceArrayField,
+  ReferenceField,
+  Show,
+  SimpleShowLayout,
+  SingleFieldList,
+  TextField,
+} from 'react-admin';
+import { PrioritiesSection } from './PrioritiesSection';
+import { PrioritiesStatusField } from './PrioritiesStatusField';
+import { StageChip } from './StageChip';
+import { TimelineSection } from './TimelineSection';
+import type { PartnershipRecord } from './partnershipModel';
+
+export function PartnershipShow() {
+  return (
+    <Show>
+      <Stack spacing={3} sx={{ p: 2 }} divider={<Divider flexItem />}>
+        <PartnershipSummary />
+        <PrioritiesSection />
+        <TimelineSection />
+      </Stack>
+    </Show>
+  );
+}
+
+function PartnershipSummary() {
+  return (
+    <Stack component="section" aria-labelledby="summary-heading">
+      <Typography variant="h6" component="h2" id="summary-heading">
+        Summary
+      </Typography>
+      <SimpleShowLayout sx={{ px: 0 }}>
+        <TextField source="name" />
+        <TextField source="description" emptyText="—" />
+        <StageChip label="Stage" />
+        <PrioritiesStatusField label="Priorities" />
+        {/* People and organizations have no pages of their own in the console: no links. */}
+        <ReferenceField source="coordinatorId" reference="users" label="Coordinator" link={false} />
+        <ReferenceField source="sponsorId" reference="users" label="Sponsor" link={false} />
+        <ReferenceArrayField source="organizationIds" reference="organizations" label="Organizations">
+          <SingleFieldList linkType={false}>
+            <ChipField source="name" size="small" />
+          </SingleFieldList>
+        </ReferenceArrayField>
+        <FunctionField<PartnershipRecord>
+          label="Timers"
+          render={({ policy }) =>
+            policy
+              ? `Task due after ${policy.taskDue}, remind after ${policy.reminderAfter}, escalate after ${policy.escalationAfter}`
+              : '—'
+          }
+        />
+        <NumberField source="version" />
+        <DateField source="createdAt" label="Created" showTime />
+        <DateField source="updatedAt" label="Updated" showTime />
+      </SimpleShowLayout>
+    </Stack>
+  );
+}

@@ -1,0 +1,20 @@
+/**
+ * What each role may do in the console. The API is the authority (it answers 403); these
+ * checks only hide buttons a person could not use anyway.
+ */
+export const ROLES = ['admin', 'coordinator', 'partner', 'sponsor', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** react-admin hands permissions around as `any`; narrow them once, here. */
+export function asRole(permissions: unknown): Role | undefined {
+  return ROLES.find((role) => role === permissions);
+}
+
+export function canCreatePartnerships(permissions: unknown): boolean {
+  const role = asRole(permissions);
+  return role === 'admin' || role === 'coordinator';
+}
+
+export function canEditPriorities(permissions: unknown): boolean {
+  return canCreatePartnerships(permissions);
+}

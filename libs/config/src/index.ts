@@ -1,0 +1,75 @@
+/**
+ * Configuration from environment variables, validated once at start-up. A bad value stops the
+ * process with a message naming the variable. `.env.example` lists every variable declared here.
+ */
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** Variables of the API process. */
+export const apiConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }),
+  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  JWT_SECRET: z.string().min(16, 'must have at least 16 characters'),
+  JWT_EXPIRES_IN: z.string().regex(/^\d+[smhd]$/, 'must be a number and a unit, such as 8h').default('8h'),
+  CONSOLE_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+});
+export type ApiConfig = z.infer<typeof apiConfigSchema>;
+
+/** Variables of the worker process. */
+export const workerConfigSchema = apiConfigSchema.pick({
+  NODE_ENV: true,
+  DATABASE_URL: true,
+  TEMPORAL_ADDRESS: true,
+  TEMPORAL_NAMESPACE: true,
+  LOG_LEVEL: true,
+});
+export type WorkerConfig = z.infer<typeof workerConfigSchema>;
+
+/** Variables of the local launcher (`npm start`, the test bootstrap). */
+export const stackConfigSchema = z.object({
+  DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+  EMBEDDED_PG_PORT: port.default(54329),
+  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port').optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+  TEMPORAL_CLI_PATH: z.string().optional(),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  JWT_SECRET: z.string().min(16, 'must have at least 16 characters').optional(),
+  SEED_DEMO_DATA: bool.default(true),
+});
+export type StackConfig = z.infer<typeof stackConfigSchema>;
+
+/** Every variable any process reads: docs and deployment files must name only these. */
+export const ALL_CONFIG_KEYS: ReadonlySet<string> = new Set([
+  ...Object.keys(apiConfigSchema.shape),
+  ...Object.keys(workerConfigSchema.shape),
+  ...Object.keys(stackConfigSchema.shape),
+]);
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig<S extends z.ZodObject>(schema: S, env: Record<string, string | undefined> = process.env): z.infer<S> {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = schema.safeParse(present);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? '?');
+    const got = present[name];
+    return `  ${name}: ${issue.message}${got === undefined ? ' (not set)' : ` (got "${got}")`}`;
+  });
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}

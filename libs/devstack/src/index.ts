@@ -1,0 +1,5 @@
+export * from './processes.js';
+export * from './postgres.js';
+export * from './temporal-cli.js';
+export * from './temporal-server.js';
+export * from './stack.js';

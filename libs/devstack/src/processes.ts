@@ -1,0 +1,96 @@
+/** Child processes of the local stack: spawned with prefixed output, stopped gently then firmly. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export interface Service {
+  name: string;
+  child: ChildProcess;
+  /** Resolves with the exit code once the process has ended. */
+  exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+export interface SpawnOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Print the child's output with a prefix (default true). */
+  echo?: boolean;
+}
+
+export function spawnService(name: string, command: string, args: string[], options: SpawnOptions = {}): Service {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: false,
+  });
+  const echo = options.echo ?? true;
+  const tail: string[] = [];
+  const relay = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) {
+      if (!line.trim()) continue;
+      tail.push(line);
+      if (tail.length > 40) tail.shift();
+      if (echo) process.stdout.write(`[${name}] ${line}\n`);
+    }
+  };
+  child.stdout?.on('data', relay);
+  child.stderr?.on('data', relay);
+  const exited = new Promise<number | null>((resolve) => {
+    child.on('exit', (code) => resolve(code));
+    child.on('error', (error) => {
+      tail.push(String(error));
+      resolve(-1);
+    });
+  });
+  const service: Service = {
+    name,
+    child,
+    exited,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGINT');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+  Object.defineProperty(service, 'recentOutput', { value: () => tail.join('\n') });
+  return service;
+}
+
+export function recentOutput(service: Service): string {
+  return (service as Service & { recentOutput?: () => string }).recentOutput?.() ?? '';
+}
+
+/** A TCP port nobody listens on right now, on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs: number, service?: Service): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | null | undefined;
+  void service?.exited.then((code) => (exitCode = code));
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) {
+      throw new Error(`${what}: the process exited with code ${exitCode} before it was ready.\n${service ? recentOutput(service) : ''}`);
+    }
+    if (await probe().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${what}: not ready after ${Math.round(timeoutMs / 1000)} s.\n${service ? recentOutput(service) : ''}`);
+}
+
+export async function httpOk(url: string): Promise<boolean> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+  return response.ok;
+}

@@ -1,0 +1,147 @@
+/**
+ * The whole product on one machine: PostgreSQL (embedded unless DATABASE_URL), Temporal (dev server
+ * unless TEMPORAL_ADDRESS), the worker and the API serving the console. `npm start` and the test
+ * bootstrap both use this, so tests run against exactly what a person runs.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadConfig, stackConfigSchema } from '@pe/config';
+import { startEmbeddedPostgres, type RunningPostgres } from './postgres.js';
+import { freePort, httpOk, spawnService, waitUntil, type Service } from './processes.js';
+import { resolveTemporalCli } from './temporal-cli.js';
+import { startTemporalDevServer, type RunningTemporal } from './temporal-server.js';
+
+export interface StackOptions {
+  repoRoot: string;
+  /** dev: fixed ports, demo data, data kept under DATA_DIR. test: free ports, a fresh data folder. */
+  mode: 'dev' | 'test';
+  env?: NodeJS.ProcessEnv;
+  echo?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunningStack {
+  apiUrl: string;
+  databaseUrl: string;
+  temporalAddress: string;
+  temporalNamespace: string;
+  temporalUiUrl: string | null;
+  jwtSecret: string;
+  /** Starts (or restarts) only the worker, for tests that stop it. */
+  worker: () => Service;
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? console.log;
+  const config = loadConfig(stackConfigSchema, env);
+  const test = options.mode === 'test';
+  const dataDir = resolve(options.repoRoot, config.DATA_DIR, test ? 'test' : '');
+  if (test) rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step().catch((error: unknown) => log(`stop: ${String(error)}`));
+    stops.length = 0;
+  };
+  try {
+    const postgres = await database(config, dataDir, test, log);
+    if (postgres.stop) stops.push(postgres.stop);
+    const temporal = await temporalServer(config, dataDir, test, options, log);
+    stops.push(temporal.stop);
+
+    const jwtSecret = config.JWT_SECRET ?? persistentSecret(dataDir);
+    const port = test ? await freePort() : config.PORT;
+    const host = config.HOST;
+    const shared = {
+      ...env,
+      DATABASE_URL: postgres.url,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_NAMESPACE: config.TEMPORAL_NAMESPACE,
+      NODE_ENV: test ? 'test' : 'development',
+    };
+    const node = process.execPath;
+    const startWorker = () => {
+      const worker = spawnService('worker', node, [join(options.repoRoot, 'apps/worker/dist/main.js')], { env: shared, echo: options.echo });
+      stops.push(() => worker.stop());
+      return worker;
+    };
+    startWorker();
+    const api = spawnService('api', node, [join(options.repoRoot, 'apps/api/dist/main.js')], {
+      echo: options.echo,
+      env: {
+        ...shared,
+        HOST: host,
+        PORT: String(port),
+        JWT_SECRET: jwtSecret,
+        SEED_DEMO_DATA: String(config.SEED_DEMO_DATA),
+        CONSOLE_DIST: join(options.repoRoot, 'apps/console/dist'),
+      },
+    });
+    stops.push(() => api.stop());
+    const apiUrl = `http://${host}:${port}`;
+    await waitUntil('API', () => httpOk(`${apiUrl}/api/health`), 90_000, api);
+    return {
+      apiUrl,
+      databaseUrl: postgres.url,
+      temporalAddress: temporal.address,
+      temporalNamespace: config.TEMPORAL_NAMESPACE,
+      temporalUiUrl: temporal.uiUrl,
+      jwtSecret,
+      worker: startWorker,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+type StackConfig = ReturnType<typeof loadConfig<typeof stackConfigSchema>>;
+
+async function database(config: StackConfig, dataDir: string, test: boolean, log: (line: string) => void): Promise<{ url: string; stop?: RunningPostgres['stop'] }> {
+  if (config.DATABASE_URL) {
+    log(`postgres: using DATABASE_URL (${new URL(config.DATABASE_URL).host})`);
+    return { url: config.DATABASE_URL };
+  }
+  const port = test ? await freePort() : config.EMBEDDED_PG_PORT;
+  log(`postgres: starting the embedded server on 127.0.0.1:${port} (data in ${dataDir}/postgres)`);
+  return startEmbeddedPostgres({ dataDir, port, database: 'partnerships' });
+}
+
+async function temporalServer(
+  config: StackConfig,
+  dataDir: string,
+  test: boolean,
+  options: StackOptions,
+  log: (line: string) => void,
+): Promise<RunningTemporal> {
+  if (config.TEMPORAL_ADDRESS) {
+    log(`temporal: using TEMPORAL_ADDRESS (${config.TEMPORAL_ADDRESS})`);
+    return { address: config.TEMPORAL_ADDRESS, uiUrl: null, stop: async () => undefined };
+  }
+  const cli = await resolveTemporalCli({ repoRoot: options.repoRoot, cliPath: config.TEMPORAL_CLI_PATH, log });
+  const port = test ? await freePort() : config.TEMPORAL_PORT;
+  log(`temporal: starting the dev server on 127.0.0.1:${port} (CLI from ${cli.source}, data in ${dataDir}/temporal.db)`);
+  return startTemporalDevServer({
+    cli,
+    dataDir,
+    port,
+    uiPort: config.TEMPORAL_UI_PORT,
+    namespace: config.TEMPORAL_NAMESPACE,
+    ui: !test,
+    echo: options.echo,
+  });
+}
+
+/** A JWT secret generated once per data folder, so sign-ins survive a restart. */
+function persistentSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,105 @@
+/**
+ * A Temporal dev server for the local stack: its SQLite file (WAL) under the data folder, so
+ * partnerships and their timers survive a restart, and the project's search attributes registered.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { defineSearchAttributeKey } from '@temporalio/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { spawnService, waitUntil } from './processes.js';
+import type { TemporalCli } from './temporal-cli.js';
+
+/** The custom search attributes partnership workflows keep current (see workflows/src/contract.ts). */
+export const SEARCH_ATTRIBUTES = [
+  defineSearchAttributeKey('PartnershipStage', 'KEYWORD'),
+  defineSearchAttributeKey('PartnershipOrganizations', 'KEYWORD_LIST'),
+  defineSearchAttributeKey('PartnershipCoordinator', 'KEYWORD'),
+];
+const CLI_TYPE_NAMES: Record<string, string> = { KEYWORD: 'Keyword', KEYWORD_LIST: 'KeywordList' };
+
+export interface TemporalServerOptions {
+  cli: TemporalCli;
+  dataDir: string;
+  port: number;
+  uiPort: number;
+  namespace: string;
+  ui?: boolean;
+  echo?: boolean;
+}
+
+export interface RunningTemporal {
+  address: string;
+  uiUrl: string | null;
+  stop(): Promise<void>;
+}
+
+export async function startTemporalDevServer(options: TemporalServerOptions): Promise<RunningTemporal> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const dbFile = join(options.dataDir, 'temporal.db');
+  const address = `127.0.0.1:${options.port}`;
+  if (options.cli.kind === 'sdk-download') return startWithSdkDownload(options, dbFile, options.cli.tried);
+
+  const args = [
+    'server', 'start-dev',
+    '--ip', '127.0.0.1',
+    '--port', String(options.port),
+    '--db-filename', dbFile,
+    '--sqlite-pragma', 'journal_mode=WAL',
+    '--namespace', options.namespace,
+    '--log-level', 'error',
+    ...(options.ui === false ? ['--headless'] : ['--ui-port', String(options.uiPort)]),
+  ];
+  const server = spawnService('temporal', options.cli.path, args, { echo: options.echo ?? true });
+  await waitUntil('Temporal dev server', () => reachable(address), 60_000, server);
+  registerSearchAttributes(options.cli.path, address, options.namespace);
+  return { address, uiUrl: options.ui === false ? null : `http://127.0.0.1:${options.uiPort}`, stop: () => server.stop() };
+}
+
+async function reachable(address: string): Promise<boolean> {
+  const connection = await Connection.connect({ address, connectTimeout: 1000 });
+  try {
+    await connection.healthService.check({});
+    return true;
+  } finally {
+    await connection.close();
+  }
+}
+
+/** `temporal operator search-attribute create`, one at a time so an existing one does not stop the rest. */
+function registerSearchAttributes(cli: string, address: string, namespace: string): void {
+  for (const { name, type: sdkType } of SEARCH_ATTRIBUTES) {
+    const type = CLI_TYPE_NAMES[sdkType] ?? sdkType;
+    const result = spawnSync(
+      cli,
+      ['operator', 'search-attribute', 'create', '--address', address, '--namespace', namespace, '--name', name, '--type', type],
+      { encoding: 'utf8' },
+    );
+    const output = `${result.stdout}${result.stderr}`;
+    if (result.status !== 0 && !/already exists/i.test(output)) {
+      throw new Error(`Registering search attribute ${name} failed: ${output.trim()}`);
+    }
+  }
+}
+
+async function startWithSdkDownload(options: TemporalServerOptions, dbFile: string, tried: string[]): Promise<RunningTemporal> {
+  try {
+    const env = await TestWorkflowEnvironment.createLocal({
+      server: {
+        ip: '127.0.0.1',
+        port: options.port,
+        dbFilename: dbFile,
+        namespace: options.namespace,
+        ui: options.ui !== false,
+        uiPort: options.uiPort,
+        extraArgs: ['--sqlite-pragma', 'journal_mode=WAL'],
+        searchAttributes: SEARCH_ATTRIBUTES,
+      },
+    });
+    return { address: env.address, uiUrl: null, stop: () => env.teardown() };
+  } catch (error) {
+    tried.push(`the Temporal SDK download (failed: ${(error as Error).message})`);
+    throw new Error(`Could not obtain the temporal CLI. Tried, in order:\n  - ${tried.join('\n  - ')}\nSet TEMPORAL_CLI_PATH to a temporal binary, or TEMPORAL_ADDRESS to a running server.`);
+  }
+}

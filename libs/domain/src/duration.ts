@@ -1,0 +1,33 @@
+/**
+ * ISO-8601 durations (PnYnMnWnDTnHnMnS, fractions allowed on the last unit) to milliseconds.
+ * Years and months have no fixed length; for timers they count as 365 and 30 days.
+ */
+const PATTERN =
+  /^P(?!$)(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?=\d)(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const UNIT_MS = [365 * DAY, 30 * DAY, 7 * DAY, DAY, HOUR, MINUTE, SECOND] as const;
+
+export function parseDuration(text: string): number | null {
+  const match = PATTERN.exec(text);
+  if (!match) return null;
+  let total = 0;
+  UNIT_MS.forEach((unit, index) => {
+    const part = match[index + 1];
+    if (part !== undefined) total += Number(part.replace(',', '.')) * unit;
+  });
+  return Math.round(total);
+}
+
+export function isDuration(text: string): boolean {
+  return parseDuration(text) !== null;
+}
+
+export function durationMs(text: string): number {
+  const ms = parseDuration(text);
+  if (ms === null) throw new Error(`Not an ISO-8601 duration: ${text}`);
+  return ms;
+}

@@ -1,0 +1,32 @@
+import { DataSource } from 'typeorm';
+import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema.js';
+
+/** Arbitrary constant: the advisory lock that keeps two processes from migrating at once. */
+const MIGRATION_LOCK = 7_220_451;
+
+export function createDataSource(url: string): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    migrations: [InitialSchema1763900000000],
+    entities: [],
+    extra: { max: 10 },
+  });
+}
+
+/** Connects and brings the schema up to date; API and workers may call it concurrently. */
+export async function openDatabase(url: string): Promise<DataSource> {
+  const dataSource = await createDataSource(url).initialize();
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+  return dataSource;
+}

@@ -1,0 +1,109 @@
+/**
+ * Read models from events, inside the append's transaction. The partnership row is the decider's
+ * own state folded with `evolve`; tasks and notifications keep the history that state forgets.
+ */
+import type { EntityManager } from 'typeorm';
+import { evolve, initialState, type PartnershipState } from '@pe/domain';
+import { loadEvents, type SequencedEvent } from './event-row.js';
+
+export async function project(manager: EntityManager, partnershipId: string, event: SequencedEvent): Promise<void> {
+  const before = await currentState(manager, partnershipId);
+  const after = evolve(before, event);
+  if (after.status === 'active') await saveState(manager, after);
+  await projectTasksAndNotifications(manager, partnershipId, event, after);
+}
+
+async function currentState(manager: EntityManager, partnershipId: string): Promise<PartnershipState> {
+  const [row] = (await manager.query('SELECT state FROM partnerships WHERE id = $1 FOR UPDATE', [partnershipId])) as {
+    state: PartnershipState;
+  }[];
+  return row?.state ?? initialState();
+}
+
+async function saveState(manager: EntityManager, state: Extract<PartnershipState, { status: 'active' }>): Promise<void> {
+  await manager.query(
+    `INSERT INTO partnerships (id, name, description, stage, priorities_status, last_rejection_reason, coordinator_id, sponsor_id,
+       organization_ids, goals, scope, policy, state, version, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+     ON CONFLICT (id) DO UPDATE SET name = $2, description = $3, stage = $4, priorities_status = $5, last_rejection_reason = $6,
+       coordinator_id = $7, sponsor_id = $8, organization_ids = $9, goals = $10, scope = $11, policy = $12, state = $13,
+       version = $14, updated_at = $16`,
+    [
+      state.id,
+      state.name,
+      state.description,
+      state.stage,
+      state.prioritiesStatus,
+      state.lastRejectionReason,
+      state.coordinatorId,
+      state.sponsorId,
+      state.organizationIds,
+      JSON.stringify(state.goals),
+      state.scope,
+      JSON.stringify(state.policy),
+      JSON.stringify(state),
+      state.version,
+      state.createdAt,
+      state.updatedAt,
+    ],
+  );
+}
+
+async function projectTasksAndNotifications(
+  manager: EntityManager,
+  partnershipId: string,
+  event: SequencedEvent,
+  state: PartnershipState,
+): Promise<void> {
+  switch (event.type) {
+    case 'TaskOpened': {
+      const task = event.data.task;
+      await manager.query(
+        `INSERT INTO tasks (id, partnership_id, kind, title, assignee_user_id, status, opened_at, due_at, remind_at, escalate_at)
+         VALUES ($1, $2, $3, $4, $5, 'open', $6, $7, $8, $9)`,
+        [task.id, partnershipId, task.kind, task.title, task.assigneeUserId, task.openedAt, task.dueAt, task.remindAt, task.escalateAt],
+      );
+      return;
+    }
+    case 'TaskCompleted':
+      await manager.query(
+        `UPDATE tasks SET status = 'completed', completed_at = $2, completed_by = $3, decision = $4, comment = $5 WHERE id = $1`,
+        [event.data.taskId, event.at, event.actor.userId, event.data.decision, event.data.comment],
+      );
+      return;
+    case 'ReminderSent':
+    case 'TaskEscalated': {
+      const reminder = event.type === 'ReminderSent';
+      await manager.query(`UPDATE tasks SET ${reminder ? 'reminded_at' : 'escalated_at'} = $2 WHERE id = $1`, [event.data.taskId, event.at]);
+      const task = state.status === 'active' ? state.openTasks.find((open) => open.id === event.data.taskId) : undefined;
+      const title = task?.title ?? event.data.taskId;
+      const message = reminder
+        ? `Reminder: "${title}" is due ${task?.dueAt ?? 'soon'}`
+        : `Escalation: "${title}" is overdue (it was due ${task?.dueAt ?? 'earlier'})`;
+      for (const userId of event.data.recipientIds) {
+        await manager.query(
+          `INSERT INTO notifications (user_id, partnership_id, task_id, event_sequence, kind, message, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+          [userId, partnershipId, event.data.taskId, event.sequence, reminder ? 'reminder' : 'escalation', message, event.at],
+        );
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** Drops every projection and folds the whole log again: the read models are disposable. */
+export async function rebuildProjections(manager: EntityManager): Promise<number> {
+  await manager.query('TRUNCATE notifications, tasks, partnerships');
+  const rows = (await manager.query('SELECT partnership_id, sequence FROM partnership_events ORDER BY partnership_id, sequence')) as {
+    partnership_id: string;
+    sequence: number;
+  }[];
+  const partnerships = [...new Set(rows.map((row) => row.partnership_id))];
+  for (const partnershipId of partnerships) {
+    for (const event of await loadEvents(manager, partnershipId)) await project(manager, partnershipId, event);
+  }
+  return rows.length;
+}

@@ -1,0 +1,108 @@
+/** The list specifications of every read model the API serves. */
+import { equals, idIn, search, type ListSpec } from './list-query.js';
+
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+export const organizationList: ListSpec = {
+  from: 'organizations o',
+  columns: { id: 'o.id', name: 'o.name', kind: 'o.kind', createdAt: iso('o.created_at') },
+  defaultSort: ['name', 'ASC'],
+  filters: { id: idIn('o.id'), q: search('o.name') },
+};
+
+export const userList: ListSpec = {
+  from: 'users u',
+  columns: { id: 'u.id', email: 'u.email', name: 'u.name', role: 'u.role', organizationId: 'u.organization_id' },
+  defaultSort: ['name', 'ASC'],
+  filters: { id: idIn('u.id'), role: equals('u.role'), organizationId: equals('u.organization_id::text'), q: search('u.name', 'u.email') },
+};
+
+export const partnershipList: ListSpec = {
+  from: 'partnerships p',
+  columns: {
+    id: 'p.id',
+    name: 'p.name',
+    description: 'p.description',
+    stage: 'p.stage',
+    prioritiesStatus: 'p.priorities_status',
+    lastRejectionReason: 'p.last_rejection_reason',
+    coordinatorId: 'p.coordinator_id',
+    sponsorId: 'p.sponsor_id',
+    organizationIds: 'p.organization_ids',
+    goals: 'p.goals',
+    scope: 'p.scope',
+    policy: 'p.policy',
+    version: 'p.version',
+    createdAt: iso('p.created_at'),
+    updatedAt: iso('p.updated_at'),
+  },
+  defaultSort: ['updatedAt', 'DESC'],
+  filters: { id: idIn('p.id'), stage: equals('p.stage'), q: search('p.name', 'p.description') },
+};
+
+export const taskList: ListSpec = {
+  from: 'tasks t JOIN partnerships p ON p.id = t.partnership_id',
+  columns: {
+    id: 't.id',
+    partnershipId: 't.partnership_id',
+    partnershipName: 'p.name',
+    kind: 't.kind',
+    title: 't.title',
+    assigneeUserId: 't.assignee_user_id',
+    status: 't.status',
+    openedAt: iso('t.opened_at'),
+    dueAt: iso('t.due_at'),
+    remindedAt: iso('t.reminded_at'),
+    escalatedAt: iso('t.escalated_at'),
+    completedAt: iso('t.completed_at'),
+    completedBy: 't.completed_by',
+    decision: 't.decision',
+    comment: 't.comment',
+  },
+  defaultSort: ['dueAt', 'ASC'],
+  filters: {
+    id: idIn('t.id'),
+    status: equals('t.status'),
+    partnershipId: equals('t.partnership_id::text'),
+    assigneeUserId: equals('t.assignee_user_id::text'),
+    kind: equals('t.kind'),
+    q: search('t.title', 'p.name'),
+  },
+};
+
+export const eventList: ListSpec = {
+  from: 'partnership_events e LEFT JOIN users u ON u.id::text = e.actor_id',
+  columns: {
+    id: `e.partnership_id || ':' || e.sequence`,
+    partnershipId: 'e.partnership_id',
+    sequence: 'e.sequence',
+    type: 'e.type',
+    occurredAt: iso('e.occurred_at'),
+    actorId: 'e.actor_id',
+    actorName: `COALESCE(u.name, e.actor_id)`,
+    actorRole: 'e.actor_role',
+    actorOrganizationId: 'e.actor_organization_id',
+    payload: 'e.payload',
+    previousHash: 'e.previous_hash',
+    hash: 'e.hash',
+    workflowRunId: 'e.workflow_run_id',
+  },
+  defaultSort: ['occurredAt', 'DESC'],
+  filters: { partnershipId: equals('e.partnership_id::text'), type: equals('e.type'), actorId: equals('e.actor_id') },
+};
+
+export const notificationList: ListSpec = {
+  from: 'notifications n',
+  columns: {
+    id: 'n.id::text',
+    userId: 'n.user_id',
+    partnershipId: 'n.partnership_id',
+    taskId: 'n.task_id',
+    kind: 'n.kind',
+    message: 'n.message',
+    createdAt: iso('n.created_at'),
+    readAt: iso('n.read_at'),
+  },
+  defaultSort: ['createdAt', 'DESC'],
+  filters: { kind: equals('n.kind'), partnershipId: equals('n.partnership_id::text'), taskId: equals('n.task_id'), userId: equals('n.user_id::text') },
+};

@@ -1,0 +1,35 @@
+// Shared first steps of `npm start`, `npm test` and `npm run bench`: only Node built-ins here,
+// because dependencies may not be installed yet.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export function step(message) {
+  console.log(`\n▶ ${message}`);
+}
+
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit', ...options });
+  if (result.status !== 0) {
+    console.error(`✖ ${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+/** Installs dependencies when node_modules is missing or older than the lockfile. */
+export function ensureDependencies() {
+  const installed = join(repoRoot, 'node_modules', '.package-lock.json');
+  const lock = join(repoRoot, 'package-lock.json');
+  if (existsSync(installed) && (!existsSync(lock) || statSync(installed).mtimeMs >= statSync(lock).mtimeMs)) return;
+  step('Installing dependencies (npm ci)');
+  run('npm', [existsSync(lock) ? 'ci' : 'install', '--no-audit', '--no-fund']);
+}
+
+/** Compiles the TypeScript projects (incremental) and builds the console. */
+export function build() {
+  step('Building (tsc -b, vite build)');
+  run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')]);
+}

@@ -1,0 +1,54 @@
+/**
+ * The partnership workflow's public contract: its name, task queue, id scheme, messages and search
+ * attributes. The API imports this file and nothing else from workflows/.
+ */
+import { defineSearchAttributeKey } from '@temporalio/common';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor, PartnershipCommand, PartnershipEvent, PartnershipState } from '@pe/domain';
+
+export const TASK_QUEUE = 'partnerships';
+export const WORKFLOW_TYPE = 'partnershipWorkflow';
+export const workflowIdFor = (partnershipId: string) => `partnership-${partnershipId}`;
+
+/** ApplicationFailure type carrying a DomainErrorShape in its first detail. */
+export const DOMAIN_ERROR_FAILURE = 'DomainError';
+/** ApplicationFailure type of an event-log integrity violation (never retried). */
+export const INTEGRITY_FAILURE = 'EventLogIntegrityError';
+
+export interface PartnershipWorkflowInput {
+  partnershipId: string;
+}
+
+export interface CommandRequest {
+  command: PartnershipCommand;
+  actor: Actor;
+}
+
+export interface CommandResult {
+  /** The partnership's version once the command's events are stored. */
+  version: number;
+  events: { sequence: number; type: PartnershipEvent['type'] }[];
+}
+
+export const executeCommand = defineUpdate<CommandResult, [CommandRequest]>('executeCommand');
+export const stateQuery = defineQuery<PartnershipState>('state');
+
+export const SEARCH_ATTRIBUTES = {
+  stage: defineSearchAttributeKey('PartnershipStage', 'KEYWORD'),
+  organizations: defineSearchAttributeKey('PartnershipOrganizations', 'KEYWORD_LIST'),
+  coordinator: defineSearchAttributeKey('PartnershipCoordinator', 'KEYWORD'),
+} as const;
+
+/** The event as it is appended: the decider's event plus its place in the partnership's log. */
+export type SequencedEvent = PartnershipEvent & { sequence: number };
+
+export interface RecordEventsInput {
+  partnershipId: string;
+  workflowRunId: string;
+  events: SequencedEvent[];
+}
+
+/** Activities the workflow calls; apps/worker implements them. */
+export interface PartnershipActivities {
+  recordEvents(input: RecordEventsInput): Promise<void>;
+}

@@ -1,0 +1,2 @@
+/** The worker's workflowsPath entry: every workflow this project registers. */
+export { partnershipWorkflow } from './partnership.workflow.js';
