@@ -1,0 +1,65 @@
+/**
+ * A person in a real browser (Debian's chromium through playwright-core): the sponsor signs in,
+ * finds the approval task in the inbox and approves it; the partnership moves to LISTENING.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO, DEMO_PASSWORD, eventually, login } from '../support/http.js';
+import { createPartnership, submitGoals } from '../support/partnerships.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: npm test installs Debian's chromium; set CHROMIUM_PATH to use another`);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // Without the background-networking flags chromium keeps dialling hosts this machine cannot reach.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto(`${inject('apiUrl')}/#/login`);
+  await page.locator('input[name="username"]').fill(email);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.getByRole('menuitem', { name: 'Inbox' }).or(page.getByRole('link', { name: 'Inbox' })).first().waitFor();
+}
+
+describe('the console', () => {
+  it('lets the sponsor approve the priorities from the inbox', async () => {
+    const coordinator = await login(DEMO.coordinator);
+    const name = `Browser corridor ${Date.now()}`;
+    const partnership = await createPartnership(coordinator, undefined, name);
+    await submitGoals(coordinator, partnership.id);
+
+    const page = await browser.newPage();
+    try {
+      await signIn(page, DEMO.sponsor);
+      await page.goto(`${inject('apiUrl')}/#/tasks`);
+      const row = page.getByRole('row').filter({ hasText: `Approve the priorities of ${name}` });
+      await row.waitFor();
+      await row.getByRole('button', { name: 'Approve' }).click();
+      await page.getByText('Task completed').waitFor();
+
+      const record = await eventually('stage LISTENING', async () => {
+        const body = (await coordinator.get(`/api/partnerships/${partnership.id}`)).body;
+        return body.stage === 'LISTENING' ? body : undefined;
+      });
+      expect(record.prioritiesStatus).toBe('APPROVED');
+
+      await page.goto(`${inject('apiUrl')}/#/partnerships/${partnership.id}/show`);
+      await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+      await page.getByText('Priorities approved').waitFor();
+      await page.getByText(/Stage Priority setting → Listening/).waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+});

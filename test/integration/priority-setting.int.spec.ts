@@ -1,0 +1,200 @@
+/**
+ * The walking skeleton's slice over HTTP against the real stack: a coordinator creates a
+ * partnership, records and submits SMART goals, the sponsor rejects then approves; timers remind
+ * and escalate on a second-scale policy; bad input is answered 400/422/409 and records nothing.
+ */
+import { Client, Connection } from '@temporalio/client';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO, eventually, listQuery, login, request, type Session } from '../support/http.js';
+import { FAST_POLICY, createPartnership, openTaskOf, smartGoals, submitGoals } from '../support/partnerships.js';
+
+let coordinator: Session;
+let sponsor: Session;
+let db: pg.Client;
+
+beforeAll(async () => {
+  [coordinator, sponsor] = await Promise.all([login(DEMO.coordinator), login(DEMO.sponsor)]);
+  db = new pg.Client({ connectionString: inject('databaseUrl') });
+  await db.connect();
+});
+afterAll(async () => {
+  await db?.end();
+});
+
+const storedEvents = async (partnershipId: string) =>
+  (await db.query('SELECT sequence, type, actor_id FROM partnership_events WHERE partnership_id = $1 ORDER BY sequence', [partnershipId])).rows as {
+    sequence: number;
+    type: string;
+    actor_id: string;
+  }[];
+
+describe('priority setting, end to end', () => {
+  it('creates the partnership and its workflow in PRIORITY_SETTING', async () => {
+    const partnership = await createPartnership(coordinator);
+    expect(partnership).toMatchObject({ stage: 'PRIORITY_SETTING', prioritiesStatus: 'DRAFTING', version: 1 });
+
+    const connection = await Connection.connect({ address: inject('temporalAddress') });
+    try {
+      const client = new Client({ connection, namespace: inject('temporalNamespace') });
+      const description = await client.workflow.getHandle(`partnership-${partnership.id}`).describe();
+      expect(description.status.name).toBe('RUNNING');
+      expect(description.searchAttributes.PartnershipStage).toEqual(['PRIORITY_SETTING']);
+    } finally {
+      await connection.close();
+    }
+    expect(await storedEvents(partnership.id)).toEqual([{ sequence: 1, type: 'PartnershipCreated', actor_id: coordinator.user.id }]);
+  });
+
+  it('answers malformed input with 400 and per-field messages', async () => {
+    const { id } = await createPartnership(coordinator);
+    const reply = await coordinator.post(`/api/partnerships/${id}/commands`, { type: 'RecordGoals', goals: [{ rank: 'first' }], scope: 'x' });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ statusCode: 400, code: 'REQUEST.MALFORMED' });
+    expect(Object.keys(reply.body.errors)).toEqual(expect.arrayContaining(['goals.0.rank', 'goals.0.title', 'goals.0.dueDate']));
+
+    const unknownCommand = await coordinator.post(`/api/partnerships/${id}/commands`, { type: 'DropTable' });
+    expect(unknownCommand.status).toBe(400);
+    const brokenJson = await request('POST', `/api/partnerships/${id}/commands`, { token: coordinator.token, raw: '{"type":' });
+    expect(brokenJson).toMatchObject({ status: 400, body: { code: 'REQUEST.MALFORMED' } });
+    const badList = await coordinator.get('/api/partnerships?sort=["name","SIDEWAYS"]');
+    expect(badList.status).toBe(400);
+    expect(badList.body.errors).toHaveProperty('sort');
+    expect(await storedEvents(id)).toHaveLength(1);
+  });
+
+  it('answers a broken rule with 422 and its code, recording nothing', async () => {
+    const { id } = await createPartnership(coordinator);
+    const [first, second] = smartGoals();
+    const reply = await coordinator.post(`/api/partnerships/${id}/commands`, {
+      type: 'RecordGoals',
+      goals: [{ ...first, target: first!.baseline }, { ...second, rank: 1 }],
+      scope: 'Eastern region',
+    });
+    expect(reply.status).toBe(422);
+    expect(reply.body).toMatchObject({ code: 'PRIORITIES.INVALID_GOALS', errors: { 'goals.0.target': expect.any(String), goals: expect.any(String) } });
+
+    const submitEmpty = await coordinator.post(`/api/partnerships/${id}/commands`, { type: 'SubmitPriorities' });
+    expect(submitEmpty).toMatchObject({ status: 422, body: { code: 'PRIORITIES.NO_GOALS' } });
+
+    expect(await storedEvents(id)).toHaveLength(1);
+    expect((await coordinator.get(`/api/partnerships/${id}`)).body).toMatchObject({ version: 1, goals: [] });
+  });
+
+  it('lets the sponsor reject with a reason, then approve, moving the partnership to LISTENING', async () => {
+    const { id } = await createPartnership(coordinator);
+    await submitGoals(coordinator, id);
+    const task = await openTaskOf(sponsor, id);
+    expect(task).toMatchObject({ kind: 'APPROVE_PRIORITIES', partnershipId: id, status: 'open' });
+
+    const resubmit = await coordinator.post(`/api/partnerships/${id}/commands`, { type: 'SubmitPriorities' });
+    expect(resubmit).toMatchObject({ status: 409, body: { code: 'PRIORITIES.ALREADY_SUBMITTED' } });
+    const byCoordinator = await coordinator.post(`/api/tasks/${task!.id}/complete`, { decision: 'approve' });
+    expect(byCoordinator).toMatchObject({ status: 403, body: { code: 'TASK.NOT_ASSIGNEE' } });
+    const noReason = await sponsor.post(`/api/tasks/${task!.id}/complete`, { decision: 'reject' });
+    expect(noReason).toMatchObject({ status: 422, body: { code: 'TASK.REASON_REQUIRED', errors: { comment: expect.any(String) } } });
+
+    const rejected = await sponsor.post(`/api/tasks/${task!.id}/complete`, { decision: 'reject', comment: 'Goal 2 needs a regional baseline' });
+    expect(rejected.status).toBe(200);
+    expect((await coordinator.get(`/api/partnerships/${id}`)).body).toMatchObject({
+      stage: 'PRIORITY_SETTING',
+      prioritiesStatus: 'DRAFTING',
+      lastRejectionReason: 'Goal 2 needs a regional baseline',
+    });
+
+    await submitGoals(coordinator, id);
+    const second = await openTaskOf(sponsor, id);
+    expect(second?.id).not.toBe(task!.id);
+    const approved = await sponsor.post(`/api/tasks/${second!.id}/complete`, { decision: 'approve' });
+    expect(approved.status).toBe(200);
+    expect((await coordinator.get(`/api/partnerships/${id}`)).body).toMatchObject({ stage: 'LISTENING', prioritiesStatus: 'APPROVED' });
+
+    const late = await coordinator.post(`/api/partnerships/${id}/commands`, { type: 'RecordGoals', goals: smartGoals(), scope: 'x' });
+    expect(late).toMatchObject({ status: 409, body: { code: 'PARTNERSHIP.WRONG_STAGE' } });
+
+    const timeline = (await coordinator.get(`/api/events?${listQuery({ partnershipId: id }, ['sequence', 'ASC'])}`)).body as {
+      type: string;
+      actorId: string;
+      actorName: string;
+    }[];
+    expect(timeline.map((event) => event.type)).toEqual([
+      'PartnershipCreated',
+      'GoalsRecorded',
+      'PrioritiesSubmitted',
+      'TaskOpened',
+      'TaskCompleted',
+      'PrioritiesRejected',
+      'GoalsRecorded',
+      'PrioritiesSubmitted',
+      'TaskOpened',
+      'TaskCompleted',
+      'PrioritiesApproved',
+      'StageAdvanced',
+    ]);
+    expect(timeline[5]).toMatchObject({ actorId: sponsor.user.id, actorName: 'Sam Sponsor' });
+    expect(timeline[1]).toMatchObject({ actorId: coordinator.user.id });
+  });
+
+  it('reminds the sponsor, then escalates to coordinator and sponsor, when nobody acts', async () => {
+    const { id } = await createPartnership(coordinator, FAST_POLICY);
+    await submitGoals(coordinator, id);
+    const notificationsOf = async (session: Session) =>
+      (await session.get(`/api/notifications?${listQuery({ partnershipId: id })}`)).body as { kind: string; message: string }[];
+
+    const reminders = await eventually('a reminder', async () => {
+      const found = (await notificationsOf(sponsor)).filter((note) => note.kind === 'reminder');
+      return found.length > 0 ? found : undefined;
+    });
+    expect(reminders[0]!.message).toContain('Approve the priorities');
+    await eventually('escalations', async () => {
+      const [mine, theirs] = await Promise.all([notificationsOf(coordinator), notificationsOf(sponsor)]);
+      return mine.some((note) => note.kind === 'escalation') && theirs.some((note) => note.kind === 'escalation') ? true : undefined;
+    });
+    const task = (await sponsor.get(`/api/tasks?${listQuery({ partnershipId: id })}`)).body[0];
+    expect(task.remindedAt).not.toBeNull();
+    expect(task.escalatedAt).not.toBeNull();
+    const types = (await storedEvents(id)).map((event) => event.type);
+    expect(types.filter((type) => type === 'ReminderSent')).toHaveLength(1);
+    expect(types.filter((type) => type === 'TaskEscalated')).toHaveLength(1);
+    expect((await storedEvents(id)).find((event) => event.type === 'ReminderSent')?.actor_id).toBe('system');
+  });
+});
+
+describe('access', () => {
+  it('answers 401 without a token and 403 for a role that may not act', async () => {
+    expect((await request('GET', '/api/partnerships')).status).toBe(401);
+    expect((await request('GET', '/api/partnerships', { token: 'forged' })).body).toMatchObject({ statusCode: 401, code: 'AUTH.UNAUTHENTICATED' });
+    expect((await request('POST', '/api/auth/login', { body: { email: DEMO.sponsor, password: 'wrong' } })).status).toBe(401);
+    const { id } = await createPartnership(coordinator);
+    const [auditor, partner] = await Promise.all([login(DEMO.auditor), login(DEMO.partnerRiverside)]);
+    expect((await auditor.post(`/api/partnerships/${id}/commands`, { type: 'SubmitPriorities' })).status).toBe(403);
+    expect((await partner.post('/api/partnerships', {})).status).toBe(403);
+    expect((await auditor.get(`/api/partnerships/${id}`)).status).toBe(200);
+  });
+
+  it('keeps a partner to the partnerships of its own organization', async () => {
+    const { id } = await createPartnership(coordinator);
+    const members = (await coordinator.get(`/api/partnerships/${id}`)).body.organizationIds as string[];
+    const partner = await login(DEMO.partnerRiverside);
+    const visible = (await partner.get(`/api/partnerships/${id}`)).status;
+    expect(visible).toBe(members.includes(partner.user.organizationId!) ? 200 : 404);
+  });
+
+  it('serves health, the OpenAPI document and the console', async () => {
+    expect((await request('GET', '/api/health')).body).toEqual({ status: 'ok', database: 'up', temporal: 'up' });
+    const docs = await fetch(`${inject('apiUrl')}/api/docs-json`);
+    expect(docs.status).toBe(200);
+    expect(Object.keys(((await docs.json()) as { paths: object }).paths)).toContain('/api/partnerships/{id}/commands');
+    const page = await fetch(`${inject('apiUrl')}/`);
+    expect(await page.text()).toContain('<div id="root">');
+  });
+
+  it('pages lists the react-admin way, with Content-Range', async () => {
+    await createPartnership(coordinator);
+    await createPartnership(coordinator);
+    const reply = await coordinator.get(`/api/partnerships?${listQuery({}, ['createdAt', 'DESC'], [0, 0])}`);
+    expect(reply.body).toHaveLength(1);
+    expect(reply.headers.get('content-range')).toMatch(/^partnerships 0-0\/\d+$/);
+    expect(Number(reply.headers.get('content-range')!.split('/')[1])).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * Starts the real stack once for the whole integration run and shares its addresses through
+ * vitest's provide/inject. STACK_LOGS=1 prints every server's output.
+ */
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+import { startStack } from '@pe/devstack';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    apiUrl: string;
+    databaseUrl: string;
+    temporalAddress: string;
+    temporalNamespace: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+  const stack = await startStack({ repoRoot, mode: 'test', echo: process.env.STACK_LOGS === '1', log: () => undefined });
+  project.provide('apiUrl', stack.apiUrl);
+  project.provide('databaseUrl', stack.databaseUrl);
+  project.provide('temporalAddress', stack.temporalAddress);
+  project.provide('temporalNamespace', stack.temporalNamespace);
+  return () => stack.stop();
+}
