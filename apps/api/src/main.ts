@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   if (config.CONSOLE_DIST && existsSync(config.CONSOLE_DIST)) app.useStaticAssets(config.CONSOLE_DIST, { index: 'index.html' });
   else Logger.warn('The console is not built (npm run build); only the API is served', 'Console');
 
-  if (config.NODE_ENV !== 'production' && process.env.SEED_DEMO_DATA !== 'false') {
+  if (config.NODE_ENV !== 'production' && config.SEED_DEMO_DATA) {
     for (const line of await seedDemoData(app.get<DataSource>(DATABASE))) Logger.log(line, 'Seed');
   }
   await app.listen(config.PORT, config.HOST);

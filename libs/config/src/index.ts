@@ -20,6 +20,8 @@ export const apiConfigSchema = z.object({
   JWT_SECRET: z.string().min(16, 'must have at least 16 characters'),
   JWT_EXPIRES_IN: z.string().regex(/^\d+[smhd]$/, 'must be a number and a unit, such as 8h').default('8h'),
   CONSOLE_DIST: z.string().optional(),
+  /** Seed the demo organizations and users (never in production). */
+  SEED_DEMO_DATA: bool.default(true),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
 });
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

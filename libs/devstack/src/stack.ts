@@ -16,6 +16,10 @@ export interface StackOptions {
   repoRoot: string;
   /** dev: fixed ports, demo data, data kept under DATA_DIR. test: free ports, a fresh data folder. */
   mode: 'dev' | 'test';
+  /** Sub-folder of DATA_DIR for this stack's data (test mode: "test", wiped at start). */
+  dataFolder?: string;
+  /** Wipe the data folder first (default: true in test mode, never in dev mode). */
+  fresh?: boolean;
   env?: NodeJS.ProcessEnv;
   echo?: boolean;
   log?: (line: string) => void;
@@ -38,8 +42,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const log = options.log ?? console.log;
   const config = loadConfig(stackConfigSchema, env);
   const test = options.mode === 'test';
-  const dataDir = resolve(options.repoRoot, config.DATA_DIR, test ? 'test' : '');
-  if (test) rmSync(dataDir, { recursive: true, force: true });
+  const dataDir = resolve(options.repoRoot, config.DATA_DIR, options.dataFolder ?? (test ? 'test' : ''));
+  if (test && options.fresh !== false) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
 
   const stops: (() => Promise<void>)[] = [];

@@ -1,0 +1,167 @@
+/**
+ * The deployment files name only variables our processes read: every environment variable given to
+ * the api and worker services of docker-compose.yml, and every variable of .env.example, must be
+ * declared in libs/config (ALL_CONFIG_KEYS). A misspelt or stale name would otherwise be ignored
+ * silently in production. Also: the topology is complete, the workers are scaled, the Dockerfiles
+ * exist, and the search attributes registered by compose are the ones the workflows use.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ALL_CONFIG_KEYS } from '@pe/config';
+import { SEARCH_ATTRIBUTES } from '@pe/workflows/contract';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const composePath = join(repoRoot, 'docker-compose.yml');
+const envExamplePath = join(repoRoot, '.env.example');
+
+interface ComposeService {
+  image?: string;
+  build?: string | { context?: string; dockerfile?: string };
+  environment?: Record<string, unknown> | string[];
+  env_file?: string | (string | { path: string })[];
+  deploy?: { replicas?: number | string };
+  command?: string | string[];
+}
+interface ComposeFile {
+  services: Record<string, ComposeService>;
+}
+
+/** The names among `names` that no process reads. */
+function unknownVariables(names: Iterable<string>, known: ReadonlySet<string> = ALL_CONFIG_KEYS): string[] {
+  return [...names].filter((name) => !known.has(name));
+}
+
+/** Variable names of a service's `environment`, in either compose form (mapping or KEY=value list). */
+function environmentNames(service: ComposeService): string[] {
+  const environment = service.environment ?? {};
+  if (Array.isArray(environment)) return environment.map((entry) => entry.split('=')[0]!.trim());
+  return Object.keys(environment);
+}
+
+/** Variable names assigned in a dotenv file; commented-out assignments (`# NAME=value`) count too. */
+function dotenvNames(text: string): string[] {
+  const names: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^\s*(?:#\s*)?(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line);
+    if (match) names.push(match[1]!);
+  }
+  return names;
+}
+
+/** Files named by a service's `env_file`, relative to the compose file. */
+function envFiles(service: ComposeService): string[] {
+  const entries = service.env_file === undefined ? [] : Array.isArray(service.env_file) ? service.env_file : [service.env_file];
+  return entries.map((entry) => join(repoRoot, typeof entry === 'string' ? entry : entry.path));
+}
+
+/** Every workspace's package.json, relative to the root (`dir/*` and plain folder patterns). */
+function workspaceManifests(): string[] {
+  const { workspaces = [] } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { workspaces?: string[] };
+  const folders = workspaces.flatMap((pattern) =>
+    pattern.endsWith('/*')
+      ? readdirSync(join(repoRoot, pattern.slice(0, -2)), { withFileTypes: true })
+          .filter((entry) => entry.isDirectory())
+          .map((entry) => `${pattern.slice(0, -2)}/${entry.name}`)
+      : [pattern],
+  );
+  return folders.map((folder) => `${folder}/package.json`).filter((manifest) => existsSync(join(repoRoot, manifest)));
+}
+
+const compose = parse(readFileSync(composePath, 'utf8')) as ComposeFile;
+const services = compose.services;
+
+describe('the configuration checker', () => {
+  it('flags a name that libs/config does not declare, and accepts declared ones', () => {
+    expect(unknownVariables(['DATABASE_URL', 'JWT_SECRET', 'DATABSE_URL', 'PE_MADE_UP_SETTING'])).toEqual(['DATABSE_URL', 'PE_MADE_UP_SETTING']);
+  });
+
+  it('reads both forms of a compose environment and dotenv assignments', () => {
+    expect(environmentNames({ environment: ['A=1', 'B'] })).toEqual(['A', 'B']);
+    expect(environmentNames({ environment: { A: '1', B: null } })).toEqual(['A', 'B']);
+    expect(dotenvNames('# comment\nA=1\n\n# B=2\nexport C=3\n# prose, not = a variable\n')).toEqual(['A', 'B', 'C']);
+  });
+});
+
+describe('docker-compose.yml', () => {
+  it('has the production topology', () => {
+    expect(Object.keys(services)).toEqual(expect.arrayContaining(['postgres', 'temporal', 'temporal-ui', 'api', 'worker']));
+  });
+
+  it.each(['api', 'worker'])('gives the %s service only variables declared in libs/config, as a mapping', (name) => {
+    const service = services[name]!;
+    expect(Array.isArray(service.environment), 'environment: use the KEY: value mapping form').toBe(false);
+    expect(unknownVariables(environmentNames(service))).toEqual([]);
+    for (const file of envFiles(service)) {
+      if (existsSync(file)) expect(unknownVariables(dotenvNames(readFileSync(file, 'utf8'))), file).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['api', ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'JWT_SECRET']],
+    ['worker', ['DATABASE_URL', 'TEMPORAL_ADDRESS']],
+  ])('gives the %s service its required variables', (name, required) => {
+    expect(environmentNames(services[name]!)).toEqual(expect.arrayContaining(required));
+  });
+
+  it('requires JWT_SECRET from the deployer instead of defaulting it', () => {
+    expect(String((services.api!.environment as Record<string, unknown>).JWT_SECRET)).toMatch(/^\$\{JWT_SECRET:\?[^}]*\}$/);
+  });
+
+  it('runs the workers as at least two replicas', () => {
+    expect(Number(services.worker!.deploy?.replicas)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('builds from Dockerfiles that exist', () => {
+    const builds = Object.entries(services).filter(([, service]) => service.build !== undefined);
+    expect(builds.map(([name]) => name)).toEqual(expect.arrayContaining(['api', 'worker']));
+    for (const [name, service] of builds) {
+      const build = typeof service.build === 'string' ? { context: service.build } : service.build!;
+      const context = join(repoRoot, build.context ?? '.');
+      const dockerfile = join(context, build.dockerfile ?? 'Dockerfile');
+      expect(existsSync(context), `${name}: build context ${context}`).toBe(true);
+      expect(existsSync(dockerfile), `${name}: dockerfile ${dockerfile}`).toBe(true);
+    }
+  });
+
+  it.each(['apps/api/Dockerfile', 'apps/worker/Dockerfile'])('%s copies every workspace manifest before npm ci', (dockerfile) => {
+    const text = readFileSync(join(repoRoot, dockerfile), 'utf8');
+    const beforeInstall = text.slice(0, text.search(/^RUN npm ci/m));
+    // The sources of each COPY: every word but the flags and the destination.
+    const copied = [...beforeInstall.matchAll(/^COPY\s+(.+)$/gm)].flatMap((match) =>
+      match[1]!.trim().split(/\s+/).filter((word) => !word.startsWith('--')).slice(0, -1),
+    );
+    const manifests = workspaceManifests();
+    expect(manifests).toContain('apps/api/package.json');
+    expect(copied).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', ...manifests]));
+  });
+
+  it('pins every image tag', () => {
+    for (const [name, service] of Object.entries(services)) {
+      if (service.image === undefined) continue;
+      expect(service.image, name).toMatch(/:[\w][\w.-]*$/);
+      expect(service.image, name).not.toMatch(/:latest$/);
+    }
+  });
+
+  it('registers the search attributes the workflows use', () => {
+    const setup = services['temporal-setup'];
+    expect(setup, 'a temporal-setup service registers the search attributes').toBeDefined();
+    const script = [setup!.command ?? []].flat().join('\n');
+    const cliType: Record<string, string> = { KEYWORD: 'Keyword', KEYWORD_LIST: 'KeywordList' };
+    for (const { name, type } of Object.values(SEARCH_ATTRIBUTES)) {
+      expect(script).toContain(`${name}:${cliType[type] ?? type}`);
+    }
+  });
+});
+
+describe('.env.example', () => {
+  const absent = !existsSync(envExamplePath);
+  it.skipIf(absent)(`names only variables declared in libs/config${absent ? ' (skipped: the repository has no .env.example)' : ''}`, () => {
+    const names = dotenvNames(readFileSync(envExamplePath, 'utf8'));
+    expect(names.length).toBeGreaterThan(0);
+    expect(unknownVariables(names)).toEqual([]);
+  });
+});
