@@ -24,8 +24,10 @@ export function ensureDependencies() {
   const installed = join(repoRoot, 'node_modules', '.package-lock.json');
   const lock = join(repoRoot, 'package-lock.json');
   if (existsSync(installed) && (!existsSync(lock) || statSync(installed).mtimeMs >= statSync(lock).mtimeMs)) return;
-  step('Installing dependencies (npm ci)');
-  run('npm', [existsSync(lock) ? 'ci' : 'install', '--no-audit', '--no-fund']);
+  // Not `npm ci`: the registry mirror here lacks some other-platform optional packages (e.g.
+  // @swc/core-darwin-arm64@1.16.22), so the lockfile cannot list them and `npm ci` refuses it.
+  step('Installing dependencies (npm install, from package-lock.json)');
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 /** Compiles the TypeScript projects (incremental) and builds the console. */
