@@ -76,6 +76,17 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Fails with a clear message when something already listens on a fixed port we are about to use. */
+export function assertPortFree(port: number, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', () =>
+      reject(new Error(`Port ${port} (${what}) is already in use: is another npm start running? Stop it, or choose another port in the environment.`)),
+    );
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
+}
+
 export async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs: number, service?: Service): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exitCode: number | null | undefined;

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { loadConfig, stackConfigSchema } from '@pe/config';
 import { startEmbeddedPostgres, type RunningPostgres } from './postgres.js';
-import { freePort, httpOk, spawnService, waitUntil, type Service } from './processes.js';
+import { assertPortFree, freePort, httpOk, spawnService, waitUntil, type Service } from './processes.js';
 import { resolveTemporalCli } from './temporal-cli.js';
 import { startTemporalDevServer, type RunningTemporal } from './temporal-server.js';
 
@@ -59,6 +59,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     const jwtSecret = config.JWT_SECRET ?? persistentSecret(dataDir);
     const port = test ? await freePort() : config.PORT;
+    if (!test) await assertPortFree(port, 'PORT');
     const host = config.HOST;
     const shared = {
       ...env,
@@ -112,6 +113,7 @@ async function database(config: StackConfig, dataDir: string, test: boolean, log
     return { url: config.DATABASE_URL };
   }
   const port = test ? await freePort() : config.EMBEDDED_PG_PORT;
+  if (!test) await assertPortFree(port, 'EMBEDDED_PG_PORT');
   log(`postgres: starting the embedded server on 127.0.0.1:${port} (data in ${dataDir}/postgres)`);
   return startEmbeddedPostgres({ dataDir, port, database: 'partnerships' });
 }
@@ -129,6 +131,7 @@ async function temporalServer(
   }
   const cli = await resolveTemporalCli({ repoRoot: options.repoRoot, cliPath: config.TEMPORAL_CLI_PATH, log });
   const port = test ? await freePort() : config.TEMPORAL_PORT;
+  if (!test) await assertPortFree(port, 'TEMPORAL_PORT');
   log(`temporal: starting the dev server on 127.0.0.1:${port} (CLI from ${cli.source}, data in ${dataDir}/temporal.db)`);
   return startTemporalDevServer({
     cli,
