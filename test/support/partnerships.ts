@@ -1,10 +1,27 @@
 /** Builders for the partnership slice, shared by integration, browser and bench code. */
 import { listQuery, type Session } from './http.js';
 
-/** Second-scale timers so reminders and escalations happen while a test waits. */
-export const FAST_POLICY = { taskDue: 'PT6S', reminderAfter: 'PT2S', escalationAfter: 'PT4S' };
-/** Timers far enough away that they never fire during a test. */
-export const SLOW_POLICY = { taskDue: 'P7D', reminderAfter: 'P3DT12H', escalationAfter: 'P14D' };
+/**
+ * Second-scale timers so reminders and escalations happen while a test waits: reminders at 2 s and
+ * 3 s, then every 2 s overdue; the escalation ladder at 6 s (coordinator), 8 s (sponsor), 10 s (steering group).
+ */
+export const FAST_POLICY = {
+  taskDue: 'PT4S',
+  reminderBeforeDue: 'PT1S',
+  overdueReminderEvery: 'PT2S',
+  escalateAfterOverdue: 'PT2S',
+  healthPulse: 'P1D',
+  reviewCycle: 'P2D',
+};
+/** The product's defaults: timers far enough away that they never fire during a test. */
+export const SLOW_POLICY = {
+  taskDue: 'P7D',
+  reminderBeforeDue: 'P1D',
+  overdueReminderEvery: 'P2D',
+  escalateAfterOverdue: 'P5D',
+  healthPulse: 'P2M',
+  reviewCycle: 'P6M',
+};
 
 export const nextYear = () => `${new Date().getUTCFullYear() + 1}-06-30`;
 

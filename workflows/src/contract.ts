@@ -17,11 +17,22 @@ export const INTEGRITY_FAILURE = 'EventLogIntegrityError';
 
 export interface PartnershipWorkflowInput {
   partnershipId: string;
+  /** Set when the workflow continues as new: where the previous run left off. */
+  carried?: CarriedState;
+}
+
+/** What one run hands to the next: the state (open tasks and timers included) and recent answers. */
+export interface CarriedState {
+  state: PartnershipState;
+  /** Idempotency key → the answer given, so a retry after continue-as-new still has one effect. */
+  answers: [string, CommandResult][];
 }
 
 export interface CommandRequest {
   command: PartnershipCommand;
   actor: Actor;
+  /** The client's Idempotency-Key (scoped to the user): the same key twice has one effect. */
+  idempotencyKey?: string;
 }
 
 export interface CommandResult {

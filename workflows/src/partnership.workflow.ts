@@ -1,12 +1,14 @@
 /**
  * One workflow per partnership: the authority over its state. Commands arrive as Updates whose
  * validator runs the decider, so a broken rule is rejected before anything reaches history; timers
- * are a deadline queue derived from state and awaited on workflow time.
+ * are a deadline queue derived from state and awaited on workflow time. Before the history grows
+ * large (or when the partnership is renewed) the workflow continues as new, carrying its state.
  */
 import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  continueAsNew,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -43,10 +45,16 @@ const { recordEvents } = proxyActivities<PartnershipActivities>({
 
 /** How long a workflow started by a create that never arrived waits before it gives up. */
 const CREATION_WAIT = '1 hour';
+/** Continue as new past this many history events, well before Temporal's own limits. */
+export const HISTORY_LIMIT = 2000;
+/** How many idempotency answers travel to the next run. */
+const ANSWERS_KEPT = 500;
 
 export async function partnershipWorkflow(input: PartnershipWorkflowInput): Promise<void> {
-  let state: PartnershipState = initialState();
+  let state: PartnershipState = input.carried?.state ?? initialState();
+  const answers = new Map<string, CommandResult>(input.carried?.answers ?? []);
   let changed = false;
+  let renewed = false;
   let persisted: Promise<void> = Promise.resolve();
 
   const decideOrReject = (command: PartnershipCommand, actor: Actor): PartnershipEvent[] => {
@@ -63,13 +71,12 @@ export async function partnershipWorkflow(input: PartnershipWorkflowInput): Prom
   /** Folds the events into state at once, then stores them strictly in sequence order. */
   const apply = (events: PartnershipEvent[]): Promise<SequencedEvent[]> => {
     const sequenced = events.map((event, index) => ({ ...event, sequence: state.version + index + 1 }));
-    const stageBefore = state.status === 'active' ? state.stage : null;
+    const before = state;
     state = events.reduce(evolve, state);
     changed = true;
-    if (state.status === 'active' && state.stage !== stageBefore) publishSearchAttributes(state);
-    const stored = persisted.then(() =>
-      recordEvents({ partnershipId: input.partnershipId, workflowRunId: workflowInfo().runId, events: sequenced }),
-    );
+    if (events.some((event) => event.type === 'PartnershipRenewed')) renewed = true;
+    if (searchAttributesChanged(before, state)) publishSearchAttributes(state);
+    const stored = persisted.then(() => recordEvents({ partnershipId: input.partnershipId, workflowRunId: workflowInfo().runId, events: sequenced }));
     persisted = stored;
     return stored.then(() => sequenced);
   };
@@ -77,14 +84,24 @@ export async function partnershipWorkflow(input: PartnershipWorkflowInput): Prom
   setHandler(stateQuery, () => state);
   setHandler(
     executeCommand,
-    async ({ command, actor }): Promise<CommandResult> => {
+    async ({ command, actor, idempotencyKey }): Promise<CommandResult> => {
+      const earlier = idempotencyKey ? answers.get(idempotencyKey) : undefined;
+      if (earlier) return earlier;
       const stored = await apply(decideOrReject(command, actor));
-      return { version: stored.at(-1)?.sequence ?? state.version, events: stored.map(({ sequence, type }) => ({ sequence, type })) };
+      const result = { version: stored.at(-1)?.sequence ?? state.version, events: stored.map(({ sequence, type }) => ({ sequence, type })) };
+      if (idempotencyKey) remember(answers, idempotencyKey, result);
+      return result;
     },
-    { validator: ({ command, actor }) => void decideOrReject(command, actor) },
+    {
+      validator: ({ command, actor, idempotencyKey }) => {
+        if (idempotencyKey && answers.has(idempotencyKey)) return;
+        decideOrReject(command, actor);
+      },
+    },
   );
 
-  if (!(await condition(() => state.status === 'active', CREATION_WAIT))) return;
+  if (input.carried) publishSearchAttributes(state);
+  else if (!(await condition(() => state.status === 'active', CREATION_WAIT))) return;
 
   for (;;) {
     const due = nextDeadline(state);
@@ -94,16 +111,32 @@ export async function partnershipWorkflow(input: PartnershipWorkflowInput): Prom
       if (events.length > 0) await apply(events);
       continue;
     }
+    if (isClosed(state) || renewed || workflowInfo().historyLength > HISTORY_LIMIT || workflowInfo().continueAsNewSuggested) break;
     changed = false;
     if (due === null) await condition(() => changed);
     else await condition(() => changed, due - now);
-    if (state.status === 'active' && state.stage === 'CLOSED') break;
   }
   await condition(allHandlersFinished);
   await persisted;
+  if (isClosed(state)) return;
+  await continueAsNew<typeof partnershipWorkflow>({ partnershipId: input.partnershipId, carried: { state, answers: [...answers] } });
 }
 
-function publishSearchAttributes(state: Extract<PartnershipState, { status: 'active' }>): void {
+const isClosed = (state: PartnershipState) => state.status === 'active' && state.stage === 'CLOSED';
+
+function remember(answers: Map<string, CommandResult>, key: string, result: CommandResult): void {
+  answers.set(key, result);
+  if (answers.size > ANSWERS_KEPT) answers.delete(answers.keys().next().value as string);
+}
+
+function searchAttributesChanged(before: PartnershipState, after: PartnershipState): boolean {
+  if (after.status !== 'active') return false;
+  if (before.status !== 'active') return true;
+  return before.stage !== after.stage || before.coordinatorId !== after.coordinatorId || before.organizationIds.join() !== after.organizationIds.join();
+}
+
+function publishSearchAttributes(state: PartnershipState): void {
+  if (state.status !== 'active') return;
   upsertSearchAttributes([
     { key: SEARCH_ATTRIBUTES.stage, value: state.stage },
     { key: SEARCH_ATTRIBUTES.organizations, value: state.organizationIds },

@@ -2,72 +2,87 @@
  * The rules of the method: `decide(state, command, meta)` returns the events a command causes or
  * throws a DomainError with a stable code. Pure: the clock and the actor arrive in `meta`.
  */
+import type { PartnershipCommand } from './commands.js';
+import { Decision, ERROR_CODES, type CommandMeta } from './decision.js';
 import { conflict, forbidden, notFound, ruleBroken } from './errors.js';
-import { durationMs } from './duration.js';
-import type { Actor, Goal, Partnership, PartnershipEvent, PartnershipEventBody, PartnershipState, TaskDecision } from './partnership.js';
-import { policyProblems, type PartnershipPolicy } from './policy.js';
-import { dueTimerEvents } from './timers.js';
+import type { PartnershipEvent } from './events.js';
+import type { Actor } from './model.js';
+import { type ActivePartnership, type PartnershipState } from './partnership.js';
+import { policyProblems } from './policy.js';
+import { addStakeholder, openListeningSignoff, recordListeningSession, scoreAlignment } from './rules/listening.js';
+import { addOrganization, moveDueDate, putOnHold, removeOrganization, resume } from './rules/lifecycle.js';
+import { decideReview, openHealthPulse, openReviewCycle, openReviewWhenReady, recordHealthCheck, reportMeasurements, scheduleReview } from './rules/measurement.js';
+import { decidePriorities, recordGoals, submitPriorities } from './rules/priorities.js';
+import { chooseManagementModel, commitResources, defineKpi, defineRoles, issueAgreement, setConflictProcess, setGovernance, setTerminationTerms } from './rules/roles.js';
+import { answer, settle, type SignoffOutcome } from './rules/signoff.js';
+import { carryOutTermination, closeWhenWoundDown, decideTerminationApproval, proposeTermination, rejectTermination } from './rules/termination.js';
+import { deadlines, escalationDue, escalationRecipients, remindersDue } from './timers.js';
+import { recipientOf, type OpenTask } from './tasks.js';
 
-export type PartnershipCommand =
-  | {
-      type: 'CreatePartnership';
-      partnershipId: string;
-      name: string;
-      description: string;
-      coordinatorId: string;
-      sponsorId: string;
-      organizationIds: string[];
-      policy: PartnershipPolicy;
-    }
-  | { type: 'RecordGoals'; goals: Goal[]; scope: string }
-  | { type: 'SubmitPriorities' }
-  | { type: 'CompleteTask'; taskId: string; decision: TaskDecision; comment?: string | null }
-  | { type: 'FireDueTimers' };
-
-export type PartnershipCommandType = PartnershipCommand['type'];
-
-export interface CommandMeta {
-  now: Date;
-  actor: Actor;
-}
-
-export const ERROR_CODES = {
-  alreadyExists: 'PARTNERSHIP.ALREADY_EXISTS',
-  notFound: 'PARTNERSHIP.NOT_FOUND',
-  invalidDefinition: 'PARTNERSHIP.INVALID_DEFINITION',
-  wrongStage: 'PARTNERSHIP.WRONG_STAGE',
-  notCoordinator: 'PARTNERSHIP.NOT_COORDINATOR',
-  invalidGoals: 'PRIORITIES.INVALID_GOALS',
-  noGoals: 'PRIORITIES.NO_GOALS',
-  alreadySubmitted: 'PRIORITIES.ALREADY_SUBMITTED',
-  taskNotFound: 'TASK.NOT_FOUND',
-  notAssignee: 'TASK.NOT_ASSIGNEE',
-  reasonRequired: 'TASK.REASON_REQUIRED',
-  systemOnly: 'COMMAND.SYSTEM_ONLY',
-} as const;
-
-type Body = PartnershipEventBody;
+export type { PartnershipCommand, PartnershipCommandType } from './commands.js';
+export { ERROR_CODES, type CommandMeta } from './decision.js';
+export { goalProblems } from './rules/priorities.js';
 
 export function decide(state: PartnershipState, command: PartnershipCommand, meta: CommandMeta): PartnershipEvent[] {
-  const stamp = (bodies: Body[]): PartnershipEvent[] =>
-    bodies.map((body) => ({ ...body, at: meta.now.toISOString(), actor: meta.actor }) as PartnershipEvent);
-
-  if (command.type === 'CreatePartnership') {
-    if (state.status !== 'absent') throw conflict(ERROR_CODES.alreadyExists, 'This partnership already exists');
-    return stamp(create(command, meta.actor));
-  }
+  if (command.type === 'CreatePartnership') return create(state, command, meta);
   if (state.status !== 'active') throw notFound(ERROR_CODES.notFound, 'No such partnership');
+  if (meta.actor.kind === 'user' && meta.actor.role === 'auditor') throw forbidden(ERROR_CODES.readOnly, 'Auditors read everything and change nothing');
+  if (state.stage === 'CLOSED') throw conflict(ERROR_CODES.closed, 'The partnership is closed');
+  if (state.hold && command.type !== 'Resume' && command.type !== 'FireDueTimers') {
+    throw conflict(ERROR_CODES.onHold, `The partnership is on hold (${state.hold.reason}); resume it first`);
+  }
+  const d = new Decision(state, meta);
+  handle(d, command);
+  return d.events;
+}
 
+function handle(d: Decision, command: Exclude<PartnershipCommand, { type: 'CreatePartnership' }>): void {
   switch (command.type) {
     case 'RecordGoals':
-      return stamp(recordGoals(state, command.goals, command.scope, meta));
+      return recordGoals(d, command.goals, command.scope);
     case 'SubmitPriorities':
-      return stamp(submitPriorities(state, meta));
+      return submitPriorities(d);
+    case 'AddStakeholder':
+      return addStakeholder(d, command.stakeholder);
+    case 'RecordListeningSession':
+      return recordListeningSession(d, command.session);
+    case 'ScoreAlignment':
+      return scoreAlignment(d, command.organizationId, command.scores);
+    case 'OpenListeningSignoff':
+      return openListeningSignoff(d);
+    case 'DefineRoles':
+      return defineRoles(d, command.roles);
+    case 'CommitResources':
+      return commitResources(d, command.resources);
+    case 'ChooseManagementModel':
+      return chooseManagementModel(d, command.model);
+    case 'SetGovernance':
+      return setGovernance(d, command.governance);
+    case 'SetConflictProcess':
+      return setConflictProcess(d, command.process);
+    case 'SetTerminationTerms':
+      return setTerminationTerms(d, command.options, command.noticePeriod);
+    case 'DefineKpi':
+      return defineKpi(d, command.kpi);
+    case 'IssueAgreement':
+      return issueAgreement(d);
+    case 'ProposeTermination':
+      return proposeTermination(d, command.option, command.reason);
+    case 'PutOnHold':
+      return putOnHold(d, command.reason);
+    case 'Resume':
+      return resume(d);
+    case 'AddOrganization':
+      return addOrganization(d, command.organizationId);
+    case 'RemoveOrganization':
+      removeOrganization(d, command.organizationId, command.reassignTo ?? null);
+      return afterSignoff(d, settle(d));
+    case 'MoveDueDate':
+      return moveDueDate(d, command.taskId, command.dueAt);
     case 'CompleteTask':
-      return stamp(completeTask(state, command, meta.actor));
+      return completeTask(d, command);
     case 'FireDueTimers':
-      if (meta.actor.kind !== 'system') throw forbidden(ERROR_CODES.systemOnly, 'Only the workflow fires timers');
-      return stamp(dueTimerEvents(state, meta.now));
+      return fireDueTimers(d);
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -75,7 +90,9 @@ export function decide(state: PartnershipState, command: PartnershipCommand, met
   }
 }
 
-function create(command: Extract<PartnershipCommand, { type: 'CreatePartnership' }>, actor: Actor): Body[] {
+function create(state: PartnershipState, command: Extract<PartnershipCommand, { type: 'CreatePartnership' }>, meta: CommandMeta): PartnershipEvent[] {
+  if (state.status !== 'absent') throw conflict(ERROR_CODES.alreadyExists, 'This partnership already exists');
+  const actor = meta.actor;
   if (actor.kind === 'user' && actor.role !== 'coordinator' && actor.role !== 'admin') {
     throw forbidden(ERROR_CODES.notCoordinator, 'Only a coordinator or an admin creates partnerships');
   }
@@ -85,100 +102,121 @@ function create(command: Extract<PartnershipCommand, { type: 'CreatePartnership'
   if (distinct.size !== command.organizationIds.length) fields.organizationIds = 'must not list an organization twice';
   else if (distinct.size < 2) fields.organizationIds = 'a partnership needs at least two organizations';
   for (const [key, problem] of Object.entries(policyProblems(command.policy))) fields[`policy.${key}`] = problem;
-  if (Object.keys(fields).length > 0) {
-    throw ruleBroken(ERROR_CODES.invalidDefinition, 'The partnership definition breaks a rule', fields);
-  }
+  if (Object.keys(fields).length > 0) throw ruleBroken(ERROR_CODES.invalidDefinition, 'The partnership definition breaks a rule', fields);
   const { type: _type, ...data } = command;
-  return [{ type: 'PartnershipCreated', data: { ...data, organizationIds: [...data.organizationIds] } }];
-}
-
-function requireCoordinator(state: Partnership, actor: Actor): void {
-  if (actor.kind === 'user' && (actor.role === 'admin' || (actor.role === 'coordinator' && actor.userId === state.coordinatorId))) return;
-  throw forbidden(ERROR_CODES.notCoordinator, "Only this partnership's coordinator records its priorities");
-}
-
-function requireStage(state: Partnership, stage: Partnership['stage']): void {
-  if (state.stage !== stage) {
-    throw conflict(ERROR_CODES.wrongStage, `The partnership is in ${state.stage}; this needs ${stage}`);
-  }
-}
-
-function recordGoals(state: Partnership, goals: Goal[], scope: string, meta: CommandMeta): Body[] {
-  requireCoordinator(state, meta.actor);
-  requireStage(state, 'PRIORITY_SETTING');
-  if (state.prioritiesStatus !== 'DRAFTING') {
-    throw conflict(ERROR_CODES.alreadySubmitted, 'The priorities are with the sponsor; wait for the decision');
-  }
-  const fields = goalProblems(goals, meta.now);
-  if (scope.trim().length === 0) fields.scope = 'describe the scope in which the goals are achievable';
-  if (Object.keys(fields).length > 0) throw ruleBroken(ERROR_CODES.invalidGoals, 'The goals are not SMART', fields);
-  const ranked = [...goals].sort((a, b) => a.rank - b.rank);
-  return [{ type: 'GoalsRecorded', data: { goals: ranked, scope: scope.trim() } }];
-}
-
-/** SMART: specific (a title), measurable (metric, baseline ≠ target), time-bound (a future due date), ranked 1..n. */
-export function goalProblems(goals: Goal[], now: Date): Record<string, string> {
-  const fields: Record<string, string> = {};
-  if (goals.length === 0) fields.goals = 'record at least one goal';
-  const ranks = goals.map((goal) => goal.rank).sort((a, b) => a - b);
-  if (ranks.some((rank, index) => rank !== index + 1)) fields.goals = 'ranks must be 1, 2, 3… without gaps or ties';
-  const today = now.toISOString().slice(0, 10);
-  goals.forEach((goal, index) => {
-    if (goal.title.trim().length < 3) fields[`goals.${index}.title`] = 'say specifically what the goal is';
-    if (goal.metric.trim().length === 0) fields[`goals.${index}.metric`] = 'name the metric that measures it';
-    if (goal.target === goal.baseline) fields[`goals.${index}.target`] = 'must differ from the baseline';
-    if (goal.dueDate <= today) fields[`goals.${index}.dueDate`] = 'must be a date in the future';
-  });
-  return fields;
-}
-
-function submitPriorities(state: Partnership, meta: CommandMeta): Body[] {
-  requireCoordinator(state, meta.actor);
-  requireStage(state, 'PRIORITY_SETTING');
-  if (state.prioritiesStatus !== 'DRAFTING') {
-    throw conflict(ERROR_CODES.alreadySubmitted, 'The priorities were already submitted');
-  }
-  if (state.goals.length === 0) throw ruleBroken(ERROR_CODES.noGoals, 'Record the goals before submitting them', { goals: 'record at least one goal' });
-  const openedAt = meta.now.getTime();
-  const at = (duration: string) => new Date(openedAt + durationMs(duration)).toISOString();
   return [
-    { type: 'PrioritiesSubmitted', data: {} },
     {
-      type: 'TaskOpened',
-      data: {
-        task: {
-          id: `${state.id}.${state.version + 2}`,
-          kind: 'APPROVE_PRIORITIES',
-          title: `Approve the priorities of ${state.name}`,
-          assigneeUserId: state.sponsorId,
-          openedAt: meta.now.toISOString(),
-          dueAt: at(state.policy.taskDue),
-          remindAt: at(state.policy.reminderAfter),
-          escalateAt: at(state.policy.escalationAfter),
-        },
-      },
+      type: 'PartnershipCreated',
+      data: { ...data, organizationIds: [...data.organizationIds], steeringGroupIds: [...data.steeringGroupIds] },
+      at: meta.now.toISOString(),
+      actor,
     },
   ];
 }
 
-function completeTask(state: Partnership, command: Extract<PartnershipCommand, { type: 'CompleteTask' }>, actor: Actor): Body[] {
-  const task = state.openTasks.find((candidate) => candidate.id === command.taskId);
+/** The assignee, or for an organization's task any of its representatives. */
+function mayComplete(task: OpenTask, actor: Actor): boolean {
+  if (actor.kind !== 'user') return false;
+  if (task.assignee.kind === 'user') return actor.userId === task.assignee.userId;
+  return actor.role === 'partner' && actor.organizationId === task.assignee.organizationId;
+}
+
+const DATA_TASKS = new Set<OpenTask['kind']>(['REPORT_MEASUREMENT', 'HEALTH_CHECK', 'REVIEW', 'WIND_DOWN']);
+
+function completeTask(d: Decision, command: Extract<PartnershipCommand, { type: 'CompleteTask' }>): void {
+  const task = d.state.openTasks.find((candidate) => candidate.id === command.taskId);
   if (!task) throw conflict(ERROR_CODES.taskNotFound, 'This task is no longer open');
-  if (actor.kind !== 'user' || actor.userId !== task.assigneeUserId) {
-    throw forbidden(ERROR_CODES.notAssignee, 'Only the assignee completes this task');
-  }
+  if (!mayComplete(task, d.actor)) throw forbidden(ERROR_CODES.notAssignee, 'Only the assignee (or a representative of the assigned organization) completes this task');
   const comment = command.comment?.trim() || null;
-  const completed: Body = { type: 'TaskCompleted', data: { taskId: task.id, decision: command.decision, comment } };
+  const approve = command.decision === 'approve';
+  if (!approve && DATA_TASKS.has(task.kind)) throw ruleBroken(ERROR_CODES.decisionNotAllowed, 'This task is completed, not rejected', { decision: 'must be "approve"' });
+  if (!approve && !comment) throw ruleBroken(ERROR_CODES.reasonRequired, 'A rejection needs a reason', { comment: 'say why' });
+  const data = command.data ?? {};
+  d.emit({ type: 'TaskCompleted', data: { taskId: task.id, decision: command.decision, comment } });
   switch (task.kind) {
     case 'APPROVE_PRIORITIES':
-      if (command.decision === 'approve') {
-        return [completed, { type: 'PrioritiesApproved', data: {} }, { type: 'StageAdvanced', data: { from: state.stage, to: 'LISTENING' } }];
-      }
-      if (!comment) throw ruleBroken(ERROR_CODES.reasonRequired, 'A rejection needs a reason', { comment: 'say why the priorities are rejected' });
-      return [completed, { type: 'PrioritiesRejected', data: { reason: comment } }];
+      return decidePriorities(d, task, approve, comment);
+    case 'CONFIRM_LISTENING':
+    case 'SIGN_TERMINATION':
+      return afterSignoff(d, answer(d, task, approve, comment));
+    case 'SIGN_AGREEMENT':
+      return signAgreement(d, task, approve, comment);
+    case 'REPORT_MEASUREMENT':
+      reportMeasurements(d, task, data);
+      return openReviewWhenReady(d, task.cycle ?? d.state.cycle);
+    case 'HEALTH_CHECK':
+      recordHealthCheck(d, task, data);
+      return openReviewWhenReady(d, task.cycle ?? d.state.cycle);
+    case 'REVIEW':
+      return decideReview(d, task, data);
+    case 'APPROVE_TERMINATION':
+      return decideTerminationApproval(d, approve, comment);
+    case 'WIND_DOWN':
+      return closeWhenWoundDown(d);
     default: {
       const unhandled: never = task.kind;
       return unhandled;
     }
   }
 }
+
+function signAgreement(d: Decision, task: OpenTask, approve: boolean, comment: string | null): void {
+  const agreement = d.state.agreement;
+  if (approve && agreement && task.assignee.kind === 'organization') {
+    d.emit({ type: 'AgreementSigned', data: { version: agreement.version, organizationId: task.assignee.organizationId, userId: d.actor.userId } });
+  }
+  if (task.detail === 'joining') return;
+  afterSignoff(d, answer(d, task, approve, comment));
+}
+
+/** What a decided sign-off round leads to, by its subject. */
+function afterSignoff(d: Decision, outcome: SignoffOutcome): void {
+  if (outcome === 'pending') return;
+  const subject = d.events.findLast((event) => event.type === 'SignoffCompleted');
+  if (!subject || subject.type !== 'SignoffCompleted') return;
+  const approved = outcome === 'approved';
+  switch (subject.data.subject) {
+    case 'LISTENING':
+      if (approved) d.advance('ROLE_IDENTIFICATION');
+      return;
+    case 'AGREEMENT':
+      if (!approved || !d.state.agreement) return;
+      d.emit({ type: 'AgreementAdopted', data: { version: d.state.agreement.version } });
+      if (d.state.stage === 'ROLE_IDENTIFICATION') {
+        d.advance('MEASUREMENT');
+        if (!d.state.nextReviewAt) scheduleReview(d);
+      }
+      return;
+    case 'TERMINATION':
+      if (approved) carryOutTermination(d);
+      else rejectTermination(d, 'the partners did not sign off the termination');
+      return;
+  }
+}
+
+function fireDueTimers(d: Decision): void {
+  if (d.actor.kind !== 'system') throw forbidden(ERROR_CODES.systemOnly, 'Only the workflow fires timers');
+  const now = d.now.getTime();
+  for (const deadline of deadlines(d.state).filter((candidate) => candidate.at <= now)) {
+    const task = 'taskId' in deadline ? d.state.openTasks.find((candidate) => candidate.id === deadline.taskId) : undefined;
+    switch (deadline.purpose) {
+      case 'reminder':
+        if (task) d.emit({ type: 'ReminderSent', data: { taskId: task.id, reminder: remindersDue(task, d.state.policy, now), recipients: [recipientOf(task.assignee)] } });
+        break;
+      case 'escalation':
+        if (task) {
+          const level = escalationDue(task, d.state.policy, now);
+          d.emit({ type: 'TaskEscalated', data: { taskId: task.id, level, recipients: escalationRecipients(d.state, level) } });
+        }
+        break;
+      case 'review':
+        if (d.state.nextReviewAt) openReviewCycle(d);
+        break;
+      case 'pulse':
+        if (d.state.nextPulseAt) openHealthPulse(d);
+        break;
+    }
+  }
+}
+
+export type { ActivePartnership };

@@ -31,3 +31,20 @@ export function durationMs(text: string): number {
   if (ms === null) throw new Error(`Not an ISO-8601 duration: ${text}`);
   return ms;
 }
+
+/**
+ * `from` plus a duration. Whole-day durations count business days (Monday to Friday, UTC), as the
+ * escalation rule says "overdue by five business days"; anything with hours or less is added as is.
+ */
+export function addBusinessDuration(from: number, duration: string): number {
+  const ms = durationMs(duration);
+  if (ms % DAY !== 0) return from + ms;
+  let remaining = ms / DAY;
+  let at = from;
+  while (remaining > 0) {
+    at += DAY;
+    const weekday = new Date(at).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) remaining -= 1;
+  }
+  return at;
+}

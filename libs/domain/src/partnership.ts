@@ -1,86 +1,35 @@
 /**
- * The partnership aggregate: its events, its state and the pure fold between them.
- * The workflow, the projector and the audit replay all use this one `evolve`.
+ * The partnership aggregate's state and the pure fold from events to state. The workflow, the
+ * projector and the audit replay all use this one `evolve`.
  */
+import type { DecisionRule, PartnershipEvent, SignoffSubject } from './events.js';
+import type {
+  Agreement,
+  CommittedResource,
+  Goal,
+  Governance,
+  HealthCheck,
+  Kpi,
+  ListeningSession,
+  ManagementModel,
+  Measurement,
+  ReviewOutcome,
+  RoleAssignment,
+  Stage,
+  Stakeholder,
+  TerminationOption,
+} from './model.js';
 import type { PartnershipPolicy } from './policy.js';
-
-export const STAGES = [
-  'PRIORITY_SETTING',
-  'LISTENING',
-  'ROLE_IDENTIFICATION',
-  'MEASUREMENT',
-  'TERMINATION',
-  'CLOSED',
-] as const;
-export type Stage = (typeof STAGES)[number];
-
-export const ROLES = ['admin', 'coordinator', 'partner', 'sponsor', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** Who did something: a person with a role, or the workflow's own timers. */
-export type Actor =
-  | { kind: 'user'; userId: string; role: Role; organizationId: string | null }
-  | { kind: 'system'; userId: 'system'; role: 'system'; organizationId: null };
-
-export const SYSTEM_ACTOR: Actor = { kind: 'system', userId: 'system', role: 'system', organizationId: null };
-
-export interface Goal {
-  rank: number;
-  title: string;
-  metric: string;
-  baseline: number;
-  target: number;
-  /** Calendar date (YYYY-MM-DD) by which the target is reached. */
-  dueDate: string;
-}
-
-export type TaskKind = 'APPROVE_PRIORITIES';
-export type TaskDecision = 'approve' | 'reject';
-
-export interface Task {
-  id: string;
-  kind: TaskKind;
-  title: string;
-  assigneeUserId: string;
-  openedAt: string;
-  dueAt: string;
-  remindAt: string;
-  escalateAt: string;
-}
+import type { OpenTask } from './tasks.js';
 
 export type PrioritiesStatus = 'DRAFTING' | 'SUBMITTED' | 'APPROVED';
 
-export type PartnershipEventBody =
-  | {
-      type: 'PartnershipCreated';
-      data: {
-        partnershipId: string;
-        name: string;
-        description: string;
-        coordinatorId: string;
-        sponsorId: string;
-        organizationIds: string[];
-        policy: PartnershipPolicy;
-      };
-    }
-  | { type: 'GoalsRecorded'; data: { goals: Goal[]; scope: string } }
-  | { type: 'PrioritiesSubmitted'; data: Record<string, never> }
-  | { type: 'TaskOpened'; data: { task: Task } }
-  | { type: 'TaskCompleted'; data: { taskId: string; decision: TaskDecision; comment: string | null } }
-  | { type: 'PrioritiesApproved'; data: Record<string, never> }
-  | { type: 'PrioritiesRejected'; data: { reason: string } }
-  | { type: 'StageAdvanced'; data: { from: Stage; to: Stage } }
-  | { type: 'ReminderSent'; data: { taskId: string; recipientIds: string[] } }
-  | { type: 'TaskEscalated'; data: { taskId: string; recipientIds: string[] } };
-
-export type PartnershipEventType = PartnershipEventBody['type'];
-
-/** An event as the decider emits it: what happened, when and by whom. */
-export type PartnershipEvent = PartnershipEventBody & { at: string; actor: Actor };
-
-export interface OpenTask extends Task {
-  remindedAt: string | null;
-  escalatedAt: string | null;
+export interface SignoffRound {
+  subject: SignoffSubject;
+  rule: DecisionRule;
+  eligible: string[];
+  approvals: Record<string, { userId: string; at: string }>;
+  refusals: Record<string, { userId: string; at: string; reason: string }>;
 }
 
 export interface Partnership {
@@ -90,12 +39,39 @@ export interface Partnership {
   stage: Stage;
   coordinatorId: string;
   sponsorId: string;
+  steeringGroupIds: string[];
   organizationIds: string[];
   policy: PartnershipPolicy;
+  /** 0 for the first run of the method; renew starts the next generation. */
+  generation: number;
   goals: Goal[];
   scope: string;
   prioritiesStatus: PrioritiesStatus;
   lastRejectionReason: string | null;
+  stakeholders: Stakeholder[];
+  listeningSessions: ListeningSession[];
+  /** Organization id → goal rank → 0..3. */
+  alignment: Record<string, Record<string, number>>;
+  roles: RoleAssignment[];
+  resources: CommittedResource[];
+  managementModel: ManagementModel | null;
+  governance: Governance | null;
+  conflictProcess: string;
+  terminationOptions: TerminationOption[];
+  noticePeriod: string | null;
+  kpis: Kpi[];
+  measurements: Measurement[];
+  healthChecks: HealthCheck[];
+  goalAttainment: { cycle: number; scores: Record<string, number> }[];
+  reviews: { cycle: number; outcome: ReviewOutcome; at: string }[];
+  agreement: Agreement | null;
+  signoff: SignoffRound | null;
+  /** The review cycle in progress or last opened (0 before the first). */
+  cycle: number;
+  nextReviewAt: string | null;
+  nextPulseAt: string | null;
+  termination: { option: TerminationOption; reason: string; fromStage: Stage; approved: boolean } | null;
+  hold: { since: string; reason: string } | null;
   openTasks: OpenTask[];
   createdAt: string;
   updatedAt: string;
@@ -103,50 +79,172 @@ export interface Partnership {
   version: number;
 }
 
-export type PartnershipState = { status: 'absent'; version: 0 } | ({ status: 'active' } & Partnership);
+export type ActivePartnership = { status: 'active' } & Partnership;
+export type PartnershipState = { status: 'absent'; version: 0 } | ActivePartnership;
 
 export const initialState = (): PartnershipState => ({ status: 'absent', version: 0 });
 
 export function evolve(state: PartnershipState, event: PartnershipEvent): PartnershipState {
   if (event.type === 'PartnershipCreated') {
-    const { partnershipId, ...rest } = event.data;
+    const { partnershipId, ...data } = event.data;
     return {
       status: 'active',
       id: partnershipId,
-      ...rest,
-      organizationIds: [...rest.organizationIds],
+      ...data,
+      organizationIds: [...data.organizationIds],
       stage: 'PRIORITY_SETTING',
-      goals: [],
-      scope: '',
-      prioritiesStatus: 'DRAFTING',
-      lastRejectionReason: null,
+      generation: 0,
+      ...freshMethodState(),
       openTasks: [],
+      hold: null,
       createdAt: event.at,
       updatedAt: event.at,
       version: state.version + 1,
     };
   }
   if (state.status !== 'active') return state;
-  const next: PartnershipState = { ...state, updatedAt: event.at, version: state.version + 1 };
+  const next: ActivePartnership = { ...state, updatedAt: event.at, version: state.version + 1 };
+  return apply(next, event);
+}
+
+/** What a new run of the method starts from (creation and renew). */
+function freshMethodState() {
+  return {
+    goals: [] as Goal[],
+    scope: '',
+    prioritiesStatus: 'DRAFTING' as PrioritiesStatus,
+    lastRejectionReason: null,
+    stakeholders: [] as Stakeholder[],
+    listeningSessions: [] as ListeningSession[],
+    alignment: {},
+    roles: [] as RoleAssignment[],
+    resources: [] as CommittedResource[],
+    managementModel: null,
+    governance: null,
+    conflictProcess: '',
+    terminationOptions: [] as TerminationOption[],
+    noticePeriod: null,
+    kpis: [] as Kpi[],
+    measurements: [] as Measurement[],
+    healthChecks: [] as HealthCheck[],
+    goalAttainment: [],
+    reviews: [],
+    agreement: null,
+    signoff: null,
+    cycle: 0,
+    nextReviewAt: null,
+    nextPulseAt: null,
+    termination: null,
+  } satisfies Partial<Partnership>;
+}
+
+function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartnership {
   switch (event.type) {
+    case 'PartnershipCreated':
+      return state;
     case 'GoalsRecorded':
-      return { ...next, goals: event.data.goals, scope: event.data.scope };
+      return { ...state, goals: event.data.goals, scope: event.data.scope };
     case 'PrioritiesSubmitted':
-      return { ...next, prioritiesStatus: 'SUBMITTED' };
-    case 'TaskOpened':
-      return { ...next, openTasks: [...next.openTasks, { ...event.data.task, remindedAt: null, escalatedAt: null }] };
-    case 'TaskCompleted':
-      return { ...next, openTasks: next.openTasks.filter((task) => task.id !== event.data.taskId) };
+      return { ...state, prioritiesStatus: 'SUBMITTED' };
     case 'PrioritiesApproved':
-      return { ...next, prioritiesStatus: 'APPROVED', lastRejectionReason: null };
+      return { ...state, prioritiesStatus: 'APPROVED', lastRejectionReason: null };
     case 'PrioritiesRejected':
-      return { ...next, prioritiesStatus: 'DRAFTING', lastRejectionReason: event.data.reason };
-    case 'StageAdvanced':
-      return { ...next, stage: event.data.to };
+      return { ...state, prioritiesStatus: 'DRAFTING', lastRejectionReason: event.data.reason };
+    case 'StageAdvanced': {
+      const reopensPriorities = event.data.to === 'PRIORITY_SETTING';
+      return { ...state, stage: event.data.to, ...(reopensPriorities ? { prioritiesStatus: 'DRAFTING' as const } : {}) };
+    }
+    case 'TaskOpened':
+      return { ...state, openTasks: [...state.openTasks, { ...event.data.task, remindersSent: 0, escalationLevel: 0 }] };
+    case 'TaskCompleted':
+    case 'TaskCancelled':
+      return { ...state, openTasks: state.openTasks.filter((task) => task.id !== event.data.taskId) };
+    case 'TaskDueDateMoved':
+      return { ...state, openTasks: mapTask(state.openTasks, event.data.taskId, () => ({ dueAt: event.data.to, remindersSent: 0, escalationLevel: 0 })) };
     case 'ReminderSent':
-      return { ...next, openTasks: markTask(next.openTasks, event.data.taskId, { remindedAt: event.at }) };
+      return { ...state, openTasks: mapTask(state.openTasks, event.data.taskId, () => ({ remindersSent: event.data.reminder })) };
     case 'TaskEscalated':
-      return { ...next, openTasks: markTask(next.openTasks, event.data.taskId, { escalatedAt: event.at }) };
+      return { ...state, openTasks: mapTask(state.openTasks, event.data.taskId, () => ({ escalationLevel: event.data.level })) };
+    case 'StakeholderAdded':
+      return { ...state, stakeholders: [...state.stakeholders, event.data.stakeholder] };
+    case 'ListeningSessionRecorded':
+      return { ...state, listeningSessions: [...state.listeningSessions, event.data.session] };
+    case 'AlignmentScored':
+      return { ...state, alignment: { ...state.alignment, [event.data.organizationId]: event.data.scores } };
+    case 'SignoffOpened':
+      return { ...state, signoff: { ...event.data, approvals: {}, refusals: {} } };
+    case 'SignoffGiven':
+      return state.signoff
+        ? { ...state, signoff: { ...state.signoff, approvals: { ...state.signoff.approvals, [event.data.organizationId]: { userId: event.data.userId, at: event.at } } } }
+        : state;
+    case 'SignoffRefused':
+      return state.signoff
+        ? {
+            ...state,
+            signoff: {
+              ...state.signoff,
+              refusals: { ...state.signoff.refusals, [event.data.organizationId]: { userId: event.data.userId, at: event.at, reason: event.data.reason } },
+            },
+          }
+        : state;
+    case 'SignoffCompleted':
+      return { ...state, signoff: null };
+    case 'RolesDefined':
+      return { ...state, roles: event.data.roles };
+    case 'ResourcesCommitted':
+      return { ...state, resources: event.data.resources };
+    case 'ManagementModelChosen':
+      return { ...state, managementModel: event.data.model };
+    case 'GovernanceSet':
+      return { ...state, governance: event.data.governance };
+    case 'ConflictProcessSet':
+      return { ...state, conflictProcess: event.data.process };
+    case 'TerminationTermsSet':
+      return { ...state, terminationOptions: event.data.options, noticePeriod: event.data.noticePeriod };
+    case 'KpiDefined':
+      return { ...state, kpis: [...state.kpis.filter((kpi) => kpi.id !== event.data.kpi.id), event.data.kpi] };
+    case 'AgreementIssued':
+      return { ...state, agreement: { version: event.data.version, issuedAt: event.at, content: event.data.content, signatures: {}, adopted: false } };
+    case 'AgreementSigned':
+      return state.agreement && state.agreement.version === event.data.version
+        ? { ...state, agreement: { ...state.agreement, signatures: { ...state.agreement.signatures, [event.data.organizationId]: { userId: event.data.userId, at: event.at } } } }
+        : state;
+    case 'AgreementAdopted':
+      return state.agreement ? { ...state, agreement: { ...state.agreement, adopted: true } } : state;
+    case 'ReviewScheduled':
+      return { ...state, nextReviewAt: event.data.reviewAt, nextPulseAt: event.data.pulseAt };
+    case 'ReviewCycleOpened':
+      return { ...state, cycle: event.data.cycle, nextReviewAt: null };
+    case 'HealthPulseOpened':
+      return { ...state, nextPulseAt: null };
+    case 'MeasurementRecorded':
+      return { ...state, measurements: [...state.measurements, event.data.measurement] };
+    case 'HealthCheckRecorded':
+      return { ...state, healthChecks: [...state.healthChecks, event.data.check] };
+    case 'GoalAttainmentScored':
+      return { ...state, goalAttainment: [...state.goalAttainment, event.data] };
+    case 'ReviewDecided':
+      return { ...state, reviews: [...state.reviews, { cycle: event.data.cycle, outcome: event.data.outcome, at: event.at }] };
+    case 'TerminationProposed':
+      return { ...state, termination: { ...event.data, approved: false } };
+    case 'TerminationApproved':
+      return state.termination ? { ...state, termination: { ...state.termination, approved: true } } : state;
+    case 'TerminationRejected':
+      return { ...state, termination: null };
+    case 'TerminationDecided':
+      return state;
+    case 'PartnershipRenewed':
+      return { ...state, ...freshMethodState(), generation: event.data.generation, stage: 'PRIORITY_SETTING' };
+    case 'PartnershipClosed':
+      return { ...state, stage: 'CLOSED', nextReviewAt: null, nextPulseAt: null };
+    case 'PartnershipPutOnHold':
+      return { ...state, hold: { since: event.at, reason: event.data.reason } };
+    case 'PartnershipResumed':
+      return { ...state, hold: null, ...shiftTimers(state, event.data.heldForMs) };
+    case 'OrganizationJoined':
+      return { ...state, organizationIds: [...state.organizationIds, event.data.organizationId] };
+    case 'OrganizationLeft':
+      return leave(state, event.data.organizationId, event.data.reassignTo);
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -154,9 +252,29 @@ export function evolve(state: PartnershipState, event: PartnershipEvent): Partne
   }
 }
 
-function markTask(tasks: OpenTask[], taskId: string, change: Partial<OpenTask>): OpenTask[] {
-  return tasks.map((task) => (task.id === taskId ? { ...task, ...change } : task));
+function mapTask(tasks: OpenTask[], taskId: string, change: (task: OpenTask) => Partial<OpenTask>): OpenTask[] {
+  return tasks.map((task) => (task.id === taskId ? { ...task, ...change(task) } : task));
 }
 
-export const fold = (events: readonly PartnershipEvent[], from: PartnershipState = initialState()) =>
-  events.reduce(evolve, from);
+const later = (iso: string | null, ms: number) => (iso === null ? null : new Date(Date.parse(iso) + ms).toISOString());
+
+/** Resuming from hold moves every pending deadline by the time spent on hold. */
+function shiftTimers(state: ActivePartnership, heldForMs: number): Partial<Partnership> {
+  return {
+    openTasks: state.openTasks.map((task) => ({ ...task, openedAt: later(task.openedAt, heldForMs)!, dueAt: later(task.dueAt, heldForMs)! })),
+    nextReviewAt: later(state.nextReviewAt, heldForMs),
+    nextPulseAt: later(state.nextPulseAt, heldForMs),
+  };
+}
+
+function leave(state: ActivePartnership, organizationId: string, reassignTo: string | null): ActivePartnership {
+  const roles = state.roles.flatMap((role) => {
+    if (role.organizationId !== organizationId) return [role];
+    return reassignTo ? [{ ...role, organizationId: reassignTo }] : [];
+  });
+  const kpis = state.kpis.map((kpi) => (kpi.ownerOrganizationId === organizationId && reassignTo ? { ...kpi, ownerOrganizationId: reassignTo } : kpi));
+  const signoff = state.signoff ? { ...state.signoff, eligible: state.signoff.eligible.filter((id) => id !== organizationId) } : null;
+  return { ...state, organizationIds: state.organizationIds.filter((id) => id !== organizationId), roles, kpis, signoff };
+}
+
+export const fold = (events: readonly PartnershipEvent[], from: PartnershipState = initialState()) => events.reduce(evolve, from);

@@ -3,7 +3,7 @@
  * own state folded with `evolve`; tasks and notifications keep the history that state forgets.
  */
 import type { EntityManager } from 'typeorm';
-import { evolve, initialState, type PartnershipState } from '@pe/domain';
+import { evolve, initialState, type PartnershipState, type Recipient } from '@pe/domain';
 import { loadEvents, type SequencedEvent } from './event-row.js';
 
 export async function project(manager: EntityManager, partnershipId: string, event: SequencedEvent): Promise<void> {
@@ -59,9 +59,20 @@ async function projectTasksAndNotifications(
     case 'TaskOpened': {
       const task = event.data.task;
       await manager.query(
-        `INSERT INTO tasks (id, partnership_id, kind, title, assignee_user_id, status, opened_at, due_at, remind_at, escalate_at)
-         VALUES ($1, $2, $3, $4, $5, 'open', $6, $7, $8, $9)`,
-        [task.id, partnershipId, task.kind, task.title, task.assigneeUserId, task.openedAt, task.dueAt, task.remindAt, task.escalateAt],
+        `INSERT INTO tasks (id, partnership_id, kind, title, assignee_user_id, assignee_organization_id, status, opened_at, due_at, cycle, detail)
+         VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8, $9, $10)`,
+        [
+          task.id,
+          partnershipId,
+          task.kind,
+          task.title,
+          task.assignee.kind === 'user' ? task.assignee.userId : null,
+          task.assignee.kind === 'organization' ? task.assignee.organizationId : null,
+          task.openedAt,
+          task.dueAt,
+          task.cycle,
+          task.detail,
+        ],
       );
       return;
     }
@@ -71,16 +82,30 @@ async function projectTasksAndNotifications(
         [event.data.taskId, event.at, event.actor.userId, event.data.decision, event.data.comment],
       );
       return;
+    case 'TaskCancelled':
+      await manager.query(`UPDATE tasks SET status = 'cancelled', completed_at = $2, cancel_reason = $3 WHERE id = $1`, [event.data.taskId, event.at, event.data.reason]);
+      return;
+    case 'TaskDueDateMoved':
+      await manager.query('UPDATE tasks SET due_at = $2, reminded_at = NULL, escalated_at = NULL, escalation_level = 0 WHERE id = $1', [event.data.taskId, event.data.to]);
+      return;
+    case 'PartnershipResumed':
+      await manager.query(
+        `UPDATE tasks SET opened_at = opened_at + make_interval(secs => $2::double precision / 1000), due_at = due_at + make_interval(secs => $2::double precision / 1000)
+         WHERE partnership_id = $1 AND status = 'open'`,
+        [partnershipId, event.data.heldForMs],
+      );
+      return;
     case 'ReminderSent':
     case 'TaskEscalated': {
       const reminder = event.type === 'ReminderSent';
-      await manager.query(`UPDATE tasks SET ${reminder ? 'reminded_at' : 'escalated_at'} = $2 WHERE id = $1`, [event.data.taskId, event.at]);
+      if (reminder) await manager.query('UPDATE tasks SET reminded_at = $2 WHERE id = $1', [event.data.taskId, event.at]);
+      else await manager.query('UPDATE tasks SET escalated_at = $2, escalation_level = $3 WHERE id = $1', [event.data.taskId, event.at, event.data.level]);
       const task = state.status === 'active' ? state.openTasks.find((open) => open.id === event.data.taskId) : undefined;
       const title = task?.title ?? event.data.taskId;
       const message = reminder
         ? `Reminder: "${title}" is due ${task?.dueAt ?? 'soon'}`
-        : `Escalation: "${title}" is overdue (it was due ${task?.dueAt ?? 'earlier'})`;
-      for (const userId of event.data.recipientIds) {
+        : `Escalation (level ${event.type === 'TaskEscalated' ? event.data.level : 1}): "${title}" is overdue (it was due ${task?.dueAt ?? 'earlier'})`;
+      for (const userId of await recipientUsers(manager, event.data.recipients)) {
         await manager.query(
           `INSERT INTO notifications (user_id, partnership_id, task_id, event_sequence, kind, message, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
@@ -92,6 +117,17 @@ async function projectTasksAndNotifications(
     default:
       return;
   }
+}
+
+/** People behind the recipients: a user as is, an organization as its partner representatives. */
+async function recipientUsers(manager: EntityManager, recipients: Recipient[]): Promise<string[]> {
+  const userIds = recipients.flatMap((recipient) => ('userId' in recipient ? [recipient.userId] : []));
+  const organizationIds = recipients.flatMap((recipient) => ('organizationId' in recipient ? [recipient.organizationId] : []));
+  if (organizationIds.length > 0) {
+    const rows = (await manager.query(`SELECT id FROM users WHERE role = 'partner' AND organization_id = ANY($1::uuid[])`, [organizationIds])) as { id: string }[];
+    userIds.push(...rows.map((row) => row.id));
+  }
+  return [...new Set(userIds)];
 }
 
 /** Drops every projection and folds the whole log again: the read models are disposable. */

@@ -51,3 +51,8 @@ export async function ensureDirectory(db: DataSource, organizations: NewOrganiza
     }
   });
 }
+
+export async function findUserIdsByRole(db: DataSource, role: Role): Promise<string[]> {
+  const rows = (await db.query('SELECT id FROM users WHERE role = $1 ORDER BY id', [role])) as { id: string }[];
+  return rows.map((row) => row.id);
+}

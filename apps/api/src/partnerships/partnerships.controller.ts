@@ -34,7 +34,7 @@ export class PartnershipsController {
 
   @Post(':id/commands')
   @HttpCode(200)
-  @Roles('coordinator', 'admin')
+  @Roles('coordinator', 'admin', 'partner')
   command(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParam('Partnership')) id: string,

@@ -9,10 +9,10 @@ import {
   type CreatePartnershipInput,
   type PartnershipCommand,
 } from '@pe/domain';
-import { findOrganizationIds, findUsersByIds, partnershipList, runList, type ListParams, type ScopeClause } from '@pe/persistence';
+import { findOrganizationIds, findUserIdsByRole, findUsersByIds, partnershipList, runList, type ListParams, type ScopeClause } from '@pe/persistence';
 import type { CommandResult } from '@pe/workflows';
 import { actorOf, type AuthenticatedUser } from '../auth/auth.decorators.js';
-import { notFoundError } from '../http/api-error.js';
+import { forbiddenError, notFoundError } from '../http/api-error.js';
 import { PartnershipGateway } from '../temporal/partnership-gateway.js';
 import { DATABASE } from '../tokens.js';
 
@@ -45,6 +45,7 @@ export class PartnershipsService {
       description: input.description,
       coordinatorId: input.coordinatorId ?? user.id,
       sponsorId: input.sponsorId,
+      steeringGroupIds: await findUserIdsByRole(this.db, 'sponsor'),
       organizationIds: input.organizationIds,
       policy: input.policy,
     };
@@ -55,6 +56,9 @@ export class PartnershipsService {
   }
 
   async command(user: AuthenticatedUser, id: string, command: ClientCommand, idempotencyKey?: string): Promise<CommandResult> {
+    if (user.role === 'partner' && !(command.type === 'ScoreAlignment' && command.organizationId === user.organizationId)) {
+      throw forbiddenError('A partner representative only scores alignment for its own organization; the rest is the coordinator’s');
+    }
     await this.get(user, id);
     return this.gateway.execute(id, command, actorOf(user), idempotencyKey);
   }

@@ -21,7 +21,7 @@ export class TasksService {
   list(user: AuthenticatedUser, params: ListParams) {
     const { mine, ...filter } = params.filter ?? {};
     const scope = this.visibility(user);
-    if (mine === true || mine === 'true') scope.push((bind) => `t.assignee_user_id = ${bind(user.id)}::uuid`);
+    if (mine === true || mine === 'true') scope.push((bind) => inboxOf(user, bind));
     return runList<TaskRecord>(this.db, taskList, { ...params, filter }, scope);
   }
 
@@ -36,7 +36,7 @@ export class TasksService {
     const task = await this.get(user, id);
     return this.gateway.execute(
       task.partnershipId,
-      { type: 'CompleteTask', taskId: id, decision: input.decision, comment: input.comment ?? null },
+      { type: 'CompleteTask', taskId: id, decision: input.decision, comment: input.comment ?? null, ...(input.data ? { data: input.data as Record<string, unknown> } : {}) },
       actorOf(user),
       idempotencyKey,
     );
@@ -46,4 +46,11 @@ export class TasksService {
     if (user.role !== 'partner') return [];
     return [(bind) => `${bind(user.organizationId)}::uuid = ANY(p.organization_ids)`];
   }
+}
+
+/** A person's inbox: tasks assigned to them, and for a partner representative its organization's tasks. */
+function inboxOf(user: AuthenticatedUser, bind: (value: unknown) => string): string {
+  const own = `t.assignee_user_id = ${bind(user.id)}::uuid`;
+  if (user.role !== 'partner' || !user.organizationId) return own;
+  return `(${own} OR t.assignee_organization_id = ${bind(user.organizationId)}::uuid)`;
 }

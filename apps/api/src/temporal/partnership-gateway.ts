@@ -46,8 +46,9 @@ export class PartnershipGateway {
 
   async execute(partnershipId: string, command: PartnershipCommand, actor: Actor, idempotencyKey?: string): Promise<CommandResult> {
     const handle = this.client.workflow.getHandle(workflowIdFor(partnershipId));
+    const scopedKey = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : undefined;
     return this.translate(() =>
-      handle.executeUpdate(executeCommand, { args: [{ command, actor }], ...(idempotencyKey ? { updateId: `${actor.userId}:${idempotencyKey}` } : {}) }),
+      handle.executeUpdate(executeCommand, { args: [{ command, actor, ...(scopedKey ? { idempotencyKey: scopedKey } : {}) }], ...(scopedKey ? { updateId: scopedKey } : {}) }),
     );
   }
 
@@ -61,7 +62,12 @@ export class PartnershipGateway {
 }
 
 function domainErrorFrom(error: unknown): DomainError | null {
-  if (error instanceof WorkflowNotFoundError) return new DomainError('not_found', 'PARTNERSHIP.NOT_FOUND', 'No such partnership');
+  if (error instanceof WorkflowNotFoundError) {
+    // A closed partnership's workflow has completed; its record stays readable but takes no commands.
+    return /completed/i.test(error.message)
+      ? new DomainError('conflict', 'PARTNERSHIP.CLOSED', 'The partnership is closed')
+      : new DomainError('not_found', 'PARTNERSHIP.NOT_FOUND', 'No such partnership');
+  }
   if (!(error instanceof WorkflowUpdateFailedError)) return null;
   const cause = error.cause;
   if (cause instanceof ApplicationFailure && cause.type === DOMAIN_ERROR_FAILURE) {

@@ -1,0 +1,52 @@
+/** Every command the decider understands. Clients send the ones in schemas.ts; the workflow sends the rest. */
+import type {
+  CommittedResource,
+  Goal,
+  Governance,
+  Kpi,
+  ManagementModel,
+  Responsibility,
+  Stakeholder,
+  TerminationOption,
+  ListeningSession,
+} from './model.js';
+import type { PartnershipPolicy } from './policy.js';
+import type { TaskDecision } from './tasks.js';
+
+export type PartnershipCommand =
+  | {
+      type: 'CreatePartnership';
+      partnershipId: string;
+      name: string;
+      description: string;
+      coordinatorId: string;
+      sponsorId: string;
+      steeringGroupIds: string[];
+      organizationIds: string[];
+      policy: PartnershipPolicy;
+    }
+  | { type: 'RecordGoals'; goals: Goal[]; scope: string }
+  | { type: 'SubmitPriorities' }
+  | { type: 'AddStakeholder'; stakeholder: Omit<Stakeholder, 'id'> }
+  | { type: 'RecordListeningSession'; session: Omit<ListeningSession, 'id'> }
+  | { type: 'ScoreAlignment'; organizationId: string; scores: Record<string, number> }
+  | { type: 'OpenListeningSignoff' }
+  | { type: 'DefineRoles'; roles: { organizationId: string; goalRank: number; responsibility: Responsibility }[] }
+  | { type: 'CommitResources'; resources: CommittedResource[] }
+  | { type: 'ChooseManagementModel'; model: ManagementModel }
+  | { type: 'SetGovernance'; governance: Governance }
+  | { type: 'SetConflictProcess'; process: string }
+  | { type: 'SetTerminationTerms'; options: TerminationOption[]; noticePeriod: string }
+  | { type: 'DefineKpi'; kpi: Omit<Kpi, 'id' | 'definedAt'> & { id?: string } }
+  | { type: 'IssueAgreement' }
+  | { type: 'ProposeTermination'; option: TerminationOption; reason: string }
+  | { type: 'PutOnHold'; reason: string }
+  | { type: 'Resume' }
+  | { type: 'AddOrganization'; organizationId: string }
+  | { type: 'RemoveOrganization'; organizationId: string; reassignTo?: string | null }
+  | { type: 'MoveDueDate'; taskId: string; dueAt: string }
+  | { type: 'CompleteTask'; taskId: string; decision: TaskDecision; comment?: string | null; data?: Record<string, unknown> }
+  | { type: 'FireDueTimers' };
+
+export type PartnershipCommandType = PartnershipCommand['type'];
+export type CommandOf<T extends PartnershipCommandType> = Extract<PartnershipCommand, { type: T }>;

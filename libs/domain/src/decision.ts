@@ -1,0 +1,130 @@
+/**
+ * One decision in progress: the events emitted so far and the state they lead to, so a rule can
+ * look at the consequences of what it already decided (a sign-off that just became complete).
+ */
+import { conflict, forbidden } from './errors.js';
+import type { PartnershipEvent, PartnershipEventBody } from './events.js';
+import type { Actor, Stage } from './model.js';
+import { evolve, type ActivePartnership } from './partnership.js';
+import { durationMs } from './duration.js';
+import type { Task } from './tasks.js';
+
+export interface CommandMeta {
+  now: Date;
+  actor: Actor;
+}
+
+export const ERROR_CODES = {
+  alreadyExists: 'PARTNERSHIP.ALREADY_EXISTS',
+  notFound: 'PARTNERSHIP.NOT_FOUND',
+  invalidDefinition: 'PARTNERSHIP.INVALID_DEFINITION',
+  wrongStage: 'PARTNERSHIP.WRONG_STAGE',
+  closed: 'PARTNERSHIP.CLOSED',
+  onHold: 'PARTNERSHIP.ON_HOLD',
+  notOnHold: 'PARTNERSHIP.NOT_ON_HOLD',
+  notCoordinator: 'PARTNERSHIP.NOT_COORDINATOR',
+  readOnly: 'PARTNERSHIP.READ_ONLY_ROLE',
+  notMember: 'PARTNERSHIP.NOT_A_MEMBER',
+  invalidGoals: 'PRIORITIES.INVALID_GOALS',
+  noGoals: 'PRIORITIES.NO_GOALS',
+  alreadySubmitted: 'PRIORITIES.ALREADY_SUBMITTED',
+  invalidStakeholder: 'LISTENING.INVALID_STAKEHOLDER',
+  invalidSession: 'LISTENING.INVALID_SESSION',
+  invalidAlignment: 'LISTENING.INVALID_ALIGNMENT',
+  listeningIncomplete: 'LISTENING.INCOMPLETE',
+  invalidRoles: 'ROLES.INVALID',
+  invalidResources: 'ROLES.INVALID_RESOURCES',
+  invalidGovernance: 'ROLES.INVALID_GOVERNANCE',
+  invalidTerms: 'ROLES.INVALID_TERMINATION_TERMS',
+  invalidKpi: 'KPI.INVALID',
+  agreementIncomplete: 'AGREEMENT.INCOMPLETE',
+  signoffInProgress: 'SIGNOFF.IN_PROGRESS',
+  invalidTaskData: 'TASK.INVALID_DATA',
+  decisionNotAllowed: 'TASK.DECISION_NOT_ALLOWED',
+  taskNotFound: 'TASK.NOT_FOUND',
+  notAssignee: 'TASK.NOT_ASSIGNEE',
+  reasonRequired: 'TASK.REASON_REQUIRED',
+  invalidDueDate: 'TASK.INVALID_DUE_DATE',
+  terminationNotAgreed: 'TERMINATION.OPTION_NOT_AGREED',
+  terminationInProgress: 'TERMINATION.IN_PROGRESS',
+  membership: 'MEMBERSHIP.INVALID',
+  systemOnly: 'COMMAND.SYSTEM_ONLY',
+} as const;
+
+type TaskSpec = Omit<Task, 'id' | 'openedAt' | 'dueAt' | 'cycle' | 'detail'> & Partial<Pick<Task, 'cycle' | 'detail'>>;
+
+export class Decision {
+  readonly events: PartnershipEvent[] = [];
+
+  constructor(
+    public state: ActivePartnership,
+    readonly meta: CommandMeta,
+  ) {}
+
+  get now(): Date {
+    return this.meta.now;
+  }
+
+  get actor(): Actor {
+    return this.meta.actor;
+  }
+
+  emit(...bodies: PartnershipEventBody[]): this {
+    for (const body of bodies) {
+      const event = { ...body, at: this.meta.now.toISOString(), actor: this.meta.actor } as PartnershipEvent;
+      this.events.push(event);
+      this.state = evolve(this.state, event) as ActivePartnership;
+    }
+    return this;
+  }
+
+  /** Opens a task whose id is its TaskOpened event's place in the log, due after the policy's window. */
+  openTask(spec: TaskSpec): string {
+    const id = `${this.state.id}.${this.state.version + 1}`;
+    const openedAt = this.now.getTime();
+    this.emit({
+      type: 'TaskOpened',
+      data: {
+        task: {
+          cycle: null,
+          detail: null,
+          ...spec,
+          id,
+          openedAt: new Date(openedAt).toISOString(),
+          dueAt: new Date(openedAt + durationMs(this.state.policy.taskDue)).toISOString(),
+        },
+      },
+    });
+    return id;
+  }
+
+  cancelTasks(predicate: (task: ActivePartnership['openTasks'][number]) => boolean, reason: string): void {
+    for (const task of this.state.openTasks.filter(predicate)) this.emit({ type: 'TaskCancelled', data: { taskId: task.id, reason } });
+  }
+
+  advance(to: Stage, reason?: string): void {
+    this.emit({ type: 'StageAdvanced', data: { from: this.state.stage, to, ...(reason ? { reason } : {}) } });
+  }
+}
+
+export function requireStage(state: ActivePartnership, ...stages: Stage[]): void {
+  if (!stages.includes(state.stage)) {
+    throw conflict(ERROR_CODES.wrongStage, `The partnership is in ${state.stage}; this needs ${stages.join(' or ')}`);
+  }
+}
+
+export function isCoordinator(state: ActivePartnership, actor: Actor): boolean {
+  return actor.kind === 'user' && (actor.role === 'admin' || (actor.role === 'coordinator' && actor.userId === state.coordinatorId));
+}
+
+export function requireCoordinator(state: ActivePartnership, actor: Actor): void {
+  if (!isCoordinator(state, actor)) throw forbidden(ERROR_CODES.notCoordinator, "Only this partnership's coordinator (or an admin) does this");
+}
+
+export function requireNoSignoff(state: ActivePartnership): void {
+  if (state.signoff) throw conflict(ERROR_CODES.signoffInProgress, `A ${state.signoff.subject.toLowerCase()} sign-off is in progress; wait for it to finish`);
+}
+
+export function requireMember(state: ActivePartnership, organizationId: string, field: string): string | null {
+  return state.organizationIds.includes(organizationId) ? null : `${field}: ${organizationId} is not a member of this partnership`;
+}

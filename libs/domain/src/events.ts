@@ -1,0 +1,95 @@
+/**
+ * Everything that can happen to a partnership. Each event is a fact in the past tense; the
+ * decider emits them, `evolve` folds them, the log stores them hash-chained.
+ */
+import type {
+  Actor,
+  AgreementContent,
+  CommittedResource,
+  Goal,
+  Governance,
+  HealthCheck,
+  Kpi,
+  ListeningSession,
+  ManagementModel,
+  Measurement,
+  ReviewOutcome,
+  RoleAssignment,
+  Stage,
+  Stakeholder,
+  TerminationOption,
+} from './model.js';
+import type { PartnershipPolicy } from './policy.js';
+import type { Recipient, Task, TaskDecision } from './tasks.js';
+
+export type SignoffSubject = 'LISTENING' | 'AGREEMENT' | 'TERMINATION';
+/** every: all partner organizations (consensus / listening); agreement: every role holder; majority: more than half. */
+export type DecisionRule = 'consensus' | 'agreement' | 'majority';
+
+type Empty = Record<string, never>;
+
+export type PartnershipEventBody =
+  | {
+      type: 'PartnershipCreated';
+      data: {
+        partnershipId: string;
+        name: string;
+        description: string;
+        coordinatorId: string;
+        sponsorId: string;
+        /** Every sponsor of the organization network: the top of the escalation ladder. */
+        steeringGroupIds: string[];
+        organizationIds: string[];
+        policy: PartnershipPolicy;
+      };
+    }
+  | { type: 'GoalsRecorded'; data: { goals: Goal[]; scope: string } }
+  | { type: 'PrioritiesSubmitted'; data: Empty }
+  | { type: 'PrioritiesApproved'; data: Empty }
+  | { type: 'PrioritiesRejected'; data: { reason: string } }
+  | { type: 'StageAdvanced'; data: { from: Stage; to: Stage; reason?: string } }
+  | { type: 'TaskOpened'; data: { task: Task } }
+  | { type: 'TaskCompleted'; data: { taskId: string; decision: TaskDecision; comment: string | null } }
+  | { type: 'TaskCancelled'; data: { taskId: string; reason: string } }
+  | { type: 'TaskDueDateMoved'; data: { taskId: string; from: string; to: string } }
+  | { type: 'ReminderSent'; data: { taskId: string; reminder: number; recipients: Recipient[] } }
+  | { type: 'TaskEscalated'; data: { taskId: string; level: number; recipients: Recipient[] } }
+  | { type: 'StakeholderAdded'; data: { stakeholder: Stakeholder } }
+  | { type: 'ListeningSessionRecorded'; data: { session: ListeningSession } }
+  | { type: 'AlignmentScored'; data: { organizationId: string; scores: Record<string, number> } }
+  | { type: 'SignoffOpened'; data: { subject: SignoffSubject; rule: DecisionRule; eligible: string[] } }
+  | { type: 'SignoffGiven'; data: { subject: SignoffSubject; organizationId: string; userId: string } }
+  | { type: 'SignoffRefused'; data: { subject: SignoffSubject; organizationId: string; userId: string; reason: string } }
+  | { type: 'SignoffCompleted'; data: { subject: SignoffSubject; outcome: 'approved' | 'rejected' } }
+  | { type: 'RolesDefined'; data: { roles: RoleAssignment[] } }
+  | { type: 'ResourcesCommitted'; data: { resources: CommittedResource[] } }
+  | { type: 'ManagementModelChosen'; data: { model: ManagementModel } }
+  | { type: 'GovernanceSet'; data: { governance: Governance } }
+  | { type: 'ConflictProcessSet'; data: { process: string } }
+  | { type: 'TerminationTermsSet'; data: { options: TerminationOption[]; noticePeriod: string } }
+  | { type: 'KpiDefined'; data: { kpi: Kpi } }
+  | { type: 'AgreementIssued'; data: { version: number; content: AgreementContent } }
+  | { type: 'AgreementSigned'; data: { version: number; organizationId: string; userId: string } }
+  | { type: 'AgreementAdopted'; data: { version: number } }
+  | { type: 'ReviewScheduled'; data: { cycle: number; reviewAt: string; pulseAt: string | null } }
+  | { type: 'ReviewCycleOpened'; data: { cycle: number } }
+  | { type: 'HealthPulseOpened'; data: { cycle: number } }
+  | { type: 'MeasurementRecorded'; data: { measurement: Measurement } }
+  | { type: 'HealthCheckRecorded'; data: { check: HealthCheck } }
+  | { type: 'GoalAttainmentScored'; data: { cycle: number; scores: Record<string, number> } }
+  | { type: 'ReviewDecided'; data: { cycle: number; outcome: ReviewOutcome } }
+  | { type: 'TerminationProposed'; data: { option: TerminationOption; reason: string; fromStage: Stage } }
+  | { type: 'TerminationApproved'; data: Empty }
+  | { type: 'TerminationRejected'; data: { reason: string; backTo: Stage } }
+  | { type: 'TerminationDecided'; data: { option: TerminationOption } }
+  | { type: 'PartnershipRenewed'; data: { generation: number } }
+  | { type: 'PartnershipClosed'; data: Empty }
+  | { type: 'PartnershipPutOnHold'; data: { reason: string } }
+  | { type: 'PartnershipResumed'; data: { heldForMs: number } }
+  | { type: 'OrganizationJoined'; data: { organizationId: string } }
+  | { type: 'OrganizationLeft'; data: { organizationId: string; reassignTo: string | null } };
+
+export type PartnershipEventType = PartnershipEventBody['type'];
+
+/** An event as the decider emits it: what happened, when and by whom. */
+export type PartnershipEvent = PartnershipEventBody & { at: string; actor: Actor };

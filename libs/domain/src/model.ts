@@ -1,0 +1,132 @@
+/**
+ * The value types a partnership records, stage by stage (DESIGN.md section 2).
+ */
+export const STAGES = ['PRIORITY_SETTING', 'LISTENING', 'ROLE_IDENTIFICATION', 'MEASUREMENT', 'TERMINATION', 'CLOSED'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const ROLES = ['admin', 'coordinator', 'partner', 'sponsor', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who did something: a person with a role, or the workflow's own timers. */
+export type Actor =
+  | { kind: 'user'; userId: string; role: Role; organizationId: string | null }
+  | { kind: 'system'; userId: 'system'; role: 'system'; organizationId: null };
+
+export const SYSTEM_ACTOR: Actor = { kind: 'system', userId: 'system', role: 'system', organizationId: null };
+
+export interface Goal {
+  rank: number;
+  title: string;
+  metric: string;
+  baseline: number;
+  target: number;
+  /** Calendar date (YYYY-MM-DD) by which the target is reached. */
+  dueDate: string;
+}
+
+export interface Stakeholder {
+  id: string;
+  name: string;
+  organizationId: string | null;
+  /** 1 (low) to 5 (high). */
+  interest: number;
+  influence: number;
+}
+
+export interface ListeningSession {
+  id: string;
+  heldOn: string;
+  participants: string[];
+  heard: string;
+  concerns: string[];
+}
+
+export const RESPONSIBILITIES = ['responsible', 'accountable', 'consulted', 'informed'] as const;
+export type Responsibility = (typeof RESPONSIBILITIES)[number];
+
+export interface RoleAssignment {
+  organizationId: string;
+  goalRank: number;
+  responsibility: Responsibility;
+}
+
+export interface CommittedResource {
+  organizationId: string;
+  description: string;
+  amount: number | null;
+  unit: string | null;
+}
+
+export const MANAGEMENT_MODELS = ['cooperative', 'collaborative', 'integrated'] as const;
+export type ManagementModel = (typeof MANAGEMENT_MODELS)[number];
+
+export interface Governance {
+  /** Organization id → the user who speaks for it. */
+  pointsOfContact: Record<string, string>;
+  decisionRule: string;
+  escalationPath: string;
+}
+
+export const TERMINATION_OPTIONS = ['renew', 'restructure', 'hand_over', 'exit'] as const;
+export type TerminationOption = (typeof TERMINATION_OPTIONS)[number];
+
+export interface Kpi {
+  id: string;
+  name: string;
+  ownerOrganizationId: string;
+  unit: string;
+  baseline: number;
+  target: number;
+  direction: 'increase' | 'decrease';
+  /** ISO-8601 duration between two measurements. */
+  cadence: string;
+  /** The goal it measures, if any (its due date sets the trajectory). */
+  goalRank: number | null;
+  definedAt: string;
+}
+
+export interface Measurement {
+  kpiId: string;
+  cycle: number;
+  value: number;
+  reportedBy: string;
+  reportedAt: string;
+  onTime: boolean;
+}
+
+export const HEALTH_DIMENSIONS = ['strategy', 'operations', 'relationship', 'governance'] as const;
+export type HealthDimension = (typeof HEALTH_DIMENSIONS)[number];
+
+export interface HealthCheck {
+  cycle: number;
+  organizationId: string;
+  scores: Record<HealthDimension, number>;
+  /** 0–10: would this organization recommend the partnership? (partner NPS) */
+  recommend: number | null;
+}
+
+export interface Agreement {
+  version: number;
+  issuedAt: string;
+  content: AgreementContent;
+  /** Organization id → who signed for it, and when. */
+  signatures: Record<string, { userId: string; at: string }>;
+  adopted: boolean;
+}
+
+export interface AgreementContent {
+  organizationIds: string[];
+  goals: Goal[];
+  scope: string;
+  roles: RoleAssignment[];
+  resources: CommittedResource[];
+  managementModel: ManagementModel;
+  governance: Governance;
+  conflictProcess: string;
+  terminationOptions: TerminationOption[];
+  noticePeriod: string;
+  kpis: Kpi[];
+}
+
+export const REVIEW_OUTCOMES = ['continue', 'revisit_priorities', 'revisit_roles', 'propose_termination'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];

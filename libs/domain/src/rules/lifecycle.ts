@@ -1,0 +1,56 @@
+/** What may happen at any stage: hold and resume, membership changes, a moved due date. */
+import { Decision, ERROR_CODES, requireCoordinator } from '../decision.js';
+import { conflict, ruleBroken } from '../errors.js';
+
+export function putOnHold(d: Decision, reason: string): void {
+  requireCoordinator(d.state, d.actor);
+  if (!reason.trim()) throw ruleBroken(ERROR_CODES.reasonRequired, 'Say why the partnership is put on hold', { reason: 'required' });
+  d.emit({ type: 'PartnershipPutOnHold', data: { reason: reason.trim() } });
+}
+
+export function resume(d: Decision): void {
+  requireCoordinator(d.state, d.actor);
+  const hold = d.state.hold;
+  if (!hold) throw conflict(ERROR_CODES.notOnHold, 'The partnership is not on hold');
+  d.emit({ type: 'PartnershipResumed', data: { heldForMs: Math.max(0, d.now.getTime() - Date.parse(hold.since)) } });
+}
+
+/** A joining organization signs the agreement in force, if there is one. */
+export function addOrganization(d: Decision, organizationId: string): void {
+  requireCoordinator(d.state, d.actor);
+  if (d.state.organizationIds.includes(organizationId)) {
+    throw ruleBroken(ERROR_CODES.membership, 'The organization is already a member', { organizationId: 'already a member' });
+  }
+  d.emit({ type: 'OrganizationJoined', data: { organizationId } });
+  if (d.state.agreement?.adopted) {
+    d.openTask({
+      kind: 'SIGN_AGREEMENT',
+      title: `Sign the partnering agreement (version ${d.state.agreement.version}) to join ${d.state.name}`,
+      assignee: { kind: 'organization', organizationId },
+      detail: 'joining',
+    });
+  }
+}
+
+/** A leaving organization's open tasks are cancelled and its roles and KPIs go to `reassignTo`. */
+export function removeOrganization(d: Decision, organizationId: string, reassignTo: string | null): void {
+  requireCoordinator(d.state, d.actor);
+  const fields: Record<string, string> = {};
+  if (!d.state.organizationIds.includes(organizationId)) fields.organizationId = 'not a member of this partnership';
+  else if (d.state.organizationIds.length <= 2) fields.organizationId = 'a partnership needs at least two organizations';
+  if (reassignTo !== null && (reassignTo === organizationId || !d.state.organizationIds.includes(reassignTo))) fields.reassignTo = 'must be another member';
+  const holdsRoles = d.state.roles.some((role) => role.organizationId === organizationId) || d.state.kpis.some((kpi) => kpi.ownerOrganizationId === organizationId);
+  if (holdsRoles && reassignTo === null) fields.reassignTo = 'the organization holds roles or KPIs: say who takes them over';
+  if (Object.keys(fields).length > 0) throw ruleBroken(ERROR_CODES.membership, 'The organization cannot leave this way', fields);
+  d.cancelTasks((task) => task.assignee.kind === 'organization' && task.assignee.organizationId === organizationId, 'the organization left the partnership');
+  d.emit({ type: 'OrganizationLeft', data: { organizationId, reassignTo } });
+}
+
+export function moveDueDate(d: Decision, taskId: string, dueAt: string): void {
+  requireCoordinator(d.state, d.actor);
+  const task = d.state.openTasks.find((candidate) => candidate.id === taskId);
+  if (!task) throw conflict(ERROR_CODES.taskNotFound, 'This task is no longer open');
+  const due = Date.parse(dueAt);
+  if (Number.isNaN(due) || due <= d.now.getTime()) throw ruleBroken(ERROR_CODES.invalidDueDate, 'The new due date must be in the future', { dueAt: 'must be a future instant' });
+  d.emit({ type: 'TaskDueDateMoved', data: { taskId, from: task.dueAt, to: new Date(due).toISOString() } });
+}

@@ -1,0 +1,127 @@
+/** ROLE_IDENTIFICATION: roles, resources, management model, governance, conflict process, terms, and the agreement. */
+import { Decision, ERROR_CODES, requireCoordinator, requireMember, requireNoSignoff, requireStage } from '../decision.js';
+import { isDuration } from '../duration.js';
+import { conflict, ruleBroken } from '../errors.js';
+import type { AgreementContent, CommittedResource, Governance, Kpi, ManagementModel, Responsibility, TerminationOption } from '../model.js';
+import { openSignoff, ruleOf } from './signoff.js';
+
+function editable(d: Decision, ...stages: Parameters<typeof requireStage>[1][]): void {
+  requireCoordinator(d.state, d.actor);
+  requireStage(d.state, ...(stages.length > 0 ? stages : ['ROLE_IDENTIFICATION' as const]));
+  requireNoSignoff(d.state);
+}
+
+const fail = (code: string, message: string, fields: Record<string, string>) => {
+  if (Object.keys(fields).length > 0) throw ruleBroken(code, message, fields);
+};
+
+export function defineRoles(d: Decision, roles: { organizationId: string; goalRank: number; responsibility: Responsibility }[]): void {
+  editable(d);
+  const fields: Record<string, string> = {};
+  roles.forEach((role, index) => {
+    const member = requireMember(d.state, role.organizationId, `roles.${index}.organizationId`);
+    if (member) fields[`roles.${index}.organizationId`] = member;
+    if (!d.state.goals.some((goal) => goal.rank === role.goalRank)) fields[`roles.${index}.goalRank`] = 'no goal has this rank';
+  });
+  const seen = new Set(roles.map((role) => `${role.organizationId}/${role.goalRank}`));
+  if (seen.size !== roles.length) fields.roles = 'give each organization one responsibility per goal';
+  fail(ERROR_CODES.invalidRoles, 'The roles are not valid', fields);
+  d.emit({ type: 'RolesDefined', data: { roles } });
+}
+
+export function commitResources(d: Decision, resources: CommittedResource[]): void {
+  editable(d);
+  const fields: Record<string, string> = {};
+  resources.forEach((resource, index) => {
+    const member = requireMember(d.state, resource.organizationId, `resources.${index}.organizationId`);
+    if (member) fields[`resources.${index}.organizationId`] = member;
+    if (resource.description.trim().length === 0) fields[`resources.${index}.description`] = 'say what is committed';
+    if (resource.amount !== null && resource.amount < 0) fields[`resources.${index}.amount`] = 'must not be negative';
+  });
+  fail(ERROR_CODES.invalidResources, 'The committed resources are not valid', fields);
+  d.emit({ type: 'ResourcesCommitted', data: { resources } });
+}
+
+export function chooseManagementModel(d: Decision, model: ManagementModel): void {
+  editable(d);
+  d.emit({ type: 'ManagementModelChosen', data: { model } });
+}
+
+export function setGovernance(d: Decision, governance: Governance): void {
+  editable(d);
+  const fields: Record<string, string> = {};
+  for (const organizationId of Object.keys(governance.pointsOfContact)) {
+    const member = requireMember(d.state, organizationId, 'governance.pointsOfContact');
+    if (member) fields[`governance.pointsOfContact.${organizationId}`] = member;
+  }
+  if (governance.decisionRule.trim().length === 0) fields['governance.decisionRule'] = 'say how decisions are made';
+  if (governance.escalationPath.trim().length === 0) fields['governance.escalationPath'] = 'say how disputes escalate';
+  fail(ERROR_CODES.invalidGovernance, 'The governance is not valid', fields);
+  d.emit({ type: 'GovernanceSet', data: { governance } });
+}
+
+export function setConflictProcess(d: Decision, process: string): void {
+  editable(d);
+  fail(ERROR_CODES.invalidGovernance, 'The conflict process is empty', process.trim() ? {} : { process: 'describe how conflicts are resolved' });
+  d.emit({ type: 'ConflictProcessSet', data: { process: process.trim() } });
+}
+
+export function setTerminationTerms(d: Decision, options: TerminationOption[], noticePeriod: string): void {
+  editable(d);
+  const fields: Record<string, string> = {};
+  if (options.length === 0) fields.options = 'agree at least one termination option';
+  if (new Set(options).size !== options.length) fields.options = 'list each option once';
+  if (!isDuration(noticePeriod)) fields.noticePeriod = 'must be an ISO-8601 duration such as P3M';
+  fail(ERROR_CODES.invalidTerms, 'The termination terms are not valid', fields);
+  d.emit({ type: 'TerminationTermsSet', data: { options, noticePeriod } });
+}
+
+/** KPIs are defined while roles are identified or during measurement (a new KPI for the next cycle). */
+export function defineKpi(d: Decision, input: Omit<Kpi, 'id' | 'definedAt'> & { id?: string }): void {
+  editable(d, 'ROLE_IDENTIFICATION', 'MEASUREMENT');
+  const fields: Record<string, string> = {};
+  const member = requireMember(d.state, input.ownerOrganizationId, 'kpi.ownerOrganizationId');
+  if (member) fields['kpi.ownerOrganizationId'] = member;
+  if (input.name.trim().length === 0) fields['kpi.name'] = 'name the KPI';
+  if (input.target === input.baseline) fields['kpi.target'] = 'must differ from the baseline';
+  else if ((input.direction === 'increase') !== input.target > input.baseline) fields['kpi.direction'] = `a target ${input.target > input.baseline ? 'above' : 'below'} the baseline means direction "${input.target > input.baseline ? 'increase' : 'decrease'}"`;
+  if (!isDuration(input.cadence)) fields['kpi.cadence'] = 'must be an ISO-8601 duration such as P1M';
+  if (input.goalRank !== null && !d.state.goals.some((goal) => goal.rank === input.goalRank)) fields['kpi.goalRank'] = 'no goal has this rank';
+  if (input.id && !d.state.kpis.some((kpi) => kpi.id === input.id)) fields['kpi.id'] = 'no KPI has this id (leave it out to define a new one)';
+  fail(ERROR_CODES.invalidKpi, 'The KPI is not valid', fields);
+  const id = input.id ?? `kpi-${d.state.version + 1}`;
+  d.emit({ type: 'KpiDefined', data: { kpi: { ...input, id, definedAt: d.now.toISOString() } } });
+}
+
+/** Assembles the next version of the partnering agreement from what was recorded and opens its signing. */
+export function issueAgreement(d: Decision): void {
+  editable(d, 'ROLE_IDENTIFICATION', 'MEASUREMENT');
+  const state = d.state;
+  const fields: Record<string, string> = {};
+  if (!state.managementModel) fields.managementModel = 'choose a management model';
+  if (!state.governance) fields.governance = 'set the governance';
+  if (!state.conflictProcess) fields.conflictProcess = 'describe the conflict-resolution process';
+  if (state.terminationOptions.length === 0 || !state.noticePeriod) fields.terminationOptions = 'agree the termination options and notice period';
+  if (state.kpis.length === 0) fields.kpis = 'define at least one KPI';
+  for (const goal of state.goals) {
+    const accountable = state.roles.filter((role) => role.goalRank === goal.rank && role.responsibility === 'accountable');
+    if (accountable.length !== 1) fields[`roles.goal${goal.rank}`] = `goal ${goal.rank} needs exactly one accountable organization`;
+  }
+  fail(ERROR_CODES.agreementIncomplete, 'The agreement cannot be assembled yet', fields);
+  if (state.termination) throw conflict(ERROR_CODES.terminationInProgress, 'A termination is in progress');
+  const content: AgreementContent = {
+    organizationIds: state.organizationIds,
+    goals: state.goals,
+    scope: state.scope,
+    roles: state.roles,
+    resources: state.resources,
+    managementModel: state.managementModel!,
+    governance: state.governance!,
+    conflictProcess: state.conflictProcess,
+    terminationOptions: state.terminationOptions,
+    noticePeriod: state.noticePeriod!,
+    kpis: state.kpis,
+  };
+  d.emit({ type: 'AgreementIssued', data: { version: (state.agreement?.version ?? 0) + 1, content } });
+  openSignoff(d, 'AGREEMENT', ruleOf(state.managementModel));
+}

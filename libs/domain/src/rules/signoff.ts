@@ -1,0 +1,84 @@
+/**
+ * Sign-off rounds: one task per eligible organization, decided by the management model's rule.
+ * Consensus (cooperative) needs every partner organization; agreement (collaborative) every
+ * organization holding a role; a vote (integrated) a majority. A refusal under consensus or
+ * agreement stops the round at once.
+ */
+import type { Decision } from '../decision.js';
+import type { DecisionRule, SignoffSubject } from '../events.js';
+import type { ManagementModel } from '../model.js';
+import type { ActivePartnership, SignoffRound } from '../partnership.js';
+import type { OpenTask, TaskKind } from '../tasks.js';
+
+export const SIGNOFF_TASK: Record<SignoffSubject, TaskKind> = {
+  LISTENING: 'CONFIRM_LISTENING',
+  AGREEMENT: 'SIGN_AGREEMENT',
+  TERMINATION: 'SIGN_TERMINATION',
+};
+
+const TITLES: Record<SignoffSubject, string> = {
+  LISTENING: 'Confirm your organization’s view is recorded',
+  AGREEMENT: 'Sign the partnering agreement',
+  TERMINATION: 'Sign off the termination decision',
+};
+
+export function ruleOf(model: ManagementModel | null): DecisionRule {
+  if (model === 'integrated') return 'majority';
+  if (model === 'collaborative') return 'agreement';
+  return 'consensus';
+}
+
+/** Who must sign: every member, or under agreement every member holding a role (all when none does yet). */
+export function eligibleFor(state: ActivePartnership, rule: DecisionRule): string[] {
+  if (rule !== 'agreement') return [...state.organizationIds];
+  const holders = state.organizationIds.filter((id) => state.roles.some((role) => role.organizationId === id));
+  return holders.length > 0 ? holders : [...state.organizationIds];
+}
+
+export function openSignoff(d: Decision, subject: SignoffSubject, rule: DecisionRule): void {
+  const eligible = eligibleFor(d.state, rule);
+  d.emit({ type: 'SignoffOpened', data: { subject, rule, eligible } });
+  for (const organizationId of eligible) {
+    d.openTask({ kind: SIGNOFF_TASK[subject], title: `${TITLES[subject]}: ${d.state.name}`, assignee: { kind: 'organization', organizationId } });
+  }
+}
+
+export type SignoffOutcome = 'approved' | 'rejected' | 'pending';
+
+export function outcomeOf(round: SignoffRound): SignoffOutcome {
+  const approvals = round.eligible.filter((id) => round.approvals[id]).length;
+  const refusals = round.eligible.filter((id) => round.refusals[id]).length;
+  const total = round.eligible.length;
+  if (round.rule === 'majority') {
+    if (approvals * 2 > total) return 'approved';
+    if ((total - refusals) * 2 <= total) return 'rejected';
+    return 'pending';
+  }
+  if (refusals > 0) return 'rejected';
+  return approvals === total ? 'approved' : 'pending';
+}
+
+/** Records one organization's answer; returns the round's outcome once it is decided. */
+export function answer(d: Decision, task: OpenTask, approve: boolean, reason: string | null): SignoffOutcome {
+  const round = d.state.signoff;
+  if (!round || task.assignee.kind !== 'organization') return 'pending';
+  const organizationId = task.assignee.organizationId;
+  const userId = d.actor.userId;
+  d.emit(
+    approve
+      ? { type: 'SignoffGiven', data: { subject: round.subject, organizationId, userId } }
+      : { type: 'SignoffRefused', data: { subject: round.subject, organizationId, userId, reason: reason ?? '' } },
+  );
+  return settle(d);
+}
+
+/** Closes the round when its rule is decided (also after membership changes). */
+export function settle(d: Decision): SignoffOutcome {
+  const round = d.state.signoff;
+  if (!round) return 'pending';
+  const outcome = outcomeOf(round);
+  if (outcome === 'pending') return outcome;
+  d.cancelTasks((task) => task.kind === SIGNOFF_TASK[round.subject], `the ${round.subject.toLowerCase()} sign-off is decided`);
+  d.emit({ type: 'SignoffCompleted', data: { subject: round.subject, outcome } });
+  return outcome;
+}

@@ -1,0 +1,63 @@
+/**
+ * TERMINATION: a proposal (from any stage) approved by the sponsor and signed off by the partners
+ * under the decision rule, then renew, restructure, hand over, or exit with wind-down tasks.
+ */
+import { Decision, ERROR_CODES, requireCoordinator } from '../decision.js';
+import { conflict, ruleBroken } from '../errors.js';
+import type { TerminationOption } from '../model.js';
+import { openSignoff, ruleOf } from './signoff.js';
+
+const WIND_DOWN: Record<'exit' | 'hand_over', string[]> = {
+  exit: ['final report', 'hand-over of assets', 'communications'],
+  hand_over: ['hand-over of assets', 'communications'],
+};
+
+export function proposeTermination(d: Decision, option: TerminationOption, reason: string, fromReview = false): void {
+  if (!fromReview) requireCoordinator(d.state, d.actor);
+  if (d.state.stage === 'TERMINATION' || d.state.termination) throw conflict(ERROR_CODES.terminationInProgress, 'A termination is already being decided');
+  if (d.state.terminationOptions.length > 0 && !d.state.terminationOptions.includes(option)) {
+    throw ruleBroken(ERROR_CODES.terminationNotAgreed, 'The partners did not agree this termination option', { option: `agreed options: ${d.state.terminationOptions.join(', ')}` });
+  }
+  if (!reason.trim()) throw ruleBroken(ERROR_CODES.reasonRequired, 'Say why the termination is proposed', { reason: 'required' });
+  const fromStage = d.state.stage;
+  if (d.state.signoff) d.emit({ type: 'SignoffCompleted', data: { subject: d.state.signoff.subject, outcome: 'rejected' } });
+  d.cancelTasks(() => true, 'a termination was proposed');
+  d.emit({ type: 'TerminationProposed', data: { option, reason: reason.trim(), fromStage } });
+  d.advance('TERMINATION');
+  d.openTask({ kind: 'APPROVE_TERMINATION', title: `Approve the proposed ${option.replace('_', ' ')}: ${d.state.name}`, assignee: { kind: 'user', userId: d.state.sponsorId }, detail: option });
+}
+
+export function decideTerminationApproval(d: Decision, approved: boolean, reason: string | null): void {
+  if (approved) {
+    d.emit({ type: 'TerminationApproved', data: {} });
+    openSignoff(d, 'TERMINATION', ruleOf(d.state.managementModel));
+  } else {
+    rejectTermination(d, reason ?? 'rejected by the sponsor');
+  }
+}
+
+export function rejectTermination(d: Decision, reason: string): void {
+  const backTo = d.state.termination?.fromStage ?? 'MEASUREMENT';
+  d.emit({ type: 'TerminationRejected', data: { reason, backTo } });
+  d.advance(backTo, 'the termination was rejected');
+}
+
+/** The partners signed: carry the option out. */
+export function carryOutTermination(d: Decision): void {
+  const option = d.state.termination?.option ?? 'exit';
+  d.emit({ type: 'TerminationDecided', data: { option } });
+  if (option === 'renew') {
+    d.emit({ type: 'PartnershipRenewed', data: { generation: d.state.generation + 1 } });
+  } else if (option === 'restructure') {
+    d.advance('ROLE_IDENTIFICATION', 'restructure');
+  } else {
+    for (const item of WIND_DOWN[option]) {
+      d.openTask({ kind: 'WIND_DOWN', title: `Wind-down: ${item} (${d.state.name})`, assignee: { kind: 'user', userId: d.state.coordinatorId }, detail: item });
+    }
+  }
+}
+
+export function closeWhenWoundDown(d: Decision): void {
+  if (d.state.openTasks.some((task) => task.kind === 'WIND_DOWN')) return;
+  d.emit({ type: 'PartnershipClosed', data: {} });
+}
