@@ -89,6 +89,17 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: { '200': { description: '{version, events}' }, ...errors(400, 401, 403, 404, 409, 422) },
         },
       },
+      '/api/partnerships/{id}/state': {
+        get: {
+          tags: ['audit'],
+          summary: "The partnership's state folded from its event log, as of `at` (default: now)",
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }, { name: 'at', in: 'query', schema: { type: 'string', format: 'date-time' } }],
+          responses: { '200': { description: 'The state' }, ...errors(400, 401, 404) },
+        },
+      },
+      '/api/partnerships/{id}/verify': { get: { tags: ['audit'], summary: 'Recompute the hash chain of the event log', responses: { '200': { description: '{valid, events, headHash, firstBrokenSequence}' }, ...errors(401, 404) } } },
+      '/api/partnerships/{id}/measures': { get: { tags: ['partnerships'], summary: 'KPI progress and share on track, on-time rate, health gap, partner NPS, goal attainment T-score', responses: { '200': { description: 'The measures' }, ...errors(401, 404) } } },
+      '/api/partnerships/{id}/deadlines': { get: { tags: ['partnerships'], summary: 'The deadline ledger: every pending timer, what it is for and when it fires', responses: { '200': { description: 'Pending timers, earliest first' }, ...errors(401, 404) } } },
       '/api/tasks': list('tasks'),
       '/api/tasks/{id}': one('tasks'),
       '/api/tasks/{id}/complete': {

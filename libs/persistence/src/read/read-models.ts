@@ -37,6 +37,7 @@ export const partnershipList: ListSpec = {
     managementModel: `p.state->>'managementModel'`,
     onHold: `(p.state->'hold') IS NOT NULL AND p.state->'hold' <> 'null'::jsonb`,
     cycle: `(p.state->>'cycle')::int`,
+    kpis: `p.state->'kpis'`,
     createdAt: iso('p.created_at'),
     updatedAt: iso('p.updated_at'),
   },

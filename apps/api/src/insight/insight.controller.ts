@@ -1,0 +1,29 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { CurrentUser, type AuthenticatedUser } from '../auth/auth.decorators.js';
+import { UuidParam } from '../http/uuid.pipe.js';
+import { InsightService } from './insight.service.js';
+
+@Controller('partnerships/:id')
+export class InsightController {
+  constructor(@Inject(InsightService) private readonly insight: InsightService) {}
+
+  @Get('state')
+  state(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParam('Partnership')) id: string, @Query('at') at?: string) {
+    return this.insight.stateAt(user, id, at);
+  }
+
+  @Get('measures')
+  measures(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParam('Partnership')) id: string) {
+    return this.insight.measures(user, id);
+  }
+
+  @Get('deadlines')
+  deadlines(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParam('Partnership')) id: string) {
+    return this.insight.deadlines(user, id);
+  }
+
+  @Get('verify')
+  verify(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParam('Partnership')) id: string) {
+    return this.insight.verify(user, id);
+  }
+}
