@@ -184,7 +184,7 @@ function afterSignoff(d: Decision, outcome: SignoffOutcome): void {
       d.emit({ type: 'AgreementAdopted', data: { version: d.state.agreement.version } });
       if (d.state.stage === 'ROLE_IDENTIFICATION') {
         d.advance('MEASUREMENT');
-        if (!d.state.nextReviewAt) scheduleReview(d);
+        scheduleReview(d);
       }
       return;
     case 'TERMINATION':

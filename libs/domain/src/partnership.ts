@@ -232,7 +232,7 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
     case 'TerminationRejected':
       return { ...state, termination: null };
     case 'TerminationDecided':
-      return state;
+      return { ...state, termination: null };
     case 'PartnershipRenewed':
       return { ...state, ...freshMethodState(), generation: event.data.generation, stage: 'PRIORITY_SETTING' };
     case 'PartnershipClosed':
