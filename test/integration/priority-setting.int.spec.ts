@@ -109,6 +109,20 @@ describe('priority setting, end to end', () => {
     expect(approved.status).toBe(200);
     expect((await coordinator.get(`/api/partnerships/${id}`)).body).toMatchObject({ stage: 'LISTENING', prioritiesStatus: 'APPROVED' });
 
+    const connection = await Connection.connect({ address: inject('temporalAddress') });
+    try {
+      const client = new Client({ connection, namespace: inject('temporalNamespace') });
+      const listed = async (stage: string) => {
+        const ids: string[] = [];
+        for await (const workflow of client.workflow.list({ query: `PartnershipStage="${stage}" AND WorkflowId="partnership-${id}"` })) ids.push(workflow.workflowId);
+        return ids;
+      };
+      await eventually('the stage search attribute', async () => ((await listed('LISTENING')).length === 1 ? true : undefined));
+      expect(await listed('PRIORITY_SETTING')).toEqual([]);
+    } finally {
+      await connection.close();
+    }
+
     const late = await coordinator.post(`/api/partnerships/${id}/commands`, { type: 'RecordGoals', goals: smartGoals(), scope: 'x' });
     expect(late).toMatchObject({ status: 409, body: { code: 'PARTNERSHIP.WRONG_STAGE' } });
 
