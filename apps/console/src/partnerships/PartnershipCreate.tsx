@@ -11,6 +11,7 @@ import {
 } from 'react-admin';
 import {
   DEFAULT_POLICY,
+  POLICY_FIELDS,
   toCreatePartnershipBody,
   validateIsoDuration,
   validateOrganizationIds,
@@ -40,19 +41,15 @@ export function PartnershipCreate() {
         <Typography variant="subtitle2" component="h2" sx={{ mt: 2 }}>
           Timers (ISO-8601 durations)
         </Typography>
-        <TextInput source="policy.taskDue" label="Task due after" validate={validateIsoDuration} helperText="Default P7D" />
-        <TextInput
-          source="policy.reminderAfter"
-          label="Remind after"
-          validate={validateIsoDuration}
-          helperText="Default P3DT12H"
-        />
-        <TextInput
-          source="policy.escalationAfter"
-          label="Escalate after"
-          validate={validateIsoDuration}
-          helperText="Default P14D"
-        />
+        {POLICY_FIELDS.map(({ field, label }) => (
+          <TextInput
+            key={field}
+            source={`policy.${field}`}
+            label={label}
+            validate={validateIsoDuration}
+            helperText={`Default ${DEFAULT_POLICY[field]}`}
+          />
+        ))}
       </SimpleForm>
     </Create>
   );

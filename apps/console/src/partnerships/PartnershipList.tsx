@@ -1,9 +1,11 @@
 import Box from '@mui/material/Box';
+import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import {
   CreateButton,
   Datagrid,
   DateField,
+  FunctionField,
   List,
   SearchInput,
   SelectInput,
@@ -12,8 +14,9 @@ import {
   useResourceDefinition,
 } from 'react-admin';
 import { PrioritiesStatusField } from './PrioritiesStatusField';
+import { OnHoldChip } from './OnHoldChip';
 import { StageChip } from './StageChip';
-import { stageChoices } from './partnershipModel';
+import { stageChoices, type PartnershipRecord } from './partnershipModel';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search by name" />,
@@ -54,7 +57,16 @@ export function PartnershipList() {
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" />
-        <StageChip label="Stage" />
+        <FunctionField<PartnershipRecord>
+          label="Stage"
+          sortBy="stage"
+          render={() => (
+            <Stack direction="row" spacing={0.5}>
+              <StageChip />
+              <OnHoldChip />
+            </Stack>
+          )}
+        />
         <PrioritiesStatusField label="Priorities" />
         <DateField source="updatedAt" label="Updated" showTime />
       </Datagrid>

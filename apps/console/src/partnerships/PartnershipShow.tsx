@@ -13,11 +13,12 @@ import {
   SingleFieldList,
   TextField,
 } from 'react-admin';
+import { OnHoldChip } from './OnHoldChip';
 import { PrioritiesSection } from './PrioritiesSection';
 import { PrioritiesStatusField } from './PrioritiesStatusField';
 import { StageChip } from './StageChip';
 import { TimelineSection } from './TimelineSection';
-import type { PartnershipRecord } from './partnershipModel';
+import { describePolicy, managementModelLabel, type PartnershipRecord } from './partnershipModel';
 
 export function PartnershipShow() {
   return (
@@ -41,6 +42,19 @@ function PartnershipSummary() {
         <TextField source="name" />
         <TextField source="description" emptyText="—" />
         <StageChip label="Stage" />
+        <FunctionField<PartnershipRecord> label="On hold" render={(record) => (record.onHold ? <OnHoldChip /> : 'No')} />
+        <FunctionField<PartnershipRecord>
+          label="Generation"
+          render={(record) => (record.generation == null ? '—' : String(record.generation))}
+        />
+        <FunctionField<PartnershipRecord>
+          label="Review cycle"
+          render={(record) => (record.cycle ? `Cycle ${record.cycle}` : 'No review cycle opened yet')}
+        />
+        <FunctionField<PartnershipRecord>
+          label="Management model"
+          render={(record) => managementModelLabel(record.managementModel)}
+        />
         <PrioritiesStatusField label="Priorities" />
         {/* People and organizations have no pages of their own in the console: no links. */}
         <ReferenceField source="coordinatorId" reference="users" label="Coordinator" link={false} />
@@ -52,11 +66,7 @@ function PartnershipSummary() {
         </ReferenceArrayField>
         <FunctionField<PartnershipRecord>
           label="Timers"
-          render={({ policy }) =>
-            policy
-              ? `Task due after ${policy.taskDue}, remind after ${policy.reminderAfter}, escalate after ${policy.escalationAfter}`
-              : '—'
-          }
+          render={({ policy }) => describePolicy(policy)}
         />
         <NumberField source="version" />
         <DateField source="createdAt" label="Created" showTime />

@@ -29,10 +29,23 @@ export interface Goal {
 
 /** ISO-8601 durations, e.g. P7D. */
 export interface PartnershipPolicy {
+  /** A task is due this long after it opens; the first reminder fires at half this window. */
   taskDue: string;
-  reminderAfter: string;
-  escalationAfter: string;
+  /** A second reminder this long before the due date. */
+  reminderBeforeDue: string;
+  /** While overdue, a reminder this often. */
+  overdueReminderEvery: string;
+  /** Each step up the escalation ladder this long after the last. */
+  escalateAfterOverdue: string;
+  /** Health checks open this often in the measurement stage. */
+  healthPulse: string;
+  /** A full review cycle opens this often. */
+  reviewCycle: string;
 }
+
+export type PolicyField = keyof PartnershipPolicy;
+
+export type ManagementModel = 'cooperative' | 'collaborative' | 'integrated';
 
 export interface PartnershipRecord extends RaRecord<string> {
   name: string;
@@ -47,6 +60,12 @@ export interface PartnershipRecord extends RaRecord<string> {
   scope: string;
   policy: PartnershipPolicy;
   version: number;
+  /** 1 for the first run; each renewal starts a new generation. */
+  generation: number | null;
+  managementModel: ManagementModel | null;
+  onHold: boolean;
+  /** The review cycle in progress or last opened (0 before the first). */
+  cycle: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -60,9 +79,42 @@ export interface CommandResult {
 
 export const DEFAULT_POLICY: PartnershipPolicy = {
   taskDue: 'P7D',
-  reminderAfter: 'P3DT12H',
-  escalationAfter: 'P14D',
+  reminderBeforeDue: 'P1D',
+  overdueReminderEvery: 'P2D',
+  escalateAfterOverdue: 'P5D',
+  healthPulse: 'P2M',
+  reviewCycle: 'P6M',
 };
+
+/** The policy's fields in the order forms and summaries show them, with their labels. */
+export const POLICY_FIELDS: readonly { field: PolicyField; label: string }[] = [
+  { field: 'taskDue', label: 'Task due after' },
+  { field: 'reminderBeforeDue', label: 'Remind before due' },
+  { field: 'overdueReminderEvery', label: 'Remind while overdue every' },
+  { field: 'escalateAfterOverdue', label: 'Escalate after overdue' },
+  { field: 'healthPulse', label: 'Health pulse every' },
+  { field: 'reviewCycle', label: 'Review cycle every' },
+];
+
+/** "Task due after P7D, remind before due P1D, …"; fields the record lacks are left out. */
+export function describePolicy(policy: Partial<PartnershipPolicy> | null | undefined): string {
+  if (!policy) return '—';
+  const parts = POLICY_FIELDS.filter(({ field }) => typeof policy[field] === 'string' && policy[field] !== '').map(
+    ({ field, label }, index) => `${index === 0 ? label : label.charAt(0).toLowerCase() + label.slice(1)} ${policy[field]}`,
+  );
+  return parts.length > 0 ? parts.join(', ') : '—';
+}
+
+export const MANAGEMENT_MODEL_LABELS: Record<ManagementModel, string> = {
+  cooperative: 'Cooperative',
+  collaborative: 'Collaborative',
+  integrated: 'Integrated',
+};
+
+export function managementModelLabel(model: string | null | undefined): string {
+  if (!model) return 'Not chosen yet';
+  return MANAGEMENT_MODEL_LABELS[model as ManagementModel] ?? model;
+}
 
 export const STAGE_LABELS: Record<Stage, string> = {
   PRIORITY_SETTING: 'Priority setting',
@@ -147,7 +199,7 @@ export interface PartnershipCreateValues {
   description?: string | null;
   sponsorId?: string;
   organizationIds?: string[];
-  policy?: Partial<PartnershipPolicy> | null;
+  policy?: Partial<Record<PolicyField, string | null>> | null;
 }
 
 /** Blank policy fields fall back to the defaults rather than being sent as empty strings. */
@@ -158,10 +210,19 @@ export function toCreatePartnershipBody(values: PartnershipCreateValues) {
     description: (values.description ?? '').trim(),
     sponsorId: values.sponsorId,
     organizationIds: values.organizationIds ?? [],
-    policy: {
-      taskDue: policy.taskDue || DEFAULT_POLICY.taskDue,
-      reminderAfter: policy.reminderAfter || DEFAULT_POLICY.reminderAfter,
-      escalationAfter: policy.escalationAfter || DEFAULT_POLICY.escalationAfter,
-    },
+    policy: toPolicy(policy),
+  };
+}
+
+/** Exactly the known fields (the API rejects anything else with a 400), blanks as defaults. */
+function toPolicy(values: Partial<Record<PolicyField, string | null>>): PartnershipPolicy {
+  const pick = (field: PolicyField) => String(values[field] ?? '').trim() || DEFAULT_POLICY[field];
+  return {
+    taskDue: pick('taskDue'),
+    reminderBeforeDue: pick('reminderBeforeDue'),
+    overdueReminderEvery: pick('overdueReminderEvery'),
+    escalateAfterOverdue: pick('escalateAfterOverdue'),
+    healthPulse: pick('healthPulse'),
+    reviewCycle: pick('reviewCycle'),
   };
 }

@@ -50,13 +50,179 @@ export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>): st
       return `Priorities rejected: ${text(data.reason)}`;
     case 'StageAdvanced':
       return `Stage ${stageLabel(text(data.from))} → ${stageLabel(text(data.to))}`;
-    case 'ReminderSent':
-      return `Reminder sent to ${list(data.recipientIds).length} people`;
-    case 'TaskEscalated':
-      return `Escalated to ${list(data.recipientIds).length} people`;
+    case 'TaskCancelled':
+      return `Task cancelled${text(data.reason) ? `: ${text(data.reason)}` : ''}`;
+    case 'TaskDueDateMoved':
+      return `Due date moved from ${formatInstant(text(data.from))} to ${formatInstant(text(data.to))}`;
+    case 'ReminderSent': {
+      const recipients = list(data.recipients ?? data.recipientIds);
+      const nth = Number(data.reminder);
+      return `${Number.isFinite(nth) && nth > 0 ? `Reminder ${nth}` : 'Reminder'} sent to ${recipientsLabel(recipients)}`;
+    }
+    case 'TaskEscalated': {
+      const recipients = list(data.recipients ?? data.recipientIds);
+      const level = Number(data.level);
+      return `${Number.isFinite(level) && level > 0 ? `Escalated to level ${level} (${ESCALATION_LEVELS[level] ?? 'higher'})` : 'Escalated'}, ${recipientsLabel(recipients)} notified`;
+    }
+    case 'StakeholderAdded': {
+      const stakeholder = record(data.stakeholder);
+      return `Stakeholder added: ${text(stakeholder.name) || 'unnamed'}${stakeholder.interest !== undefined ? ` (interest ${text(stakeholder.interest)}, influence ${text(stakeholder.influence)})` : ''}`;
+    }
+    case 'ListeningSessionRecorded': {
+      const session = record(data.session);
+      const concerns = list(session.concerns).length;
+      return truncate(
+        `Listening session${text(session.heldOn) ? ` on ${text(session.heldOn)}` : ''} with ${plural(list(session.participants).length, 'participant')}, ${plural(concerns, 'concern')}${text(session.heard) ? `: ${text(session.heard)}` : ''}`,
+      );
+    }
+    case 'AlignmentScored':
+      return `Alignment scored for ${plural(Object.keys(record(data.scores)).length, 'goal')}`;
+    case 'SignoffOpened':
+      return `Sign-off of the ${subjectLabel(data.subject)} opened (${ruleLabel(data.rule)}, ${plural(list(data.eligible).length, 'organization')})`;
+    case 'SignoffGiven':
+      return `Sign-off of the ${subjectLabel(data.subject)} given`;
+    case 'SignoffRefused':
+      return truncate(`Sign-off of the ${subjectLabel(data.subject)} refused${text(data.reason) ? `: ${text(data.reason)}` : ''}`);
+    case 'SignoffCompleted':
+      return `Sign-off of the ${subjectLabel(data.subject)} ${text(data.outcome) === 'rejected' ? 'rejected' : 'approved'}`;
+    case 'RolesDefined':
+      return `${plural(list(data.roles).length, 'role')} defined`;
+    case 'ResourcesCommitted':
+      return `${plural(list(data.resources).length, 'resource')} committed`;
+    case 'ManagementModelChosen':
+      return `Management model: ${text(data.model)}`;
+    case 'GovernanceSet': {
+      const governance = record(data.governance);
+      return truncate(`Governance set${text(governance.decisionRule) ? `: ${text(governance.decisionRule)}` : ''}`);
+    }
+    case 'ConflictProcessSet':
+      return truncate(`Conflict process set${text(data.process) ? `: ${text(data.process)}` : ''}`);
+    case 'TerminationTermsSet': {
+      const options = list(data.options).map((option) => optionLabel(option));
+      return `Termination terms set: ${options.length > 0 ? options.join(', ') : 'no options'}${text(data.noticePeriod) ? `, notice ${text(data.noticePeriod)}` : ''}`;
+    }
+    case 'KpiDefined': {
+      const kpi = record(data.kpi);
+      const unit = text(kpi.unit);
+      return truncate(
+        `KPI defined: ${text(kpi.name) || text(kpi.id)}${kpi.baseline !== undefined ? ` (${text(kpi.baseline)} → ${text(kpi.target)}${unit ? ` ${unit}` : ''})` : ''}`,
+      );
+    }
+    case 'AgreementIssued':
+      return `Agreement v${text(data.version)} issued for signature`;
+    case 'AgreementSigned':
+      return `Agreement v${text(data.version)} signed`;
+    case 'AgreementAdopted':
+      return `Agreement v${text(data.version)} adopted`;
+    case 'ReviewScheduled':
+      return `Review cycle ${text(data.cycle)} scheduled for ${formatInstant(text(data.reviewAt))}${text(data.pulseAt) ? `, health pulse ${formatInstant(text(data.pulseAt))}` : ''}`;
+    case 'ReviewCycleOpened':
+      return `Review cycle ${text(data.cycle)} opened`;
+    case 'HealthPulseOpened':
+      return `Health pulse opened (cycle ${text(data.cycle)})`;
+    case 'MeasurementRecorded': {
+      const measurement = record(data.measurement);
+      return `Measurement for KPI ${text(measurement.kpiId)}: ${text(measurement.value)} (cycle ${text(measurement.cycle)}${measurement.onTime === false ? ', late' : ''})`;
+    }
+    case 'HealthCheckRecorded': {
+      const check = record(data.check);
+      const scores = record(check.scores);
+      const dimensions = ['strategy', 'operations', 'relationship', 'governance']
+        .filter((dimension) => scores[dimension] !== undefined)
+        .map((dimension) => `${dimension} ${text(scores[dimension])}`);
+      const recommend = check.recommend === null || check.recommend === undefined ? '' : `, recommend ${text(check.recommend)}/10`;
+      return `Health check (cycle ${text(check.cycle)}): ${dimensions.join(', ') || 'no scores'}${recommend}`;
+    }
+    case 'GoalAttainmentScored':
+      return `Goal attainment scored for ${plural(Object.keys(record(data.scores)).length, 'goal')} (cycle ${text(data.cycle)})`;
+    case 'ReviewDecided':
+      return `Review of cycle ${text(data.cycle)} decided: ${outcomeLabel(data.outcome)}`;
+    case 'TerminationProposed':
+      return truncate(`Termination proposed (${optionLabel(data.option)})${text(data.reason) ? `: ${text(data.reason)}` : ''}`);
+    case 'TerminationApproved':
+      return 'Termination approved by the sponsor';
+    case 'TerminationRejected':
+      return truncate(`Termination rejected${text(data.reason) ? `: ${text(data.reason)}` : ''}${text(data.backTo) ? `; back to ${stageLabel(text(data.backTo))}` : ''}`);
+    case 'TerminationDecided':
+      return `Termination decided: ${optionLabel(data.option)}`;
+    case 'PartnershipRenewed':
+      return `Partnership renewed (generation ${text(data.generation)})`;
+    case 'PartnershipClosed':
+      return 'Partnership closed';
+    case 'PartnershipPutOnHold':
+      return truncate(`Put on hold${text(data.reason) ? `: ${text(data.reason)}` : ''}`);
+    case 'PartnershipResumed':
+      return `Resumed after ${formatDuration(Number(data.heldForMs))} on hold`;
+    case 'OrganizationJoined':
+      return 'Organization joined';
+    case 'OrganizationLeft':
+      return `Organization left${text(data.reassignTo) ? '; its roles and KPIs were handed on' : ''}`;
     default:
       return truncate(JSON.stringify(event.payload ?? {}));
   }
+}
+
+const ESCALATION_LEVELS: Record<number, string> = { 1: 'coordinator', 2: 'sponsor', 3: 'all sponsors' };
+
+const SUBJECT_LABELS: Record<string, string> = {
+  LISTENING: 'listening summary',
+  AGREEMENT: 'agreement',
+  TERMINATION: 'termination',
+};
+
+const RULE_LABELS: Record<string, string> = { consensus: 'consensus', agreement: 'every role holder', majority: 'majority' };
+
+const OPTION_LABELS: Record<string, string> = { renew: 'renew', restructure: 'restructure', hand_over: 'hand over', exit: 'exit' };
+
+const OUTCOME_LABELS: Record<string, string> = {
+  continue: 'continue',
+  revisit_priorities: 'revisit the priorities',
+  revisit_roles: 'revisit the roles',
+  propose_termination: 'propose termination',
+};
+
+function subjectLabel(subject: unknown): string {
+  return SUBJECT_LABELS[text(subject)] ?? (text(subject).toLowerCase() || 'step');
+}
+
+function ruleLabel(rule: unknown): string {
+  return RULE_LABELS[text(rule)] ?? text(rule);
+}
+
+function optionLabel(option: unknown): string {
+  return OPTION_LABELS[text(option)] ?? text(option);
+}
+
+function outcomeLabel(outcome: unknown): string {
+  return OUTCOME_LABELS[text(outcome)] ?? text(outcome);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Recipients are people ({userId}) or organizations ({organizationId}, i.e. their representatives). */
+function recipientsLabel(recipients: unknown[]): string {
+  let people = 0;
+  let organizations = 0;
+  for (const recipient of recipients) {
+    if (typeof recipient === 'string' || record(recipient).userId !== undefined) people += 1;
+    else if (record(recipient).organizationId !== undefined) organizations += 1;
+  }
+  const parts = [people > 0 ? plural(people, 'person').replace('persons', 'people') : '', organizations > 0 ? plural(organizations, 'organization') : ''].filter(
+    (part) => part !== '',
+  );
+  return parts.length > 0 ? parts.join(' and ') : 'nobody';
+}
+
+function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return 'some time';
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return plural(Math.max(0, Math.round(ms / 1000)), 'second');
+  if (minutes < 120) return plural(minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return plural(hours, 'hour');
+  return plural(Math.round(hours / 24), 'day');
 }
 
 /** Some APIs nest the event's data one level down; accept both. */

@@ -12,14 +12,39 @@ import {
   TextField,
 } from 'react-admin';
 import { ApproveTaskButton } from './ApproveTaskButton';
+import { CompleteTaskButton } from './CompleteTaskButton';
+import { isDataTaskKind } from './completionModel';
 import { RejectTaskButton } from './RejectTaskButton';
 import { TaskMarkers } from './TaskMarkers';
-import { INBOX_DEFAULT_FILTER, statusChoices, type TaskRecord } from './taskModel';
+import {
+  INBOX_DEFAULT_FILTER,
+  isDecisionTask,
+  kindChoices,
+  statusChoices,
+  taskKindLabel,
+  type TaskRecord,
+} from './taskModel';
 
 const filters = [
   <SelectInput key="status" source="status" label="Status" choices={statusChoices} emptyText="Any status" alwaysOn />,
   <BooleanInput key="mine" source="mine" label="Only my tasks" alwaysOn />,
+  <SelectInput key="kind" source="kind" label="Kind" choices={kindChoices} emptyText="Any kind" />,
 ];
+
+/** What a task's row offers: a decision for sign-offs, a dialog for the steps completed with data. */
+function TaskActions({ task }: { task: TaskRecord }) {
+  if (task.status === 'cancelled') return <>{task.cancelReason ? `Cancelled: ${task.cancelReason}` : 'Cancelled'}</>;
+  if (task.status !== 'open') return <>{task.decision ?? ''}</>;
+  if (isDecisionTask(task)) {
+    return (
+      <Stack direction="row" spacing={1}>
+        <ApproveTaskButton task={task} />
+        <RejectTaskButton task={task} />
+      </Stack>
+    );
+  }
+  return isDataTaskKind(task.kind) ? <CompleteTaskButton task={task} kind={task.kind} /> : null;
+}
 
 function EmptyInbox() {
   return (
@@ -46,6 +71,11 @@ export function TaskList() {
       <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyInbox />}>
         <TextField source="title" />
         <FunctionField<TaskRecord>
+          label="Kind"
+          sortBy="kind"
+          render={(task) => `${taskKindLabel(task.kind)}${task.cycle ? ` · cycle ${task.cycle}` : ''}`}
+        />
+        <FunctionField<TaskRecord>
           label="Partnership"
           sortBy="partnershipName"
           render={(task) => <Link to={`/partnerships/${task.partnershipId}/show`}>{task.partnershipName}</Link>}
@@ -53,19 +83,7 @@ export function TaskList() {
         <DateField source="dueAt" label="Due" showTime />
         <TaskMarkers label="Follow-up" />
         <TextField source="status" />
-        <FunctionField<TaskRecord>
-          label="Actions"
-          render={(task) =>
-            task.status === 'open' ? (
-              <Stack direction="row" spacing={1}>
-                <ApproveTaskButton task={task} />
-                <RejectTaskButton task={task} />
-              </Stack>
-            ) : (
-              (task.decision ?? '')
-            )
-          }
-        />
+        <FunctionField<TaskRecord> label="Actions" render={(task) => <TaskActions task={task} />} />
       </Datagrid>
     </List>
   );

@@ -1,7 +1,7 @@
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import { useRecordContext } from 'react-admin';
-import { isOverdue, type TaskRecord } from './taskModel';
+import { escalationLabel, isOverdue, type TaskRecord } from './taskModel';
 
 /** Flags that tell a person the timers have already chased this task. */
 export function TaskMarkers(_props: { label?: string }) {
@@ -13,12 +13,17 @@ export function TaskMarkers(_props: { label?: string }) {
       {task.remindedAt && (
         <Chip size="small" label="Reminded" title={`Reminded ${new Date(task.remindedAt).toLocaleString()}`} />
       )}
-      {task.escalatedAt && (
+      {(task.escalatedAt || (task.escalationLevel ?? 0) > 0) && (
         <Chip
           size="small"
           color="error"
-          label="Escalated"
-          title={`Escalated ${new Date(task.escalatedAt).toLocaleString()}`}
+          label={task.escalationLevel ? `Escalated · level ${task.escalationLevel}` : 'Escalated'}
+          title={[
+            task.escalationLevel ? escalationLabel(task.escalationLevel) : null,
+            task.escalatedAt ? `escalated ${new Date(task.escalatedAt).toLocaleString()}` : null,
+          ]
+            .filter(Boolean)
+            .join(', ')}
         />
       )}
     </Stack>

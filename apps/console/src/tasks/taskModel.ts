@@ -4,17 +4,81 @@ import type { RaRecord } from 'react-admin';
 export type TaskStatus = 'open' | 'completed' | 'cancelled';
 export type TaskDecision = 'approve' | 'reject';
 
+export const TASK_KINDS = [
+  'APPROVE_PRIORITIES',
+  'CONFIRM_LISTENING',
+  'SIGN_AGREEMENT',
+  'REPORT_MEASUREMENT',
+  'HEALTH_CHECK',
+  'REVIEW',
+  'APPROVE_TERMINATION',
+  'SIGN_TERMINATION',
+  'WIND_DOWN',
+] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export const TASK_KIND_LABELS: Record<TaskKind, string> = {
+  APPROVE_PRIORITIES: 'Approve priorities',
+  CONFIRM_LISTENING: 'Confirm listening',
+  SIGN_AGREEMENT: 'Sign agreement',
+  REPORT_MEASUREMENT: 'Report measurements',
+  HEALTH_CHECK: 'Health check',
+  REVIEW: 'Review',
+  APPROVE_TERMINATION: 'Approve termination',
+  SIGN_TERMINATION: 'Sign termination',
+  WIND_DOWN: 'Wind-down',
+};
+
+export const kindChoices = TASK_KINDS.map((kind) => ({ id: kind, name: TASK_KIND_LABELS[kind] }));
+
+export function taskKindLabel(kind: string): string {
+  return TASK_KIND_LABELS[kind as TaskKind] ?? kind;
+}
+
+/** Kinds a person approves or rejects (a sign-off); the others are completed with data. */
+const DECISION_KINDS: ReadonlySet<string> = new Set<TaskKind>([
+  'APPROVE_PRIORITIES',
+  'CONFIRM_LISTENING',
+  'SIGN_AGREEMENT',
+  'APPROVE_TERMINATION',
+  'SIGN_TERMINATION',
+]);
+
+export function isDecisionTask(task: Pick<TaskRecord, 'kind'>): boolean {
+  return DECISION_KINDS.has(task.kind);
+}
+
+export const ESCALATION_LEVEL_LABELS: Record<number, string> = {
+  1: 'Level 1: coordinator',
+  2: 'Level 2: sponsor',
+  3: 'Level 3: all sponsors',
+};
+
+export function escalationLabel(level: number | null | undefined): string {
+  if (!level) return 'Not escalated';
+  return ESCALATION_LEVEL_LABELS[level] ?? `Level ${level}`;
+}
+
 export interface TaskRecord extends RaRecord<string> {
   partnershipId: string;
   partnershipName: string;
-  kind: string;
+  kind: TaskKind | string;
   title: string;
-  assigneeUserId: string;
+  /** One of the two is set: a person's task, or one for any representative of an organization. */
+  assigneeUserId: string | null;
+  assigneeOrganizationId: string | null;
+  /** The review cycle a measurement, health check or review belongs to. */
+  cycle: number | null;
+  /** What the step is about when the kind alone does not say (a wind-down item, "pulse", "joining"). */
+  detail: string | null;
   status: TaskStatus;
   openedAt: string;
   dueAt: string;
   remindedAt: string | null;
   escalatedAt: string | null;
+  /** 0 = not escalated; 1 coordinator, 2 sponsor, 3 every sponsor. */
+  escalationLevel: number | null;
+  cancelReason: string | null;
   completedAt: string | null;
   completedBy: string | null;
   decision: TaskDecision | null;
@@ -24,7 +88,23 @@ export interface TaskRecord extends RaRecord<string> {
 export interface TaskCompletion {
   decision: TaskDecision;
   comment?: string;
+  data?: TaskData;
 }
+
+export const HEALTH_DIMENSIONS = ['strategy', 'operations', 'relationship', 'governance'] as const;
+export type HealthDimension = (typeof HEALTH_DIMENSIONS)[number];
+
+export const REVIEW_OUTCOMES = ['continue', 'revisit_priorities', 'revisit_roles', 'propose_termination'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
+export const TERMINATION_OPTIONS = ['renew', 'restructure', 'hand_over', 'exit'] as const;
+export type TerminationOption = (typeof TERMINATION_OPTIONS)[number];
+
+/** What a completion carries, by kind (see completeTaskSchema in libs/domain). */
+export type TaskData =
+  | { values: Record<string, number> }
+  | (Record<HealthDimension, number> & { recommend?: number })
+  | { outcome: ReviewOutcome; option?: TerminationOption; reason?: string };
 
 /** The API's answer is not needed by the screens; kept open so it can grow. */
 export type TaskCompletionResult = Record<string, unknown>;
