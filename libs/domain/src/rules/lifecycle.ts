@@ -1,6 +1,7 @@
 /** What may happen at any stage: hold and resume, membership changes, a moved due date. */
 import { Decision, ERROR_CODES, requireCoordinator } from '../decision.js';
 import { conflict, ruleBroken } from '../errors.js';
+import { openReviewWhenReady } from './measurement.js';
 
 export function putOnHold(d: Decision, reason: string): void {
   requireCoordinator(d.state, d.actor);
@@ -44,6 +45,8 @@ export function removeOrganization(d: Decision, organizationId: string, reassign
   if (Object.keys(fields).length > 0) throw ruleBroken(ERROR_CODES.membership, 'The organization cannot leave this way', fields);
   d.cancelTasks((task) => task.assignee.kind === 'organization' && task.assignee.organizationId === organizationId, 'the organization left the partnership');
   d.emit({ type: 'OrganizationLeft', data: { organizationId, reassignTo } });
+  // Its cancelled measurement or health check may have been the last the cycle's review waited for.
+  openReviewWhenReady(d, d.state.cycle);
 }
 
 export function moveDueDate(d: Decision, taskId: string, dueAt: string): void {

@@ -9,6 +9,8 @@ import { HEALTH_DIMENSIONS, REVIEW_OUTCOMES, TERMINATION_OPTIONS, type HealthDim
 import type { OpenTask } from '../tasks.js';
 import { proposeTermination } from './termination.js';
 
+const CYCLE_TASKS = new Set<OpenTask['kind']>(['REPORT_MEASUREMENT', 'HEALTH_CHECK', 'REVIEW']);
+
 export function scheduleReview(d: Decision, from: number = d.now.getTime()): void {
   const reviewAt = from + durationMs(d.state.policy.reviewCycle);
   const pulse = from + durationMs(d.state.policy.healthPulse);
@@ -43,6 +45,7 @@ function openHealthChecks(d: Decision, cycle: number, detail: string | null): vo
 
 /** The review opens once the cycle's measurements and health checks are all in. */
 export function openReviewWhenReady(d: Decision, cycle: number): void {
+  if (d.state.stage !== 'MEASUREMENT' || cycle === 0) return;
   const outstanding = d.state.openTasks.some(
     (task) => task.cycle === cycle && (task.kind === 'REPORT_MEASUREMENT' || (task.kind === 'HEALTH_CHECK' && task.detail !== 'pulse') || task.kind === 'REVIEW'),
   );
@@ -101,6 +104,10 @@ export function decideReview(d: Decision, task: OpenTask, data: Record<string, u
   const cycle = task.cycle ?? d.state.cycle;
   if (scores) d.emit({ type: 'GoalAttainmentScored', data: { cycle, scores: scores as Record<string, number> } });
   d.emit({ type: 'ReviewDecided', data: { cycle, outcome } });
+  if (outcome === 'revisit_priorities' || outcome === 'revisit_roles') {
+    // Measuring stops until the partnership comes back to MEASUREMENT: a later cycle's open tasks go.
+    d.cancelTasks((open) => CYCLE_TASKS.has(open.kind), 'the review left MEASUREMENT');
+  }
   if (outcome === 'revisit_priorities') d.advance('PRIORITY_SETTING', 'the review revisits the priorities');
   if (outcome === 'revisit_roles') d.advance('ROLE_IDENTIFICATION', 'the review revisits the roles');
   if (outcome === 'propose_termination') proposeTermination(d, option, typeof data.reason === 'string' && data.reason ? data.reason : `Review of cycle ${cycle}`, true);
