@@ -1,8 +1,11 @@
 // `npm run bench`: on one dev server, in one run, carry N partnerships through goal submission and
 // the sponsor's first approval (a) through our HTTP API and (b) with the raw Temporal client sending
-// the same updates; print both rates and the ratio. BENCH_N and BENCH_CONCURRENCY tune it.
+// the same updates; print both rates and the ratio. BENCH_N and BENCH_CONCURRENCY tune it. Then a
+// scale run (scripts/bench-scale.mjs): BENCH_SCALE_N partnerships waiting on timers, with the worker's
+// peak memory and the timers' lateness.
 import { randomUUID } from 'node:crypto';
 import { build, ensureDependencies, repoRoot, step } from './bootstrap.mjs';
+import { runScale } from './bench-scale.mjs';
 
 const N = Number(process.env.BENCH_N ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
@@ -14,7 +17,7 @@ const GOALS = [
 
 ensureDependencies();
 build();
-step(`Starting a private stack (data under .data/bench) for ${N} partnerships per path, ${CONCURRENCY} at a time`);
+step(`Starting a private stack (data under ${process.env.DATA_DIR ?? '.data'}/bench) for ${N} partnerships per path, ${CONCURRENCY} at a time`);
 const { startStack } = await import('@pe/devstack');
 const { Client, Connection, WithStartWorkflowOperation } = await import('@temporalio/client');
 const { TASK_QUEUE, WORKFLOW_TYPE, executeCommand, workflowIdFor } = await import('@pe/workflows');
@@ -106,6 +109,8 @@ try {
   const raw = await measure('(b) raw Temporal client', throughTemporal);
   const api = await measure('(a) HTTP API', throughApi);
   console.log(`\nratio API / raw Temporal: ${(api / raw).toFixed(2)} (1.00 = the API adds no cost)`);
+
+  await runScale({ stack, temporal, coordinator, sponsor, organizationIds, goals: GOALS, step });
 } finally {
   await connection.close();
   await stack.stop();

@@ -26,6 +26,8 @@ export interface CarriedState {
   state: PartnershipState;
   /** Idempotency key → the answer given, so a retry after continue-as-new still has one effect. */
   answers: [string, CommandResult][];
+  /** Idempotency key → fingerprint of the command it was first used for. */
+  fingerprints?: [string, string][];
 }
 
 export interface CommandRequest {
@@ -33,7 +35,12 @@ export interface CommandRequest {
   actor: Actor;
   /** The client's Idempotency-Key (scoped to the user): the same key twice has one effect. */
   idempotencyKey?: string;
+  /** A digest of the command: the same key with another command is refused, not silently answered. */
+  fingerprint?: string;
 }
+
+/** DomainError code of an Idempotency-Key reused for a different command. */
+export const KEY_REUSED = 'IDEMPOTENCY.KEY_REUSED';
 
 export interface CommandResult {
   /** The partnership's version once the command's events are stored. */

@@ -29,6 +29,7 @@ import {
 import {
   DOMAIN_ERROR_FAILURE,
   INTEGRITY_FAILURE,
+  KEY_REUSED,
   SEARCH_ATTRIBUTES,
   executeCommand,
   stateQuery,
@@ -53,19 +54,31 @@ const ANSWERS_KEPT = 500;
 export async function partnershipWorkflow(input: PartnershipWorkflowInput): Promise<void> {
   let state: PartnershipState = input.carried?.state ?? initialState();
   const answers = new Map<string, CommandResult>(input.carried?.answers ?? []);
+  const fingerprints = new Map<string, string>(input.carried?.fingerprints ?? []);
   let changed = false;
   let renewed = false;
   let persisted: Promise<void> = Promise.resolve();
+
+  const reject = (error: DomainError) =>
+    ApplicationFailure.create({ type: DOMAIN_ERROR_FAILURE, message: error.message, details: [error.toJSON()], nonRetryable: true });
 
   const decideOrReject = (command: PartnershipCommand, actor: Actor): PartnershipEvent[] => {
     try {
       return decide(state, command, { now: new Date(), actor });
     } catch (error) {
-      if (error instanceof DomainError) {
-        throw ApplicationFailure.create({ type: DOMAIN_ERROR_FAILURE, message: error.message, details: [error.toJSON()], nonRetryable: true });
-      }
+      if (error instanceof DomainError) throw reject(error);
       throw error;
     }
+  };
+
+  /** The earlier answer to this key, or a refusal when the key was used for another command. */
+  const earlierAnswer = (key: string | undefined, fingerprint: string | undefined): CommandResult | undefined => {
+    if (!key || !answers.has(key)) return undefined;
+    const first = fingerprints.get(key);
+    if (first && fingerprint && first !== fingerprint) {
+      throw reject(new DomainError('rule', KEY_REUSED, 'This Idempotency-Key was already used for a different request; use a new key'));
+    }
+    return answers.get(key);
   };
 
   /** Folds the events into state at once, then stores them strictly in sequence order. */
@@ -84,17 +97,19 @@ export async function partnershipWorkflow(input: PartnershipWorkflowInput): Prom
   setHandler(stateQuery, () => state);
   setHandler(
     executeCommand,
-    async ({ command, actor, idempotencyKey }): Promise<CommandResult> => {
-      const earlier = idempotencyKey ? answers.get(idempotencyKey) : undefined;
+    async ({ command, actor, idempotencyKey, fingerprint }): Promise<CommandResult> => {
+      const earlier = earlierAnswer(idempotencyKey, fingerprint);
       if (earlier) return earlier;
-      const stored = await apply(decideOrReject(command, actor));
+      const events = decideOrReject(command, actor);
+      if (idempotencyKey && fingerprint) remember(fingerprints, idempotencyKey, fingerprint);
+      const stored = await apply(events);
       const result = { version: stored.at(-1)?.sequence ?? state.version, events: stored.map(({ sequence, type }) => ({ sequence, type })) };
       if (idempotencyKey) remember(answers, idempotencyKey, result);
       return result;
     },
     {
-      validator: ({ command, actor, idempotencyKey }) => {
-        if (idempotencyKey && answers.has(idempotencyKey)) return;
+      validator: ({ command, actor, idempotencyKey, fingerprint }) => {
+        if (earlierAnswer(idempotencyKey, fingerprint)) return;
         decideOrReject(command, actor);
       },
     },
@@ -119,14 +134,14 @@ export async function partnershipWorkflow(input: PartnershipWorkflowInput): Prom
   await condition(allHandlersFinished);
   await persisted;
   if (isClosed(state)) return;
-  await continueAsNew<typeof partnershipWorkflow>({ partnershipId: input.partnershipId, carried: { state, answers: [...answers] } });
+  await continueAsNew<typeof partnershipWorkflow>({ partnershipId: input.partnershipId, carried: { state, answers: [...answers], fingerprints: [...fingerprints] } });
 }
 
 const isClosed = (state: PartnershipState) => state.status === 'active' && state.stage === 'CLOSED';
 
-function remember(answers: Map<string, CommandResult>, key: string, result: CommandResult): void {
-  answers.set(key, result);
-  if (answers.size > ANSWERS_KEPT) answers.delete(answers.keys().next().value as string);
+function remember<T>(memory: Map<string, T>, key: string, value: T): void {
+  memory.set(key, value);
+  if (memory.size > ANSWERS_KEPT) memory.delete(memory.keys().next().value as string);
 }
 
 function searchAttributesChanged(before: PartnershipState, after: PartnershipState): boolean {

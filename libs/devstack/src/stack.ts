@@ -34,6 +34,8 @@ export interface RunningStack {
   jwtSecret: string;
   /** Starts (or restarts) only the worker, for tests that stop it. */
   worker: () => Service;
+  /** The process id of the current worker (the latest one started), for measuring its memory. */
+  workerPid: () => number | undefined;
   stop(): Promise<void>;
 }
 
@@ -69,9 +71,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       NODE_ENV: test ? 'test' : 'development',
     };
     const node = process.execPath;
+    let currentWorker: Service | undefined;
     const startWorker = () => {
       const worker = spawnService('worker', node, [join(options.repoRoot, 'apps/worker/dist/main.js')], { env: shared, echo: options.echo });
       stops.push(() => worker.stop());
+      currentWorker = worker;
       return worker;
     };
     startWorker();
@@ -97,6 +101,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       temporalUiUrl: temporal.uiUrl,
       jwtSecret,
       worker: startWorker,
+      workerPid: () => currentWorker?.child.pid,
       stop,
     };
   } catch (error) {

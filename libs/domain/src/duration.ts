@@ -38,7 +38,8 @@ export function durationMs(text: string): number {
  */
 export function addBusinessDuration(from: number, duration: string): number {
   const ms = durationMs(duration);
-  if (ms % DAY !== 0) return from + ms;
+  const wholeDays = !duration.includes('T') && ms % DAY === 0;
+  if (!wholeDays) return from + ms;
   let remaining = ms / DAY;
   let at = from;
   while (remaining > 0) {

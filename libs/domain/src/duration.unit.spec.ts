@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationMs, isDuration, parseDuration } from './duration.js';
+import { addBusinessDuration, durationMs, isDuration, parseDuration } from './duration.js';
 
 const SECOND = 1000;
 const HOUR = 3600 * SECOND;
@@ -41,5 +41,39 @@ describe('isDuration / durationMs', () => {
 
   it('durationMs throws on a non-duration', () => {
     expect(() => durationMs('soon')).toThrow('Not an ISO-8601 duration: soon');
+  });
+});
+
+describe('addBusinessDuration', () => {
+  const at = (iso: string) => Date.parse(iso);
+  const add = (from: string, duration: string) => new Date(addBusinessDuration(at(from), duration)).toISOString();
+
+  it.each<[string, string, string, string]>([
+    ['Friday + P5D is the next Friday', '2030-01-18T09:00:00.000Z', 'P5D', '2030-01-25T09:00:00.000Z'],
+    ['Monday + P5D is the next Monday', '2030-01-14T09:00:00.000Z', 'P5D', '2030-01-21T09:00:00.000Z'],
+    ['Friday + P1D is Monday', '2030-01-18T09:00:00.000Z', 'P1D', '2030-01-21T09:00:00.000Z'],
+    ['Thursday + P1D is Friday', '2030-01-17T09:00:00.000Z', 'P1D', '2030-01-18T09:00:00.000Z'],
+    ['Saturday + P1D is Monday', '2030-01-19T12:00:00.000Z', 'P1D', '2030-01-21T12:00:00.000Z'],
+    ['Sunday + P1D is Monday', '2030-01-20T12:00:00.000Z', 'P1D', '2030-01-21T12:00:00.000Z'],
+    ['Wednesday + P1W (7 business days) is the Friday after next', '2030-01-16T09:00:00.000Z', 'P1W', '2030-01-25T09:00:00.000Z'],
+    ['Friday + P10D is two Fridays later', '2030-01-18T09:00:00.000Z', 'P10D', '2030-02-01T09:00:00.000Z'],
+  ])('whole days count business days: %s', (_label, from, duration, expected) => {
+    expect(add(from, duration)).toBe(expected);
+  });
+
+  it.each<[string, string, string, string]>([
+    ['seconds', '2030-01-18T23:59:50.000Z', 'PT30S', '2030-01-19T00:00:20.000Z'],
+    ['hours over a weekend', '2030-01-18T20:00:00.000Z', 'PT36H', '2030-01-20T08:00:00.000Z'],
+    ['days and hours', '2030-01-18T09:00:00.000Z', 'P1DT1H', '2030-01-19T10:00:00.000Z'],
+  ])('anything with a time part is added as is: %s', (_label, from, duration, expected) => {
+    expect(add(from, duration)).toBe(expected);
+  });
+
+  it('P0D adds nothing', () => {
+    expect(add('2030-01-19T12:00:00.000Z', 'P0D')).toBe('2030-01-19T12:00:00.000Z');
+  });
+
+  it('throws on a non-duration', () => {
+    expect(() => addBusinessDuration(0, 'soon')).toThrow('Not an ISO-8601 duration: soon');
   });
 });

@@ -73,7 +73,7 @@ export type PartnershipEventBody =
   | { type: 'AgreementAdopted'; data: { version: number } }
   | { type: 'ReviewScheduled'; data: { cycle: number; reviewAt: string; pulseAt: string | null } }
   | { type: 'ReviewCycleOpened'; data: { cycle: number } }
-  | { type: 'HealthPulseOpened'; data: { cycle: number } }
+  | { type: 'HealthPulseOpened'; data: { cycle: number; nextPulseAt?: string | null } }
   | { type: 'MeasurementRecorded'; data: { measurement: Measurement } }
   | { type: 'HealthCheckRecorded'; data: { check: HealthCheck } }
   | { type: 'GoalAttainmentScored'; data: { cycle: number; scores: Record<string, number> } }

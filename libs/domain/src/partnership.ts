@@ -216,7 +216,7 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
     case 'ReviewCycleOpened':
       return { ...state, cycle: event.data.cycle, nextReviewAt: null };
     case 'HealthPulseOpened':
-      return { ...state, nextPulseAt: null };
+      return { ...state, nextPulseAt: event.data.nextPulseAt ?? null };
     case 'MeasurementRecorded':
       return { ...state, measurements: [...state.measurements, event.data.measurement] };
     case 'HealthCheckRecorded':

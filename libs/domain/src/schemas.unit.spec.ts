@@ -1,48 +1,92 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from './policy.js';
-import { clientCommandSchema, completeTaskSchema, createPartnershipSchema, fieldErrors } from './schemas.js';
+import { CLIENT_COMMAND_TYPES, clientCommandSchema, completeTaskSchema, createPartnershipSchema, fieldErrors, policySchema, taskDataSchema } from './schemas.js';
 
 const UUID_A = '0b0c7d4e-1f2a-4b3c-8d4e-5f6a7b8c9d0e';
 const UUID_B = '1c1d8e5f-2a3b-4c4d-9e5f-6a7b8c9d0e1f';
 
 const validGoal = { rank: 1, title: 'Cut readmissions', metric: 'rate', baseline: 18, target: 12, dueDate: '2030-12-31' };
+const validKpi = { name: 'Readmission rate', ownerOrganizationId: UUID_A, unit: '%', baseline: 18, target: 12, direction: 'decrease', cadence: 'P1M', goalRank: 1 };
+
+/** One valid example of every client command, and what it parses to (defaults applied, text trimmed). */
+const EXAMPLES: [Record<string, unknown>, Record<string, unknown>?][] = [
+  [{ type: 'RecordGoals', goals: [validGoal], scope: '  here  ' }, { type: 'RecordGoals', goals: [validGoal], scope: 'here' }],
+  [{ type: 'SubmitPriorities' }],
+  [
+    { type: 'AddStakeholder', stakeholder: { name: 'Forum', interest: 5, influence: 3 } },
+    { type: 'AddStakeholder', stakeholder: { name: 'Forum', organizationId: null, interest: 5, influence: 3 } },
+  ],
+  [
+    { type: 'RecordListeningSession', session: { heldOn: '2030-01-10', participants: ['Ward staff'], heard: 'Letters are late' } },
+    { type: 'RecordListeningSession', session: { heldOn: '2030-01-10', participants: ['Ward staff'], heard: 'Letters are late', concerns: [] } },
+  ],
+  [{ type: 'ScoreAlignment', organizationId: UUID_A, scores: { '1': 3, '2': 0 } }],
+  [{ type: 'OpenListeningSignoff' }],
+  [{ type: 'DefineRoles', roles: [{ organizationId: UUID_A, goalRank: 1, responsibility: 'accountable' }] }],
+  [
+    { type: 'CommitResources', resources: [{ organizationId: UUID_A, description: 'Two nurses' }] },
+    { type: 'CommitResources', resources: [{ organizationId: UUID_A, description: 'Two nurses', amount: null, unit: null }] },
+  ],
+  [{ type: 'ChooseManagementModel', model: 'integrated' }],
+  [{ type: 'SetGovernance', governance: { pointsOfContact: { [UUID_A]: UUID_B }, decisionRule: 'Consensus', escalationPath: 'Sponsor' } }],
+  [{ type: 'SetConflictProcess', process: 'Mediation' }],
+  [{ type: 'SetTerminationTerms', options: ['renew', 'exit'], noticePeriod: 'P3M' }],
+  [{ type: 'DefineKpi', kpi: validKpi }],
+  [{ type: 'DefineKpi', kpi: { ...validKpi, id: 'kpi-12', goalRank: undefined } }, { type: 'DefineKpi', kpi: { ...validKpi, id: 'kpi-12', goalRank: null } }],
+  [{ type: 'IssueAgreement' }],
+  [{ type: 'ProposeTermination', option: 'hand_over', reason: 'A county service takes over' }],
+  [{ type: 'PutOnHold', reason: 'Funding review' }],
+  [{ type: 'Resume' }],
+  [{ type: 'AddOrganization', organizationId: UUID_B }],
+  [{ type: 'RemoveOrganization', organizationId: UUID_B }, { type: 'RemoveOrganization', organizationId: UUID_B, reassignTo: null }],
+  [{ type: 'RemoveOrganization', organizationId: UUID_B, reassignTo: UUID_A }],
+  [{ type: 'MoveDueDate', taskId: 'p-1.4', dueAt: '2030-03-01T10:00:00+01:00' }],
+];
 
 describe('clientCommandSchema', () => {
-  it('accepts RecordGoals and SubmitPriorities, trimming text', () => {
-    expect(clientCommandSchema.parse({ type: 'RecordGoals', goals: [validGoal], scope: '  here  ' })).toEqual({
-      type: 'RecordGoals',
-      goals: [validGoal],
-      scope: 'here',
-    });
-    expect(clientCommandSchema.parse({ type: 'SubmitPriorities' })).toEqual({ type: 'SubmitPriorities' });
+  it.each(EXAMPLES.map(([input, output]) => [input.type as string, input, output ?? input] as const))('accepts %s', (_type, input, output) => {
+    expect(clientCommandSchema.parse(input)).toEqual(output);
   });
 
-  it.each(['CreatePartnership', 'CompleteTask', 'FireDueTimers', 'Nope'])('rejects the type %s', (type) => {
+  it('the examples cover every client command type', () => {
+    expect(new Set(EXAMPLES.map(([input]) => input.type))).toEqual(new Set(CLIENT_COMMAND_TYPES));
+    expect(CLIENT_COMMAND_TYPES).toHaveLength(20);
+  });
+
+  it.each(['CreatePartnership', 'CompleteTask', 'FireDueTimers', 'Nope'])('rejects the type %s (workflow-only or unknown)', (type) => {
     const result = clientCommandSchema.safeParse({ type });
     expect(result.success).toBe(false);
     if (!result.success) expect(Object.keys(fieldErrors(result.error))).toEqual(['type']);
   });
 
-  it('rejects extra fields on a command', () => {
-    const result = clientCommandSchema.safeParse({ type: 'SubmitPriorities', force: true });
+  it.each(EXAMPLES.map(([input]) => [input.type as string, input] as const))('rejects an extra field on %s', (_type, input) => {
+    const result = clientCommandSchema.safeParse({ ...input, force: true });
     expect(result.success).toBe(false);
     if (!result.success) expect(result.error.issues[0]?.code).toBe('unrecognized_keys');
   });
 
-  it('rejects extra fields on a goal, keyed by its dotted path', () => {
-    const result = clientCommandSchema.safeParse({ type: 'RecordGoals', goals: [{ ...validGoal, owner: 'me' }], scope: 's' });
+  it.each<[string, Record<string, unknown>, string]>([
+    ['an extra field on a goal', { type: 'RecordGoals', goals: [{ ...validGoal, owner: 'me' }], scope: 's' }, 'goals.0'],
+    ['an extra field on a KPI', { type: 'DefineKpi', kpi: { ...validKpi, weight: 2 } }, 'kpi'],
+    ['an unknown responsibility', { type: 'DefineRoles', roles: [{ organizationId: UUID_A, goalRank: 1, responsibility: 'owner' }] }, 'roles.0.responsibility'],
+    ['an unknown management model', { type: 'ChooseManagementModel', model: 'federated' }, 'model'],
+    ['an unknown termination option', { type: 'ProposeTermination', option: 'merge', reason: 'x' }, 'option'],
+    ['a non-uuid organization', { type: 'AddOrganization', organizationId: 'org-b' }, 'organizationId'],
+    ['a goal rank key that is not a number', { type: 'ScoreAlignment', organizationId: UUID_A, scores: { first: 3 } }, 'scores.first'],
+    ['a fractional alignment score', { type: 'ScoreAlignment', organizationId: UUID_A, scores: { '1': 1.5 } }, 'scores.1'],
+    ['a due date without offset', { type: 'MoveDueDate', taskId: 'p-1.4', dueAt: '2030-03-01' }, 'dueAt'],
+    ['a listening date that is no date', { type: 'RecordListeningSession', session: { heldOn: 'yesterday', participants: [], heard: '' } }, 'session.heldOn'],
+    ['an unknown KPI direction', { type: 'DefineKpi', kpi: { ...validKpi, direction: 'up' } }, 'kpi.direction'],
+  ])('rejects %s, keyed by its dotted path', (_label, input, key) => {
+    const result = clientCommandSchema.safeParse(input);
     expect(result.success).toBe(false);
-    if (!result.success) expect(Object.keys(fieldErrors(result.error))).toEqual(['goals.0']);
+    if (!result.success) expect(Object.keys(fieldErrors(result.error))).toEqual([key]);
   });
 });
 
 describe('fieldErrors', () => {
   it('keys each problem by its dotted path, first message per path', () => {
-    const result = clientCommandSchema.safeParse({
-      type: 'RecordGoals',
-      goals: [validGoal, { ...validGoal, rank: 0, dueDate: '31/12/2030', title: '   ' }],
-      scope: 42,
-    });
+    const result = clientCommandSchema.safeParse({ type: 'RecordGoals', goals: [validGoal, { ...validGoal, rank: 0, dueDate: '31/12/2030', title: '   ' }], scope: 42 });
     expect(result.success).toBe(false);
     if (result.success) return;
     const fields = fieldErrors(result.error);
@@ -57,29 +101,67 @@ describe('fieldErrors', () => {
   });
 });
 
+describe('policySchema', () => {
+  it('defaults every field to DEFAULT_POLICY', () => {
+    expect(policySchema.parse({})).toEqual(DEFAULT_POLICY);
+    expect(DEFAULT_POLICY).toEqual({ taskDue: 'P7D', reminderBeforeDue: 'P1D', overdueReminderEvery: 'P2D', escalateAfterOverdue: 'P5D', healthPulse: 'P2M', reviewCycle: 'P6M' });
+  });
+
+  it('keeps the given fields and fills the rest', () => {
+    expect(policySchema.parse({ taskDue: 'PT20S', reviewCycle: 'PT2M' })).toEqual({ ...DEFAULT_POLICY, taskDue: 'PT20S', reviewCycle: 'PT2M' });
+  });
+
+  it('rejects unknown fields (the old reminderAfter / escalationAfter among them)', () => {
+    const result = policySchema.safeParse({ reminderAfter: 'P1D', escalationAfter: 'P2D' });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error.issues[0]?.code).toBe('unrecognized_keys');
+  });
+});
+
 describe('createPartnershipSchema', () => {
   const input = { name: '  River Valley  ', sponsorId: UUID_A, organizationIds: [UUID_A, UUID_B] };
 
   it('applies the default policy and description', () => {
     const parsed = createPartnershipSchema.parse(input);
     expect(parsed).toEqual({ name: 'River Valley', description: '', sponsorId: UUID_A, organizationIds: [UUID_A, UUID_B], policy: DEFAULT_POLICY });
-    expect(parsed.policy).not.toBe(DEFAULT_POLICY);
   });
 
-  it('fills the missing policy fields from the default', () => {
-    expect(createPartnershipSchema.parse({ ...input, policy: { taskDue: 'PT20S' } }).policy).toEqual({
-      ...DEFAULT_POLICY,
-      taskDue: 'PT20S',
-    });
-  });
-
-  it('leaves duration checks to the decider', () => {
-    expect(createPartnershipSchema.parse({ ...input, policy: { taskDue: 'soon' } }).policy.taskDue).toBe('soon');
+  it('fills the missing policy fields from the default and leaves duration checks to the decider', () => {
+    expect(createPartnershipSchema.parse({ ...input, policy: { taskDue: 'soon' } }).policy).toEqual({ ...DEFAULT_POLICY, taskDue: 'soon' });
   });
 
   it('rejects extra policy fields and non-uuid ids with dotted paths', () => {
     const result = createPartnershipSchema.safeParse({ ...input, organizationIds: [UUID_A, 'org-b'], policy: { grace: 'P1D' } });
     expect(result.success).toBe(false);
     if (!result.success) expect(Object.keys(fieldErrors(result.error)).sort()).toEqual(['organizationIds.1', 'policy']);
+  });
+});
+
+describe('completeTaskSchema / taskDataSchema', () => {
+  it.each<[string, unknown]>([
+    ['measurement values', { values: { 'kpi-1': 16.5 } }],
+    ['a health check', { strategy: 4, operations: 3, relationship: 5, governance: 2, recommend: 9 }],
+    ['a health check without recommendation', { strategy: 4, operations: 3, relationship: 5, governance: 2 }],
+    ['a review', { outcome: 'continue', goalScores: { '1': 1, '2': -2 } }],
+    ['a termination review', { outcome: 'propose_termination', option: 'exit', reason: 'Done' }],
+  ])('accepts %s', (_label, data) => {
+    expect(taskDataSchema.safeParse(data).success).toBe(true);
+    expect(completeTaskSchema.parse({ decision: 'approve', data })).toEqual({ decision: 'approve', data });
+  });
+
+  it.each<[string, unknown]>([
+    ['a health score of 6', { strategy: 6, operations: 3, relationship: 5, governance: 2 }],
+    ['a recommendation of 11', { strategy: 4, operations: 3, relationship: 5, governance: 2, recommend: 11 }],
+    ['a goal score of 3', { outcome: 'continue', goalScores: { '1': 3 } }],
+    ['an unknown outcome', { outcome: 'stop' }],
+    ['a value that is no number', { values: { 'kpi-1': '16' } }],
+  ])('rejects %s', (_label, data) => {
+    expect(taskDataSchema.safeParse(data).success).toBe(false);
+  });
+
+  it('takes approve or reject with an optional trimmed comment', () => {
+    expect(completeTaskSchema.parse({ decision: 'reject', comment: '  vague ' })).toEqual({ decision: 'reject', comment: 'vague' });
+    expect(completeTaskSchema.safeParse({ decision: 'maybe' }).success).toBe(false);
+    expect(completeTaskSchema.safeParse({ decision: 'approve', extra: 1 }).success).toBe(false);
   });
 });

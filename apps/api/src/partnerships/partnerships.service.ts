@@ -52,7 +52,11 @@ export class PartnershipsService {
     await this.checkReferences(command);
     decide(initialState(), command, { now: new Date(), actor });
     await this.gateway.create(command, actor);
-    return this.get(user, command.partnershipId);
+    const record = await this.get(user, command.partnershipId);
+    if (idempotencyKey && !sameDefinition(record, command)) {
+      throw new DomainError('rule', 'IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key already created a different partnership; use a new key');
+    }
+    return record;
   }
 
   async command(user: AuthenticatedUser, id: string, command: ClientCommand, idempotencyKey?: string): Promise<CommandResult> {
@@ -83,6 +87,11 @@ export class PartnershipsService {
       throw new DomainError('rule', 'PARTNERSHIP.UNKNOWN_REFERENCE', 'The partnership refers to people or organizations that do not fit', fields);
     }
   }
+}
+
+function sameDefinition(record: PartnershipRecord, command: Extract<PartnershipCommand, { type: 'CreatePartnership' }>): boolean {
+  const sorted = (ids: unknown) => [...(ids as string[])].sort().join();
+  return record.name === command.name && record.sponsorId === command.sponsorId && sorted(record.organizationIds) === sorted(command.organizationIds);
 }
 
 /** The same key from the same user always names the same partnership, so a retried create is one create. */

@@ -2,6 +2,7 @@
  * The API's only way into partnership workflows: start one with its creation command, send a
  * command as an Update, and turn Temporal's failures back into DomainErrors.
  */
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   Client,
@@ -11,6 +12,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, type Actor, type PartnershipCommand } from '@pe/domain';
+import { canonicalJson } from '@pe/persistence';
 import {
   DOMAIN_ERROR_FAILURE,
   TASK_QUEUE,
@@ -47,8 +49,14 @@ export class PartnershipGateway {
   async execute(partnershipId: string, command: PartnershipCommand, actor: Actor, idempotencyKey?: string): Promise<CommandResult> {
     const handle = this.client.workflow.getHandle(workflowIdFor(partnershipId));
     const scopedKey = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : undefined;
+    // The update id includes the command's digest, so Temporal answers a retry of the same request
+    // itself while the same key with another command reaches the workflow, which refuses it.
+    const fingerprint = createHash('sha256').update(canonicalJson(command)).digest('hex');
     return this.translate(() =>
-      handle.executeUpdate(executeCommand, { args: [{ command, actor, ...(scopedKey ? { idempotencyKey: scopedKey } : {}) }], ...(scopedKey ? { updateId: scopedKey } : {}) }),
+      handle.executeUpdate(executeCommand, {
+        args: [{ command, actor, ...(scopedKey ? { idempotencyKey: scopedKey, fingerprint } : {}) }],
+        ...(scopedKey ? { updateId: `${scopedKey}:${fingerprint.slice(0, 16)}` } : {}),
+      }),
     );
   }
 

@@ -229,9 +229,22 @@ describe('RemoveOrganization', () => {
     given(inRoles()).when({ type: 'RemoveOrganization', organizationId: IDS.orgC }, { actor: sponsor }).thenThrows(ERROR_CODES.notCoordinator, { kind: 'forbidden' });
   });
 
-  it.todo(
-    'BUG: when the leaving organization held the last outstanding task of a review cycle, the REVIEW task never opens — removeOrganization (rules/lifecycle.ts) cancels the task but nothing calls openReviewWhenReady, so the cycle stalls until the next review timer',
-  );
+  it('when the leaving organization held the cycle’s last outstanding task, the review opens', () => {
+    const s = inCycle('cooperative', NO_PULSE);
+    const H = { strategy: 4, operations: 3, relationship: 5, governance: 2 };
+    const kpi = (name: string) => s.state.kpis.find((candidate) => candidate.name === name)!.id;
+    s.complete('REPORT_MEASUREMENT', IDS.orgA, 'approve', { data: { values: { [kpi('Readmission rate')]: 16 } } })
+      .complete('REPORT_MEASUREMENT', IDS.orgB, 'approve', { data: { values: { [kpi('Screening rate')]: 45 } } })
+      .complete('HEALTH_CHECK', IDS.orgA, 'approve', { data: H })
+      .complete('HEALTH_CHECK', IDS.orgB, 'approve', { data: H });
+    given(s)
+      .when({ type: 'RemoveOrganization', organizationId: IDS.orgC })
+      .then([
+        { type: 'TaskCancelled', data: { taskId: s.task('HEALTH_CHECK', IDS.orgC).id, reason: 'the organization left the partnership' } },
+        { type: 'OrganizationLeft', data: { organizationId: IDS.orgC, reassignTo: null } },
+        { type: 'TaskOpened', data: { task: taskAt({ id: `p-1.${s.state.version + 3}`, kind: 'REVIEW', title: `Review cycle 1: ${NAME}`, assignee: { kind: 'user', userId: IDS.coordinator }, cycle: 1 }) } },
+      ]);
+  });
 });
 
 describe('MoveDueDate', () => {

@@ -35,7 +35,7 @@ describe('AddStakeholder', () => {
     expect(state.stakeholders).toHaveLength(1);
   });
 
-  it.each<[string, Partial<typeof stakeholderInput> & { organizationId?: string | null }, Record<string, string>]>([
+  it.each<[string, Partial<typeof stakeholderInput>, Record<string, string>]>([
     ['a blank name', { name: '  ' }, { 'stakeholder.name': 'name the stakeholder' }],
     ['interest 0', { interest: 0 }, { 'stakeholder.interest': 'must be a whole number from 1 to 5' }],
     ['influence 6', { influence: 6 }, { 'stakeholder.influence': 'must be a whole number from 1 to 5' }],

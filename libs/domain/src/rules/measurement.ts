@@ -33,7 +33,10 @@ export function openReviewCycle(d: Decision): void {
 }
 
 export function openHealthPulse(d: Decision): void {
-  d.emit({ type: 'HealthPulseOpened', data: { cycle: d.state.cycle } });
+  // Pulses recur until the next full review, which brings its own health checks.
+  const next = d.now.getTime() + durationMs(d.state.policy.healthPulse);
+  const review = d.state.nextReviewAt ? Date.parse(d.state.nextReviewAt) : Infinity;
+  d.emit({ type: 'HealthPulseOpened', data: { cycle: d.state.cycle, nextPulseAt: next < review ? new Date(next).toISOString() : null } });
   openHealthChecks(d, d.state.cycle, 'pulse');
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../decide.js';
-import type { PartnershipEventBody } from '../events.js';
 import type { Kpi } from '../model.js';
 import { DEFAULT_POLICY } from '../policy.js';
 import {
@@ -84,18 +83,39 @@ describe('review cycles', () => {
     const { state } = given(s)
       .when({ type: 'FireDueTimers' }, { now: pulseAt, actor: system })
       .then([
-        { type: 'HealthPulseOpened', data: { cycle: 0 } },
+        { type: 'HealthPulseOpened', data: { cycle: 0, nextPulseAt: new Date(pulseAt.getTime() + 60 * DAY).toISOString() } },
         ...[IDS.orgA, IDS.orgB, IDS.orgC].map((organizationId, index) => ({
           type: 'TaskOpened' as const,
           data: { task: taskAt({ id: `p-1.${s.state.version + 2 + index}`, kind: 'HEALTH_CHECK', title: `Health check (pulse): ${NAME}`, assignee: org(organizationId), cycle: 0, detail: 'pulse' }, pulseAt) },
         })),
       ]);
-    expect(state.nextPulseAt).toBeNull();
+    expect(state.nextPulseAt).toBe(new Date(pulseAt.getTime() + 60 * DAY).toISOString());
   });
 
-  it.todo(
-    'BUG: completing a pulse HEALTH_CHECK before the first review cycle opens a "Review cycle 0" REVIEW task — openReviewWhenReady(d, 0) (rules/measurement.ts) finds no outstanding non-pulse task of cycle 0 and no review of cycle 0; pulse checks should never open a review',
-  );
+  it('a pulse health check before the first cycle is recorded for cycle 0 and opens no review', () => {
+    const s = inMeasurement();
+    s.do({ type: 'FireDueTimers' }, { now: new Date(s.state.nextPulseAt!), actor: system });
+    const taskId = s.task('HEALTH_CHECK', IDS.orgA).id;
+    const { state } = given(s)
+      .when(completeTask(taskId, 'approve', { data: { ...HEALTH, recommend: 8 } }), { actor: partnerA })
+      .then([
+        { type: 'TaskCompleted', data: { taskId, decision: 'approve', comment: null } },
+        { type: 'HealthCheckRecorded', data: { check: { cycle: 0, organizationId: IDS.orgA, scores: HEALTH, recommend: 8 } } },
+      ]);
+    expect(state.openTasks.map((task) => task.kind)).toEqual(['HEALTH_CHECK', 'HEALTH_CHECK']);
+  });
+
+  it('health pulses recur every healthPulse until the next full review (month 2 and month 4 of a 6-month cycle)', () => {
+    const s = inMeasurement();
+    const first = new Date(s.state.nextPulseAt!);
+    s.do({ type: 'FireDueTimers' }, { now: first, actor: system });
+    const second = new Date(first.getTime() + 60 * DAY);
+    expect(s.state.nextPulseAt).toBe(second.toISOString());
+    const events = given(s).when({ type: 'FireDueTimers' }, { now: second, actor: system }).events();
+    expect(events.filter((event) => event.type === 'HealthPulseOpened')).toEqual([
+      expect.objectContaining({ data: { cycle: 0, nextPulseAt: null } }),
+    ]);
+  });
 
   it('open pulse checks do not hold the cycle’s review back', () => {
     const s = inMeasurement();
@@ -317,6 +337,22 @@ describe('the REVIEW task', () => {
     given(s).when(review(s, { outcome: 'continue' }), { actor: admin }).thenThrows(ERROR_CODES.notAssignee, { kind: 'forbidden' });
     given(s).when(review(s, { outcome: 'continue' }), { actor: sponsor }).thenThrows(ERROR_CODES.notAssignee, { kind: 'forbidden' });
     given(s).when(review(s, { outcome: 'continue' }), { actor: coordinator }).events();
+  });
+
+  it('leaving MEASUREMENT cancels a later cycle’s open tasks', () => {
+    const s = measured();
+    s.do({ type: 'FireDueTimers' }, { now: new Date(s.state.nextReviewAt!), actor: system });
+    const later = s.state.openTasks.filter((task) => task.cycle === 2).map((task) => task.id);
+    expect(later).toHaveLength(5);
+    const taskId = s.task('REVIEW').id;
+    given(s)
+      .when(completeTask(taskId, 'approve', { data: { outcome: 'revisit_roles' } }))
+      .then([
+        { type: 'TaskCompleted', data: { taskId, decision: 'approve', comment: null } },
+        { type: 'ReviewDecided', data: { cycle: 1, outcome: 'revisit_roles' } },
+        ...later.map((id) => ({ type: 'TaskCancelled' as const, data: { taskId: id, reason: 'the review left MEASUREMENT' } })),
+        { type: 'StageAdvanced', data: { from: 'MEASUREMENT', to: 'ROLE_IDENTIFICATION', reason: 'the review revisits the roles' } },
+      ]);
   });
 
   it('after continue the next review timer opens cycle 2', () => {

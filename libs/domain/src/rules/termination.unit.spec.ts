@@ -20,6 +20,7 @@ import {
   partnerC,
   person,
   prioritiesDrafted,
+  signing,
   sponsor,
   taskAt,
   coordinator,
@@ -74,6 +75,21 @@ describe('ProposeTermination, from any stage', () => {
     expect(state.signoff).toBeNull();
   });
 
+  it('from ROLE_IDENTIFICATION while the agreement is being signed: the signing round ends as rejected', () => {
+    const s = signing().complete('SIGN_AGREEMENT', IDS.orgA);
+    const tasks = s.state.openTasks.map((task) => task.id);
+    const { state } = given(s)
+      .when(propose('restructure', 'Roles need a rethink'))
+      .then([
+        { type: 'SignoffCompleted', data: { subject: 'AGREEMENT', outcome: 'rejected' } },
+        ...tasks.map((taskId) => cancelled(taskId)),
+        { type: 'TerminationProposed', data: { option: 'restructure', reason: 'Roles need a rethink', fromStage: 'ROLE_IDENTIFICATION' } },
+        { type: 'StageAdvanced', data: { from: 'ROLE_IDENTIFICATION', to: 'TERMINATION' } },
+        { type: 'TaskOpened', data: { task: approvalTask(`p-1.${s.state.version + 6}`, 'restructure', 'restructure') } },
+      ]);
+    expect(state.agreement?.adopted).toBe(false);
+  });
+
   it('from MEASUREMENT: cancels the cycle’s open tasks', () => {
     const s = inCycle();
     const tasks = s.state.openTasks.map((task) => task.id);
@@ -125,12 +141,14 @@ describe('the sponsor’s APPROVE_TERMINATION task', () => {
     expect(signingOff('exit', 'integrated').state.signoff).toMatchObject({ rule: 'majority', eligible: [IDS.orgA, IDS.orgB, IDS.orgC] });
   });
 
-  it.each<[string, () => Story, 'MEASUREMENT' | 'LISTENING' | 'PRIORITY_SETTING']>([
+  it.each<[string, () => Story, 'MEASUREMENT' | 'LISTENING' | 'PRIORITY_SETTING' | 'ROLE_IDENTIFICATION']>([
     ['MEASUREMENT', () => inMeasurement(), 'MEASUREMENT'],
     ['LISTENING', () => listened(), 'LISTENING'],
     ['PRIORITY_SETTING', () => prioritiesDrafted(), 'PRIORITY_SETTING'],
+    ['ROLE_IDENTIFICATION', () => inRoles(), 'ROLE_IDENTIFICATION'],
   ])('reject → back to the stage it came from (%s)', (_label, start, stage) => {
     const s = start().do(propose());
+    expect(s.state.termination?.fromStage).toBe(stage);
     const taskId = s.task('APPROVE_TERMINATION').id;
     const { state } = given(s)
       .when(completeTask(taskId, 'reject', { comment: 'Not yet' }), { actor: sponsor })
