@@ -480,6 +480,11 @@ describe('idempotent retries', () => {
     // A different key is a different request.
     expectOk(await send(coordinator, id, command, idempotent(uniqueKey('goals'))), 'other key');
     expect((await eventsOfType(id, 'GoalsRecorded')).length).toBe(2);
+
+    // The same key with another command is refused, not silently answered with the first result.
+    const reused = await send(coordinator, id, { type: 'SubmitPriorities' }, idempotent(key));
+    expect(reused).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY.KEY_REUSED' } });
+    expect((await storedEvents(id)).map((event) => event.type)).not.toContain('PrioritiesSubmitted');
   });
 
   it('completes a task once when the completion is retried with the same key', async () => {
@@ -510,6 +515,9 @@ describe('idempotent retries', () => {
     expect(second.body.id).toBe(first.body.id);
     expect((await db.query('SELECT count(*)::int AS n FROM partnerships WHERE name = $1', [name])).rows[0].n).toBe(1);
     expect((await storedEvents(first.body.id)).map((event) => event.type)).toEqual(['PartnershipCreated']);
+
+    const reused = await coordinator.post('/api/partnerships', { ...body, name: `${name} (other)` }, idempotent(key));
+    expect(reused).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY.KEY_REUSED' } });
   });
 });
 
