@@ -3,8 +3,8 @@
 // reminder under a second-scale policy. Prints how long creation took, the worker's peak memory while
 // they wait, and how late the reminders were stored (recorded_at) against their planned time
 // (the task's openedAt + half its window). Every loop is bounded in count and time.
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createAndSubmit, percentile } from './bench-raw.mjs';
 
 const SCALE_N = Number(process.env.BENCH_SCALE_N ?? 1000);
 const SCALE_CONCURRENCY = Number(process.env.BENCH_SCALE_CONCURRENCY ?? 20);
@@ -44,10 +44,6 @@ function memoryOf(pid) {
   }
 }
 
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
 /**
  * @param {object} context
  * @param {import('@pe/devstack').RunningStack} context.stack
@@ -56,8 +52,6 @@ function percentile(sorted, p) {
 export async function runScale({ stack, temporal, coordinator, sponsor, organizationIds, goals, step }) {
   // Imported here, not at the top: bench.mjs imports this file before it installs dependencies.
   const { default: pg } = await import('pg');
-  const { WithStartWorkflowOperation } = await import('@temporalio/client');
-  const { TASK_QUEUE, WORKFLOW_TYPE, executeCommand, workflowIdFor } = await import('@pe/workflows');
   step(
     `Scale: ${SCALE_N} partnerships (${SCALE_CONCURRENCY} at a time), each waiting on a reminder ${TASK_DUE_SECONDS / 2} s after submission`,
   );
@@ -74,40 +68,11 @@ export async function runScale({ stack, temporal, coordinator, sponsor, organiza
   const db = new pg.Client({ connectionString: stack.databaseUrl });
   await db.connect();
   try {
-    const actor = { kind: 'user', userId: coordinator.user.id, role: coordinator.user.role, organizationId: coordinator.user.organizationId };
     const ids = [];
     let failures = 0;
     let firstError;
     async function createOne(index) {
-      const partnershipId = randomUUID();
-      await temporal.workflow.executeUpdateWithStart(executeCommand, {
-        args: [
-          {
-            command: {
-              type: 'CreatePartnership',
-              partnershipId,
-              coordinatorId: coordinator.user.id,
-              steeringGroupIds: [sponsor.user.id],
-              name: `Scale bench ${index}`,
-              description: 'bench (scale)',
-              sponsorId: sponsor.user.id,
-              organizationIds,
-              policy: SCALE_POLICY,
-            },
-            actor,
-          },
-        ],
-        updateId: `create-${partnershipId}`,
-        startWorkflowOperation: new WithStartWorkflowOperation(WORKFLOW_TYPE, {
-          workflowId: workflowIdFor(partnershipId),
-          taskQueue: TASK_QUEUE,
-          args: [{ partnershipId }],
-          workflowIdConflictPolicy: 'USE_EXISTING',
-        }),
-      });
-      const handle = temporal.workflow.getHandle(workflowIdFor(partnershipId));
-      await handle.executeUpdate(executeCommand, { args: [{ command: { type: 'RecordGoals', goals, scope: 'Eastern region' }, actor }] });
-      await handle.executeUpdate(executeCommand, { args: [{ command: { type: 'SubmitPriorities' }, actor }] });
+      const { partnershipId } = await createAndSubmit(temporal, { coordinator, sponsor, name: `Scale bench ${index}`, organizationIds, policy: SCALE_POLICY, goals });
       ids.push(partnershipId);
     }
 

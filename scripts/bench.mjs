@@ -3,9 +3,9 @@
 // the same updates; print both rates and the ratio. BENCH_N and BENCH_CONCURRENCY tune it. Then a
 // scale run (scripts/bench-scale.mjs): BENCH_SCALE_N partnerships waiting on timers, with the worker's
 // peak memory and the timers' lateness.
-import { randomUUID } from 'node:crypto';
 import { build, ensureDependencies, repoRoot, step } from './bootstrap.mjs';
 import { runScale } from './bench-scale.mjs';
+import { createAndSubmit, percentile, userActor } from './bench-raw.mjs';
 
 const N = Number(process.env.BENCH_N ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
@@ -19,8 +19,8 @@ ensureDependencies();
 build();
 step(`Starting a private stack (data under ${process.env.DATA_DIR ?? '.data'}/bench) for ${N} partnerships per path, ${CONCURRENCY} at a time`);
 const { startStack } = await import('@pe/devstack');
-const { Client, Connection, WithStartWorkflowOperation } = await import('@temporalio/client');
-const { TASK_QUEUE, WORKFLOW_TYPE, executeCommand, workflowIdFor } = await import('@pe/workflows');
+const { Client, Connection } = await import('@temporalio/client');
+const { executeCommand } = await import('@pe/workflows');
 // The product's default policy: no timer fires while the bench runs.
 const { DEFAULT_POLICY } = await import('@pe/domain');
 
@@ -59,23 +59,15 @@ try {
   }
 
   /** (b) The baseline: the same updates from the raw Temporal client, no HTTP and no reads. */
-  const userActor = (user) => ({ kind: 'user', userId: user.id, role: user.role, organizationId: user.organizationId });
   async function throughTemporal(index) {
-    const partnershipId = randomUUID();
-    const actor = userActor(coordinator.user);
-    await temporal.workflow.executeUpdateWithStart(executeCommand, {
-      args: [{ command: { type: 'CreatePartnership', partnershipId, coordinatorId: coordinator.user.id, steeringGroupIds: [sponsor.user.id], ...definition(`Raw bench ${index}`) }, actor }],
-      updateId: `create-${partnershipId}`,
-      startWorkflowOperation: new WithStartWorkflowOperation(WORKFLOW_TYPE, {
-        workflowId: workflowIdFor(partnershipId),
-        taskQueue: TASK_QUEUE,
-        args: [{ partnershipId }],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      }),
+    const { partnershipId, handle, submitted } = await createAndSubmit(temporal, {
+      coordinator,
+      sponsor,
+      name: `Raw bench ${index}`,
+      organizationIds,
+      policy: DEFAULT_POLICY,
+      goals: GOALS,
     });
-    const handle = temporal.workflow.getHandle(workflowIdFor(partnershipId));
-    await handle.executeUpdate(executeCommand, { args: [{ command: { type: 'RecordGoals', goals: GOALS, scope: 'Eastern region' }, actor }] });
-    const submitted = await handle.executeUpdate(executeCommand, { args: [{ command: { type: 'SubmitPriorities' }, actor }] });
     const opened = submitted.events.find((event) => event.type === 'TaskOpened');
     await handle.executeUpdate(executeCommand, {
       args: [{ command: { type: 'CompleteTask', taskId: `${partnershipId}.${opened.sequence}`, decision: 'approve' }, actor: userActor(sponsor.user) }],
@@ -99,7 +91,7 @@ try {
     );
     const seconds = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
-    const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(0);
+    const pct = (p) => percentile(latencies, p).toFixed(0);
     const rate = N / seconds;
     console.log(`${label.padEnd(28)} ${rate.toFixed(2).padStart(7)} partnerships/s   p50 ${pct(50)} ms   p95 ${pct(95)} ms   (${N} in ${seconds.toFixed(1)} s)`);
     return rate;

@@ -52,8 +52,13 @@ export async function startTemporalDevServer(options: TemporalServerOptions): Pr
     ...(options.ui === false ? ['--headless'] : ['--ui-port', String(options.uiPort)]),
   ];
   const server = spawnService('temporal', options.cli.path, args, { echo: options.echo ?? true });
-  await waitUntil('Temporal dev server', () => reachable(address), 60_000, server);
-  registerSearchAttributes(options.cli.path, address, options.namespace);
+  try {
+    await waitUntil('Temporal dev server', () => reachable(address), 60_000, server);
+    registerSearchAttributes(options.cli.path, address, options.namespace);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   return { address, uiUrl: options.ui === false ? null : `http://127.0.0.1:${options.uiPort}`, stop: () => server.stop() };
 }
 
