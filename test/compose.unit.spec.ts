@@ -2,8 +2,9 @@
  * The deployment files name only variables our processes read: every environment variable given to
  * the api and worker services of docker-compose.yml, and every variable of .env.example, must be
  * declared in libs/config (ALL_CONFIG_KEYS). A misspelt or stale name would otherwise be ignored
- * silently in production. Also: the topology is complete, the workers are scaled, the Dockerfiles
- * exist, and the search attributes registered by compose are the ones the workflows use.
+ * silently in production. Also: the topology is complete, the workers are scaled, the Dockerfile
+ * exists and builds each service's own app, and the search attributes registered by compose are the
+ * ones the workflows use.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ const envExamplePath = join(repoRoot, '.env.example');
 
 interface ComposeService {
   image?: string;
-  build?: string | { context?: string; dockerfile?: string };
+  build?: string | { context?: string; dockerfile?: string; args?: Record<string, unknown> | string[] };
   environment?: Record<string, unknown> | string[];
   env_file?: string | (string | { path: string })[];
   deploy?: { replicas?: number | string };
@@ -126,8 +127,30 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it.each(['apps/api/Dockerfile', 'apps/worker/Dockerfile'])('%s copies every workspace manifest before npm ci', (dockerfile) => {
-    const text = readFileSync(join(repoRoot, dockerfile), 'utf8');
+  it.each(['api', 'worker'])('builds the %s service from the root Dockerfile with APP set to its app', (name) => {
+    const build = services[name]!.build;
+    expect(typeof build === 'object' && build !== null, `${name}: build as a mapping`).toBe(true);
+    const { context, dockerfile, args } = build as Exclude<ComposeService['build'], string | undefined>;
+    expect(join(repoRoot, context ?? '.', dockerfile ?? 'Dockerfile')).toBe(join(repoRoot, 'Dockerfile'));
+    const app = Array.isArray(args) ? args.find((arg) => arg.startsWith('APP='))?.slice('APP='.length) : args?.APP;
+    expect(app, `${name}: build.args.APP`).toBe(name);
+    expect(existsSync(join(repoRoot, 'apps', name, 'src', 'main.ts')), `apps/${name}/src/main.ts`).toBe(true);
+  });
+
+  it('has a stage per app and runs the app APP names', () => {
+    const text = readFileSync(join(repoRoot, 'Dockerfile'), 'utf8');
+    expect(text).toMatch(/^ARG APP\s*$/m);
+    expect(text).toMatch(/^FROM app-\$\{APP\}\s*$/m);
+    expect(text).toMatch(/^FROM \S+ AS app-api\s*$/m);
+    expect(text).toMatch(/^FROM \S+ AS app-worker\s*$/m);
+    const cmd = text.match(/^CMD (.+)$/gm) ?? [];
+    expect(cmd).toHaveLength(1);
+    // exec: node replaces the shell, so it gets the stop signal and shuts down cleanly.
+    expect(cmd[0]).toMatch(/exec node \\?"?apps\/\$\{APP\}\/dist\/main\.js/);
+  });
+
+  it('copies every workspace manifest into the Dockerfile before npm ci', () => {
+    const text = readFileSync(join(repoRoot, 'Dockerfile'), 'utf8');
     const beforeInstall = text.slice(0, text.search(/^RUN npm ci/m));
     // The sources of each COPY: every word but the flags and the destination.
     const copied = [...beforeInstall.matchAll(/^COPY\s+(.+)$/gm)].flatMap((match) =>

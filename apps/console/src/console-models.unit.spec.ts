@@ -1,5 +1,6 @@
+import { DEFAULT_POLICY } from '@pe/domain';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY, describePolicy, toCreatePartnershipBody } from './partnerships/partnershipModel';
+import { describePolicy, toCreatePartnershipBody } from './partnerships/partnershipModel';
 import { summarizeEvent } from './partnerships/timelineModel';
 import {
   EMPTY_HEALTH_CHECK,

@@ -2,8 +2,7 @@
  * What each role may do in the console. The API is the authority (it answers 403); these
  * checks only hide buttons a person could not use anyway.
  */
-export const ROLES = ['admin', 'coordinator', 'partner', 'sponsor', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '@pe/domain';
 
 /** react-admin hands permissions around as `any`; narrow them once, here. */
 export function asRole(permissions: unknown): Role | undefined {

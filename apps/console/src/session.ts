@@ -2,7 +2,7 @@
  * The signed-in user's token and profile, kept in localStorage so a reload (or a second tab)
  * stays signed in. Only the auth provider writes here; the data provider only reads the token.
  */
-import type { Role } from './roles';
+import type { Role } from '@pe/domain';
 
 export interface SessionUser {
   id: string;

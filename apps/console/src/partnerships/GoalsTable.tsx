@@ -4,7 +4,8 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { goalsByRank, type Goal } from './partnershipModel';
+import type { Goal } from '@pe/domain';
+import { goalsByRank } from './partnershipModel';
 
 /** Goals carry no id of their own, so they are drawn as a plain table rather than a Datagrid. */
 export function GoalsTable({ goals }: { goals: readonly Goal[] | undefined }) {

@@ -1,4 +1,5 @@
 import Typography from '@mui/material/Typography';
+import { DEFAULT_POLICY } from '@pe/domain';
 import {
   AutocompleteArrayInput,
   Create,
@@ -10,7 +11,6 @@ import {
   TextInput,
 } from 'react-admin';
 import {
-  DEFAULT_POLICY,
   POLICY_FIELDS,
   toCreatePartnershipBody,
   validateIsoDuration,

@@ -1,51 +1,12 @@
 /**
  * The partnership as the API returns it, the commands the console sends for it, and the small
- * pure helpers the screens share. Shapes mirror libs/domain (not imported: the console must not
- * pull server code into the browser bundle).
+ * pure helpers the screens share. The value types, stages and default policy come from
+ * @pe/domain (pure, browser-safe code: no I/O), so the console and the decider cannot drift apart.
  */
+import { DEFAULT_POLICY, STAGES, type Goal, type ManagementModel, type PartnershipPolicy, type PrioritiesStatus, type Stage } from '@pe/domain';
 import type { RaRecord } from 'react-admin';
 
-export const STAGES = [
-  'PRIORITY_SETTING',
-  'LISTENING',
-  'ROLE_IDENTIFICATION',
-  'MEASUREMENT',
-  'TERMINATION',
-  'CLOSED',
-] as const;
-export type Stage = (typeof STAGES)[number];
-
-export type PrioritiesStatus = 'DRAFTING' | 'SUBMITTED' | 'APPROVED';
-
-export interface Goal {
-  rank: number;
-  title: string;
-  metric: string;
-  baseline: number;
-  target: number;
-  /** Calendar date, YYYY-MM-DD. */
-  dueDate: string;
-}
-
-/** ISO-8601 durations, e.g. P7D. */
-export interface PartnershipPolicy {
-  /** A task is due this long after it opens; the first reminder fires at half this window. */
-  taskDue: string;
-  /** A second reminder this long before the due date. */
-  reminderBeforeDue: string;
-  /** While overdue, a reminder this often. */
-  overdueReminderEvery: string;
-  /** Each step up the escalation ladder this long after the last. */
-  escalateAfterOverdue: string;
-  /** Health checks open this often in the measurement stage. */
-  healthPulse: string;
-  /** A full review cycle opens this often. */
-  reviewCycle: string;
-}
-
 export type PolicyField = keyof PartnershipPolicy;
-
-export type ManagementModel = 'cooperative' | 'collaborative' | 'integrated';
 
 export interface PartnershipRecord extends RaRecord<string> {
   name: string;
@@ -76,15 +37,6 @@ export interface CommandResult {
   version: number;
   events: { sequence: number; type: string }[];
 }
-
-export const DEFAULT_POLICY: PartnershipPolicy = {
-  taskDue: 'P7D',
-  reminderBeforeDue: 'P1D',
-  overdueReminderEvery: 'P2D',
-  escalateAfterOverdue: 'P5D',
-  healthPulse: 'P2M',
-  reviewCycle: 'P6M',
-};
 
 /** The policy's fields in the order forms and summaries show them, with their labels. */
 export const POLICY_FIELDS: readonly { field: PolicyField; label: string }[] = [

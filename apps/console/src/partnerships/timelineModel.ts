@@ -2,6 +2,7 @@
  * The timeline's events and a one-line summary of each payload. The payload is whatever the
  * event carried, so it is read defensively: an unknown type still gets a readable line.
  */
+import { HEALTH_DIMENSIONS, type DecisionRule, type ReviewOutcome, type SignoffSubject, type TerminationOption } from '@pe/domain';
 import type { RaRecord } from 'react-admin';
 import { stageLabel } from './partnershipModel';
 
@@ -127,7 +128,7 @@ export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>): st
     case 'HealthCheckRecorded': {
       const check = record(data.check);
       const scores = record(check.scores);
-      const dimensions = ['strategy', 'operations', 'relationship', 'governance']
+      const dimensions = HEALTH_DIMENSIONS
         .filter((dimension) => scores[dimension] !== undefined)
         .map((dimension) => `${dimension} ${text(scores[dimension])}`);
       const recommend = check.recommend === null || check.recommend === undefined ? '' : `, recommend ${text(check.recommend)}/10`;
@@ -164,17 +165,17 @@ export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>): st
 
 const ESCALATION_LEVELS: Record<number, string> = { 1: 'coordinator', 2: 'sponsor', 3: 'all sponsors' };
 
-const SUBJECT_LABELS: Record<string, string> = {
+const SUBJECT_LABELS: Record<SignoffSubject, string> = {
   LISTENING: 'listening summary',
   AGREEMENT: 'agreement',
   TERMINATION: 'termination',
 };
 
-const RULE_LABELS: Record<string, string> = { consensus: 'consensus', agreement: 'every role holder', majority: 'majority' };
+const RULE_LABELS: Record<DecisionRule, string> = { consensus: 'consensus', agreement: 'every role holder', majority: 'majority' };
 
-const OPTION_LABELS: Record<string, string> = { renew: 'renew', restructure: 'restructure', hand_over: 'hand over', exit: 'exit' };
+const OPTION_LABELS: Record<TerminationOption, string> = { renew: 'renew', restructure: 'restructure', hand_over: 'hand over', exit: 'exit' };
 
-const OUTCOME_LABELS: Record<string, string> = {
+const OUTCOME_LABELS: Record<ReviewOutcome, string> = {
   continue: 'continue',
   revisit_priorities: 'revisit the priorities',
   revisit_roles: 'revisit the roles',
@@ -182,19 +183,19 @@ const OUTCOME_LABELS: Record<string, string> = {
 };
 
 function subjectLabel(subject: unknown): string {
-  return SUBJECT_LABELS[text(subject)] ?? (text(subject).toLowerCase() || 'step');
+  return SUBJECT_LABELS[text(subject) as SignoffSubject] ?? (text(subject).toLowerCase() || 'step');
 }
 
 function ruleLabel(rule: unknown): string {
-  return RULE_LABELS[text(rule)] ?? text(rule);
+  return RULE_LABELS[text(rule) as DecisionRule] ?? text(rule);
 }
 
 function optionLabel(option: unknown): string {
-  return OPTION_LABELS[text(option)] ?? text(option);
+  return OPTION_LABELS[text(option) as TerminationOption] ?? text(option);
 }
 
 function outcomeLabel(outcome: unknown): string {
-  return OUTCOME_LABELS[text(outcome)] ?? text(outcome);
+  return OUTCOME_LABELS[text(outcome) as ReviewOutcome] ?? text(outcome);
 }
 
 function plural(count: number, noun: string): string {

@@ -10,6 +10,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import { HEALTH_DIMENSIONS, REVIEW_OUTCOMES, TERMINATION_OPTIONS } from '@pe/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { fieldErrorsOf } from '../apiError';
 import { useNotifyError } from '../notifyError';
@@ -30,7 +31,7 @@ import {
   type MeasurementRow,
   type ReviewValues,
 } from './completionModel';
-import { HEALTH_DIMENSIONS, REVIEW_OUTCOMES, TERMINATION_OPTIONS, type TaskRecord } from './taskModel';
+import type { TaskRecord } from './taskModel';
 import { useCompleteTask } from './useCompleteTask';
 import { useTaskKpis } from './useTaskKpis';
 

@@ -9,12 +9,13 @@ import {
   TERMINATION_OPTIONS,
   type HealthDimension,
   type ReviewOutcome,
-  type TaskData,
+  type TaskKind,
   type TerminationOption,
-} from './taskModel';
+} from '@pe/domain';
+import type { TaskData } from './taskModel';
 
 /** Kinds completed through the dialog. */
-export const DATA_TASK_KINDS = ['REPORT_MEASUREMENT', 'HEALTH_CHECK', 'REVIEW', 'WIND_DOWN'] as const;
+export const DATA_TASK_KINDS = ['REPORT_MEASUREMENT', 'HEALTH_CHECK', 'REVIEW', 'WIND_DOWN'] as const satisfies readonly TaskKind[];
 export type DataTaskKind = (typeof DATA_TASK_KINDS)[number];
 
 export function isDataTaskKind(kind: string): kind is DataTaskKind {

@@ -1,21 +1,15 @@
 /** A task of someone's inbox as the API returns it, and how the inbox reads it. */
+import {
+  TASK_KINDS,
+  type HealthDimension,
+  type ReviewOutcome,
+  type TaskDecision,
+  type TaskKind,
+  type TerminationOption,
+} from '@pe/domain';
 import type { RaRecord } from 'react-admin';
 
 export type TaskStatus = 'open' | 'completed' | 'cancelled';
-export type TaskDecision = 'approve' | 'reject';
-
-export const TASK_KINDS = [
-  'APPROVE_PRIORITIES',
-  'CONFIRM_LISTENING',
-  'SIGN_AGREEMENT',
-  'REPORT_MEASUREMENT',
-  'HEALTH_CHECK',
-  'REVIEW',
-  'APPROVE_TERMINATION',
-  'SIGN_TERMINATION',
-  'WIND_DOWN',
-] as const;
-export type TaskKind = (typeof TASK_KINDS)[number];
 
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   APPROVE_PRIORITIES: 'Approve priorities',
@@ -90,15 +84,6 @@ export interface TaskCompletion {
   comment?: string;
   data?: TaskData;
 }
-
-export const HEALTH_DIMENSIONS = ['strategy', 'operations', 'relationship', 'governance'] as const;
-export type HealthDimension = (typeof HEALTH_DIMENSIONS)[number];
-
-export const REVIEW_OUTCOMES = ['continue', 'revisit_priorities', 'revisit_roles', 'propose_termination'] as const;
-export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
-
-export const TERMINATION_OPTIONS = ['renew', 'restructure', 'hand_over', 'exit'] as const;
-export type TerminationOption = (typeof TERMINATION_OPTIONS)[number];
 
 /** What a completion carries, by kind (see completeTaskSchema in libs/domain). */
 export type TaskData =

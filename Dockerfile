@@ -1,9 +1,16 @@
 # syntax=docker/dockerfile:1
-# The API image: the NestJS API and the built console it serves (CONSOLE_DIST=/app/apps/console/dist).
-# Build context: the repository root (docker compose: `context: .`, `dockerfile: apps/api/Dockerfile`).
+# The images of our two services, from one file. Build context: the repository root; the build
+# argument APP (required) picks the image:
+#   APP=api     the NestJS API and the built console it serves (CONSOLE_DIST=/app/apps/console/dist)
+#   APP=worker  the Temporal worker (partnership workflows and their activities); stateless, run as
+#               many replicas as the load needs
+# docker compose passes it (`build: { context: ., dockerfile: Dockerfile, args: { APP: api } }`);
+# by hand: `docker build --build-arg APP=worker -t partnership-worker .`
 ARG NODE_IMAGE=node:20-bookworm-slim
+ARG APP
 
 # ---- Stage 1: install every workspace's dependencies and build the whole monorepo ----
+# It does not read APP, so both images share its layers (and its cache).
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 
@@ -25,21 +32,34 @@ COPY . .
 RUN node scripts/build.mjs \
  && npm prune --omit=dev --no-audit --no-fund
 
-# ---- Stage 2: the runtime ----
+# ---- Stage 2: the runtime both apps share ----
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 
 # The root manifest and node_modules (its @pe/* entries are links into the workspace folders below),
-# then the workspaces the API loads at run time (package.json + dist each) and the console bundle.
+# then the libraries and the workflows (the worker bundles the workflow code from workflows/dist
+# when it starts, in memory; the API uses their contract).
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/libs ./libs
 COPY --from=build /app/workflows ./workflows
+
+# ---- Stage 3: what only one app needs (BuildKit builds just the stage APP selects) ----
+FROM runtime AS app-api
 COPY --from=build /app/apps/api ./apps/api
 COPY --from=build /app/apps/console/package.json ./apps/console/package.json
 COPY --from=build /app/apps/console/dist ./apps/console/dist
-
-USER node
 EXPOSE 3000
-CMD ["node", "apps/api/dist/main.js"]
+
+FROM runtime AS app-worker
+COPY --from=build /app/apps/worker ./apps/worker
+
+# ---- The image: APP's stage ----
+FROM app-${APP}
+ARG APP
+ENV APP=${APP}
+USER node
+# A shell expands APP at start-up; `exec` then replaces the shell with node, so node gets the
+# stop signal itself (compose's `init: true` forwards it to its one child) and shuts down cleanly.
+CMD ["/bin/sh", "-c", "exec node \"apps/${APP}/dist/main.js\""]
