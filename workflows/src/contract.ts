@@ -17,6 +17,8 @@ export const INTEGRITY_FAILURE = 'EventLogIntegrityError';
 
 export interface PartnershipWorkflowInput {
   partnershipId: string;
+  /** Continue as new past this many history events (default 2,000; tests set it low). */
+  historyLimit?: number;
   /** Set when the workflow continues as new: where the previous run left off. */
   carried?: CarriedState;
 }

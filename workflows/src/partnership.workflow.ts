@@ -47,7 +47,7 @@ const { recordEvents } = proxyActivities<PartnershipActivities>({
 /** How long a workflow started by a create that never arrived waits before it gives up. */
 const CREATION_WAIT = '1 hour';
 /** Continue as new past this many history events, well before Temporal's own limits. */
-export const HISTORY_LIMIT = 2000;
+export const DEFAULT_HISTORY_LIMIT = 2000;
 /** How many idempotency answers travel to the next run. */
 const ANSWERS_KEPT = 500;
 
@@ -126,7 +126,8 @@ export async function partnershipWorkflow(input: PartnershipWorkflowInput): Prom
       if (events.length > 0) await apply(events);
       continue;
     }
-    if (isClosed(state) || renewed || workflowInfo().historyLength > HISTORY_LIMIT || workflowInfo().continueAsNewSuggested) break;
+    const historyFull = workflowInfo().historyLength > (input.historyLimit ?? DEFAULT_HISTORY_LIMIT) || workflowInfo().continueAsNewSuggested;
+    if (isClosed(state) || renewed || historyFull) break;
     changed = false;
     if (due === null) await condition(() => changed);
     else await condition(() => changed, due - now);
@@ -134,7 +135,11 @@ export async function partnershipWorkflow(input: PartnershipWorkflowInput): Prom
   await condition(allHandlersFinished);
   await persisted;
   if (isClosed(state)) return;
-  await continueAsNew<typeof partnershipWorkflow>({ partnershipId: input.partnershipId, carried: { state, answers: [...answers], fingerprints: [...fingerprints] } });
+  await continueAsNew<typeof partnershipWorkflow>({
+    partnershipId: input.partnershipId,
+    ...(input.historyLimit ? { historyLimit: input.historyLimit } : {}),
+    carried: { state, answers: [...answers], fingerprints: [...fingerprints] },
+  });
 }
 
 const isClosed = (state: PartnershipState) => state.status === 'active' && state.stage === 'CLOSED';
