@@ -7,7 +7,7 @@ import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, eventually, listQuery, login, request, type Session } from '../support/http.js';
-import { FAST_POLICY, createPartnership, openTaskOf, smartGoals, submitGoals } from '../support/partnerships.js';
+import { FAST_POLICY, createPartnership, directory, openTaskOf, smartGoals, submitGoals } from '../support/partnerships.js';
 
 let coordinator: Session;
 let sponsor: Session;
@@ -57,6 +57,11 @@ describe('priority setting, end to end', () => {
     expect(unknownCommand.status).toBe(400);
     const brokenJson = await request('POST', `/api/partnerships/${id}/commands`, { token: coordinator.token, raw: '{"type":' });
     expect(brokenJson).toMatchObject({ status: 400, body: { code: 'REQUEST.MALFORMED' } });
+    const nul = await coordinator.post(`/api/partnerships/${id}/commands`, { type: 'RecordGoals', goals: smartGoals(), scope: 'East\u0000ern' });
+    expect(nul).toMatchObject({ status: 400, body: { errors: { scope: expect.stringContaining('NUL') } } });
+    const { organizationIds, sponsorId } = await directory(coordinator);
+    const hugePolicy = await coordinator.post('/api/partnerships', { name: 'Forever', sponsorId, organizationIds: organizationIds.slice(0, 2), policy: { escalateAfterOverdue: 'P999999999D' } });
+    expect(hugePolicy).toMatchObject({ status: 422, body: { code: 'PARTNERSHIP.INVALID_DEFINITION', errors: { 'policy.escalateAfterOverdue': 'must be at most five years' } } });
     const badList = await coordinator.get('/api/partnerships?sort=["name","SIDEWAYS"]');
     expect(badList.status).toBe(400);
     expect(badList.body.errors).toHaveProperty('sort');

@@ -73,7 +73,7 @@ export async function partnershipWorkflow(input: PartnershipWorkflowInput): Prom
 
   /** The earlier answer to this key, or a refusal when the key was used for another command. */
   const earlierAnswer = (key: string | undefined, fingerprint: string | undefined): CommandResult | undefined => {
-    if (!key || !answers.has(key)) return undefined;
+    if (!key) return undefined;
     const first = fingerprints.get(key);
     if (first && fingerprint && first !== fingerprint) {
       throw reject(new DomainError('rule', KEY_REUSED, 'This Idempotency-Key was already used for a different request; use a new key'));

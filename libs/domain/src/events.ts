@@ -58,6 +58,7 @@ export type PartnershipEventBody =
   | { type: 'ListeningSessionRecorded'; data: { session: ListeningSession } }
   | { type: 'AlignmentScored'; data: { organizationId: string; scores: Record<string, number> } }
   | { type: 'SignoffOpened'; data: { subject: SignoffSubject; rule: DecisionRule; eligible: string[] } }
+  | { type: 'SignoffExtended'; data: { subject: SignoffSubject; organizationId: string } }
   | { type: 'SignoffGiven'; data: { subject: SignoffSubject; organizationId: string; userId: string } }
   | { type: 'SignoffRefused'; data: { subject: SignoffSubject; organizationId: string; userId: string; reason: string } }
   | { type: 'SignoffCompleted'; data: { subject: SignoffSubject; outcome: 'approved' | 'rejected' } }

@@ -173,6 +173,8 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
       return { ...state, alignment: { ...state.alignment, [event.data.organizationId]: event.data.scores } };
     case 'SignoffOpened':
       return { ...state, signoff: { ...event.data, approvals: {}, refusals: {} } };
+    case 'SignoffExtended':
+      return state.signoff ? { ...state, signoff: { ...state.signoff, eligible: [...state.signoff.eligible, event.data.organizationId] } } : state;
     case 'SignoffGiven':
       return state.signoff
         ? { ...state, signoff: { ...state.signoff, approvals: { ...state.signoff.approvals, [event.data.organizationId]: { userId: event.data.userId, at: event.at } } } }

@@ -28,6 +28,9 @@ export const DEFAULT_POLICY: PartnershipPolicy = {
   reviewCycle: 'P6M',
 };
 
+/** Longer timers are mistakes, and unbounded ones would make deadline arithmetic run away. */
+const MAX_DURATION_MS = 5 * 365 * 24 * 60 * 60 * 1000;
+
 export type PolicyProblems = Partial<Record<keyof PartnershipPolicy, string>>;
 
 /** The field problems of a policy, empty when it is sound. */
@@ -37,6 +40,7 @@ export function policyProblems(policy: PartnershipPolicy): PolicyProblems {
     const value = parseDuration(policy[key]);
     if (value === null) problems[key] = `must be an ISO-8601 duration such as P7D or PT30S, got "${policy[key]}"`;
     else if (value < 1000) problems[key] = 'must be at least one second';
+    else if (value > MAX_DURATION_MS) problems[key] = 'must be at most five years';
   }
   return problems;
 }

@@ -8,6 +8,7 @@ import { DEFAULT_POLICY } from './policy.js';
 
 const text = (max: number) => z.string().trim().max(max);
 const id = z.string().trim().min(1).max(100);
+const duration = z.string().min(2).max(40);
 
 export const goalSchema = z.strictObject({
   rank: z.number().int().min(1).max(50),
@@ -19,12 +20,12 @@ export const goalSchema = z.strictObject({
 });
 
 export const policySchema = z.strictObject({
-  taskDue: z.string().default(DEFAULT_POLICY.taskDue),
-  reminderBeforeDue: z.string().default(DEFAULT_POLICY.reminderBeforeDue),
-  overdueReminderEvery: z.string().default(DEFAULT_POLICY.overdueReminderEvery),
-  escalateAfterOverdue: z.string().default(DEFAULT_POLICY.escalateAfterOverdue),
-  healthPulse: z.string().default(DEFAULT_POLICY.healthPulse),
-  reviewCycle: z.string().default(DEFAULT_POLICY.reviewCycle),
+  taskDue: duration.default(DEFAULT_POLICY.taskDue),
+  reminderBeforeDue: duration.default(DEFAULT_POLICY.reminderBeforeDue),
+  overdueReminderEvery: duration.default(DEFAULT_POLICY.overdueReminderEvery),
+  escalateAfterOverdue: duration.default(DEFAULT_POLICY.escalateAfterOverdue),
+  healthPulse: duration.default(DEFAULT_POLICY.healthPulse),
+  reviewCycle: duration.default(DEFAULT_POLICY.reviewCycle),
 });
 
 export const createPartnershipSchema = z.strictObject({

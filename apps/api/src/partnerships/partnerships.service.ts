@@ -30,10 +30,14 @@ export class PartnershipsService {
   }
 
   async get(user: AuthenticatedUser, id: string): Promise<PartnershipRecord> {
-    const page = await runList<PartnershipRecord>(this.db, partnershipList, { filter: { id } }, this.visibility(user));
-    const record = page.rows[0];
+    const record = await this.find(user, id);
     if (!record) throw notFoundError('Partnership');
     return record;
+  }
+
+  private async find(user: AuthenticatedUser, id: string): Promise<PartnershipRecord | null> {
+    const page = await runList<PartnershipRecord>(this.db, partnershipList, { filter: { id } }, this.visibility(user));
+    return page.rows[0] ?? null;
   }
 
   async create(user: AuthenticatedUser, input: CreatePartnershipInput, idempotencyKey?: string): Promise<PartnershipRecord> {
@@ -49,10 +53,13 @@ export class PartnershipsService {
       organizationIds: input.organizationIds,
       policy: input.policy,
     };
-    await this.checkReferences(command);
-    decide(initialState(), command, { now: new Date(), actor });
-    await this.gateway.create(command, actor);
-    const record = await this.get(user, command.partnershipId);
+    const earlier = idempotencyKey ? await this.find(user, command.partnershipId) : null;
+    if (!earlier) {
+      await this.checkReferences(command);
+      decide(initialState(), command, { now: new Date(), actor });
+      await this.gateway.create(command, actor);
+    }
+    const record = earlier ?? (await this.get(user, command.partnershipId));
     if (idempotencyKey && !sameDefinition(record, command)) {
       throw new DomainError('rule', 'IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key already created a different partnership; use a new key');
     }
@@ -64,6 +71,7 @@ export class PartnershipsService {
       throw forbiddenError('A partner representative only scores alignment for its own organization; the rest is the coordinator’s');
     }
     await this.get(user, id);
+    await this.checkMembershipReferences(command);
     return this.gateway.execute(id, command, actorOf(user), idempotencyKey);
   }
 
@@ -71,6 +79,18 @@ export class PartnershipsService {
   private visibility(user: AuthenticatedUser): ScopeClause[] {
     if (user.role !== 'partner') return [];
     return [(bind) => `${bind(user.organizationId)}::uuid = ANY(p.organization_ids)`];
+  }
+
+  /** An organization joining, or taking over a leaver's roles, must exist. */
+  private async checkMembershipReferences(command: ClientCommand): Promise<void> {
+    const referenced =
+      command.type === 'AddOrganization'
+        ? { field: 'organizationId', id: command.organizationId }
+        : command.type === 'RemoveOrganization' && command.reassignTo
+          ? { field: 'reassignTo', id: command.reassignTo }
+          : null;
+    if (!referenced || (await findOrganizationIds(this.db, [referenced.id])).length > 0) return;
+    throw new DomainError('rule', 'MEMBERSHIP.INVALID', 'No such organization', { [referenced.field]: `unknown organization ${referenced.id}` });
   }
 
   private async checkReferences(command: Extract<PartnershipCommand, { type: 'CreatePartnership' }>): Promise<void> {

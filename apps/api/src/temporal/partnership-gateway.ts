@@ -36,6 +36,8 @@ export class PartnershipGateway {
       taskQueue: TASK_QUEUE,
       args: [input],
       workflowIdConflictPolicy: 'USE_EXISTING',
+      // A closed partnership's id is never reused: a late retry must not start a second life.
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
     return this.translate(() =>
       this.client.workflow.executeUpdateWithStart(executeCommand, {

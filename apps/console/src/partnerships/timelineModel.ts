@@ -80,6 +80,8 @@ export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>): st
       return `Alignment scored for ${plural(Object.keys(record(data.scores)).length, 'goal')}`;
     case 'SignoffOpened':
       return `Sign-off of the ${subjectLabel(data.subject)} opened (${ruleLabel(data.rule)}, ${plural(list(data.eligible).length, 'organization')})`;
+    case 'SignoffExtended':
+      return `Sign-off of the ${subjectLabel(data.subject)} extended to the organization taking over a leaver's roles`;
     case 'SignoffGiven':
       return `Sign-off of the ${subjectLabel(data.subject)} given`;
     case 'SignoffRefused':

@@ -1,7 +1,8 @@
 /** What may happen at any stage: hold and resume, membership changes, a moved due date. */
-import { Decision, ERROR_CODES, requireCoordinator } from '../decision.js';
+import { Decision, ERROR_CODES, requireCoordinator, requireNoSignoff } from '../decision.js';
 import { conflict, ruleBroken } from '../errors.js';
 import { openReviewWhenReady } from './measurement.js';
+import { extendToSuccessor } from './signoff.js';
 
 export function putOnHold(d: Decision, reason: string): void {
   requireCoordinator(d.state, d.actor);
@@ -19,6 +20,7 @@ export function resume(d: Decision): void {
 /** A joining organization signs the agreement in force, if there is one. */
 export function addOrganization(d: Decision, organizationId: string): void {
   requireCoordinator(d.state, d.actor);
+  requireNoSignoff(d.state);
   if (d.state.organizationIds.includes(organizationId)) {
     throw ruleBroken(ERROR_CODES.membership, 'The organization is already a member', { organizationId: 'already a member' });
   }
@@ -44,7 +46,9 @@ export function removeOrganization(d: Decision, organizationId: string, reassign
   if (holdsRoles && reassignTo === null) fields.reassignTo = 'the organization holds roles or KPIs: say who takes them over';
   if (Object.keys(fields).length > 0) throw ruleBroken(ERROR_CODES.membership, 'The organization cannot leave this way', fields);
   d.cancelTasks((task) => task.assignee.kind === 'organization' && task.assignee.organizationId === organizationId, 'the organization left the partnership');
+  const wasEligible = d.state.signoff?.eligible.includes(organizationId) ?? false;
   d.emit({ type: 'OrganizationLeft', data: { organizationId, reassignTo } });
+  if (wasEligible) extendToSuccessor(d, reassignTo);
   // Its cancelled measurement or health check may have been the last the cycle's review waited for.
   openReviewWhenReady(d, d.state.cycle);
 }

@@ -60,7 +60,7 @@ export function openListeningSignoff(d: Decision): void {
   const fields: Record<string, string> = {};
   if (d.state.stakeholders.length === 0) fields.stakeholders = 'add at least one stakeholder';
   if (d.state.listeningSessions.length === 0) fields.listeningSessions = 'record at least one listening session';
-  const unscored = d.state.organizationIds.filter((id) => !d.state.alignment[id]);
+  const unscored = d.state.organizationIds.filter((id) => d.state.goals.some((goal) => d.state.alignment[id]?.[String(goal.rank)] === undefined));
   if (unscored.length > 0) fields.alignment = `still to score the goals: ${unscored.join(', ')}`;
   if (Object.keys(fields).length > 0) throw ruleBroken(ERROR_CODES.listeningIncomplete, 'Listening is not complete yet', fields);
   openSignoff(d, 'LISTENING', 'consensus');

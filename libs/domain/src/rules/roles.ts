@@ -103,6 +103,7 @@ export function issueAgreement(d: Decision): void {
   if (!state.conflictProcess) fields.conflictProcess = 'describe the conflict-resolution process';
   if (state.terminationOptions.length === 0 || !state.noticePeriod) fields.terminationOptions = 'agree the termination options and notice period';
   if (state.kpis.length === 0) fields.kpis = 'define at least one KPI';
+  if (state.goals.length === 0 || state.prioritiesStatus !== 'APPROVED') fields.goals = 'the sponsor must approve the priorities first';
   for (const goal of state.goals) {
     const accountable = state.roles.filter((role) => role.goalRank === goal.rank && role.responsibility === 'accountable');
     if (accountable.length !== 1) fields[`roles.goal${goal.rank}`] = `goal ${goal.rank} needs exactly one accountable organization`;
@@ -122,6 +123,7 @@ export function issueAgreement(d: Decision): void {
     noticePeriod: state.noticePeriod!,
     kpis: state.kpis,
   };
+  d.cancelTasks((task) => task.kind === 'SIGN_AGREEMENT' && task.detail === 'joining', 'a new version of the agreement was issued');
   d.emit({ type: 'AgreementIssued', data: { version: (state.agreement?.version ?? 0) + 1, content } });
   openSignoff(d, 'AGREEMENT', ruleOf(state.managementModel));
 }

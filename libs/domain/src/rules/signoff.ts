@@ -38,9 +38,22 @@ export function eligibleFor(state: ActivePartnership, rule: DecisionRule): strin
 export function openSignoff(d: Decision, subject: SignoffSubject, rule: DecisionRule): void {
   const eligible = eligibleFor(d.state, rule);
   d.emit({ type: 'SignoffOpened', data: { subject, rule, eligible } });
-  for (const organizationId of eligible) {
-    d.openTask({ kind: SIGNOFF_TASK[subject], title: `${TITLES[subject]}: ${d.state.name}`, assignee: { kind: 'organization', organizationId } });
-  }
+  for (const organizationId of eligible) openSignoffTask(d, subject, organizationId);
+}
+
+function openSignoffTask(d: Decision, subject: SignoffSubject, organizationId: string): void {
+  d.openTask({ kind: SIGNOFF_TASK[subject], title: `${TITLES[subject]}: ${d.state.name}`, assignee: { kind: 'organization', organizationId } });
+}
+
+/**
+ * Under the agreement rule every role holder signs: when an eligible leaver's roles pass to an
+ * organization outside the round, that organization joins the round.
+ */
+export function extendToSuccessor(d: Decision, successor: string | null): void {
+  const round = d.state.signoff;
+  if (!round || round.rule !== 'agreement' || !successor || round.eligible.includes(successor)) return;
+  d.emit({ type: 'SignoffExtended', data: { subject: round.subject, organizationId: successor } });
+  openSignoffTask(d, round.subject, successor);
 }
 
 export type SignoffOutcome = 'approved' | 'rejected' | 'pending';
@@ -49,6 +62,7 @@ export function outcomeOf(round: SignoffRound): SignoffOutcome {
   const approvals = round.eligible.filter((id) => round.approvals[id]).length;
   const refusals = round.eligible.filter((id) => round.refusals[id]).length;
   const total = round.eligible.length;
+  if (total === 0) return 'pending';
   if (round.rule === 'majority') {
     if (approvals * 2 > total) return 'approved';
     if ((total - refusals) * 2 <= total) return 'rejected';

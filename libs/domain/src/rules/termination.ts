@@ -47,6 +47,7 @@ export function carryOutTermination(d: Decision): void {
   const option = d.state.termination?.option ?? 'exit';
   d.emit({ type: 'TerminationDecided', data: { option } });
   if (option === 'renew') {
+    d.cancelTasks(() => true, 'the partnership was renewed');
     d.emit({ type: 'PartnershipRenewed', data: { generation: d.state.generation + 1 } });
   } else if (option === 'restructure') {
     d.advance('ROLE_IDENTIFICATION', 'restructure');
@@ -59,5 +60,6 @@ export function carryOutTermination(d: Decision): void {
 
 export function closeWhenWoundDown(d: Decision): void {
   if (d.state.openTasks.some((task) => task.kind === 'WIND_DOWN')) return;
+  d.cancelTasks(() => true, 'the partnership closed');
   d.emit({ type: 'PartnershipClosed', data: {} });
 }

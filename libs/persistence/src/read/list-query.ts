@@ -50,13 +50,13 @@ export async function runList<T>(db: DataSource, spec: ListSpec, params: ListPar
   };
   const conditions = scope.map((clause) => clause(bind));
   for (const [key, value] of Object.entries(params.filter ?? {})) {
-    const clause = spec.filters[key];
+    const clause = Object.hasOwn(spec.filters, key) ? spec.filters[key] : undefined;
     if (!clause) throw new ListParamsError('filter', `unknown filter "${key}"; allowed: ${Object.keys(spec.filters).join(', ') || 'none'}`);
     const condition = clause(value, bind);
     if (condition) conditions.push(condition);
   }
   const [sortField, order] = params.sort ?? spec.defaultSort;
-  const sortExpression = spec.columns[sortField];
+  const sortExpression = Object.hasOwn(spec.columns, sortField) ? spec.columns[sortField] : undefined;
   if (!sortExpression) throw new ListParamsError('sort', `cannot sort by "${sortField}"; allowed: ${Object.keys(spec.columns).join(', ')}`);
   const [start, end] = params.range ?? [0, 24];
   if (end < start) throw new ListParamsError('range', 'range end must not be before its start');

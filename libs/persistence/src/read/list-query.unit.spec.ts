@@ -1,0 +1,34 @@
+/** The list builder lets only whitelisted names reach SQL: inherited object keys included. */
+import { describe, expect, it } from 'vitest';
+import type { DataSource } from 'typeorm';
+import { ListParamsError, equals, runList, type ListSpec } from './list-query.js';
+
+const spec: ListSpec = { from: 'things t', columns: { id: 't.id', name: 't.name' }, defaultSort: ['name', 'ASC'], filters: { name: equals('t.name') } };
+
+function recordingDb() {
+  const statements: { sql: string; values: unknown[] }[] = [];
+  const db = {
+    query: async (sql: string, values: unknown[]) => {
+      statements.push({ sql, values });
+      return sql.includes('count(*)') ? [{ total: 0 }] : [];
+    },
+  } as unknown as DataSource;
+  return { db, statements };
+}
+
+describe('runList', () => {
+  it('binds filter values and whitelists the sort column', async () => {
+    const { db, statements } = recordingDb();
+    await runList(db, spec, { filter: { name: "x' OR '1'='1" }, sort: ['id', 'DESC'], range: [0, 9] });
+    expect(statements[0]!.sql).toContain('WHERE t.name = $1');
+    expect(statements[0]!.sql).toContain('ORDER BY t.id DESC');
+    expect(statements[0]!.values).toEqual(["x' OR '1'='1"]);
+  });
+
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('refuses the inherited name %s as a filter or a sort field', async (name) => {
+    const { db, statements } = recordingDb();
+    await expect(runList(db, spec, { filter: { [name]: 'true) OR (true' } })).rejects.toBeInstanceOf(ListParamsError);
+    await expect(runList(db, spec, { sort: [name, 'ASC'] })).rejects.toBeInstanceOf(ListParamsError);
+    expect(statements).toEqual([]);
+  });
+});
