@@ -1,13 +1,16 @@
 /** The Temporal worker: runs partnership workflows and their activities until SIGINT/SIGTERM. */
 import { fileURLToPath } from 'node:url';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { loadConfig, workerConfigSchema } from '@pe/config';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
+import { loadConfig, workerConfigSchema, type WorkerConfig } from '@pe/config';
 import { openDatabase } from '@pe/persistence';
 import { TASK_QUEUE } from '@pe/workflows';
 import { createActivities } from './activities.js';
 
+const SDK_LOG_LEVEL: Record<WorkerConfig['LOG_LEVEL'], LogLevel> = { error: 'ERROR', warn: 'WARN', log: 'INFO', debug: 'DEBUG' };
+
 async function main(): Promise<void> {
   const config = loadConfig(workerConfigSchema);
+  Runtime.install({ logger: new DefaultLogger(SDK_LOG_LEVEL[config.LOG_LEVEL]) });
   const db = await openDatabase(config.DATABASE_URL);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   try {

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig, stackConfigSchema } from '@pe/config';
-import { startEmbeddedPostgres, type RunningPostgres } from './postgres.js';
+import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from './postgres.js';
 import { assertPortFree, freePort, httpOk, spawnService, waitUntil, type Service } from './processes.js';
 import { resolveTemporalCli } from './temporal-cli.js';
 import { startTemporalDevServer, type RunningTemporal } from './temporal-server.js';
@@ -114,7 +114,9 @@ type StackConfig = ReturnType<typeof loadConfig<typeof stackConfigSchema>>;
 
 async function database(config: StackConfig, dataDir: string, test: boolean, log: (line: string) => void): Promise<{ url: string; stop?: RunningPostgres['stop'] }> {
   if (config.DATABASE_URL) {
-    log(`postgres: using DATABASE_URL (${new URL(config.DATABASE_URL).host})`);
+    const url = new URL(config.DATABASE_URL);
+    log(`postgres: using DATABASE_URL (${url.host}${url.pathname})`);
+    await createDatabaseIfAllowed(url, log);
     return { url: config.DATABASE_URL };
   }
   const port = test ? await freePort() : config.EMBEDDED_PG_PORT;
@@ -147,6 +149,19 @@ async function temporalServer(
     ui: !test,
     echo: options.echo,
   });
+}
+
+/** Creates the named database on an external server when it is missing and the user may; else leaves it to the owner. */
+async function createDatabaseIfAllowed(url: URL, log: (line: string) => void): Promise<void> {
+  const database = decodeURIComponent(url.pathname.slice(1));
+  if (!database) return;
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  try {
+    await ensureDatabase(admin.toString(), database);
+  } catch (error) {
+    log(`postgres: could not check or create database "${database}" (${(error as Error).message}); using it as it is`);
+  }
 }
 
 /** A JWT secret generated once per data folder, so sign-ins survive a restart. */
