@@ -192,12 +192,25 @@ describe('access', () => {
     expect((await auditor.get(`/api/partnerships/${id}`)).status).toBe(200);
   });
 
-  it('keeps a partner to the partnerships of its own organization', async () => {
-    const { id } = await createPartnership(coordinator);
-    const members = (await coordinator.get(`/api/partnerships/${id}`)).body.organizationIds as string[];
+  it('keeps a partner to the partnerships of its own organization, on every read', async () => {
+    const organizations = (await coordinator.get(`/api/organizations?${listQuery({})}`)).body as { id: string; name: string }[];
     const partner = await login(DEMO.partnerRiverside);
-    const visible = (await partner.get(`/api/partnerships/${id}`)).status;
-    expect(visible).toBe(members.includes(partner.user.organizationId!) ? 200 : 404);
+    const others = organizations.filter((org) => org.id !== partner.user.organizationId).map((org) => org.id);
+    const reply = await coordinator.post('/api/partnerships', { name: 'Without Riverside', sponsorId: sponsor.user.id, organizationIds: others });
+    expect(reply.status).toBe(201);
+    const id = reply.body.id as string;
+    await submitGoals(coordinator, id);
+    for (const path of [`/api/partnerships/${id}`, `/api/partnerships/${id}/state`, `/api/partnerships/${id}/verify`, `/api/partnerships/${id}/deadlines`]) {
+      expect((await partner.get(path)).status, path).toBe(404);
+    }
+    expect((await partner.get(`/api/events?${listQuery({ partnershipId: id })}`)).body).toEqual([]);
+    expect((await partner.get(`/api/tasks?${listQuery({ partnershipId: id })}`)).body).toEqual([]);
+    expect(((await partner.get(`/api/partnerships?${listQuery({})}`)).body as { id: string }[]).map((row) => row.id)).not.toContain(id);
+    // The same reads work for a partnership its organization belongs to.
+    const ownReply = await coordinator.post('/api/partnerships', { name: 'With Riverside', sponsorId: sponsor.user.id, organizationIds: [partner.user.organizationId, others[0]] });
+    const own = ownReply.body.id as string;
+    expect((await partner.get(`/api/partnerships/${own}/state`)).status).toBe(200);
+    expect(((await partner.get(`/api/events?${listQuery({ partnershipId: own })}`)).body as unknown[]).length).toBe(1);
   });
 
   it('serves health, the OpenAPI document and the console', async () => {

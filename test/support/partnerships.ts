@@ -1,4 +1,5 @@
 /** Builders for the partnership slice, shared by integration, browser and bench code. */
+import { DEFAULT_POLICY } from '@pe/domain';
 import { listQuery, type Session } from './http.js';
 
 /**
@@ -14,14 +15,7 @@ export const FAST_POLICY = {
   reviewCycle: 'P2D',
 };
 /** The product's defaults: timers far enough away that they never fire during a test. */
-export const SLOW_POLICY = {
-  taskDue: 'P7D',
-  reminderBeforeDue: 'P1D',
-  overdueReminderEvery: 'P2D',
-  escalateAfterOverdue: 'P5D',
-  healthPulse: 'P2M',
-  reviewCycle: 'P6M',
-};
+export const SLOW_POLICY = { ...DEFAULT_POLICY };
 
 export const nextYear = () => `${new Date().getUTCFullYear() + 1}-06-30`;
 

@@ -7,6 +7,7 @@ import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { eventList, notificationList, organizationList, runList, userList, type ListSpec, type ScopeClause } from '@pe/persistence';
 import { CurrentUser, type AuthenticatedUser } from '../auth/auth.decorators.js';
+import { partnershipIdScope } from '../auth/visibility.js';
 import { notFoundError } from '../http/api-error.js';
 import { parseListQuery, sendList } from '../http/list-params.js';
 import { DATABASE } from '../tokens.js';
@@ -42,12 +43,8 @@ function readOnlyController(resource: ReadOnlyResource): Type<unknown> {
 }
 
 const everyone = (): ScopeClause[] => [];
-const partnerSeesOwnPartnerships =
-  (partnershipColumn: string) =>
-  (user: AuthenticatedUser): ScopeClause[] =>
-    user.role === 'partner'
-      ? [(bind) => `${partnershipColumn} IN (SELECT id FROM partnerships WHERE ${bind(user.organizationId)}::uuid = ANY(organization_ids))`]
-      : [];
+/** Events belong to a partnership: the caller sees them if it sees the partnership. */
+const eventScope = (user: AuthenticatedUser): ScopeClause[] => partnershipIdScope(user, 'e.partnership_id');
 
 export const READ_ONLY_CONTROLLERS = [
   readOnlyController({ path: 'organizations', label: 'Organization', spec: organizationList, idColumn: 'o.id::text', scope: everyone }),
@@ -57,7 +54,7 @@ export const READ_ONLY_CONTROLLERS = [
     label: 'Event',
     spec: eventList,
     idColumn: `e.partnership_id || ':' || e.sequence`,
-    scope: partnerSeesOwnPartnerships('e.partnership_id'),
+    scope: eventScope,
   }),
   readOnlyController({
     path: 'notifications',

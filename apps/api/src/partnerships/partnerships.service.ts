@@ -9,9 +9,10 @@ import {
   type CreatePartnershipInput,
   type PartnershipCommand,
 } from '@pe/domain';
-import { findOrganizationIds, findUserIdsByRole, findUsersByIds, partnershipList, runList, type ListParams, type ScopeClause } from '@pe/persistence';
+import { findOrganizationIds, findUserIdsByRole, findUsersByIds, partnershipList, runList, type ListParams } from '@pe/persistence';
 import type { CommandResult } from '@pe/workflows';
 import { actorOf, type AuthenticatedUser } from '../auth/auth.decorators.js';
+import { partnershipScope } from '../auth/visibility.js';
 import { forbiddenError, notFoundError } from '../http/api-error.js';
 import { PartnershipGateway } from '../temporal/partnership-gateway.js';
 import { DATABASE } from '../tokens.js';
@@ -26,7 +27,7 @@ export class PartnershipsService {
   ) {}
 
   list(user: AuthenticatedUser, params: ListParams) {
-    return runList<PartnershipRecord>(this.db, partnershipList, params, this.visibility(user));
+    return runList<PartnershipRecord>(this.db, partnershipList, params, partnershipScope(user, 'p.organization_ids'));
   }
 
   async get(user: AuthenticatedUser, id: string): Promise<PartnershipRecord> {
@@ -36,7 +37,7 @@ export class PartnershipsService {
   }
 
   private async find(user: AuthenticatedUser, id: string): Promise<PartnershipRecord | null> {
-    const page = await runList<PartnershipRecord>(this.db, partnershipList, { filter: { id } }, this.visibility(user));
+    const page = await runList<PartnershipRecord>(this.db, partnershipList, { filter: { id } }, partnershipScope(user, 'p.organization_ids'));
     return page.rows[0] ?? null;
   }
 
@@ -75,11 +76,6 @@ export class PartnershipsService {
     return this.gateway.execute(id, command, actorOf(user), idempotencyKey);
   }
 
-  /** Partners see the partnerships their organization belongs to; every other role sees all. */
-  private visibility(user: AuthenticatedUser): ScopeClause[] {
-    if (user.role !== 'partner') return [];
-    return [(bind) => `${bind(user.organizationId)}::uuid = ANY(p.organization_ids)`];
-  }
 
   /** An organization joining, or taking over a leaver's roles, must exist. */
   private async checkMembershipReferences(command: ClientCommand): Promise<void> {

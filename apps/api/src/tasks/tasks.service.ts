@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { CompleteTaskInput } from '@pe/domain';
-import { runList, taskList, type ListParams, type ScopeClause } from '@pe/persistence';
+import { runList, taskList, type ListParams } from '@pe/persistence';
 import type { CommandResult } from '@pe/workflows';
 import { actorOf, type AuthenticatedUser } from '../auth/auth.decorators.js';
+import { partnershipScope } from '../auth/visibility.js';
 import { notFoundError } from '../http/api-error.js';
 import { PartnershipGateway } from '../temporal/partnership-gateway.js';
 import { DATABASE } from '../tokens.js';
@@ -20,13 +21,13 @@ export class TasksService {
   /** `filter.mine` narrows the list to the caller's inbox. */
   list(user: AuthenticatedUser, params: ListParams) {
     const { mine, ...filter } = params.filter ?? {};
-    const scope = this.visibility(user);
+    const scope = partnershipScope(user, 'p.organization_ids');
     if (mine === true || mine === 'true') scope.push((bind) => inboxOf(user, bind));
     return runList<TaskRecord>(this.db, taskList, { ...params, filter }, scope);
   }
 
   async get(user: AuthenticatedUser, id: string): Promise<TaskRecord> {
-    const page = await runList<TaskRecord>(this.db, taskList, { filter: { id } }, this.visibility(user));
+    const page = await runList<TaskRecord>(this.db, taskList, { filter: { id } }, partnershipScope(user, 'p.organization_ids'));
     const task = page.rows[0];
     if (!task) throw notFoundError('Task');
     return task;
@@ -40,11 +41,6 @@ export class TasksService {
       actorOf(user),
       idempotencyKey,
     );
-  }
-
-  private visibility(user: AuthenticatedUser): ScopeClause[] {
-    if (user.role !== 'partner') return [];
-    return [(bind) => `${bind(user.organizationId)}::uuid = ANY(p.organization_ids)`];
   }
 }
 
