@@ -15,5 +15,12 @@ if (!existsSync(CHROMIUM)) {
   apt('update');
   apt('install', '-y', '--no-install-recommends', 'chromium');
 }
+if (!process.env.TEMPORAL_ADDRESS) {
+  // Obtained here, before vitest, so a first-time Go build shows its progress on its own.
+  step('Obtaining the temporal CLI');
+  const { resolveTemporalCli } = await import('@pe/devstack');
+  const cli = await resolveTemporalCli({ repoRoot, cliPath: process.env.TEMPORAL_CLI_PATH });
+  console.log(`temporal CLI: ${cli.kind === 'binary' ? `${cli.path} (from ${cli.source})` : 'the SDK will download it'}`);
+}
 step('Running the tests (vitest: unit, integration, browser)');
 run(join(repoRoot, 'node_modules', '.bin', 'vitest'), ['run', ...process.argv.slice(2)]);

@@ -17,7 +17,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-  const stack = await startStack({ repoRoot, mode: 'test', echo: process.env.STACK_LOGS === '1', log: () => undefined });
+  const stack = await startStack({ repoRoot, mode: 'test', echo: process.env.STACK_LOGS === '1', log: (line) => console.log(`[stack] ${line}`) });
   project.provide('apiUrl', stack.apiUrl);
   project.provide('databaseUrl', stack.databaseUrl);
   project.provide('temporalAddress', stack.temporalAddress);
