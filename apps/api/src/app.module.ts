@@ -18,7 +18,7 @@ import { PartnershipsService } from './partnerships/partnerships.service.js';
 import { TasksController } from './tasks/tasks.controller.js';
 import { TasksService } from './tasks/tasks.service.js';
 import { PartnershipGateway } from './temporal/partnership-gateway.js';
-import { CONFIG, DATABASE, TEMPORAL } from './tokens.js';
+import { DATABASE, TEMPORAL } from './tokens.js';
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
@@ -33,7 +33,6 @@ export class AppModule implements OnApplicationShutdown {
       imports: [JwtModule.register({ secret: config.JWT_SECRET, signOptions: { expiresIn: config.JWT_EXPIRES_IN as `${number}h` } })],
       controllers: [AuthController, HealthController, PartnershipsController, InsightController, TasksController, ...READ_ONLY_CONTROLLERS],
       providers: [
-        { provide: CONFIG, useValue: config },
         { provide: DATABASE, useFactory: () => openDatabase(config.DATABASE_URL) },
         {
           provide: TEMPORAL,

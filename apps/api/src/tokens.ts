@@ -1,4 +1,3 @@
-/** Injection tokens for what the API gets from outside: its configuration, database and Temporal client. */
-export const CONFIG = Symbol('CONFIG');
+/** Injection tokens for what the API gets from outside: its database and Temporal client. */
 export const DATABASE = Symbol('DATABASE');
 export const TEMPORAL = Symbol('TEMPORAL');

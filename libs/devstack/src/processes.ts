@@ -7,6 +7,8 @@ export interface Service {
   child: ChildProcess;
   /** Resolves with the exit code once the process has ended. */
   exited: Promise<number | null>;
+  /** The last lines the process printed, for error messages. */
+  recentOutput(): string;
   stop(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export function spawnService(name: string, command: string, args: string[], opti
     name,
     child,
     exited,
+    recentOutput: () => tail.join('\n'),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGINT');
@@ -55,12 +58,7 @@ export function spawnService(name: string, command: string, args: string[], opti
       clearTimeout(timer);
     },
   };
-  Object.defineProperty(service, 'recentOutput', { value: () => tail.join('\n') });
   return service;
-}
-
-export function recentOutput(service: Service): string {
-  return (service as Service & { recentOutput?: () => string }).recentOutput?.() ?? '';
 }
 
 /** A TCP port nobody listens on right now, on 127.0.0.1. */
@@ -93,12 +91,12 @@ export async function waitUntil(what: string, probe: () => Promise<boolean>, tim
   void service?.exited.then((code) => (exitCode = code));
   while (Date.now() < deadline) {
     if (exitCode !== undefined) {
-      throw new Error(`${what}: the process exited with code ${exitCode} before it was ready.\n${service ? recentOutput(service) : ''}`);
+      throw new Error(`${what}: the process exited with code ${exitCode} before it was ready.\n${service?.recentOutput() ?? ''}`);
     }
     if (await probe().catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${what}: not ready after ${Math.round(timeoutMs / 1000)} s.\n${service ? recentOutput(service) : ''}`);
+  throw new Error(`${what}: not ready after ${Math.round(timeoutMs / 1000)} s.\n${service?.recentOutput() ?? ''}`);
 }
 
 export async function httpOk(url: string): Promise<boolean> {
