@@ -4,13 +4,23 @@ import { build, ensureDependencies, repoRoot, step } from './bootstrap.mjs';
 ensureDependencies();
 build();
 step('Starting PostgreSQL, Temporal, the worker and the API');
-const { startStack } = await import('@pe/devstack');
+const { startStack, ComponentStartError } = await import('@pe/devstack');
+
+/** One paragraph that says what failed and what to do; anything started is already stopped. */
+function fail(error) {
+  if (error instanceof ComponentStartError && error.output) {
+    console.error(`\nLast output of ${error.component}:\n${error.output.split('\n').map((line) => `  ${line}`).join('\n')}`);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
 let stack;
 try {
   stack = await startStack({ repoRoot, mode: 'dev' });
 } catch (error) {
-  console.error(`\n✖ ${error instanceof Error ? error.message : error}`);
-  process.exit(1);
+  fail(error);
 }
 console.log(`
   Partnership Engine is running.

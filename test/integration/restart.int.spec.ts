@@ -3,7 +3,7 @@
  * sign-in secret and the waiting reminder timer where the first one left them.
  */
 import { fileURLToPath } from 'node:url';
-import { startStack, type RunningStack } from '@pe/devstack';
+import { discardRootCluster, startStack, type RunningStack } from '@pe/devstack';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO, DEMO_PASSWORD, listQuery } from '../support/http.js';
 import { nextYear } from '../support/partnerships.js';
@@ -14,6 +14,7 @@ let running: RunningStack | undefined;
 
 afterAll(async () => {
   await running?.stop();
+  if (running) discardRootCluster(running.dataDir);
 });
 
 async function call(stack: RunningStack, method: string, path: string, token?: string, body?: unknown) {

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { startStack } from '@pe/devstack';
+import { discardRootCluster, startStack } from '@pe/devstack';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,5 +22,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('databaseUrl', stack.databaseUrl);
   project.provide('temporalAddress', stack.temporalAddress);
   project.provide('temporalNamespace', stack.temporalNamespace);
-  return () => stack.stop();
+  return async () => {
+    await stack.stop();
+    discardRootCluster(stack.dataDir);
+  };
 }

@@ -41,6 +41,8 @@ export const stackConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
   EMBEDDED_PG_PORT: port.default(54329),
+  /** Run as root, the embedded PostgreSQL keeps its binaries and cluster here, where its own user can reach them. */
+  EMBEDDED_PG_RUNTIME_DIR: z.string().startsWith('/', 'must be an absolute path').default('/var/lib/partnership-engine'),
   TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port').optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_PORT: port.default(7233),

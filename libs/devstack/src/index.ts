@@ -3,3 +3,4 @@ export * from './postgres.js';
 export * from './temporal-cli.js';
 export * from './temporal-server.js';
 export * from './stack.js';
+export * from './start-error.js';

@@ -17,6 +17,23 @@ export interface SpawnOptions {
   cwd?: string;
   /** Print the child's output with a prefix (default true). */
   echo?: boolean;
+  /** Run as this account (a root launcher starting PostgreSQL). */
+  account?: { uid: number; gid: number };
+  /** The signal that asks the process to stop (default SIGINT). */
+  stopSignal?: NodeJS.Signals;
+}
+
+/** Every child still running: if the launcher exits on an error it did not expect, none outlives it. */
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+function track(child: ChildProcess): void {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const orphan of running) orphan.kill('SIGKILL');
+  });
 }
 
 export function spawnService(name: string, command: string, args: string[], options: SpawnOptions = {}): Service {
@@ -25,7 +42,9 @@ export function spawnService(name: string, command: string, args: string[], opti
     env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: false,
+    ...(options.account ?? {}),
   });
+  track(child);
   const echo = options.echo ?? true;
   const tail: string[] = [];
   const relay = (chunk: Buffer) => {
@@ -52,7 +71,7 @@ export function spawnService(name: string, command: string, args: string[], opti
     recentOutput: () => tail.join('\n'),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGINT');
+      child.kill(options.stopSignal ?? 'SIGINT');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited;
       clearTimeout(timer);

@@ -7,8 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig, stackConfigSchema } from '@pe/config';
-import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from './postgres.js';
+import { ensureDatabase, removeRootCluster, startEmbeddedPostgres, type RunningPostgres } from './postgres.js';
 import { assertPortFree, freePort, httpOk, spawnService, waitUntil, type Service } from './processes.js';
+import { startComponent } from './start-error.js';
 import { resolveTemporalCli } from './temporal-cli.js';
 import { startTemporalDevServer, type RunningTemporal } from './temporal-server.js';
 
@@ -32,6 +33,8 @@ export interface RunningStack {
   temporalNamespace: string;
   temporalUiUrl: string | null;
   jwtSecret: string;
+  /** The stack's data folder (DATA_DIR, plus the test sub-folder). */
+  dataDir: string;
   /** Starts (or restarts) only the worker, for tests that stop it. */
   worker: () => Service;
   /** The process id of the current worker (the latest one started), for measuring its memory. */
@@ -61,7 +64,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     const jwtSecret = config.JWT_SECRET ?? persistentSecret(dataDir);
     const port = test ? await freePort() : config.PORT;
-    if (!test) await assertPortFree(port, 'PORT');
+    if (!test) {
+      await startComponent({ component: 'The API', tried: `listening on ${config.HOST}:${port}`, remedy: 'stop what holds the port, or set PORT to a free one' }, () =>
+        assertPortFree(port, 'PORT'),
+      );
+    }
     const host = config.HOST;
     const shared = {
       ...env,
@@ -78,7 +85,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       currentWorker = worker;
       return worker;
     };
-    startWorker();
+    const worker = startWorker();
     const api = spawnService('api', node, [join(options.repoRoot, 'apps/api/dist/main.js')], {
       echo: options.echo,
       env: {
@@ -92,7 +99,18 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     });
     stops.push(() => api.stop());
     const apiUrl = `http://${host}:${port}`;
-    await waitUntil('API', () => httpOk(`${apiUrl}/api/health`), 90_000, api);
+    const fromLogs = 'Its lines above (prefixed [api] or [worker]) say why; STACK_LOGS=1 shows them in tests';
+    await Promise.all([
+      startComponent(
+        { component: 'The API', tried: `node apps/api/dist/main.js, serving ${apiUrl}`, remedy: `${fromLogs}. PORT must be free and DATABASE_URL and TEMPORAL_ADDRESS reachable` },
+        () => waitUntil('API', () => httpOk(`${apiUrl}/api/health`), 90_000, api),
+      ),
+      startComponent(
+        { component: 'The worker', tried: 'node apps/worker/dist/main.js, polling the partnerships task queue', remedy: fromLogs },
+        // The worker says so once it has bundled the workflows and polls its task queue.
+        () => waitUntil('worker', async () => worker.recentOutput().includes('worker: polling task queue'), 90_000, worker),
+      ),
+    ]);
     return {
       apiUrl,
       databaseUrl: postgres.url,
@@ -100,6 +118,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       temporalNamespace: config.TEMPORAL_NAMESPACE,
       temporalUiUrl: temporal.uiUrl,
       jwtSecret,
+      dataDir,
       worker: startWorker,
       workerPid: () => currentWorker?.child.pid,
       stop,
@@ -120,9 +139,17 @@ async function database(config: StackConfig, dataDir: string, test: boolean, log
     return { url: config.DATABASE_URL };
   }
   const port = test ? await freePort() : config.EMBEDDED_PG_PORT;
-  if (!test) await assertPortFree(port, 'EMBEDDED_PG_PORT');
-  log(`postgres: starting the embedded server on 127.0.0.1:${port} (data in ${dataDir}/postgres)`);
-  return startEmbeddedPostgres({ dataDir, port, database: 'partnerships' });
+  const asRoot = process.getuid?.() === 0;
+  const attempt = {
+    component: 'PostgreSQL',
+    tried: `the embedded PostgreSQL on 127.0.0.1:${port} with its data in ${dataDir}/postgres${asRoot ? ` (as root: run by the "postgres" user from ${config.EMBEDDED_PG_RUNTIME_DIR})` : ''}`,
+    remedy: `set DATABASE_URL to use your own PostgreSQL${test ? '' : ', or EMBEDDED_PG_PORT to another free port'}${asRoot ? ', or EMBEDDED_PG_RUNTIME_DIR to a folder the "postgres" user may use' : ''}`,
+  };
+  return startComponent(attempt, async () => {
+    if (!test) await assertPortFree(port, 'EMBEDDED_PG_PORT');
+    log(`postgres: starting the embedded server on 127.0.0.1:${port} (data in ${dataDir}/postgres)`);
+    return startEmbeddedPostgres({ dataDir, port, database: 'partnerships', runtimeDir: config.EMBEDDED_PG_RUNTIME_DIR, log });
+  });
 }
 
 async function temporalServer(
@@ -136,18 +163,25 @@ async function temporalServer(
     log(`temporal: using TEMPORAL_ADDRESS (${config.TEMPORAL_ADDRESS})`);
     return { address: config.TEMPORAL_ADDRESS, uiUrl: null, stop: async () => undefined };
   }
-  const cli = await resolveTemporalCli({ repoRoot: options.repoRoot, cliPath: config.TEMPORAL_CLI_PATH, log });
   const port = test ? await freePort() : config.TEMPORAL_PORT;
-  if (!test) await assertPortFree(port, 'TEMPORAL_PORT');
-  log(`temporal: starting the dev server on 127.0.0.1:${port} (CLI from ${cli.source}, data in ${dataDir}/temporal.db)`);
-  return startTemporalDevServer({
-    cli,
-    dataDir,
-    port,
-    uiPort: config.TEMPORAL_UI_PORT,
-    namespace: config.TEMPORAL_NAMESPACE,
-    ui: !test,
-    echo: options.echo,
+  const remedy = `set TEMPORAL_ADDRESS to use a running Temporal server, or TEMPORAL_CLI_PATH to a working temporal binary${test ? '' : ', or TEMPORAL_PORT and TEMPORAL_UI_PORT to free ports'}`;
+  const cli = await startComponent({ component: 'Temporal', tried: 'finding the temporal CLI', remedy }, () =>
+    resolveTemporalCli({ repoRoot: options.repoRoot, cliPath: config.TEMPORAL_CLI_PATH, log }),
+  );
+  const where = cli.kind === 'binary' ? cli.path : "the SDK's download";
+  const attempt = { component: 'Temporal', tried: `temporal server start-dev (${where}) on 127.0.0.1:${port} with its data in ${dataDir}/temporal.db`, remedy };
+  return startComponent(attempt, async () => {
+    if (!test) await assertPortFree(port, 'TEMPORAL_PORT');
+    log(`temporal: starting the dev server on 127.0.0.1:${port} (CLI from ${cli.source}, data in ${dataDir}/temporal.db)`);
+    return startTemporalDevServer({
+      cli,
+      dataDir,
+      port,
+      uiPort: config.TEMPORAL_UI_PORT,
+      namespace: config.TEMPORAL_NAMESPACE,
+      ui: !test,
+      echo: options.echo,
+    });
   });
 }
 
@@ -171,4 +205,13 @@ function persistentSecret(dataDir: string): string {
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+/**
+ * For throwaway stacks (tests): as root the embedded cluster lives outside the data folder, so
+ * deleting the folder alone would leave it behind. Call after `stop()`.
+ */
+export function discardRootCluster(dataDir: string, env: NodeJS.ProcessEnv = process.env): void {
+  const config = loadConfig(stackConfigSchema, env);
+  if (process.getuid?.() === 0 && !config.DATABASE_URL) removeRootCluster(dataDir, config.EMBEDDED_PG_RUNTIME_DIR);
 }

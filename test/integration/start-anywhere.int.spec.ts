@@ -1,0 +1,206 @@
+/**
+ * `npm start` from any folder a user clones into: a copy of this repository in a fresh
+ * `mktemp -d` folder (mode 0700, as a home directory is) starts, answers /api/health, stops on
+ * Ctrl-C and finds its partnership again on the next start. Run as root (as on servers and CI), this
+ * is the case where PostgreSQL's own unprivileged user cannot reach the clone. And a component that
+ * fails at start ends the launcher with one paragraph naming it, leaving nothing running.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, removeRootCluster, resolveTemporalCli, rootClusterDir } from '@pe/devstack';
+import { stackConfigSchema } from '@pe/config';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, DEMO_PASSWORD } from '../support/http.js';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const asRoot = process.getuid?.() === 0;
+const runtimeDir = stackConfigSchema.shape.EMBEDDED_PG_RUNTIME_DIR.parse(process.env.EMBEDDED_PG_RUNTIME_DIR);
+let home: string;
+let clone: string;
+let temporalCli: string;
+
+/** A copy of the working tree as a user's clone would be after install and build (node_modules hard-linked: it is large). */
+function copyRepository(into: string): void {
+  for (const entry of readdirSync(repoRoot)) {
+    if (entry === '.data' || entry === '.git' || entry === '.tools') continue;
+    const flags = entry === 'node_modules' ? '-al' : '-a';
+    const copied = spawnSync('cp', [flags, join(repoRoot, entry), into], { encoding: 'utf8' });
+    if (copied.status !== 0 && entry === 'node_modules') {
+      // Another file system: hard links are impossible, so copy.
+      expect(spawnSync('cp', ['-a', join(repoRoot, entry), into]).status).toBe(0);
+    } else {
+      expect(copied.status, copied.stderr).toBe(0);
+    }
+  }
+}
+
+beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), 'pe-clone-'));
+  expect(statSync(home).mode & 0o777).toBe(0o700);
+  clone = join(home, 'pe');
+  spawnSync('mkdir', [clone]);
+  copyRepository(clone);
+  const cli = await resolveTemporalCli({ repoRoot, cliPath: process.env.TEMPORAL_CLI_PATH, log: () => undefined });
+  if (cli.kind !== 'binary') throw new Error('these tests need a temporal binary (npm test builds one into .tools/)');
+  temporalCli = cli.path;
+}, 300_000);
+
+afterAll(() => {
+  if (!clone) return;
+  if (asRoot) removeRootCluster(join(clone, '.data'), runtimeDir);
+  rmSync(home, { recursive: true, force: true });
+});
+
+interface Launch {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+async function launch(env: Record<string, string>): Promise<Launch> {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: clone,
+    env: { ...withoutStackVariables(process.env), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+/** The test stack's own addresses must not leak into the launcher under test. */
+function withoutStackVariables(env: NodeJS.ProcessEnv): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) if (value !== undefined && !(name in stackConfigSchema.shape)) kept[name] = value;
+  return kept;
+}
+
+async function freePorts() {
+  return {
+    PORT: String(await freePort()),
+    EMBEDDED_PG_PORT: String(await freePort()),
+    TEMPORAL_PORT: String(await freePort()),
+    TEMPORAL_UI_PORT: String(await freePort()),
+  };
+}
+
+async function until(what: string, launched: Launch, done: () => boolean, timeoutMs = 240_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | null | undefined;
+  void launched.exited.then((code) => (exitCode = code));
+  while (!done()) {
+    if (exitCode !== undefined) throw new Error(`npm start exited (${exitCode}) before ${what}:\n${launched.output()}`);
+    if (Date.now() > deadline) throw new Error(`npm start: no ${what} after ${timeoutMs / 1000} s:\n${launched.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function api(port: string, method: string, path: string, token?: string, body?: unknown) {
+  const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** Processes whose command line names this folder (the postmaster names its cluster with -D). */
+function processesUsing(folder: string): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      if (commandLine.includes(folder)) found.push(`${pid}: ${commandLine}`);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found;
+}
+
+async function stopWithCtrlC(launched: Launch): Promise<void> {
+  launched.child.kill('SIGINT');
+  expect(await launched.exited).toBe(0);
+  expect(launched.output()).toContain('Stopped.');
+}
+
+describe('npm start from a clone in a folder only its owner may enter', () => {
+  it('starts, answers health, stops on Ctrl-C and finds its partnership on the next start', async () => {
+    const ports = await freePorts();
+    const first = await launch({ ...ports, TEMPORAL_CLI_PATH: temporalCli });
+    await until('"Partnership Engine is running"', first, () => first.output().includes('Partnership Engine is running'));
+    const health = await api(ports.PORT, 'GET', '/api/health');
+    expect(health.status).toBe(200);
+    expect(health.body.status).toBe('ok');
+
+    const coordinator = (await api(ports.PORT, 'POST', '/api/auth/login', undefined, { email: DEMO.coordinator, password: DEMO_PASSWORD })).body;
+    const sponsor = (await api(ports.PORT, 'POST', '/api/auth/login', undefined, { email: DEMO.sponsor, password: DEMO_PASSWORD })).body;
+    const organizations = (await api(ports.PORT, 'GET', '/api/organizations', coordinator.token)).body as { id: string }[];
+    const created = await api(ports.PORT, 'POST', '/api/partnerships', coordinator.token, {
+      name: 'Cloned into a private folder',
+      sponsorId: sponsor.user.id,
+      organizationIds: organizations.slice(0, 2).map((organization) => organization.id),
+    });
+    expect(created.status).toBe(201);
+    await stopWithCtrlC(first);
+
+    const second = await launch({ ...ports, TEMPORAL_CLI_PATH: temporalCli });
+    await until('"Partnership Engine is running"', second, () => second.output().includes('Partnership Engine is running'));
+    const again = (await api(ports.PORT, 'POST', '/api/auth/login', undefined, { email: DEMO.coordinator, password: DEMO_PASSWORD })).body;
+    const found = await api(ports.PORT, 'GET', `/api/partnerships/${created.body.id}`, again.token);
+    expect(found.status).toBe(200);
+    expect(found.body.name).toBe('Cloned into a private folder');
+    await stopWithCtrlC(second);
+
+    // Nothing was loosened to make it work: the folders keep their modes.
+    expect(statSync(home).mode & 0o777).toBe(0o700);
+    if (asRoot) {
+      // The cluster lives where the postgres user may go, linked from the data folder.
+      const link = join(clone, '.data', 'postgres');
+      expect(lstatSync(link).isSymbolicLink()).toBe(true);
+      expect(statSync(join(rootClusterDir(join(clone, '.data'), runtimeDir), 'PG_VERSION')).isFile()).toBe(true);
+    }
+  }, 600_000);
+
+  it('reports a component that fails to start in one paragraph, exits non-zero and leaves nothing running', async () => {
+    const broken = join(home, 'broken-temporal');
+    writeFileSync(broken, '#!/bin/sh\necho "this temporal refuses to start" >&2\nexit 3\n');
+    chmodSync(broken, 0o755);
+    const dataDir = join(home, 'failing-data');
+    const ports = await freePorts();
+    const launched = await launch({ ...ports, DATA_DIR: dataDir, TEMPORAL_CLI_PATH: broken });
+    const code = await launched.exited;
+    const output = launched.output();
+    try {
+      expect(code).toBe(1);
+      // PostgreSQL had started before Temporal failed…
+      expect(output).toContain('postgres: starting the embedded server');
+      // …and the failure is one paragraph naming the component, what was tried and what to do.
+      const paragraph = output.split('\n').find((line) => line.startsWith('✖ ')) ?? '';
+      expect(paragraph).toContain('Temporal did not start: Temporal dev server: the process exited with code 3 before it was ready.');
+      expect(paragraph).toContain(`Tried: temporal server start-dev (${broken})`);
+      expect(paragraph).toContain('What to do: set TEMPORAL_ADDRESS');
+      expect(output).toContain('this temporal refuses to start');
+      expect(output).not.toMatch(/^\s+at /m);
+      // Nothing is left behind: PostgreSQL was stopped with the launcher.
+      expect(await listening(Number(ports.EMBEDDED_PG_PORT))).toBe(false);
+      expect(processesUsing(asRoot ? rootClusterDir(dataDir, runtimeDir) : dataDir)).toEqual([]);
+    } finally {
+      if (asRoot) removeRootCluster(dataDir, runtimeDir);
+    }
+  }, 300_000);
+});
