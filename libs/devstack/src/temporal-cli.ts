@@ -49,10 +49,11 @@ export async function resolveTemporalCli({ repoRoot, cliPath, log = console.log 
   if (isExecutable(pinned) && builtVersion === TEMPORAL_CLI_VERSION) return { kind: 'binary', path: pinned, source: '.tools/' };
   tried.push(`.tools/temporal ${TEMPORAL_CLI_VERSION} (${isExecutable(pinned) ? `built as ${builtVersion ?? 'an unknown version'}` : 'missing'})`);
 
-  const go = spawnSync('go', ['version'], { encoding: 'utf8' });
+  const goBinary = findGo();
+  const go = spawnSync(goBinary, ['version'], { encoding: 'utf8' });
   if (go.status === 0) {
     try {
-      await goInstall(toolsDir, log);
+      await goInstall(goBinary, toolsDir, log);
       writeFileSync(marker, `${TEMPORAL_CLI_VERSION}\n`);
       return { kind: 'binary', path: pinned, source: `go install (${go.stdout.trim()})` };
     } catch (error) {
@@ -66,12 +67,20 @@ export async function resolveTemporalCli({ repoRoot, cliPath, log = console.log 
   return { kind: 'sdk-download', source: 'SDK download', tried };
 }
 
-function goInstall(toolsDir: string, log: (line: string) => void): Promise<void> {
+const STANDARD_GO = '/usr/local/go/bin/go';
+
+/** `go` on PATH, else GOROOT's or Go's standard install location (a login shell's PATH often lacks it). */
+export function findGo(path: string = process.env.PATH ?? '', goRoot: string | undefined = process.env.GOROOT): string {
+  const candidates = [...path.split(delimiter).map((dir) => join(dir, 'go')), ...(goRoot ? [join(goRoot, 'bin', 'go')] : []), STANDARD_GO];
+  return candidates.find(isExecutable) ?? 'go';
+}
+
+function goInstall(goBinary: string, toolsDir: string, log: (line: string) => void): Promise<void> {
   mkdirSync(toolsDir, { recursive: true });
   log(`temporal CLI: building ${MODULE}@${TEMPORAL_CLI_VERSION} into .tools/ with Go. This happens once and takes a few minutes.`);
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn('go', ['install', `${MODULE}@${TEMPORAL_CLI_VERSION}`], {
+    const child = spawn(goBinary, ['install', `${MODULE}@${TEMPORAL_CLI_VERSION}`], {
       env: { ...process.env, GOBIN: toolsDir, GOFLAGS: '-mod=mod' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TEMPORAL_CLI_VERSION, resolveTemporalCli } from './temporal-cli.js';
+import { TEMPORAL_CLI_VERSION, findGo, resolveTemporalCli } from './temporal-cli.js';
 
 let root: string;
 let savedPath: string | undefined;
@@ -55,5 +55,15 @@ describe('resolveTemporalCli', () => {
       `.tools/temporal ${TEMPORAL_CLI_VERSION} (built as v1.0.0)`,
       'go install (Go is not installed)',
     ]);
+  });
+});
+
+describe('findGo', () => {
+  it('prefers go on PATH, then GOROOT, and names plain "go" when there is none', () => {
+    const onPath = executable(join(root, 'path-bin', 'go'));
+    const inRoot = executable(join(root, 'goroot', 'bin', 'go'));
+    expect(findGo(join(root, 'path-bin'), join(root, 'goroot'))).toBe(onPath);
+    expect(findGo(join(root, 'empty'), join(root, 'goroot'))).toBe(inRoot);
+    expect(['go', '/usr/local/go/bin/go']).toContain(findGo(join(root, 'empty'), undefined));
   });
 });
