@@ -19,6 +19,8 @@ export interface CliSearch {
   repoRoot: string;
   cliPath?: string | undefined;
   log?: (line: string) => void;
+  /** The go binary to build with (default: findGo()). */
+  go?: string;
 }
 
 const isExecutable = (path: string) => {
@@ -30,7 +32,7 @@ const isExecutable = (path: string) => {
   }
 };
 
-export async function resolveTemporalCli({ repoRoot, cliPath, log = console.log }: CliSearch): Promise<TemporalCli> {
+export async function resolveTemporalCli({ repoRoot, cliPath, log = console.log, go: goBinary = findGo() }: CliSearch): Promise<TemporalCli> {
   const tried: string[] = [];
   if (cliPath) {
     if (isExecutable(cliPath)) return { kind: 'binary', path: cliPath, source: 'TEMPORAL_CLI_PATH' };
@@ -49,7 +51,6 @@ export async function resolveTemporalCli({ repoRoot, cliPath, log = console.log 
   if (isExecutable(pinned) && builtVersion === TEMPORAL_CLI_VERSION) return { kind: 'binary', path: pinned, source: '.tools/' };
   tried.push(`.tools/temporal ${TEMPORAL_CLI_VERSION} (${isExecutable(pinned) ? `built as ${builtVersion ?? 'an unknown version'}` : 'missing'})`);
 
-  const goBinary = findGo();
   const go = spawnSync(goBinary, ['version'], { encoding: 'utf8' });
   if (go.status === 0) {
     try {

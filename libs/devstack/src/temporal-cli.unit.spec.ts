@@ -47,7 +47,7 @@ describe('resolveTemporalCli', () => {
     executable(join(root, '.tools', 'temporal'));
     writeFileSync(join(root, '.tools', 'temporal.version'), 'v1.0.0\n');
     process.env.PATH = join(root, 'empty'); // no temporal, and no go either
-    const found = await resolveTemporalCli({ repoRoot: root, log: quiet });
+    const found = await resolveTemporalCli({ repoRoot: root, log: quiet, go: join(root, 'empty', 'go') });
     expect(found.kind).toBe('sdk-download');
     expect(found.kind === 'sdk-download' && found.tried).toEqual([
       'TEMPORAL_CLI_PATH (not set)',
