@@ -129,6 +129,8 @@ function reachableCopyOf(installed: Binaries, runtimeDir: string, log: (line: st
   const partial = `${target}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   cpSync(installed.dir, partial, { recursive: true, verbatimSymlinks: true });
+  // A clone made under a strict umask has files only root may read.
+  spawnSync('chmod', ['-R', 'a+rX', partial]);
   renameSync(partial, target);
   return { dir: target, version: installed.version };
 }
@@ -137,11 +139,17 @@ function reachableCopyOf(installed: Binaries, runtimeDir: string, log: (line: st
 function rootCluster(dataDir: string, runtimeDir: string, account: Account, log: (line: string) => void): string {
   const link = join(dataDir, 'postgres');
   const entry = lstatSync(link, { throwIfNoEntry: false });
-  // A cluster made in place by an earlier version (in a folder the user could reach) stays where it is.
-  if (entry?.isDirectory()) return link;
-  if (entry && !entry.isSymbolicLink()) throw new Error(`${link} exists but is neither a cluster folder nor a link to one; move it away`);
-  const cluster = entry ? resolve(dataDir, readlinkSync(link)) : rootClusterDir(dataDir, runtimeDir);
-  if (!entry) {
+  if (entry?.isDirectory()) {
+    // A cluster made in place by an earlier version (in a folder the user could reach) stays where it is;
+    // a folder without one is what an earlier failed start left behind.
+    if (existsSync(join(link, 'PG_VERSION'))) return link;
+    rmSync(link, { recursive: true, force: true });
+  } else if (entry && !entry.isSymbolicLink()) {
+    throw new Error(`${link} exists but is neither a cluster folder nor a link to one; move it away`);
+  }
+  const linked = entry?.isSymbolicLink() === true;
+  const cluster = linked ? resolve(dataDir, readlinkSync(link)) : rootClusterDir(dataDir, runtimeDir);
+  if (!linked) {
     // No link: the data folder is new (or was deleted), so whatever a cluster here held is not its data.
     if (existsSync(cluster)) log(`postgres: discarding ${cluster}, left by a data folder that no longer exists`);
     rmSync(cluster, { recursive: true, force: true });
