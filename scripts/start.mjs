@@ -34,7 +34,7 @@ const shutdown = async (signal) => {
   stopping = true;
   console.log(`\n${signal}: stopping the API, the worker, Temporal and PostgreSQL…`);
   await stack.stop();
-  console.log('Stopped. Data and timers are kept under .data/; npm start resumes them.');
+  console.log(`Stopped. Data and timers are kept in ${stack.dataDir}; npm start resumes them.`);
   process.exit(0);
 };
 process.on('SIGINT', () => void shutdown('SIGINT'));
