@@ -4,7 +4,25 @@ import { build, ensureDependencies, repoRoot, step } from './bootstrap.mjs';
 ensureDependencies();
 build();
 step('Starting PostgreSQL, Temporal, the worker and the API');
-const { startStack, ComponentStartError } = await import('@pe/devstack');
+const { startStack, stopAllServices, ComponentStartError } = await import('@pe/devstack');
+
+let stack;
+let stopping = false;
+// Installed before anything starts: a signal while the stack is still starting stops what has started.
+const shutdown = async (signal) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping the API, the worker, Temporal and PostgreSQL…`);
+  if (!stack) {
+    await stopAllServices();
+    console.log('Stopped before the start had finished.');
+    process.exit(1);
+  }
+  await stack.stop();
+  console.log(`Stopped. Data and timers are kept in ${stack.dataDir}; npm start resumes them.`);
+  process.exit(0);
+};
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void shutdown(signal));
 
 /** One paragraph that says what failed and what to do; anything started is already stopped. */
 function fail(error) {
@@ -16,26 +34,16 @@ function fail(error) {
   process.exit(1);
 }
 
-let stack;
 try {
   stack = await startStack({ repoRoot, mode: 'dev' });
 } catch (error) {
-  fail(error);
+  if (!stopping) fail(error);
 }
-console.log(`
+if (stack && !stopping) {
+  console.log(`
   Partnership Engine is running.
     Console and API  ${stack.apiUrl}   (OpenAPI: ${stack.apiUrl}/api/docs)
     Temporal UI      ${stack.temporalUiUrl ?? '(external Temporal)'}
   Sign in with a demo login printed above by [api] (password: demo-password). Ctrl-C stops everything.
 `);
-let stopping = false;
-const shutdown = async (signal) => {
-  if (stopping) return;
-  stopping = true;
-  console.log(`\n${signal}: stopping the API, the worker, Temporal and PostgreSQL…`);
-  await stack.stop();
-  console.log(`Stopped. Data and timers are kept in ${stack.dataDir}; npm start resumes them.`);
-  process.exit(0);
-};
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}

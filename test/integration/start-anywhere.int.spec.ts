@@ -6,19 +6,21 @@
  * fails at start ends the launcher with one paragraph naming it, leaving nothing running.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, removeRootCluster, resolveTemporalCli, rootClusterDir } from '@pe/devstack';
+import { freePort, removeRootCluster, resolveTemporalCli } from '@pe/devstack';
 import { stackConfigSchema } from '@pe/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, DEMO_PASSWORD } from '../support/http.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const asRoot = process.getuid?.() === 0;
-const runtimeDir = stackConfigSchema.shape.EMBEDDED_PG_RUNTIME_DIR.parse(process.env.EMBEDDED_PG_RUNTIME_DIR);
+// The launcher under test gets none of the stack variables, so it uses the default runtime folder.
+const runtimeDir = stackConfigSchema.shape.EMBEDDED_PG_RUNTIME_DIR.parse(undefined);
+const launched: ChildProcess[] = [];
 let home: string;
 let clone: string;
 let temporalCli: string;
@@ -49,7 +51,10 @@ beforeAll(async () => {
   temporalCli = cli.path;
 }, 300_000);
 
-afterAll(() => {
+afterAll(async () => {
+  // A failed assertion must not leave a launcher (and its stack) running.
+  for (const child of launched) if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+  await new Promise((resolve) => setTimeout(resolve, launched.some((child) => child.exitCode === null) ? 5000 : 0));
   if (!clone) return;
   if (asRoot) removeRootCluster(join(clone, '.data'), runtimeDir);
   rmSync(home, { recursive: true, force: true });
@@ -67,6 +72,7 @@ async function launch(env: Record<string, string>): Promise<Launch> {
     env: { ...withoutStackVariables(process.env), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  launched.push(child);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -143,6 +149,7 @@ describe('npm start from a clone in a folder only its owner may enter', () => {
     const ports = await freePorts();
     const first = await launch({ ...ports, TEMPORAL_CLI_PATH: temporalCli });
     await until('"Partnership Engine is running"', first, () => first.output().includes('Partnership Engine is running'));
+    const cloneMode = statSync(clone).mode;
     const health = await api(ports.PORT, 'GET', '/api/health');
     expect(health.status).toBe(200);
     expect(health.body.status).toBe('ok');
@@ -168,17 +175,19 @@ describe('npm start from a clone in a folder only its owner may enter', () => {
 
     // Nothing was loosened to make it work: the folders keep their modes.
     expect(statSync(home).mode & 0o777).toBe(0o700);
+    expect(statSync(clone).mode).toBe(cloneMode);
     if (asRoot) {
       // The cluster lives where the postgres user may go, linked from the data folder.
       const link = join(clone, '.data', 'postgres');
       expect(lstatSync(link).isSymbolicLink()).toBe(true);
-      expect(statSync(join(rootClusterDir(join(clone, '.data'), runtimeDir), 'PG_VERSION')).isFile()).toBe(true);
+      expect(realpathSync(link).startsWith(`${runtimeDir}/clusters/`)).toBe(true);
+      expect(statSync(join(link, 'PG_VERSION')).isFile()).toBe(true);
     }
   }, 600_000);
 
   it('reports a component that fails to start in one paragraph, exits non-zero and leaves nothing running', async () => {
     const broken = join(home, 'broken-temporal');
-    writeFileSync(broken, '#!/bin/sh\necho "this temporal refuses to start" >&2\nexit 3\n');
+    writeFileSync(broken, '#!/bin/sh\necho "error: this temporal refuses to start" >&2\nexit 3\n');
     chmodSync(broken, 0o755);
     const dataDir = join(home, 'failing-data');
     const ports = await freePorts();
@@ -191,14 +200,14 @@ describe('npm start from a clone in a folder only its owner may enter', () => {
       expect(output).toContain('postgres: starting the embedded server');
       // …and the failure is one paragraph naming the component, what was tried and what to do.
       const paragraph = output.split('\n').find((line) => line.startsWith('✖ ')) ?? '';
-      expect(paragraph).toContain('Temporal did not start: Temporal dev server: the process exited with code 3 before it was ready.');
+      expect(paragraph).toContain('Temporal did not start: Temporal dev server: the process exited with code 3 before it was ready (it said: "error: this temporal refuses to start").');
       expect(paragraph).toContain(`Tried: temporal server start-dev (${broken})`);
       expect(paragraph).toContain('What to do: set TEMPORAL_ADDRESS');
       expect(output).toContain('this temporal refuses to start');
       expect(output).not.toMatch(/^\s+at /m);
       // Nothing is left behind: PostgreSQL was stopped with the launcher.
       expect(await listening(Number(ports.EMBEDDED_PG_PORT))).toBe(false);
-      expect(processesUsing(asRoot ? rootClusterDir(dataDir, runtimeDir) : dataDir)).toEqual([]);
+      expect(processesUsing(realpathSync(join(dataDir, 'postgres')))).toEqual([]);
     } finally {
       if (asRoot) removeRootCluster(dataDir, runtimeDir);
     }

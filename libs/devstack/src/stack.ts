@@ -13,6 +13,9 @@ import { startComponent } from './start-error.js';
 import { resolveTemporalCli } from './temporal-cli.js';
 import { startTemporalDevServer, type RunningTemporal } from './temporal-server.js';
 
+/** What apps/worker/src/main.ts prints once it has bundled the workflows and polls its task queue. */
+const WORKER_READY = 'worker: polling task queue';
+
 export interface StackOptions {
   repoRoot: string;
   /** dev: fixed ports, demo data, data kept under DATA_DIR. test: free ports, a fresh data folder. */
@@ -48,8 +51,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const config = loadConfig(stackConfigSchema, env);
   const test = options.mode === 'test';
   const dataDir = resolve(options.repoRoot, config.DATA_DIR, options.dataFolder ?? (test ? 'test' : ''));
-  if (test && options.fresh !== false) rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(dataDir, { recursive: true });
+  if (test && options.fresh !== false) {
+    discardRootCluster(dataDir, env);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  await startComponent({ component: 'The data folder', tried: `creating ${dataDir}`, remedy: 'set DATA_DIR to a folder you may write' }, async () => {
+    mkdirSync(dataDir, { recursive: true });
+  });
 
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
@@ -62,7 +70,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const temporal = await temporalServer(config, dataDir, test, options, log);
     stops.push(temporal.stop);
 
-    const jwtSecret = config.JWT_SECRET ?? persistentSecret(dataDir);
+    const jwtSecret =
+      config.JWT_SECRET ??
+      (await startComponent({ component: 'The API', tried: `keeping a sign-in secret in ${dataDir}/jwt-secret`, remedy: 'set DATA_DIR to a folder you may write, or JWT_SECRET' }, async () =>
+        persistentSecret(dataDir),
+      ));
     const port = test ? await freePort() : config.PORT;
     if (!test) {
       await startComponent({ component: 'The API', tried: `listening on ${config.HOST}:${port}`, remedy: 'stop what holds the port, or set PORT to a free one' }, () =>
@@ -80,7 +92,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const node = process.execPath;
     let currentWorker: Service | undefined;
     const startWorker = () => {
-      const worker = spawnService('worker', node, [join(options.repoRoot, 'apps/worker/dist/main.js')], { env: shared, echo: options.echo });
+      const worker = spawnService('worker', node, [join(options.repoRoot, 'apps/worker/dist/main.js')], { env: shared, echo: options.echo, watchFor: [WORKER_READY] });
       stops.push(() => worker.stop());
       currentWorker = worker;
       return worker;
@@ -108,7 +120,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       startComponent(
         { component: 'The worker', tried: 'node apps/worker/dist/main.js, polling the partnerships task queue', remedy: fromLogs },
         // The worker says so once it has bundled the workflows and polls its task queue.
-        () => waitUntil('worker', async () => worker.recentOutput().includes('worker: polling task queue'), 90_000, worker),
+        () => waitUntil('worker', async () => worker.printed(WORKER_READY), 180_000, worker),
       ),
     ]);
     return {

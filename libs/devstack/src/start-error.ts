@@ -34,9 +34,23 @@ export async function startComponent<T>(attempt: ComponentAttempt, start: () => 
   }
 }
 
-/** The first line is what happened; the rest (a process's recent output) is kept apart. */
+/**
+ * The first line is what happened. A list under it (lines starting "- ") is part of the story; other
+ * lines are a process's recent output, kept apart, but its last line that reads like an error is
+ * quoted, so the paragraph keeps the cause.
+ */
 export function splitMessage(message: string): { summary: string; output: string } {
-  const [first = '', ...rest] = message.trim().split('\n');
-  const summary = first.trim().replace(/[.:]?$/, '.');
-  return { summary, output: rest.join('\n').trim() };
+  const [first = '', ...rest] = stripColours(message).trim().split('\n');
+  let summary = first.trim().replace(/[.:]?$/, '');
+  const listed = rest.map((line) => line.trim()).filter((line) => line.startsWith('- '));
+  const others = rest.filter((line) => !line.trim().startsWith('- '));
+  if (listed.length > 0) summary += `: ${listed.map((line) => line.slice(2)).join('; ')}`;
+  const cause = others.map((line) => line.trim()).findLast((line) => ERROR_LIKE.test(line));
+  if (cause) summary += ` (it said: "${cause.length > 300 ? `${cause.slice(0, 300)}…` : cause}")`;
+  return { summary: `${summary}.`, output: others.join('\n').trim() };
 }
+
+const ERROR_LIKE = /\b(error|fatal|panic|refused|denied|cannot|could not|failed|EACCES|EADDRINUSE|EADDRNOTAVAIL|ENOENT)\b/i;
+
+// eslint-disable-next-line no-control-regex
+const stripColours = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
