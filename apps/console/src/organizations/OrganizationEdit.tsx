@@ -1,5 +1,6 @@
 import { Edit, TopToolbar, useRecordContext } from 'react-admin';
 import { ActiveChip } from '../directory/ActiveChip';
+import { SaveOnlyToolbar } from '../directory/SaveOnlyToolbar';
 import { ToggleActiveButton } from '../directory/ToggleActiveButton';
 import { OrganizationForm } from './OrganizationForm';
 import { toOrganizationBody, type OrganizationRecord } from './organizationModel';
@@ -22,7 +23,7 @@ function OrganizationEditActions() {
 export function OrganizationEdit() {
   return (
     <Edit title={<OrganizationTitle />} actions={<OrganizationEditActions />} mutationMode="pessimistic" redirect="list" transform={toOrganizationBody}>
-      <OrganizationForm />
+      <OrganizationForm toolbar={<SaveOnlyToolbar />} />
     </Edit>
   );
 }

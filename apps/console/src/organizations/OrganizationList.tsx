@@ -2,6 +2,7 @@ import useMediaQuery from '@mui/material/useMediaQuery';
 import type { Theme } from '@mui/material/styles';
 import {
   CreateButton,
+  FilterButton,
   Datagrid,
   DateField,
   FunctionField,
@@ -25,6 +26,7 @@ const filters = [
 function OrganizationListActions() {
   return (
     <TopToolbar>
+      <FilterButton />
       <CreateButton label="New organization" />
     </TopToolbar>
   );

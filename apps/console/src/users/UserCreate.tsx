@@ -7,7 +7,8 @@ export function UserCreate() {
   return (
     <Create title="New user" redirect="list" transform={toUserCreateBody}>
       <SimpleForm defaultValues={{ role: 'partner' }}>
-        <TextInput source="email" label="Email" type="email" validate={[required(), email()]} fullWidth />
+        {/* Not type="email": the browser's own bubble would pre-empt the message under the field. */}
+        <TextInput source="email" label="Email" validate={[required(), email()]} slotProps={{ htmlInput: { inputMode: 'email' } }} fullWidth />
         <UserFields />
         <PasswordInput
           source="password"

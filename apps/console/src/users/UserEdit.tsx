@@ -1,5 +1,6 @@
 import { Edit, SimpleForm, TextInput, TopToolbar, useGetIdentity, useRecordContext } from 'react-admin';
 import { ActiveChip } from '../directory/ActiveChip';
+import { SaveOnlyToolbar } from '../directory/SaveOnlyToolbar';
 import { ToggleActiveButton } from '../directory/ToggleActiveButton';
 import { SetPasswordButton } from './SetPasswordButton';
 import { UserFields } from './UserFields';
@@ -30,7 +31,7 @@ function UserEditForm() {
   const user = useRecordContext<UserRecord>();
   const { identity } = useGetIdentity();
   return (
-    <SimpleForm>
+    <SimpleForm toolbar={<SaveOnlyToolbar />}>
       <TextInput source="email" label="Email" readOnly helperText="The sign-in name; it does not change" fullWidth />
       <UserFields ownAccount={user !== undefined && identity?.id === user.id} />
     </SimpleForm>

@@ -2,6 +2,7 @@ import useMediaQuery from '@mui/material/useMediaQuery';
 import type { Theme } from '@mui/material/styles';
 import {
   CreateButton,
+  FilterButton,
   Datagrid,
   FunctionField,
   List,
@@ -18,7 +19,7 @@ import { ActiveChip } from '../directory/ActiveChip';
 import { roleChoices, roleLabel, type UserRecord } from './userModel';
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Search by name or email" />,
+  <SearchInput key="q" source="q" alwaysOn placeholder="Name or email" />,
   <SelectInput key="role" source="role" label="Role" choices={roleChoices} />,
   <ReferenceInput key="organizationId" source="organizationId" reference="organizations" sort={{ field: 'name', order: 'ASC' }}>
     <SelectInput label="Organization" optionText="name" />
@@ -29,6 +30,7 @@ const filters = [
 function UserListActions() {
   return (
     <TopToolbar>
+      <FilterButton />
       <CreateButton label="New user" />
     </TopToolbar>
   );
