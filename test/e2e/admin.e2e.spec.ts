@@ -1,6 +1,7 @@
 /**
  * The admin in a real browser: creates an organization and a partner representative for it, and
- * that person signs in with the password the admin set. Neither sees a console error on the way,
+ * that person signs in with the password the admin set. Neither sees a console error on the way
+ * (but for the browser's own line about the 409 the test provokes),
  * and the partner finds no user administration (no menu entry, a sentence at #/users).
  */
 import { existsSync } from 'node:fs';
