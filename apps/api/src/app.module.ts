@@ -8,6 +8,8 @@ import { openDatabase } from '@pe/persistence';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
+import { OrganizationsAdminController, UsersAdminController } from './directory/directory.controller.js';
+import { DirectoryService } from './directory/directory.service.js';
 import { READ_ONLY_CONTROLLERS } from './directory/read-only.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { InsightController } from './insight/insight.controller.js';
@@ -31,7 +33,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [JwtModule.register({ secret: config.JWT_SECRET, signOptions: { expiresIn: config.JWT_EXPIRES_IN as `${number}h` } })],
-      controllers: [AuthController, HealthController, PartnershipsController, InsightController, TasksController, ...READ_ONLY_CONTROLLERS],
+      controllers: [AuthController, HealthController, PartnershipsController, InsightController, TasksController, OrganizationsAdminController, UsersAdminController, ...READ_ONLY_CONTROLLERS],
       providers: [
         { provide: DATABASE, useFactory: () => openDatabase(config.DATABASE_URL) },
         {
@@ -45,6 +47,7 @@ export class AppModule implements OnApplicationShutdown {
         PartnershipsService,
         TasksService,
         InsightService,
+        DirectoryService,
       ],
     };
   }

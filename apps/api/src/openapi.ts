@@ -3,7 +3,18 @@
  * cannot drift from what the API accepts.
  */
 import { z } from 'zod';
-import { clientCommandSchema, completeTaskSchema, createPartnershipSchema, loginSchema } from '@pe/domain';
+import {
+  clientCommandSchema,
+  completeTaskSchema,
+  createOrganizationSchema,
+  createPartnershipSchema,
+  createUserSchema,
+  loginSchema,
+  setPasswordSchema,
+  updateOrganizationSchema,
+  updateUserSchema,
+} from '@pe/domain';
+import { API_ERROR_CODES } from './http/api-error.js';
 
 const schema = (zodSchema: z.ZodType) => z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -12,7 +23,7 @@ const errors = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((status) => [String(status), { description: ERROR_TEXT[status] ?? 'Error', ...json('Error') }]));
 const ERROR_TEXT: Record<number, string> = {
   400: 'Malformed request: `errors` names each bad field',
-  401: 'Not signed in',
+  401: `Not signed in, or the token is invalid (\`${API_ERROR_CODES.deactivated}\` once the account is deactivated)`,
   403: 'The role or organization may not do this',
   404: 'Not found',
   409: 'The command no longer fits the partnership (its code says why)',
@@ -23,6 +34,9 @@ const listParams = [
   { name: 'range', in: 'query', schema: { type: 'string' }, example: '[0,24]' },
   { name: 'filter', in: 'query', schema: { type: 'string' }, example: '{}' },
 ];
+const pathId = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const adminOnly = 'Admin only.';
+const conflictOn = (code: string, what: string) => ({ '409': { description: `\`${code}\`: ${what} (\`errors\` names the field)`, ...json('Error') } });
 const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 100 } };
 const list = (resource: string) => ({
   get: {
@@ -63,11 +77,23 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         CreatePartnership: schema(createPartnershipSchema),
         PartnershipCommand: schema(clientCommandSchema),
         CompleteTask: schema(completeTaskSchema),
+        CreateOrganization: schema(createOrganizationSchema),
+        UpdateOrganization: schema(updateOrganizationSchema),
+        CreateUser: schema(createUserSchema),
+        UpdateUser: schema(updateUserSchema),
+        SetPassword: schema(setPasswordSchema),
       },
     },
     paths: {
       '/api/health': { get: { tags: ['health'], security: [], summary: 'PostgreSQL and Temporal reachability', responses: { '200': { description: 'Both up' }, '503': { description: 'One is down' } } } },
-      '/api/auth/login': { post: { tags: ['auth'], security: [], requestBody: json('Login'), responses: { '200': { description: '{token, user}' }, ...errors(400, 401) } } },
+      '/api/auth/login': {
+        post: {
+          tags: ['auth'],
+          security: [],
+          requestBody: json('Login'),
+          responses: { '200': { description: '{token, user}' }, ...errors(400), '401': { description: `Wrong email or password; \`${API_ERROR_CODES.deactivated}\` when the account is deactivated`, ...json('Error') } },
+        },
+      },
       '/api/me': { get: { tags: ['auth'], responses: { '200': { description: 'The signed-in user' }, ...errors(401) } } },
       '/api/partnerships': {
         ...list('partnerships'),
@@ -111,10 +137,65 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: { '200': { description: '{version, events}' }, ...errors(400, 401, 403, 404, 409, 422) },
         },
       },
-      '/api/organizations': list('organizations'),
-      '/api/organizations/{id}': one('organizations'),
-      '/api/users': list('users'),
-      '/api/users/{id}': one('users'),
+      '/api/organizations': {
+        ...list('organizations'),
+        post: {
+          tags: ['organizations'],
+          summary: `Create an organization. ${adminOnly}`,
+          requestBody: json('CreateOrganization'),
+          responses: { '201': { description: 'The organization' }, ...errors(400, 401, 403), ...conflictOn(API_ERROR_CODES.organizationNameTaken, 'the name is taken (ignoring case)') },
+        },
+      },
+      '/api/organizations/{id}': {
+        ...one('organizations'),
+        put: {
+          tags: ['organizations'],
+          summary: `Change the fields sent; \`{"active": false}\` deactivates (kept on past records, offered to no new partnership), \`true\` reactivates. ${adminOnly}`,
+          parameters: [pathId],
+          requestBody: json('UpdateOrganization'),
+          responses: { '200': { description: 'The organization' }, ...errors(400, 401, 403, 404), ...conflictOn(API_ERROR_CODES.organizationNameTaken, 'the name is taken (ignoring case)') },
+        },
+      },
+      '/api/users': {
+        ...list('users'),
+        post: {
+          tags: ['users'],
+          summary: `Create a user with a password (a partner needs an organization; an admin or auditor has none). ${adminOnly}`,
+          requestBody: json('CreateUser'),
+          responses: {
+            '201': { description: 'The user (never a password hash)' },
+            ...errors(400, 401, 403),
+            ...conflictOn(API_ERROR_CODES.emailTaken, 'the email is taken (ignoring case)'),
+            '422': { description: `\`${API_ERROR_CODES.unknownOrganization}\`: the organization is unknown or deactivated`, ...json('Error') },
+          },
+        },
+      },
+      '/api/users/{id}': {
+        ...one('users'),
+        put: {
+          tags: ['users'],
+          summary: `Change name, role or organization; \`{"active": false}\` deactivates (no sign-in, earlier tokens refused, name kept on past events), \`true\` reactivates. ${adminOnly}`,
+          parameters: [pathId],
+          requestBody: json('UpdateUser'),
+          responses: {
+            '200': { description: 'The user' },
+            ...errors(400, 401, 403, 404),
+            '422': {
+              description: `\`${API_ERROR_CODES.unknownOrganization}\`: the organization is unknown or deactivated; \`${API_ERROR_CODES.ownAccount}\`: an admin cannot deactivate or demote their own account`,
+              ...json('Error'),
+            },
+          },
+        },
+      },
+      '/api/users/{id}/password': {
+        put: {
+          tags: ['users'],
+          summary: `Set or reset the user's password (stored as an argon2id hash). ${adminOnly}`,
+          parameters: [pathId],
+          requestBody: json('SetPassword'),
+          responses: { '204': { description: 'The password is set' }, ...errors(400, 401, 403, 404) },
+        },
+      },
       '/api/events': list('events'),
       '/api/events/{id}': one('events'),
       '/api/notifications': list('notifications'),

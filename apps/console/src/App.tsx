@@ -1,19 +1,35 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, reactRouterProvider, Resource } from 'react-admin';
 import { authProvider } from './authProvider';
 import { dataProvider } from './dataProvider';
+import { LoginPage } from './LoginPage';
 import notifications from './notifications';
+import { NotForYourRole } from './NotForYourRole';
+import organizations from './organizations';
 import partnerships from './partnerships';
-import { canCreatePartnerships } from './roles';
+import { canCreatePartnerships, isAdmin } from './roles';
 import tasks from './tasks';
+import users from './users';
+
+/** react-router's Route, as react-admin's default router provider uses it (no direct dependency). */
+const { Route } = reactRouterProvider;
 
 /**
  * Routes (hash router): #/login, #/partnerships, #/partnerships/create, #/partnerships/:id/show,
- * #/tasks (the inbox), #/notifications. Resources without a list (events, users,
- * organizations) only feed references, so they stay out of the menu.
+ * #/tasks (the inbox), #/notifications, and for admins #/organizations and #/users (list, create,
+ * :id edit). For other roles those resources only feed references: they have no list, so they stay
+ * out of the menu, and their addresses say so instead of showing a blank page.
  */
 export function App() {
   return (
-    <Admin title="Partnership Engine" authProvider={authProvider} dataProvider={dataProvider} requireAuth>
+    <Admin
+      title="Partnership Engine"
+      authProvider={authProvider}
+      dataProvider={dataProvider}
+      loginPage={LoginPage}
+      // No call home to react-admin's telemetry server (it fails offline and logs a console error).
+      disableTelemetry
+      requireAuth
+    >
       {(permissions: unknown) => (
         <>
           <Resource
@@ -24,9 +40,24 @@ export function App() {
           />
           <Resource name="tasks" {...tasks} />
           <Resource name="notifications" {...notifications} />
-          <Resource name="events" recordRepresentation="type" />
-          <Resource name="users" recordRepresentation="name" />
-          <Resource name="organizations" recordRepresentation="name" />
+          <Resource name="events" recordRepresentation="type">
+            <Route path="*" element={<NotForYourRole what="Events are shown on each partnership's timeline." />} />
+          </Resource>
+          {isAdmin(permissions) ? (
+            <>
+              <Resource name="organizations" {...organizations} />
+              <Resource name="users" {...users} />
+            </>
+          ) : (
+            <>
+              <Resource name="organizations" recordRepresentation={organizations.recordRepresentation}>
+                <Route path="*" element={<NotForYourRole what="Organizations are managed by an administrator." />} />
+              </Resource>
+              <Resource name="users" recordRepresentation={users.recordRepresentation}>
+                <Route path="*" element={<NotForYourRole what="Users are managed by an administrator." />} />
+              </Resource>
+            </>
+          )}
         </>
       )}
     </Admin>

@@ -1,6 +1,6 @@
 /**
- * The console's one way to the API: react-admin's simple REST dialect on '/api', plus the two
- * endpoints that are not CRUD (a partnership command, a task completion).
+ * The console's one way to the API: react-admin's simple REST dialect on '/api', plus the
+ * endpoints that are not CRUD (a partnership command, a task completion, setting a password).
  */
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type Identifier } from 'react-admin';
@@ -53,6 +53,8 @@ export interface ConsoleDataProvider extends DataProvider {
   command(partnershipId: Identifier, body: PartnershipCommand): Promise<CommandResult>;
   /** Approves or rejects a task assigned to the current user. */
   completeTask(taskId: Identifier, body: TaskCompletion): Promise<TaskCompletionResult>;
+  /** Sets or resets a user's password (admin only). */
+  setPassword(userId: Identifier, password: string): Promise<void>;
 }
 
 const restProvider = simpleRestProvider(API_URL, fetchJson);
@@ -66,5 +68,8 @@ export const dataProvider = {
   completeTask: async (taskId: Identifier, body: TaskCompletion) => {
     const response = await postJson(`/tasks/${encodeURIComponent(String(taskId))}/complete`, body);
     return (response.json ?? {}) as TaskCompletionResult;
+  },
+  setPassword: async (userId: Identifier, password: string) => {
+    await fetchJson(`${API_URL}/users/${encodeURIComponent(String(userId))}/password`, { method: 'PUT', body: JSON.stringify({ password }) });
   },
 } satisfies ConsoleDataProvider;

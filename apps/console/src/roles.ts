@@ -17,3 +17,8 @@ export function canCreatePartnerships(permissions: unknown): boolean {
 export function canEditPriorities(permissions: unknown): boolean {
   return canCreatePartnerships(permissions);
 }
+
+/** Only an admin manages organizations and users. */
+export function isAdmin(permissions: unknown): boolean {
+  return asRole(permissions) === 'admin';
+}

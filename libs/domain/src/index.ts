@@ -9,4 +9,5 @@ export * from './commands.js';
 export * from './decide.js';
 export * from './timers.js';
 export * from './measures.js';
+export * from './directory.js';
 export * from './schemas.js';

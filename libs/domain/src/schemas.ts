@@ -3,7 +3,8 @@
  * messages) and the OpenAPI document is generated from them. Rules beyond shape live in the decider (422).
  */
 import { z } from 'zod';
-import { HEALTH_DIMENSIONS, MANAGEMENT_MODELS, RESPONSIBILITIES, REVIEW_OUTCOMES, TERMINATION_OPTIONS } from './model.js';
+import { ORGANIZATION_KINDS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, organizationProblem } from './directory.js';
+import { HEALTH_DIMENSIONS, MANAGEMENT_MODELS, RESPONSIBILITIES, REVIEW_OUTCOMES, ROLES, TERMINATION_OPTIONS } from './model.js';
 import { DEFAULT_POLICY } from './policy.js';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -118,6 +119,50 @@ export const loginSchema = z.strictObject({
   email: z.email(),
   password: z.string().min(1).max(200),
 });
+
+// The directory (admin only). Emails are compared without case, so they are stored in lower case.
+const email = z.string().trim().toLowerCase().max(254).check(z.email());
+const organizationName = text(200).min(1);
+const personName = text(200).min(1);
+const active = z.boolean().describe('false deactivates (kept on past records, no new sign-in or membership); true reactivates');
+const atLeastOneField = (value: Record<string, unknown>) => Object.values(value).some((field) => field !== undefined);
+const nothingToChange = { message: 'send at least one field to change', path: ['_'] };
+
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
+
+export const createOrganizationSchema = z.strictObject({ name: organizationName, kind: z.enum(ORGANIZATION_KINDS) });
+export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;
+
+export const updateOrganizationSchema = z
+  .strictObject({ name: organizationName.optional(), kind: z.enum(ORGANIZATION_KINDS).optional(), active: active.optional() })
+  .refine(atLeastOneField, nothingToChange);
+export type UpdateOrganizationInput = z.infer<typeof updateOrganizationSchema>;
+
+export const createUserSchema = z
+  .strictObject({
+    email,
+    name: personName,
+    role: z.enum(ROLES),
+    organizationId: z.uuid().nullable().default(null),
+    password: passwordSchema,
+  })
+  .superRefine((user, context) => {
+    const problem = organizationProblem(user.role, user.organizationId);
+    if (problem) context.addIssue({ code: 'custom', path: ['organizationId'], message: problem });
+  });
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+/** Role and organization are checked together against the stored user, since either may be left out. */
+export const updateUserSchema = z
+  .strictObject({ name: personName.optional(), role: z.enum(ROLES).optional(), organizationId: z.uuid().nullable().optional(), active: active.optional() })
+  .refine(atLeastOneField, nothingToChange);
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export const setPasswordSchema = z.strictObject({ password: passwordSchema });
+export type SetPasswordInput = z.infer<typeof setPasswordSchema>;
 
 /** Per-field messages from a zod failure, keyed by dotted path ("goals.0.dueDate"). */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

@@ -1,3 +1,4 @@
+/** The directory: people and organizations, read for sign-in and references, written by admins. */
 import type { DataSource } from 'typeorm';
 import type { Role } from '@pe/domain';
 
@@ -9,21 +10,40 @@ export interface UserRecord {
   organizationId: string | null;
 }
 
-const USER_COLUMNS = 'id, email, name, role, organization_id AS "organizationId"';
+/** A user as the directory holds it: deactivated users stay, since past events name them. */
+export interface DirectoryUser extends UserRecord {
+  active: boolean;
+}
 
-export async function findUserByEmail(db: DataSource, email: string): Promise<(UserRecord & { passwordHash: string }) | null> {
+const USER_COLUMNS = 'id, email, name, role, organization_id AS "organizationId", deactivated_at IS NULL AS active';
+
+export async function findUserByEmail(db: DataSource, email: string): Promise<(DirectoryUser & { passwordHash: string }) | null> {
   const [row] = (await db.query(`SELECT ${USER_COLUMNS}, password_hash AS "passwordHash" FROM users WHERE lower(email) = lower($1)`, [
     email,
-  ])) as (UserRecord & { passwordHash: string })[];
+  ])) as (DirectoryUser & { passwordHash: string })[];
   return row ?? null;
 }
 
-export async function findUsersByIds(db: DataSource, ids: string[]): Promise<UserRecord[]> {
-  return (await db.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = ANY($1::uuid[])`, [ids])) as UserRecord[];
+/** One primary-key lookup: cheap enough for the auth guard to run on every request. */
+export async function findUserById(db: DataSource, id: string): Promise<DirectoryUser | null> {
+  const [row] = (await db.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id])) as DirectoryUser[];
+  return row ?? null;
 }
 
-export async function findOrganizationIds(db: DataSource, ids: string[]): Promise<string[]> {
-  const rows = (await db.query('SELECT id FROM organizations WHERE id = ANY($1::uuid[])', [ids])) as { id: string }[];
+/** The active users among these ids: who may still be named sponsor or coordinator of a new partnership. */
+export async function findActiveUsersByIds(db: DataSource, ids: string[]): Promise<UserRecord[]> {
+  return (await db.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = ANY($1::uuid[]) AND deactivated_at IS NULL`, [ids])) as UserRecord[];
+}
+
+/** The active organizations among these ids: those that may join a partnership or take a user. */
+export async function findActiveOrganizationIds(db: DataSource, ids: string[]): Promise<string[]> {
+  const rows = (await db.query('SELECT id FROM organizations WHERE id = ANY($1::uuid[]) AND deactivated_at IS NULL', [ids])) as { id: string }[];
+  return rows.map((row) => row.id);
+}
+
+/** The active users with this role, e.g. the sponsors who form the steering group. */
+export async function findUserIdsByRole(db: DataSource, role: Role): Promise<string[]> {
+  const rows = (await db.query('SELECT id FROM users WHERE role = $1 AND deactivated_at IS NULL ORDER BY id', [role])) as { id: string }[];
   return rows.map((row) => row.id);
 }
 
@@ -52,7 +72,107 @@ export async function ensureDirectory(db: DataSource, organizations: NewOrganiza
   });
 }
 
-export async function findUserIdsByRole(db: DataSource, role: Role): Promise<string[]> {
-  const rows = (await db.query('SELECT id FROM users WHERE role = $1 ORDER BY id', [role])) as { id: string }[];
-  return rows.map((row) => row.id);
+/** A write that would give two users one email, or two organizations one name (ignoring case). */
+export class DuplicateError extends Error {
+  override readonly name = 'DuplicateError';
+  constructor(readonly field: 'email' | 'name') {
+    super(`duplicate ${field}`);
+  }
+}
+
+const UNIQUE_FIELDS: Record<string, DuplicateError['field']> = {
+  users_email_key: 'email',
+  users_email_lower: 'email',
+  organizations_name_key: 'name',
+  organizations_name_lower: 'name',
+};
+
+async function refusingDuplicates<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    // TypeORM copies the driver error's fields (code, constraint) onto its QueryFailedError.
+    const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+    const field = code === '23505' && typeof constraint === 'string' ? UNIQUE_FIELDS[constraint] : undefined;
+    throw field ? new DuplicateError(field) : error;
+  }
+}
+
+export function insertOrganization(db: DataSource, organization: NewOrganization): Promise<void> {
+  return refusingDuplicates(async () => {
+    await db.query('INSERT INTO organizations (id, name, kind) VALUES ($1, $2, $3)', [organization.id, organization.name, organization.kind]);
+  });
+}
+
+export function insertUser(db: DataSource, user: NewUser): Promise<void> {
+  return refusingDuplicates(async () => {
+    await db.query('INSERT INTO users (id, email, name, role, organization_id, password_hash) VALUES ($1, $2, $3, $4, $5, $6)', [
+      user.id,
+      user.email,
+      user.name,
+      user.role,
+      user.organizationId,
+      user.passwordHash,
+    ]);
+  });
+}
+
+export interface OrganizationChanges {
+  name?: string;
+  kind?: string;
+  active?: boolean;
+}
+
+export interface UserChanges {
+  name?: string;
+  role?: Role;
+  organizationId?: string | null;
+  active?: boolean;
+}
+
+/** The SQL assignment of one field, given the placeholder that holds its new value. */
+type Setter = (value: string) => string;
+// Deactivating twice keeps the first deactivation's time.
+const setActive: Setter = (value) => `deactivated_at = CASE WHEN ${value}::boolean THEN NULL ELSE COALESCE(deactivated_at, now()) END`;
+
+const ORGANIZATION_SETTERS: Record<keyof OrganizationChanges, Setter> = {
+  name: (value) => `name = ${value}`,
+  kind: (value) => `kind = ${value}`,
+  active: setActive,
+};
+
+const USER_SETTERS: Record<keyof UserChanges, Setter> = {
+  name: (value) => `name = ${value}`,
+  role: (value) => `role = ${value}`,
+  organizationId: (value) => `organization_id = ${value}::uuid`,
+  active: setActive,
+};
+
+/** Applies the fields given (undefined ones stay as they are); false when no row has this id. */
+async function update<C extends object>(db: DataSource, table: 'users' | 'organizations', setters: Record<keyof C, Setter>, id: string, changes: C): Promise<boolean> {
+  const values: unknown[] = [id];
+  const sets: string[] = [];
+  for (const field of Object.keys(setters) as (keyof C)[]) {
+    if (changes[field] === undefined) continue;
+    values.push(changes[field]);
+    sets.push(setters[field](`$${values.length}`));
+  }
+  return refusingDuplicates(async () => {
+    // For an UPDATE, TypeORM answers [rows, affected row count].
+    const [, affected] = (await db.query(`UPDATE ${table} SET ${sets.length > 0 ? sets.join(', ') : 'id = id'} WHERE id = $1`, values)) as [unknown[], number];
+    return affected > 0;
+  });
+}
+
+export function updateOrganization(db: DataSource, id: string, changes: OrganizationChanges): Promise<boolean> {
+  return update(db, 'organizations', ORGANIZATION_SETTERS, id, changes);
+}
+
+export function updateUser(db: DataSource, id: string, changes: UserChanges): Promise<boolean> {
+  return update(db, 'users', USER_SETTERS, id, changes);
+}
+
+export async function setPasswordHash(db: DataSource, id: string, passwordHash: string): Promise<boolean> {
+  const [, affected] = (await db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, passwordHash])) as [unknown[], number];
+  return affected > 0;
 }

@@ -1,16 +1,25 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { ROLES as ROLE_NAMES, type Role } from '@pe/domain';
-import { forbiddenError, unauthenticated } from '../http/api-error.js';
+import type { DataSource } from 'typeorm';
+import type { Role } from '@pe/domain';
+import { findUserById } from '@pe/persistence';
+import { deactivatedError, forbiddenError, unauthenticated } from '../http/api-error.js';
+import { UUID } from '../http/uuid.pipe.js';
+import { DATABASE } from '../tokens.js';
 import { PUBLIC, ROLES, type AuthenticatedRequest, type AuthenticatedUser } from './auth.decorators.js';
 
-/** Bearer JWT on every route not marked @Public, then the route's @Roles. */
+/**
+ * Bearer JWT on every route not marked @Public, then the route's @Roles. The token only says who
+ * signed in; the user's current row (one primary-key lookup) says whether they still may, and with
+ * which role and organization, so deactivating or changing a user takes effect on their next request.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(JwtService) private readonly jwt: JwtService,
+    @Inject(DATABASE) private readonly db: DataSource,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -20,7 +29,7 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) throw unauthenticated('Send a Bearer token: sign in at POST /api/auth/login');
-    request.user = await this.verify(token);
+    request.user = await this.currentUser(await this.subjectOf(token));
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (allowed && !allowed.includes(request.user.role)) {
       throw forbiddenError(`This needs one of the roles: ${allowed.join(', ')}`);
@@ -28,20 +37,20 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async verify(token: string): Promise<AuthenticatedUser> {
+  private async subjectOf(token: string): Promise<string> {
     try {
       const claims = await this.jwt.verifyAsync<Record<string, unknown>>(token);
-      const role = claims.role as Role;
-      if (typeof claims.sub !== 'string' || !ROLE_NAMES.includes(role)) throw new Error('bad claims');
-      return {
-        id: claims.sub,
-        email: String(claims.email ?? ''),
-        name: String(claims.name ?? ''),
-        role,
-        organizationId: typeof claims.org === 'string' ? claims.org : null,
-      };
+      if (typeof claims.sub !== 'string' || !UUID.test(claims.sub)) throw new Error('bad claims');
+      return claims.sub;
     } catch {
       throw unauthenticated('The token is invalid or expired: sign in again');
     }
+  }
+
+  private async currentUser(id: string): Promise<AuthenticatedUser> {
+    const user = await findUserById(this.db, id);
+    if (!user) throw unauthenticated('The account no longer exists: sign in again');
+    if (!user.active) throw deactivatedError();
+    return { id: user.id, email: user.email, name: user.name, role: user.role, organizationId: user.organizationId };
   }
 }

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
 import { findUserByEmail, type UserRecord } from '@pe/persistence';
 import { DATABASE } from '../tokens.js';
-import { unauthenticated } from '../http/api-error.js';
+import { deactivatedError, unauthenticated } from '../http/api-error.js';
+import { passwordMatches } from './passwords.js';
 
 @Injectable()
 export class AuthService {
@@ -15,9 +15,11 @@ export class AuthService {
 
   async login(email: string, password: string): Promise<{ token: string; user: UserRecord }> {
     const found = await findUserByEmail(this.db, email);
-    const valid = found ? await argon2.verify(found.passwordHash, password) : false;
+    const valid = found ? await passwordMatches(found.passwordHash, password) : false;
     if (!found || !valid) throw unauthenticated('Wrong email or password');
-    const { passwordHash: _hash, ...user } = found;
+    // Said only after the password matched, so it tells a stranger nothing about the account.
+    if (!found.active) throw deactivatedError();
+    const { passwordHash: _hash, active: _active, ...user } = found;
     const token = await this.jwt.signAsync({ sub: user.id, email: user.email, name: user.name, role: user.role, org: user.organizationId });
     return { token, user };
   }

@@ -12,6 +12,27 @@ export interface ApiErrorBody {
   errors?: Record<string, string>;
 }
 
+/** The codes the API itself answers with (the decider's own are ERROR_CODES in @pe/domain). */
+export const API_ERROR_CODES = {
+  malformed: 'REQUEST.MALFORMED',
+  tooLarge: 'REQUEST.TOO_LARGE',
+  rejected: 'REQUEST.REJECTED',
+  notFound: 'RESOURCE.NOT_FOUND',
+  unauthenticated: 'AUTH.UNAUTHENTICATED',
+  /** The account was deactivated: no sign-in, and tokens issued before stop working. */
+  deactivated: 'AUTH.DEACTIVATED',
+  forbidden: 'AUTH.FORBIDDEN',
+  /** 409: another user already has this email (compared without case). */
+  emailTaken: 'DIRECTORY.EMAIL_TAKEN',
+  /** 409: another organization already has this name (compared without case). */
+  organizationNameTaken: 'DIRECTORY.ORGANIZATION_NAME_TAKEN',
+  /** 422: the organization named does not exist or is deactivated. */
+  unknownOrganization: 'DIRECTORY.UNKNOWN_ORGANIZATION',
+  /** 422: an admin may not deactivate or demote their own account (and lock themselves out). */
+  ownAccount: 'DIRECTORY.OWN_ACCOUNT',
+  serverError: 'SERVER.ERROR',
+} as const;
+
 export const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   rule: HttpStatus.UNPROCESSABLE_ENTITY,
   conflict: HttpStatus.CONFLICT,
@@ -26,7 +47,9 @@ export class ApiError extends HttpException {
 }
 
 export const malformed = (errors: Record<string, string>, message = 'The request is malformed') =>
-  new ApiError(HttpStatus.BAD_REQUEST, 'REQUEST.MALFORMED', message, errors);
-export const notFoundError = (what: string) => new ApiError(HttpStatus.NOT_FOUND, 'RESOURCE.NOT_FOUND', `${what} not found`);
-export const forbiddenError = (message: string) => new ApiError(HttpStatus.FORBIDDEN, 'AUTH.FORBIDDEN', message);
-export const unauthenticated = (message = 'Sign in first') => new ApiError(HttpStatus.UNAUTHORIZED, 'AUTH.UNAUTHENTICATED', message);
+  new ApiError(HttpStatus.BAD_REQUEST, API_ERROR_CODES.malformed, message, errors);
+export const notFoundError = (what: string) => new ApiError(HttpStatus.NOT_FOUND, API_ERROR_CODES.notFound, `${what} not found`);
+export const forbiddenError = (message: string) => new ApiError(HttpStatus.FORBIDDEN, API_ERROR_CODES.forbidden, message);
+export const unauthenticated = (message = 'Sign in first') => new ApiError(HttpStatus.UNAUTHORIZED, API_ERROR_CODES.unauthenticated, message);
+export const deactivatedError = () =>
+  new ApiError(HttpStatus.UNAUTHORIZED, API_ERROR_CODES.deactivated, 'This account is deactivated: ask an administrator to reactivate it');

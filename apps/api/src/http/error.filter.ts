@@ -2,7 +2,7 @@ import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type Exce
 import type { Response } from 'express';
 import { DomainError } from '@pe/domain';
 import { ListParamsError } from '@pe/persistence';
-import { STATUS_OF_KIND, type ApiErrorBody } from './api-error.js';
+import { API_ERROR_CODES, STATUS_OF_KIND, type ApiErrorBody } from './api-error.js';
 
 /** Turns whatever was thrown into the API's one error format. */
 @Catch()
@@ -21,7 +21,7 @@ export class ErrorFilter implements ExceptionFilter {
       return { statusCode: STATUS_OF_KIND[exception.kind], code: exception.code, message: exception.message, ...(exception.fields ? { errors: exception.fields } : {}) };
     }
     if (exception instanceof ListParamsError) {
-      return { statusCode: 400, code: 'REQUEST.MALFORMED', message: exception.message, errors: { [exception.field]: exception.message } };
+      return { statusCode: 400, code: API_ERROR_CODES.malformed, message: exception.message, errors: { [exception.field]: exception.message } };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -29,15 +29,15 @@ export class ErrorFilter implements ExceptionFilter {
       if (typeof raw === 'object' && raw !== null && 'code' in raw) return raw as ApiErrorBody;
       const message = typeof raw === 'string' ? raw : String((raw as { message?: unknown }).message ?? exception.message);
       const body: ApiErrorBody = { statusCode: status, code: codeForStatus(status), message };
-      if (isBodyParseError(exception)) return { ...body, code: 'REQUEST.MALFORMED', message: 'The request body is not valid JSON', errors: { body: 'must be valid JSON' } };
+      if (isBodyParseError(exception)) return { ...body, ...NOT_JSON };
       return body;
     }
-    if (isBodyParseError(exception)) {
-      return { statusCode: 400, code: 'REQUEST.MALFORMED', message: 'The request body is not valid JSON', errors: { body: 'must be valid JSON' } };
-    }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'SERVER.ERROR', message: 'Something went wrong on our side' };
+    if (isBodyParseError(exception)) return { statusCode: 400, ...NOT_JSON };
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: API_ERROR_CODES.serverError, message: 'Something went wrong on our side' };
   }
 }
+
+const NOT_JSON = { code: API_ERROR_CODES.malformed, message: 'The request body is not valid JSON', errors: { body: 'must be valid JSON' } };
 
 function isBodyParseError(exception: unknown): boolean {
   return typeof exception === 'object' && exception !== null && (exception as { type?: unknown }).type === 'entity.parse.failed';
@@ -46,16 +46,16 @@ function isBodyParseError(exception: unknown): boolean {
 function codeForStatus(status: number): string {
   switch (status) {
     case 400:
-      return 'REQUEST.MALFORMED';
+      return API_ERROR_CODES.malformed;
     case 401:
-      return 'AUTH.UNAUTHENTICATED';
+      return API_ERROR_CODES.unauthenticated;
     case 403:
-      return 'AUTH.FORBIDDEN';
+      return API_ERROR_CODES.forbidden;
     case 404:
-      return 'RESOURCE.NOT_FOUND';
+      return API_ERROR_CODES.notFound;
     case 413:
-      return 'REQUEST.TOO_LARGE';
+      return API_ERROR_CODES.tooLarge;
     default:
-      return status >= 500 ? 'SERVER.ERROR' : 'REQUEST.REJECTED';
+      return status >= 500 ? API_ERROR_CODES.serverError : API_ERROR_CODES.rejected;
   }
 }

@@ -9,7 +9,7 @@ import {
   type CreatePartnershipInput,
   type PartnershipCommand,
 } from '@pe/domain';
-import { findOrganizationIds, findUserIdsByRole, findUsersByIds, partnershipList, runList, type ListParams } from '@pe/persistence';
+import { findActiveOrganizationIds, findActiveUsersByIds, findUserIdsByRole, partnershipList, runList, type ListParams } from '@pe/persistence';
 import type { CommandResult } from '@pe/workflows';
 import { actorOf, type AuthenticatedUser } from '../auth/auth.decorators.js';
 import { partnershipScope } from '../auth/visibility.js';
@@ -77,7 +77,7 @@ export class PartnershipsService {
   }
 
 
-  /** An organization joining, or taking over a leaver's roles, must exist. */
+  /** An organization joining, or taking over a leaver's roles, must exist and be active. */
   private async checkMembershipReferences(command: ClientCommand): Promise<void> {
     const referenced =
       command.type === 'AddOrganization'
@@ -85,20 +85,20 @@ export class PartnershipsService {
         : command.type === 'RemoveOrganization' && command.reassignTo
           ? { field: 'reassignTo', id: command.reassignTo }
           : null;
-    if (!referenced || (await findOrganizationIds(this.db, [referenced.id])).length > 0) return;
-    throw new DomainError('rule', 'MEMBERSHIP.INVALID', 'No such organization', { [referenced.field]: `unknown organization ${referenced.id}` });
+    if (!referenced || (await findActiveOrganizationIds(this.db, [referenced.id])).length > 0) return;
+    throw new DomainError('rule', 'MEMBERSHIP.INVALID', 'No such organization', { [referenced.field]: `unknown or deactivated organization ${referenced.id}` });
   }
 
   private async checkReferences(command: Extract<PartnershipCommand, { type: 'CreatePartnership' }>): Promise<void> {
     const fields: Record<string, string> = {};
-    const people = await findUsersByIds(this.db, [command.sponsorId, command.coordinatorId]);
+    const people = await findActiveUsersByIds(this.db, [command.sponsorId, command.coordinatorId]);
     const sponsor = people.find((person) => person.id === command.sponsorId);
     const coordinator = people.find((person) => person.id === command.coordinatorId);
-    if (sponsor?.role !== 'sponsor') fields.sponsorId = 'must be the id of a user with the sponsor role';
-    if (coordinator?.role !== 'coordinator') fields.coordinatorId = 'must be the id of a user with the coordinator role';
-    const known = new Set(await findOrganizationIds(this.db, command.organizationIds));
+    if (sponsor?.role !== 'sponsor') fields.sponsorId = 'must be the id of an active user with the sponsor role';
+    if (coordinator?.role !== 'coordinator') fields.coordinatorId = 'must be the id of an active user with the coordinator role';
+    const known = new Set(await findActiveOrganizationIds(this.db, command.organizationIds));
     const unknown = command.organizationIds.filter((id) => !known.has(id));
-    if (unknown.length > 0) fields.organizationIds = `unknown organizations: ${unknown.join(', ')}`;
+    if (unknown.length > 0) fields.organizationIds = `unknown or deactivated organizations: ${unknown.join(', ')}`;
     if (Object.keys(fields).length > 0) {
       throw new DomainError('rule', 'PARTNERSHIP.UNKNOWN_REFERENCE', 'The partnership refers to people or organizations that do not fit', fields);
     }

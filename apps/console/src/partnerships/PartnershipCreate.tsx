@@ -27,12 +27,13 @@ export function PartnershipCreate() {
       <SimpleForm defaultValues={{ policy: DEFAULT_POLICY }}>
         <TextInput source="name" label="Name" validate={required()} fullWidth />
         <TextInput source="description" label="Description" multiline minRows={2} fullWidth />
-        <ReferenceInput source="sponsorId" reference="users" filter={{ role: 'sponsor' }} perPage={REFERENCE_PAGE}>
+        <ReferenceInput source="sponsorId" reference="users" filter={{ role: 'sponsor', active: true }} perPage={REFERENCE_PAGE}>
           <SelectInput label="Sponsor" optionText="name" validate={required()} />
         </ReferenceInput>
         <ReferenceArrayInput
           source="organizationIds"
           reference="organizations"
+          filter={{ active: true }}
           perPage={REFERENCE_PAGE}
           sort={{ field: 'name', order: 'ASC' }}
         >

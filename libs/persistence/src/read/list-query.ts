@@ -95,3 +95,12 @@ export const idIn =
   (expression: string): FilterClause =>
   (value, bind) =>
     `${expression}::text = ANY(${bind((Array.isArray(value) ? value : [value]).map(String))})`;
+
+/** A yes/no filter over a boolean expression; anything but true or false is a 400. */
+export const flag =
+  (expression: string): FilterClause =>
+  (value) => {
+    if (value === true || value === 'true') return `(${expression})`;
+    if (value === false || value === 'false') return `NOT (${expression})`;
+    throw new ListParamsError('filter', 'this filter takes true or false');
+  };

@@ -1,7 +1,7 @@
 /** The list builder lets only whitelisted names reach SQL: inherited object keys included. */
 import { describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { ListParamsError, equals, runList, type ListSpec } from './list-query.js';
+import { ListParamsError, equals, flag, runList, type ListSpec } from './list-query.js';
 
 const spec: ListSpec = { from: 'things t', columns: { id: 't.id', name: 't.name' }, defaultSort: ['name', 'ASC'], filters: { name: equals('t.name') } };
 
@@ -30,5 +30,15 @@ describe('runList', () => {
     await expect(runList(db, spec, { filter: { [name]: 'true) OR (true' } })).rejects.toBeInstanceOf(ListParamsError);
     await expect(runList(db, spec, { sort: [name, 'ASC'] })).rejects.toBeInstanceOf(ListParamsError);
     expect(statements).toEqual([]);
+  });
+
+  it('filters on a flag with true or false only', async () => {
+    const flagged: ListSpec = { ...spec, filters: { active: flag('t.gone_at IS NULL') } };
+    const { db, statements } = recordingDb();
+    await runList(db, flagged, { filter: { active: true } });
+    await runList(db, flagged, { filter: { active: 'false' } });
+    expect(statements[0]!.sql).toContain('WHERE (t.gone_at IS NULL)');
+    expect(statements[2]!.sql).toContain('WHERE NOT (t.gone_at IS NULL)');
+    await expect(runList(db, flagged, { filter: { active: 'yes' } })).rejects.toBeInstanceOf(ListParamsError);
   });
 });

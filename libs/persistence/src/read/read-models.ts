@@ -1,20 +1,43 @@
 /** The list specifications of every read model the API serves. */
-import { equals, idIn, search, type ListSpec } from './list-query.js';
+import { equals, flag, idIn, search, type ListSpec } from './list-query.js';
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export const organizationList: ListSpec = {
   from: 'organizations o',
-  columns: { id: 'o.id', name: 'o.name', kind: 'o.kind', createdAt: iso('o.created_at') },
+  columns: {
+    id: 'o.id',
+    name: 'o.name',
+    kind: 'o.kind',
+    active: 'o.deactivated_at IS NULL',
+    deactivatedAt: iso('o.deactivated_at'),
+    createdAt: iso('o.created_at'),
+  },
   defaultSort: ['name', 'ASC'],
-  filters: { id: idIn('o.id'), q: search('o.name') },
+  filters: { id: idIn('o.id'), q: search('o.name'), kind: equals('o.kind'), active: flag('o.deactivated_at IS NULL') },
 };
 
 export const userList: ListSpec = {
   from: 'users u',
-  columns: { id: 'u.id', email: 'u.email', name: 'u.name', role: 'u.role', organizationId: 'u.organization_id' },
+  // Never the password hash.
+  columns: {
+    id: 'u.id',
+    email: 'u.email',
+    name: 'u.name',
+    role: 'u.role',
+    organizationId: 'u.organization_id',
+    active: 'u.deactivated_at IS NULL',
+    deactivatedAt: iso('u.deactivated_at'),
+    createdAt: iso('u.created_at'),
+  },
   defaultSort: ['name', 'ASC'],
-  filters: { id: idIn('u.id'), role: equals('u.role'), organizationId: equals('u.organization_id::text'), q: search('u.name', 'u.email') },
+  filters: {
+    id: idIn('u.id'),
+    role: equals('u.role'),
+    organizationId: equals('u.organization_id::text'),
+    active: flag('u.deactivated_at IS NULL'),
+    q: search('u.name', 'u.email'),
+  },
 };
 
 export const partnershipList: ListSpec = {

@@ -1,0 +1,60 @@
+/**
+ * The admin's write side of the directory, in react-admin's simple REST dialect: POST creates, PUT
+ * changes the fields sent (PUT {"active": false} deactivates, {"active": true} reactivates; there is
+ * no DELETE, since past events keep naming the record). Lists and reads stay in read-only.controller.
+ */
+import { Body, Controller, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import {
+  createOrganizationSchema,
+  createUserSchema,
+  setPasswordSchema,
+  updateOrganizationSchema,
+  updateUserSchema,
+  type CreateOrganizationInput,
+  type CreateUserInput,
+  type SetPasswordInput,
+  type UpdateOrganizationInput,
+  type UpdateUserInput,
+} from '@pe/domain';
+import { CurrentUser, Roles, type AuthenticatedUser } from '../auth/auth.decorators.js';
+import { UuidParam } from '../http/uuid.pipe.js';
+import { validated } from '../http/zod.pipe.js';
+import { DirectoryService } from './directory.service.js';
+
+@Controller('organizations')
+@Roles('admin')
+export class OrganizationsAdminController {
+  constructor(@Inject(DirectoryService) private readonly directory: DirectoryService) {}
+
+  @Post()
+  create(@Body(validated(createOrganizationSchema)) body: CreateOrganizationInput) {
+    return this.directory.createOrganization(body);
+  }
+
+  @Put(':id')
+  update(@Param('id', new UuidParam('Organization')) id: string, @Body(validated(updateOrganizationSchema)) body: UpdateOrganizationInput) {
+    return this.directory.updateOrganization(id, body);
+  }
+}
+
+@Controller('users')
+@Roles('admin')
+export class UsersAdminController {
+  constructor(@Inject(DirectoryService) private readonly directory: DirectoryService) {}
+
+  @Post()
+  create(@Body(validated(createUserSchema)) body: CreateUserInput) {
+    return this.directory.createUser(body);
+  }
+
+  @Put(':id')
+  update(@CurrentUser() admin: AuthenticatedUser, @Param('id', new UuidParam('User')) id: string, @Body(validated(updateUserSchema)) body: UpdateUserInput) {
+    return this.directory.updateUser(admin, id, body);
+  }
+
+  @Put(':id/password')
+  @HttpCode(204)
+  async setPassword(@Param('id', new UuidParam('User')) id: string, @Body(validated(setPasswordSchema)) body: SetPasswordInput): Promise<void> {
+    await this.directory.setPassword(id, body.password);
+  }
+}

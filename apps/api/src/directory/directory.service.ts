@@ -1,0 +1,112 @@
+/**
+ * Administration of the directory: organizations and users are created, changed and deactivated,
+ * never deleted, since past events name them. Only admins reach this service (the controllers say so).
+ */
+import { randomUUID } from 'node:crypto';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import {
+  organizationProblem,
+  type CreateOrganizationInput,
+  type CreateUserInput,
+  type UpdateOrganizationInput,
+  type UpdateUserInput,
+} from '@pe/domain';
+import {
+  DuplicateError,
+  findActiveOrganizationIds,
+  findUserById,
+  insertOrganization,
+  insertUser,
+  organizationList,
+  runList,
+  setPasswordHash,
+  updateOrganization,
+  updateUser,
+  userList,
+  type ListSpec,
+} from '@pe/persistence';
+import type { AuthenticatedUser } from '../auth/auth.decorators.js';
+import { hashPassword } from '../auth/passwords.js';
+import { API_ERROR_CODES, ApiError, malformed, notFoundError } from '../http/api-error.js';
+import { DATABASE } from '../tokens.js';
+
+/** A directory row as the lists show it (the user list has no password hash to leak). */
+export type DirectoryRecord = Record<string, unknown> & { id: string };
+
+const DUPLICATE = {
+  email: { code: API_ERROR_CODES.emailTaken, message: 'Another user already has this email', field: 'email' },
+  name: { code: API_ERROR_CODES.organizationNameTaken, message: 'Another organization already has this name', field: 'name' },
+} as const;
+
+@Injectable()
+export class DirectoryService {
+  constructor(@Inject(DATABASE) private readonly db: DataSource) {}
+
+  async createOrganization(input: CreateOrganizationInput): Promise<DirectoryRecord> {
+    const id = randomUUID();
+    await conflictsAnswered(insertOrganization(this.db, { id, ...input }));
+    return this.read(organizationList, 'Organization', id);
+  }
+
+  async updateOrganization(id: string, changes: UpdateOrganizationInput): Promise<DirectoryRecord> {
+    if (!(await conflictsAnswered(updateOrganization(this.db, id, changes)))) throw notFoundError('Organization');
+    return this.read(organizationList, 'Organization', id);
+  }
+
+  async createUser(input: CreateUserInput): Promise<DirectoryRecord> {
+    if (input.organizationId) await this.requireActiveOrganization(input.organizationId);
+    const id = randomUUID();
+    const { password, ...user } = input;
+    await conflictsAnswered(insertUser(this.db, { id, ...user, passwordHash: await hashPassword(password) }));
+    return this.read(userList, 'User', id);
+  }
+
+  async updateUser(admin: AuthenticatedUser, id: string, changes: UpdateUserInput): Promise<DirectoryRecord> {
+    const current = await findUserById(this.db, id);
+    if (!current) throw notFoundError('User');
+    if (id === admin.id && (changes.active === false || (changes.role !== undefined && changes.role !== 'admin'))) {
+      throw new ApiError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        API_ERROR_CODES.ownAccount,
+        'You cannot deactivate or demote your own account; another admin can',
+        changes.active === false ? { active: 'not your own account' } : { role: 'not your own account' },
+      );
+    }
+    const role = changes.role ?? current.role;
+    const organizationId = changes.organizationId === undefined ? current.organizationId : changes.organizationId;
+    const problem = organizationProblem(role, organizationId);
+    if (problem) throw malformed({ organizationId: problem });
+    if (organizationId && organizationId !== current.organizationId) await this.requireActiveOrganization(organizationId);
+    await updateUser(this.db, id, changes);
+    return this.read(userList, 'User', id);
+  }
+
+  async setPassword(id: string, password: string): Promise<void> {
+    if (!(await setPasswordHash(this.db, id, await hashPassword(password)))) throw notFoundError('User');
+  }
+
+  private async requireActiveOrganization(organizationId: string): Promise<void> {
+    if ((await findActiveOrganizationIds(this.db, [organizationId])).length > 0) return;
+    throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, API_ERROR_CODES.unknownOrganization, 'No such active organization', {
+      organizationId: `unknown or deactivated organization ${organizationId}`,
+    });
+  }
+
+  private async read(spec: ListSpec, what: string, id: string): Promise<DirectoryRecord> {
+    const page = await runList<DirectoryRecord>(this.db, spec, { filter: { id } });
+    if (!page.rows[0]) throw notFoundError(what);
+    return page.rows[0];
+  }
+}
+
+/** A duplicate email or name is a 409 naming the field, so a form can show it in place. */
+async function conflictsAnswered<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (!(error instanceof DuplicateError)) throw error;
+    const { code, message, field } = DUPLICATE[error.field];
+    throw new ApiError(HttpStatus.CONFLICT, code, message, { [field]: message });
+  }
+}

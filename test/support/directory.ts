@@ -1,0 +1,39 @@
+/**
+ * Directory entries a test creates, marked so they can be removed again: every file shares one
+ * stack, and other files pick "all organizations" or "the first sponsor" from the directory.
+ */
+import pg from 'pg';
+import { inject } from 'vitest';
+
+export interface TestDirectory {
+  /** A unique email at this run's test domain. */
+  email(local: string): string;
+  /** A unique organization name with this run's prefix. */
+  organizationName(label: string): string;
+  /** Whether this run made the organization of that name. */
+  owns(organizationName: string): boolean;
+  /** Deletes every user and organization this run created (rows, so past events fall back to ids). */
+  remove(): Promise<void>;
+}
+
+export function testDirectory(label: string): TestDirectory {
+  const run = `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+  const domain = `${run}.test`;
+  const prefix = `[${run}]`;
+  let count = 0;
+  return {
+    email: (local) => `${local}.${++count}@${domain}`,
+    organizationName: (name) => `${prefix} ${name} ${++count}`,
+    owns: (organizationName) => organizationName.startsWith(prefix),
+    async remove() {
+      const db = new pg.Client({ connectionString: inject('databaseUrl') });
+      await db.connect();
+      try {
+        await db.query('DELETE FROM users WHERE email LIKE $1', [`%@${domain}`]);
+        await db.query('DELETE FROM organizations WHERE starts_with(name, $1)', [prefix]);
+      } finally {
+        await db.end();
+      }
+    },
+  };
+}
