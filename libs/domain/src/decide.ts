@@ -22,6 +22,8 @@ import { mayCompleteTask, recipientOf, type OpenTask } from './tasks.js';
 export type { PartnershipCommand, PartnershipCommandType } from './commands.js';
 export { ERROR_CODES, type CommandMeta } from './decision.js';
 export { goalProblems } from './rules/priorities.js';
+/** The decision rule a management model implies. */
+export { ruleOf as decisionRuleOf } from './rules/signoff.js';
 
 export function decide(state: PartnershipState, command: PartnershipCommand, meta: CommandMeta): PartnershipEvent[] {
   if (command.type === 'CreatePartnership') return create(state, command, meta);

@@ -159,8 +159,9 @@ const CONTEXT_BUILDERS: { [C in TaskContextKind]: Builder<C> } = {
     previous: state.healthChecks.findLast((check) => check.organizationId === assignedOrganization(task)) ?? null,
   }),
   review: (state, task, now) => {
-    const measures = partnershipMeasures(state, now);
+    // A review decides on its own cycle's health checks, even once the next cycle has opened.
     const cycle = task.cycle ?? state.cycle;
+    const measures = partnershipMeasures({ ...state, cycle }, now);
     return {
       kind: 'review',
       cycle: task.cycle,
