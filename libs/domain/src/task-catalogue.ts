@@ -19,7 +19,7 @@ const expecting = (what: string) => ({ error: (issue: { code?: string }) => (iss
 
 export const reportMeasurementDataSchema = z
   .strictObject(
-    { values: z.record(z.string().trim().min(1).max(100), z.number('a number'), 'KPI id → value') },
+    { values: z.record(z.string().trim().min(1).max(100), z.number('enter a number'), 'KPI id → value') },
     expecting('the values of the KPIs your organization owns: {"values": {"<kpiId>": number}}'),
   )
   .meta({ description: 'KPI id → this cycle’s value, one for every KPI the organization owns' });

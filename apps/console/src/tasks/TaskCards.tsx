@@ -5,6 +5,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Link, RecordContextProvider, useListContext } from 'react-admin';
 import { TaskActions } from './TaskActions';
+import { TaskAssignee } from './TaskAssignee';
 import { TaskMarkers } from './TaskMarkers';
 import { taskKindLabel, type TaskRecord } from './taskModel';
 
@@ -24,6 +25,9 @@ export function TaskCards({ empty }: { empty: React.ReactNode }) {
               </Typography>
               <Typography variant="body2" color="text.secondary">
                 {taskKindLabel(task.kind, task.cycle)} · due {new Date(task.dueAt).toLocaleString()}
+              </Typography>
+              <Typography variant="body2" component="div">
+                For <TaskAssignee />
               </Typography>
               <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
                 <Link to={`/partnerships/${task.partnershipId}/show`}>{task.partnershipName}</Link>

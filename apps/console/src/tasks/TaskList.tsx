@@ -4,8 +4,10 @@ import useMediaQuery from '@mui/material/useMediaQuery';
 import type { Theme } from '@mui/material/styles';
 import { BooleanInput, Datagrid, DateField, FunctionField, Link, List, SelectInput, TextField } from 'react-admin';
 import { TaskActions } from './TaskActions';
+import { TaskAssignee } from './TaskAssignee';
 import { TaskCards } from './TaskCards';
 import { TaskMarkers } from './TaskMarkers';
+import { useViewer } from './useViewer';
 import { INBOX_DEFAULT_FILTER, kindChoices, statusChoices, taskKindLabel, type TaskRecord } from './taskModel';
 
 const filters = [
@@ -26,6 +28,7 @@ function EmptyInbox() {
 
 export function TaskList() {
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
+  const viewer = useViewer();
   return (
     <List perPage={25} title="Inbox" filters={filters} filterDefaultValues={INBOX_DEFAULT_FILTER} sort={{ field: 'dueAt', order: 'ASC' }} empty={<EmptyInbox />} exporter={false}>
       {phone ? (
@@ -40,10 +43,12 @@ export function TaskList() {
             sortBy="partnershipName"
             render={(task) => <Link to={`/partnerships/${task.partnershipId}/show`}>{task.partnershipName}</Link>}
           />
+          <TaskAssignee label="For" />
           <DateField source="dueAt" label="Due" showTime />
           <TaskMarkers label="Follow-up" />
           <TextField source="status" />
-          <FunctionField<TaskRecord> label="Actions" render={(task) => <TaskActions task={task} />} />
+          {/* An auditor completes nothing: no column of empty cells. */}
+          {viewer?.role !== 'auditor' && <FunctionField<TaskRecord> label="Actions" render={(task) => <TaskActions task={task} />} />}
         </Datagrid>
       )}
     </List>

@@ -187,7 +187,7 @@ describe('REPORT_MEASUREMENT', () => {
       });
     given(s)
       .when(completeTask(s.task('REPORT_MEASUREMENT', IDS.orgA).id, 'approve', { data: { values: { [own]: '16' } } }), { actor: partnerA, now: REVIEW_AT })
-      .thenThrows(ERROR_CODES.invalidTaskData, { fields: { [`data.values.${own}`]: 'a number' } });
+      .thenThrows(ERROR_CODES.invalidTaskData, { fields: { [`data.values.${own}`]: 'enter a number' } });
     given(s)
       .when(completeTask(s.task('REPORT_MEASUREMENT', IDS.orgA).id, 'approve', { data: { values: {} } }), { actor: partnerA, now: REVIEW_AT })
       .thenThrows(ERROR_CODES.invalidTaskData, { fields: { [`data.values.${own}`]: 'report a number for "Readmission rate" (%)' } });

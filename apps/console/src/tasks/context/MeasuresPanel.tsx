@@ -8,11 +8,14 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { HEALTH_DIMENSIONS, type ReviewContext } from '@pe/domain';
+import { HEALTH_DIMENSIONS, type HealthDimension, type ReviewContext } from '@pe/domain';
 import { HEALTH_DIMENSION_LABELS } from '../../methodLabels';
 import { percent } from '../taskFormModel';
 import { useNames } from '../useNames';
 import { Empty, Section } from './Section';
+
+/** Column heads short enough for a phone; the legend above the table spells them out. */
+const SHORT: Record<HealthDimension, string> = { strategy: 'Str', operations: 'Ops', relationship: 'Rel', governance: 'Gov' };
 
 /** What a review decides on: KPI progress, the health check per organization with the gap, NPS. */
 export function MeasuresPanel({ context }: { context: ReviewContext }) {
@@ -54,13 +57,16 @@ export function MeasuresPanel({ context }: { context: ReviewContext }) {
           <Empty>No health checks this cycle.</Empty>
         ) : (
           <Box sx={{ overflowX: 'auto' }}>
-            <Table size="small" aria-label="Health check">
+            <Typography variant="caption" color="text.secondary">
+              {HEALTH_DIMENSIONS.map((dimension) => `${SHORT[dimension]} ${HEALTH_DIMENSION_LABELS[dimension].toLowerCase()}`).join(' · ')} (1–5) · NPS would recommend (0–10)
+            </Typography>
+            <Table size="small" aria-label="Health check" sx={{ '& th, & td': { px: 0.75 } }}>
               <TableHead>
                 <TableRow>
                   <TableCell>Organization</TableCell>
                   {HEALTH_DIMENSIONS.map((dimension) => (
                     <TableCell key={dimension} align="center">
-                      {HEALTH_DIMENSION_LABELS[dimension].slice(0, 5)}
+                      <abbr title={HEALTH_DIMENSION_LABELS[dimension]}>{SHORT[dimension]}</abbr>
                     </TableCell>
                   ))}
                   <TableCell align="center">NPS</TableCell>

@@ -57,7 +57,7 @@ export function DecisionForm({ task, intent, onClose, approveLabel = 'Approve', 
         multiline
         minRows={2}
         margin="normal"
-        label={intent === 'reject' ? 'Reason for rejecting' : 'Comment (a reason is required to reject)'}
+        label={intent === 'reject' ? 'Reason for rejecting' : 'Comment (required to reject)'}
         name="comment"
         value={comment}
         onChange={(event) => {
