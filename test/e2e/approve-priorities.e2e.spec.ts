@@ -1,6 +1,7 @@
 /**
  * A person in a real browser (Debian's chromium through playwright-core): the sponsor signs in,
- * finds the approval task in the inbox and approves it; the partnership moves to LISTENING.
+ * finds the approval task in the inbox, reads the goals in its dialog and approves them; the
+ * partnership moves to LISTENING.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -46,6 +47,10 @@ describe('the console', () => {
       const row = page.getByRole('row').filter({ hasText: `Approve the priorities of ${name}` });
       await row.waitFor();
       await row.getByRole('button', { name: 'Approve' }).click();
+      // The dialog shows what is approved before the decision is sent.
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('Cut emergency readmissions').waitFor();
+      await dialog.getByRole('button', { name: 'Approve' }).click();
       await page.getByText('Task completed').waitFor();
 
       const record = await eventually('stage LISTENING', async () => {

@@ -16,6 +16,7 @@ interface TaskRow {
   kind: string;
   status: string;
   cycle: number | null;
+  purpose: 'joining' | 'pulse' | null;
   detail: string | null;
   assigneeUserId: string | null;
   assigneeOrganizationId: string | null;
@@ -428,7 +429,7 @@ describe('membership', () => {
 
     expectOk(await send(coordinator, id, { type: 'AddOrganization', organizationId: eastvale }), 'add Eastvale');
     const joining = await openTask(id, 'SIGN_AGREEMENT', { assigneeOrganizationId: eastvale });
-    expect(joining).toMatchObject({ detail: 'joining', status: 'open' });
+    expect(joining).toMatchObject({ purpose: 'joining', detail: null, status: 'open' });
     expect((await partnership(id)).organizationIds).toEqual([riverside, northwind, eastvale]);
     expect(await send(coordinator, id, { type: 'AddOrganization', organizationId: eastvale })).toMatchObject({ status: 422, body: { code: 'MEMBERSHIP.INVALID' } });
 

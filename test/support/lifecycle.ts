@@ -45,6 +45,7 @@ export interface Task {
   partnershipId: string;
   assigneeUserId: string | null;
   assigneeOrganizationId: string | null;
+  purpose: 'joining' | 'pulse' | null;
   detail: string | null;
   cancelReason: string | null;
   completedBy: string | null;

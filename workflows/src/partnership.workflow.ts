@@ -21,6 +21,7 @@ import {
   evolve,
   initialState,
   nextDeadline,
+  upgradeState,
   type Actor,
   type PartnershipCommand,
   type PartnershipEvent,
@@ -52,7 +53,8 @@ export const DEFAULT_HISTORY_LIMIT = 2000;
 const ANSWERS_KEPT = 500;
 
 export async function partnershipWorkflow(input: PartnershipWorkflowInput): Promise<void> {
-  let state: PartnershipState = input.carried?.state ?? initialState();
+  // A run carried over from older code carries an older shape of the state.
+  let state: PartnershipState = input.carried ? upgradeState(input.carried.state) : initialState();
   const answers = new Map<string, CommandResult>(input.carried?.answers ?? []);
   const fingerprints = new Map<string, string>(input.carried?.fingerprints ?? []);
   let changed = false;

@@ -4,11 +4,18 @@
  */
 import { z } from 'zod';
 import {
+  CONTEXT_DESCRIPTIONS,
+  DATA_TASK_KINDS,
+  TASK_CATALOGUE,
+  TASK_KINDS,
+  TASK_PURPOSES,
   clientCommandSchema,
   completeTaskSchema,
   createOrganizationSchema,
   createPartnershipSchema,
   createUserSchema,
+  dataSchemaOf,
+  isDataTaskKind,
   loginSchema,
   setPasswordSchema,
   updateOrganizationSchema,
@@ -50,6 +57,63 @@ const one = (resource: string) => ({
   get: { tags: [resource], parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'The record' }, ...errors(401, 404) } },
 });
 
+/** A schema nested in another carries no `$schema` of its own. */
+const nested = (zodSchema: z.ZodType) => {
+  const { $schema: _dialect, ...rest } = schema(zodSchema);
+  return rest;
+};
+
+/** The completion envelope, its `data` documented per kind from the task catalogue. */
+function completeTaskDocument(): Record<string, unknown> {
+  const envelope = schema(completeTaskSchema);
+  const decisionKinds = TASK_KINDS.filter((kind) => !isDataTaskKind(kind));
+  return {
+    ...envelope,
+    description:
+      `How a task completes depends on its kind. ${decisionKinds.join(', ')} are decisions: approve, or reject with a comment (the reason), and no data. ` +
+      `${DATA_TASK_KINDS.join(', ')} are approved with the data of their kind.`,
+    properties: {
+      ...(envelope.properties as Record<string, unknown>),
+      data: {
+        description: "Checked against the task's own kind: data that does not fit answers 400 with an error per field (e.g. `data.values.<kpiId>`)",
+        oneOf: DATA_TASK_KINDS.map((kind) => ({
+          ...nested(dataSchemaOf(kind)),
+          title: kind,
+          description: `${TASK_CATALOGUE[kind].label}: ${TASK_CATALOGUE[kind].summary}`,
+        })),
+      },
+    },
+  };
+}
+
+/** A task as GET /api/tasks answers it; `context` depends on the kind (the catalogue names which). */
+function taskDocument(): Record<string, unknown> {
+  const text = { type: ['string', 'null'] };
+  const contexts = TASK_KINDS.map((kind) => `${kind}: ${CONTEXT_DESCRIPTIONS[TASK_CATALOGUE[kind].context]}`).join('; ');
+  return {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      partnershipId: { type: 'string', format: 'uuid' },
+      partnershipName: { type: 'string' },
+      kind: { type: 'string', enum: [...TASK_KINDS] },
+      title: { type: 'string' },
+      assigneeUserId: text,
+      assigneeOrganizationId: text,
+      cycle: { type: ['integer', 'null'] },
+      purpose: { enum: [...TASK_PURPOSES, null], description: 'joining: an organization signs the agreement in force to join; pulse: a health check between reviews' },
+      detail: { ...text, description: 'Free text naming what the step is about (the wind-down item, the proposed option)' },
+      status: { type: 'string', enum: ['open', 'completed', 'cancelled'] },
+      openedAt: { type: 'string', format: 'date-time' },
+      dueAt: { type: 'string', format: 'date-time' },
+      context: {
+        type: ['object', 'null'],
+        description: `While the task is open, what its form shows (null once it is closed), computed from the partnership's state; \`kind\` names the shape. ${contexts}`,
+      },
+    },
+  };
+}
+
 export function buildOpenApiDocument(): Record<string, unknown> {
   return {
     openapi: '3.1.0',
@@ -76,7 +140,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         Login: schema(loginSchema),
         CreatePartnership: schema(createPartnershipSchema),
         PartnershipCommand: schema(clientCommandSchema),
-        CompleteTask: schema(completeTaskSchema),
+        CompleteTask: completeTaskDocument(),
+        Task: taskDocument(),
         CreateOrganization: schema(createOrganizationSchema),
         UpdateOrganization: schema(updateOrganizationSchema),
         CreateUser: schema(createUserSchema),
@@ -126,12 +191,18 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       '/api/partnerships/{id}/verify': { get: { tags: ['audit'], summary: 'Recompute the hash chain of the event log', responses: { '200': { description: '{valid, events, headHash, firstBrokenSequence}' }, ...errors(401, 404) } } },
       '/api/partnerships/{id}/measures': { get: { tags: ['partnerships'], summary: 'KPI progress and share on track, on-time rate, health gap, partner NPS, goal attainment T-score', responses: { '200': { description: 'The measures' }, ...errors(401, 404) } } },
       '/api/partnerships/{id}/deadlines': { get: { tags: ['partnerships'], summary: 'The deadline ledger: every pending timer, what it is for and when it fires', responses: { '200': { description: 'Pending timers, earliest first' }, ...errors(401, 404) } } },
-      '/api/tasks': list('tasks'),
-      '/api/tasks/{id}': one('tasks'),
+      '/api/tasks': {
+        get: {
+          ...list('tasks').get,
+          summary: 'List tasks with the context each open one needs (`filter={"mine":true}` is the caller’s inbox; answers Content-Range)',
+          responses: { '200': { description: 'A page of tasks', content: { 'application/json': { schema: { type: 'array', items: ref('Task') } } } }, ...errors(400, 401) },
+        },
+      },
+      '/api/tasks/{id}': { get: { ...one('tasks').get, responses: { '200': { description: 'The task with its context', ...json('Task') }, ...errors(401, 404) } } },
       '/api/tasks/{id}/complete': {
         post: {
           tags: ['tasks'],
-          summary: 'Complete a task assigned to you (approve, or reject with a reason)',
+          summary: 'Complete a task assigned to you: approve or reject a decision, or send the data its kind takes',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, idempotencyKey],
           requestBody: json('CompleteTask'),
           responses: { '200': { description: '{version, events}' }, ...errors(400, 401, 403, 404, 409, 422) },

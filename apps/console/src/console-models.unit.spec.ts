@@ -2,14 +2,8 @@ import { DEFAULT_POLICY } from '@pe/domain';
 import { describe, expect, it } from 'vitest';
 import { describePolicy, toCreatePartnershipBody } from './partnerships/partnershipModel';
 import { summarizeEvent } from './partnerships/timelineModel';
-import {
-  EMPTY_HEALTH_CHECK,
-  kpisFromEvents,
-  toHealthCheckData,
-  toMeasurementData,
-  toReviewData,
-} from './tasks/completionModel';
-import { isDecisionTask } from './tasks/taskModel';
+import { EMPTY_HEALTH_CHECK, EMPTY_REVIEW, toHealthCheckData, toMeasurementData, toReviewData } from './tasks/taskFormModel';
+import { viewerMayComplete } from './tasks/taskModel';
 
 describe('the create form', () => {
   it('sends exactly the six policy fields, blanks as defaults', () => {
@@ -22,9 +16,10 @@ describe('the create form', () => {
   });
 });
 
-describe('the completion dialog', () => {
-  it('checks health scores and leaves recommend out when blank', () => {
+describe('the task forms', () => {
+  it('check health scores through the kind’s schema and leave recommend out when blank', () => {
     expect(toHealthCheckData({ ...EMPTY_HEALTH_CHECK, strategy: '6' }).errors).toHaveProperty('data.strategy');
+    expect(toHealthCheckData({ ...EMPTY_HEALTH_CHECK, strategy: '4' }).errors).toHaveProperty('data.operations');
     expect(toHealthCheckData({ strategy: '1', operations: '2', relationship: '3', governance: '5', recommend: '' }).data).toEqual({
       strategy: 1,
       operations: 2,
@@ -33,32 +28,36 @@ describe('the completion dialog', () => {
     });
   });
 
-  it('asks for an option only when termination is proposed', () => {
-    expect(toReviewData({ outcome: 'continue', option: '', reason: '' }).data).toEqual({ outcome: 'continue' });
-    expect(toReviewData({ outcome: 'propose_termination', option: '', reason: '' }).errors).toHaveProperty('data.option');
-    expect(toReviewData({ outcome: 'propose_termination', option: 'exit', reason: ' done ' }).data).toEqual({
+  it('ask for an option only when termination is proposed, and send goal scores as numbers', () => {
+    expect(toReviewData({ ...EMPTY_REVIEW, outcome: 'continue', option: 'exit', goalScores: { '1': '-2', '2': '' } }).data).toEqual({
+      outcome: 'continue',
+      goalScores: { '1': -2 },
+    });
+    expect(toReviewData({ ...EMPTY_REVIEW, outcome: 'propose_termination' }).errors).toHaveProperty('data.option');
+    expect(toReviewData(EMPTY_REVIEW).errors).toHaveProperty('data.outcome');
+    expect(toReviewData({ ...EMPTY_REVIEW, outcome: 'propose_termination', option: 'exit', reason: ' done ' }).data).toEqual({
       outcome: 'propose_termination',
       option: 'exit',
       reason: 'done',
     });
   });
 
-  it('turns KPI rows into values and folds KPIs from the log', () => {
-    expect(toMeasurementData([{ kpiId: 'k1', value: '4.5' }, { kpiId: '', value: '' }]).data).toEqual({ values: { k1: 4.5 } });
-    expect(toMeasurementData([{ kpiId: 'k1', value: 'x' }]).errors).toHaveProperty('data.values.k1');
-    const kpi = (id: string, owner: string) => ({ kpi: { id, name: id, unit: 'u', ownerOrganizationId: owner } });
-    const kpis = kpisFromEvents([
-      { sequence: 3, type: 'OrganizationLeft', payload: { organizationId: 'o1', reassignTo: 'o2' } },
-      { sequence: 1, type: 'KpiDefined', payload: kpi('old', 'o1') },
-      { sequence: 2, type: 'PartnershipRenewed', payload: { generation: 2 } },
-      { sequence: 2.5, type: 'KpiDefined', payload: kpi('k1', 'o1') },
-    ]);
-    expect(kpis.map((one) => [one.id, one.ownerOrganizationId])).toEqual([['k1', 'o2']]);
+  it('turn one value per KPI into data, naming the KPI left blank', () => {
+    const kpis = [{ id: 'k1' }, { id: 'k2' }];
+    expect(toMeasurementData(kpis, { k1: '4.5', k2: '0' }).data).toEqual({ values: { k1: 4.5, k2: 0 } });
+    expect(Object.keys(toMeasurementData(kpis, { k1: '4.5' }).errors ?? {})).toEqual(['data.values.k2']);
+    expect(toMeasurementData(kpis, { k1: 'x', k2: '1' }).errors).toHaveProperty('data.values.k1');
   });
 
-  it('keeps approve/reject for sign-offs only', () => {
-    expect(isDecisionTask({ kind: 'SIGN_AGREEMENT' })).toBe(true);
-    expect(isDecisionTask({ kind: 'HEALTH_CHECK' })).toBe(false);
+  it('show buttons only to the assignee or a representative of the assigned organization', () => {
+    const orgTask = { status: 'open' as const, assigneeUserId: null, assigneeOrganizationId: 'o1' };
+    expect(viewerMayComplete(orgTask, { id: 'u', role: 'partner', organizationId: 'o1' })).toBe(true);
+    expect(viewerMayComplete(orgTask, { id: 'u', role: 'partner', organizationId: 'o2' })).toBe(false);
+    expect(viewerMayComplete(orgTask, { id: 'a', role: 'auditor', organizationId: null })).toBe(false);
+    const personal = { status: 'open' as const, assigneeUserId: 's', assigneeOrganizationId: null };
+    expect(viewerMayComplete(personal, { id: 's', role: 'sponsor', organizationId: 'o3' })).toBe(true);
+    expect(viewerMayComplete({ ...personal, status: 'completed' }, { id: 's', role: 'sponsor', organizationId: 'o3' })).toBe(false);
+    expect(viewerMayComplete(personal, { id: 'a', role: 'admin', organizationId: null })).toBe(false);
   });
 });
 

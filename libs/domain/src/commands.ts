@@ -11,6 +11,7 @@ import type {
   ListeningSession,
 } from './model.js';
 import type { PartnershipPolicy } from './policy.js';
+import type { TaskData } from './task-catalogue.js';
 import type { TaskDecision } from './tasks.js';
 
 export type PartnershipCommand =
@@ -45,7 +46,8 @@ export type PartnershipCommand =
   | { type: 'AddOrganization'; organizationId: string }
   | { type: 'RemoveOrganization'; organizationId: string; reassignTo?: string | null }
   | { type: 'MoveDueDate'; taskId: string; dueAt: string }
-  | { type: 'CompleteTask'; taskId: string; decision: TaskDecision; comment?: string | null; data?: Record<string, unknown> }
+  /** `data` must fit the task's own kind (task-catalogue.ts); the decider checks it again, since a command may come from any client. */
+  | { type: 'CompleteTask'; taskId: string; decision: TaskDecision; comment?: string | null; data?: TaskData }
   | { type: 'FireDueTimers' };
 
 export type PartnershipCommandType = PartnershipCommand['type'];

@@ -6,7 +6,6 @@ import type { PartnershipCommand } from './commands.js';
 import { Decision, ERROR_CODES, type CommandMeta } from './decision.js';
 import { conflict, forbidden, notFound, ruleBroken } from './errors.js';
 import type { PartnershipEvent } from './events.js';
-import type { Actor } from './model.js';
 import { type ActivePartnership, type PartnershipState } from './partnership.js';
 import { policyProblems } from './policy.js';
 import { addStakeholder, openListeningSignoff, recordListeningSession, scoreAlignment } from './rules/listening.js';
@@ -17,11 +16,14 @@ import { chooseManagementModel, commitResources, defineKpi, defineRoles, issueAg
 import { answer, settle, type SignoffOutcome } from './rules/signoff.js';
 import { carryOutTermination, closeWhenWoundDown, decideTerminationApproval, proposeTermination, rejectTermination } from './rules/termination.js';
 import { deadlines, escalationDue, escalationRecipients, remindersDue } from './timers.js';
-import { recipientOf, type OpenTask } from './tasks.js';
+import { isDataTaskKind, parseTaskData, taskLabel, type DataTaskKind, type TaskDataOf } from './task-catalogue.js';
+import { mayCompleteTask, recipientOf, type OpenTask } from './tasks.js';
 
 export type { PartnershipCommand, PartnershipCommandType } from './commands.js';
 export { ERROR_CODES, type CommandMeta } from './decision.js';
 export { goalProblems } from './rules/priorities.js';
+/** The decision rule a management model implies. */
+export { ruleOf as decisionRuleOf } from './rules/signoff.js';
 
 export function decide(state: PartnershipState, command: PartnershipCommand, meta: CommandMeta): PartnershipEvent[] {
   if (command.type === 'CreatePartnership') return create(state, command, meta);
@@ -114,24 +116,16 @@ function create(state: PartnershipState, command: Extract<PartnershipCommand, { 
   ];
 }
 
-/** The assignee, or for an organization's task any of its representatives. */
-function mayComplete(task: OpenTask, actor: Actor): boolean {
-  if (actor.kind !== 'user') return false;
-  if (task.assignee.kind === 'user') return actor.userId === task.assignee.userId;
-  return actor.role === 'partner' && actor.organizationId === task.assignee.organizationId;
-}
-
-const DATA_TASKS = new Set<OpenTask['kind']>(['REPORT_MEASUREMENT', 'HEALTH_CHECK', 'REVIEW', 'WIND_DOWN']);
-
 function completeTask(d: Decision, command: Extract<PartnershipCommand, { type: 'CompleteTask' }>): void {
   const task = d.state.openTasks.find((candidate) => candidate.id === command.taskId);
   if (!task) throw conflict(ERROR_CODES.taskNotFound, 'This task is no longer open');
-  if (!mayComplete(task, d.actor)) throw forbidden(ERROR_CODES.notAssignee, 'Only the assignee (or a representative of the assigned organization) completes this task');
+  if (d.actor.kind !== 'user' || !mayCompleteTask(task.assignee, d.actor)) {
+    throw forbidden(ERROR_CODES.notAssignee, 'Only the assignee (or a representative of the assigned organization) completes this task');
+  }
   const comment = command.comment?.trim() || null;
   const approve = command.decision === 'approve';
-  if (!approve && DATA_TASKS.has(task.kind)) throw ruleBroken(ERROR_CODES.decisionNotAllowed, 'This task is completed, not rejected', { decision: 'must be "approve"' });
+  if (!approve && isDataTaskKind(task.kind)) throw ruleBroken(ERROR_CODES.decisionNotAllowed, 'This task is completed, not rejected', { decision: 'must be "approve"' });
   if (!approve && !comment) throw ruleBroken(ERROR_CODES.reasonRequired, 'A rejection needs a reason', { comment: 'say why' });
-  const data = command.data ?? {};
   d.emit({ type: 'TaskCompleted', data: { taskId: task.id, decision: command.decision, comment } });
   switch (task.kind) {
     case 'APPROVE_PRIORITIES':
@@ -142,16 +136,17 @@ function completeTask(d: Decision, command: Extract<PartnershipCommand, { type: 
     case 'SIGN_AGREEMENT':
       return signAgreement(d, task, approve, comment);
     case 'REPORT_MEASUREMENT':
-      reportMeasurements(d, task, data);
+      reportMeasurements(d, task, dataOf(task.kind, command.data));
       return openReviewWhenReady(d, task.cycle ?? d.state.cycle);
     case 'HEALTH_CHECK':
-      recordHealthCheck(d, task, data);
+      recordHealthCheck(d, task, dataOf(task.kind, command.data));
       return openReviewWhenReady(d, task.cycle ?? d.state.cycle);
     case 'REVIEW':
-      return decideReview(d, task, data);
+      return decideReview(d, task, dataOf(task.kind, command.data));
     case 'APPROVE_TERMINATION':
       return decideTerminationApproval(d, approve, comment);
     case 'WIND_DOWN':
+      dataOf(task.kind, command.data);
       return closeWhenWoundDown(d);
     default: {
       const unhandled: never = task.kind;
@@ -160,12 +155,19 @@ function completeTask(d: Decision, command: Extract<PartnershipCommand, { type: 
   }
 }
 
+/** The completion's data in its kind's shape; any client may send a command, so it is checked here too. */
+function dataOf<K extends DataTaskKind>(kind: K, data: unknown): TaskDataOf<K> {
+  const checked = parseTaskData(kind, data);
+  if (!checked.ok) throw ruleBroken(ERROR_CODES.invalidTaskData, `The data does not fit a ${taskLabel(kind).toLowerCase()} task`, checked.errors);
+  return checked.data;
+}
+
 function signAgreement(d: Decision, task: OpenTask, approve: boolean, comment: string | null): void {
   const agreement = d.state.agreement;
   if (approve && agreement && task.assignee.kind === 'organization') {
     d.emit({ type: 'AgreementSigned', data: { version: agreement.version, organizationId: task.assignee.organizationId, userId: d.actor.userId } });
   }
-  if (task.detail === 'joining') return;
+  if (task.purpose === 'joining') return;
   afterSignoff(d, answer(d, task, approve, comment));
 }
 

@@ -51,7 +51,7 @@ export const ERROR_CODES = {
   systemOnly: 'COMMAND.SYSTEM_ONLY',
 } as const;
 
-type TaskSpec = Omit<Task, 'id' | 'openedAt' | 'dueAt' | 'cycle' | 'detail'> & Partial<Pick<Task, 'cycle' | 'detail'>>;
+type TaskSpec = Omit<Task, 'id' | 'openedAt' | 'dueAt' | 'cycle' | 'purpose' | 'detail'> & Partial<Pick<Task, 'cycle' | 'purpose' | 'detail'>>;
 
 export class Decision {
   readonly events: PartnershipEvent[] = [];
@@ -87,6 +87,7 @@ export class Decision {
       data: {
         task: {
           cycle: null,
+          purpose: null,
           detail: null,
           ...spec,
           id,

@@ -20,7 +20,7 @@ import type {
   TerminationOption,
 } from './model.js';
 import type { PartnershipPolicy } from './policy.js';
-import type { Recipient, Task, TaskDecision } from './tasks.js';
+import type { Recipient, RecordedTask, TaskDecision } from './tasks.js';
 
 export type SignoffSubject = 'LISTENING' | 'AGREEMENT' | 'TERMINATION';
 /** every: all partner organizations (consensus / listening); agreement: every role holder; majority: more than half. */
@@ -48,7 +48,7 @@ export type PartnershipEventBody =
   | { type: 'PrioritiesApproved'; data: Empty }
   | { type: 'PrioritiesRejected'; data: { reason: string } }
   | { type: 'StageAdvanced'; data: { from: Stage; to: Stage; reason?: string } }
-  | { type: 'TaskOpened'; data: { task: Task } }
+  | { type: 'TaskOpened'; data: { task: RecordedTask } }
   | { type: 'TaskCompleted'; data: { taskId: string; decision: TaskDecision; comment: string | null } }
   | { type: 'TaskCancelled'; data: { taskId: string; reason: string } }
   | { type: 'TaskDueDateMoved'; data: { taskId: string; from: string; to: string } }

@@ -3,6 +3,8 @@ export * from './duration.js';
 export * from './policy.js';
 export * from './model.js';
 export * from './tasks.js';
+export * from './task-catalogue.js';
+export * from './task-context.js';
 export * from './events.js';
 export * from './partnership.js';
 export * from './commands.js';

@@ -87,3 +87,34 @@ export function goalAttainmentTScore(scores: { score: number; weight?: number }[
   const sum = weights.reduce((total, weight) => total + weight, 0);
   return 50 + (10 * weighted) / Math.sqrt((1 - rho) * sumSquares + rho * sum * sum);
 }
+
+export interface PartnershipMeasures {
+  /** The review cycle in progress or last opened. */
+  cycle: number;
+  kpis: KpiStatus[];
+  shareOnTrack: number | null;
+  onTimeSubmissionRate: number | null;
+  /** Per dimension, the spread between partners in this cycle's health checks. */
+  healthGap: ReturnType<typeof healthGap>;
+  partnerNps: number | null;
+  /** Of the last goal-attainment scoring. */
+  goalAttainmentTScore: number | null;
+}
+
+/** Every computed measure of a partnership as of `now`. */
+export function partnershipMeasures(
+  state: Pick<Partnership, 'cycle' | 'kpis' | 'measurements' | 'goals' | 'healthChecks' | 'goalAttainment'>,
+  now: Date,
+): PartnershipMeasures {
+  const statuses = kpiStatuses(state, now);
+  const latestScores = state.goalAttainment.at(-1);
+  return {
+    cycle: state.cycle,
+    kpis: statuses,
+    shareOnTrack: shareOnTrack(statuses),
+    onTimeSubmissionRate: onTimeRate(state.measurements),
+    healthGap: healthGap(state.healthChecks, state.cycle),
+    partnerNps: partnerNps(state.healthChecks.filter((check) => check.cycle === state.cycle)),
+    goalAttainmentTScore: latestScores ? goalAttainmentTScore(Object.values(latestScores.scores).map((score) => ({ score }))) : null,
+  };
+}

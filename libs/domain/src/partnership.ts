@@ -20,7 +20,7 @@ import type {
   TerminationOption,
 } from './model.js';
 import type { PartnershipPolicy } from './policy.js';
-import type { OpenTask } from './tasks.js';
+import { upgradeTask, type OpenTask } from './tasks.js';
 
 export type PrioritiesStatus = 'DRAFTING' | 'SUBMITTED' | 'APPROVED';
 
@@ -70,7 +70,15 @@ export interface Partnership {
   cycle: number;
   nextReviewAt: string | null;
   nextPulseAt: string | null;
-  termination: { option: TerminationOption; reason: string; fromStage: Stage; approved: boolean } | null;
+  termination: {
+    option: TerminationOption;
+    reason: string;
+    fromStage: Stage;
+    approved: boolean;
+    /** Who proposed it and when (null in state carried over from before they were kept). */
+    proposedBy: string | null;
+    proposedAt: string | null;
+  } | null;
   hold: { since: string; reason: string } | null;
   openTasks: OpenTask[];
   createdAt: string;
@@ -155,7 +163,7 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
       return { ...state, stage: event.data.to, ...(reopensPriorities ? { prioritiesStatus: 'DRAFTING' as const } : {}) };
     }
     case 'TaskOpened':
-      return { ...state, openTasks: [...state.openTasks, { ...event.data.task, remindersSent: 0, escalationLevel: 0 }] };
+      return { ...state, openTasks: [...state.openTasks, { ...upgradeTask(event.data.task), remindersSent: 0, escalationLevel: 0 }] };
     case 'TaskCompleted':
     case 'TaskCancelled':
       return { ...state, openTasks: state.openTasks.filter((task) => task.id !== event.data.taskId) };
@@ -228,7 +236,7 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
     case 'ReviewDecided':
       return { ...state, reviews: [...state.reviews, { cycle: event.data.cycle, outcome: event.data.outcome, at: event.at }] };
     case 'TerminationProposed':
-      return { ...state, termination: { ...event.data, approved: false } };
+      return { ...state, termination: { ...event.data, approved: false, proposedBy: event.actor.userId, proposedAt: event.at } };
     case 'TerminationApproved':
       return state.termination ? { ...state, termination: { ...state.termination, approved: true } } : state;
     case 'TerminationRejected':
@@ -277,6 +285,16 @@ function leave(state: ActivePartnership, organizationId: string, reassignTo: str
   const kpis = state.kpis.map((kpi) => (kpi.ownerOrganizationId === organizationId && reassignTo ? { ...kpi, ownerOrganizationId: reassignTo } : kpi));
   const signoff = state.signoff ? { ...state.signoff, eligible: state.signoff.eligible.filter((id) => id !== organizationId) } : null;
   return { ...state, organizationIds: state.organizationIds.filter((id) => id !== organizationId), roles, kpis, signoff };
+}
+
+/**
+ * State written by an older version of this code (a workflow's carried state, a stored projection)
+ * in today's shape: every reader that did not fold it itself passes it through here.
+ */
+export function upgradeState<S extends PartnershipState>(state: S): S {
+  if (state.status !== 'active') return state;
+  const termination = state.termination ? { ...state.termination, proposedBy: state.termination.proposedBy ?? null, proposedAt: state.termination.proposedAt ?? null } : null;
+  return { ...state, openTasks: state.openTasks.map((task) => upgradeTask(task)), termination };
 }
 
 export const fold = (events: readonly PartnershipEvent[], from: PartnershipState = initialState()) => events.reduce(evolve, from);

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { ORGANIZATION_KINDS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, organizationProblem } from './directory.js';
-import { HEALTH_DIMENSIONS, MANAGEMENT_MODELS, RESPONSIBILITIES, REVIEW_OUTCOMES, ROLES, TERMINATION_OPTIONS } from './model.js';
+import { MANAGEMENT_MODELS, RESPONSIBILITIES, ROLES, TERMINATION_OPTIONS } from './model.js';
+import { TASK_DECISIONS } from './tasks.js';
 import { DEFAULT_POLICY } from './policy.js';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -94,24 +95,14 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
 export type ClientCommand = z.infer<typeof clientCommandSchema>;
 export const CLIENT_COMMAND_TYPES = clientCommandSchema.options.map((option) => option.shape.type.value);
 
-const score = (min: number, max: number) => z.number().int().min(min).max(max);
-
-/** What a task's completion may carry, by kind (the decider checks it against the partnership). */
-export const taskDataSchema = z.union([
-  z.strictObject({ values: z.record(z.string(), z.number().finite()) }),
-  z.strictObject({ ...Object.fromEntries(HEALTH_DIMENSIONS.map((dimension) => [dimension, score(1, 5)])), recommend: score(0, 10).optional() }),
-  z.strictObject({
-    outcome: z.enum(REVIEW_OUTCOMES),
-    goalScores: z.record(z.string(), score(-2, 2)).optional(),
-    option: z.enum(TERMINATION_OPTIONS).optional(),
-    reason: text(4000).optional(),
-  }),
-]);
-
+/**
+ * The envelope of POST /api/tasks/:id/complete. `data` is checked against the task's own kind once
+ * the task is looked up (task-catalogue.ts), so a wrong shape names its fields, not a union's.
+ */
 export const completeTaskSchema = z.strictObject({
-  decision: z.enum(['approve', 'reject']),
+  decision: z.enum(TASK_DECISIONS),
   comment: text(4000).optional(),
-  data: taskDataSchema.optional(),
+  data: z.unknown().optional(),
 });
 export type CompleteTaskInput = z.infer<typeof completeTaskSchema>;
 
@@ -164,11 +155,12 @@ export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 export const setPasswordSchema = z.strictObject({ password: passwordSchema });
 export type SetPasswordInput = z.infer<typeof setPasswordSchema>;
 
-/** Per-field messages from a zod failure, keyed by dotted path ("goals.0.dueDate"). */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
+/** Per-field messages from a zod failure, keyed by dotted path ("goals.0.dueDate"), under `prefix` when given. */
+export function fieldErrors(error: z.ZodError, prefix?: string): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.join('.') : '_';
+    const path = [...(prefix ? [prefix] : []), ...issue.path.map(String)];
+    const key = path.length > 0 ? path.join('.') : '_';
     fields[key] ??= issue.message;
   }
   return fields;

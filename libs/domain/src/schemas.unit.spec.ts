@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from './policy.js';
-import { CLIENT_COMMAND_TYPES, clientCommandSchema, completeTaskSchema, createPartnershipSchema, fieldErrors, policySchema, taskDataSchema } from './schemas.js';
+import { CLIENT_COMMAND_TYPES, clientCommandSchema, completeTaskSchema, createPartnershipSchema, fieldErrors, policySchema } from './schemas.js';
 
 const UUID_A = '0b0c7d4e-1f2a-4b3c-8d4e-5f6a7b8c9d0e';
 const UUID_B = '1c1d8e5f-2a3b-4c4d-9e5f-6a7b8c9d0e1f';
@@ -137,30 +137,10 @@ describe('createPartnershipSchema', () => {
   });
 });
 
-describe('completeTaskSchema / taskDataSchema', () => {
-  it.each<[string, unknown]>([
-    ['measurement values', { values: { 'kpi-1': 16.5 } }],
-    ['a health check', { strategy: 4, operations: 3, relationship: 5, governance: 2, recommend: 9 }],
-    ['a health check without recommendation', { strategy: 4, operations: 3, relationship: 5, governance: 2 }],
-    ['a review', { outcome: 'continue', goalScores: { '1': 1, '2': -2 } }],
-    ['a termination review', { outcome: 'propose_termination', option: 'exit', reason: 'Done' }],
-  ])('accepts %s', (_label, data) => {
-    expect(taskDataSchema.safeParse(data).success).toBe(true);
-    expect(completeTaskSchema.parse({ decision: 'approve', data })).toEqual({ decision: 'approve', data });
-  });
-
-  it.each<[string, unknown]>([
-    ['a health score of 6', { strategy: 6, operations: 3, relationship: 5, governance: 2 }],
-    ['a recommendation of 11', { strategy: 4, operations: 3, relationship: 5, governance: 2, recommend: 11 }],
-    ['a goal score of 3', { outcome: 'continue', goalScores: { '1': 3 } }],
-    ['an unknown outcome', { outcome: 'stop' }],
-    ['a value that is no number', { values: { 'kpi-1': '16' } }],
-  ])('rejects %s', (_label, data) => {
-    expect(taskDataSchema.safeParse(data).success).toBe(false);
-  });
-
-  it('takes approve or reject with an optional trimmed comment', () => {
+describe('completeTaskSchema', () => {
+  it('takes approve or reject with an optional trimmed comment; data is checked by kind later', () => {
     expect(completeTaskSchema.parse({ decision: 'reject', comment: '  vague ' })).toEqual({ decision: 'reject', comment: 'vague' });
+    expect(completeTaskSchema.parse({ decision: 'approve', data: { anything: 1 } })).toEqual({ decision: 'approve', data: { anything: 1 } });
     expect(completeTaskSchema.safeParse({ decision: 'maybe' }).success).toBe(false);
     expect(completeTaskSchema.safeParse({ decision: 'approve', extra: 1 }).success).toBe(false);
   });

@@ -15,7 +15,8 @@ import type { PartnershipEvent, PartnershipEventBody } from './events.js';
 import { SYSTEM_ACTOR, type Actor, type Goal, type Kpi, type ManagementModel, type Stakeholder } from './model.js';
 import { fold, type ActivePartnership, type PartnershipState } from './partnership.js';
 import { DEFAULT_POLICY, type PartnershipPolicy } from './policy.js';
-import type { Assignee, OpenTask, Task, TaskKind } from './tasks.js';
+import type { TaskData } from './task-catalogue.js';
+import type { Assignee, OpenTask, Task, TaskKind, TaskPurpose } from './tasks.js';
 
 /** The clock of every `when`, unless a test passes another `now`. A Tuesday. */
 export const NOW = new Date('2030-01-15T09:00:00.000Z');
@@ -117,7 +118,7 @@ export const goalsRecorded = (goals: Goal[] = GOALS, scope: string = SCOPE): Par
  * duration parser (`due` ms after opening; DEFAULT_POLICY's P7D unless told).
  */
 export function taskAt(
-  spec: { id: string; kind: TaskKind; title: string; assignee: Assignee; cycle?: number | null; detail?: string | null },
+  spec: { id: string; kind: TaskKind; title: string; assignee: Assignee; cycle?: number | null; purpose?: TaskPurpose | null; detail?: string | null },
   openedAt: Date = NOW,
   due: number = 7 * DAY,
 ): Task {
@@ -129,6 +130,7 @@ export function taskAt(
     openedAt: openedAt.toISOString(),
     dueAt: new Date(openedAt.getTime() + due).toISOString(),
     cycle: spec.cycle ?? null,
+    purpose: spec.purpose ?? null,
     detail: spec.detail ?? null,
   };
 }
@@ -176,10 +178,10 @@ export class Story {
   }
 
   /** Completes the open task of this kind as its assignee (the organization's partner, or the user). */
-  complete(kind: TaskKind, organizationId: string | null, decision: 'approve' | 'reject' = 'approve', extra: { comment?: string; data?: Record<string, unknown> } = {}, meta: StepMeta = {}): this {
+  complete(kind: TaskKind, organizationId: string | null, decision: 'approve' | 'reject' = 'approve', extra: { comment?: string; data?: unknown } = {}, meta: StepMeta = {}): this {
     const task = this.task(kind, organizationId ?? undefined);
     const actor = meta.actor ?? (task.assignee.kind === 'organization' ? partnerOf(task.assignee.organizationId) : assigneeActor(task.assignee.userId));
-    return this.do({ type: 'CompleteTask', taskId: task.id, decision, ...extra }, { ...meta, actor });
+    return this.do(completeTask(task.id, decision, extra), { ...meta, actor });
   }
 
   /** A copy to branch from. */
@@ -355,11 +357,13 @@ export function given(events: readonly PartnershipEvent[] | Story = []): Given {
 /** The id the next task opened after `events` (plus `offset` more events) receives. */
 export const nextTaskId = (s: Story | PartnershipState, offset = 0) => `${IDS.partnership}.${(s instanceof Story ? s.state.version : s.version) + 1 + offset}`;
 
-export const completeTask = (taskId: string, decision: 'approve' | 'reject' = 'approve', extra: { comment?: string | null; data?: Record<string, unknown> } = {}): PartnershipCommand => ({
+/** `data` is whatever a client might send: the decider checks it against the task's own kind. */
+export const completeTask = (taskId: string, decision: 'approve' | 'reject' = 'approve', extra: { comment?: string | null; data?: unknown } = {}): PartnershipCommand => ({
   type: 'CompleteTask',
   taskId,
   decision,
-  ...extra,
+  ...(extra.comment !== undefined ? { comment: extra.comment } : {}),
+  ...(extra.data !== undefined ? { data: extra.data as TaskData } : {}),
 });
 
 export type { PartnershipPolicy };

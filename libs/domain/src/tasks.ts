@@ -1,4 +1,6 @@
 /** Human steps: what each task is for, whom it is assigned to, and its timer bookkeeping. */
+import type { Actor } from './model.js';
+
 export const TASK_KINDS = [
   'APPROVE_PRIORITIES',
   'CONFIRM_LISTENING',
@@ -11,7 +13,16 @@ export const TASK_KINDS = [
   'WIND_DOWN',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
-export type TaskDecision = 'approve' | 'reject';
+export const isTaskKind = (value: unknown): value is TaskKind => TASK_KINDS.some((kind) => kind === value);
+export const TASK_DECISIONS = ['approve', 'reject'] as const;
+export type TaskDecision = (typeof TASK_DECISIONS)[number];
+
+/**
+ * Why a task of a kind with more than one occasion was opened: an organization joining signs the
+ * agreement in force outside any sign-off round; a pulse health check is not part of a review cycle.
+ */
+export const TASK_PURPOSES = ['joining', 'pulse'] as const;
+export type TaskPurpose = (typeof TASK_PURPOSES)[number];
 
 /** A task is assigned to one person, or to every representative of one organization. */
 export type Assignee = { kind: 'user'; userId: string } | { kind: 'organization'; organizationId: string };
@@ -28,9 +39,16 @@ export interface Task {
   dueAt: string;
   /** The review cycle the task belongs to (measurement, health check, review). */
   cycle: number | null;
-  /** What the step is about when the kind alone does not say (the wind-down item, the joining org). */
+  purpose: TaskPurpose | null;
+  /** Free text naming what the step is about when the kind alone does not (the wind-down item, the proposed option). */
   detail: string | null;
 }
+
+/**
+ * A task as TaskOpened events recorded it: before `purpose` existed, the purpose travelled in
+ * `detail` as the sentinels 'joining' and 'pulse'. Logs and carried workflow state keep that shape.
+ */
+export type RecordedTask = Omit<Task, 'purpose'> & { purpose?: TaskPurpose | null };
 
 export interface OpenTask extends Task {
   /** How many reminders of the schedule have fired. */
@@ -39,5 +57,21 @@ export interface OpenTask extends Task {
   escalationLevel: number;
 }
 
+const LEGACY_PURPOSE: Partial<Record<TaskKind, TaskPurpose>> = { SIGN_AGREEMENT: 'joining', HEALTH_CHECK: 'pulse' };
+
+/** Reads a task of any recorded shape: a legacy sentinel in `detail` becomes its `purpose`. */
+export function upgradeTask<T extends RecordedTask>(task: T): T & Task {
+  if (task.purpose !== undefined) return task as T & Task;
+  const legacy = LEGACY_PURPOSE[task.kind];
+  if (legacy !== undefined && task.detail === legacy) return { ...task, purpose: legacy, detail: null };
+  return { ...task, purpose: null };
+}
+
 export const recipientOf = (assignee: Assignee): Recipient =>
   assignee.kind === 'user' ? { userId: assignee.userId } : { organizationId: assignee.organizationId };
+
+/** Who may complete a task: its assignee, or for an organization's task any of its representatives. */
+export function mayCompleteTask(assignee: Assignee, person: Pick<Actor, 'userId' | 'role' | 'organizationId'>): boolean {
+  if (assignee.kind === 'user') return person.userId === assignee.userId && person.role !== 'auditor';
+  return person.role === 'partner' && person.organizationId === assignee.organizationId;
+}

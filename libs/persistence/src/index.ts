@@ -6,3 +6,4 @@ export * from './projector.js';
 export * from './read/list-query.js';
 export * from './read/read-models.js';
 export * from './users.js';
+export * from './read/tasks.js';

@@ -3,7 +3,7 @@
  * own state folded with `evolve`; tasks and notifications keep the history that state forgets.
  */
 import type { EntityManager } from 'typeorm';
-import { evolve, initialState, type PartnershipState, type Recipient } from '@pe/domain';
+import { evolve, initialState, upgradeState, upgradeTask, type PartnershipState, type Recipient } from '@pe/domain';
 import { loadEvents, type SequencedEvent } from './event-row.js';
 
 export async function project(manager: EntityManager, partnershipId: string, event: SequencedEvent): Promise<void> {
@@ -17,7 +17,8 @@ async function currentState(manager: EntityManager, partnershipId: string): Prom
   const [row] = (await manager.query('SELECT state FROM partnerships WHERE id = $1 FOR UPDATE', [partnershipId])) as {
     state: PartnershipState;
   }[];
-  return row?.state ?? initialState();
+  // A row written by older code holds an older shape of the state.
+  return row ? upgradeState(row.state) : initialState();
 }
 
 async function saveState(manager: EntityManager, state: Extract<PartnershipState, { status: 'active' }>): Promise<void> {
@@ -57,10 +58,10 @@ async function projectTasksAndNotifications(
 ): Promise<void> {
   switch (event.type) {
     case 'TaskOpened': {
-      const task = event.data.task;
+      const task = upgradeTask(event.data.task);
       await manager.query(
-        `INSERT INTO tasks (id, partnership_id, kind, title, assignee_user_id, assignee_organization_id, status, opened_at, due_at, cycle, detail)
-         VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8, $9, $10)`,
+        `INSERT INTO tasks (id, partnership_id, kind, title, assignee_user_id, assignee_organization_id, status, opened_at, due_at, cycle, purpose, detail)
+         VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8, $9, $10, $11)`,
         [
           task.id,
           partnershipId,
@@ -71,6 +72,7 @@ async function projectTasksAndNotifications(
           task.openedAt,
           task.dueAt,
           task.cycle,
+          task.purpose,
           task.detail,
         ],
       );

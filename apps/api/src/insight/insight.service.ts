@@ -4,18 +4,7 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import {
-  deadlines,
-  fold,
-  goalAttainmentTScore,
-  healthGap,
-  kpiStatuses,
-  onTimeRate,
-  partnerNps,
-  shareOnTrack,
-  type ActivePartnership,
-  type PartnershipState,
-} from '@pe/domain';
+import { deadlines, fold, partnershipMeasures, type ActivePartnership, type PartnershipState } from '@pe/domain';
 import { loadEvents, verifyChain } from '@pe/persistence';
 import type { AuthenticatedUser } from '../auth/auth.decorators.js';
 import { malformed, notFoundError } from '../http/api-error.js';
@@ -41,19 +30,7 @@ export class InsightService {
   }
 
   async measures(user: AuthenticatedUser, id: string) {
-    const state = await this.active(user, id);
-    const now = new Date();
-    const statuses = kpiStatuses(state, now);
-    const latestScores = state.goalAttainment.at(-1);
-    return {
-      cycle: state.cycle,
-      kpis: statuses,
-      shareOnTrack: shareOnTrack(statuses),
-      onTimeSubmissionRate: onTimeRate(state.measurements),
-      healthGap: healthGap(state.healthChecks, state.cycle),
-      partnerNps: partnerNps(state.healthChecks.filter((check) => check.cycle === state.cycle)),
-      goalAttainmentTScore: latestScores ? goalAttainmentTScore(Object.values(latestScores.scores).map((score) => ({ score }))) : null,
-    };
+    return partnershipMeasures(await this.active(user, id), new Date());
   }
 
   /** Every pending timer: what it is for, whom it chases, when it fires. */

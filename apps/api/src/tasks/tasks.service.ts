@@ -1,15 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import type { CompleteTaskInput } from '@pe/domain';
-import { runList, taskList, type ListParams } from '@pe/persistence';
+import { checkCompletionData, isTaskKind, taskContext, taskLabel, type CompleteTaskInput, type TaskContext } from '@pe/domain';
+import { inboxOf, partnershipStates, runList, taskList, type ListParams, type ListResult } from '@pe/persistence';
 import type { CommandResult } from '@pe/workflows';
 import { actorOf, type AuthenticatedUser } from '../auth/auth.decorators.js';
 import { partnershipScope } from '../auth/visibility.js';
-import { notFoundError } from '../http/api-error.js';
+import { malformed, notFoundError } from '../http/api-error.js';
 import { PartnershipGateway } from '../temporal/partnership-gateway.js';
 import { DATABASE } from '../tokens.js';
 
-export type TaskRecord = Record<string, unknown> & { id: string; partnershipId: string };
+type TaskRow = Record<string, unknown> & { id: string; partnershipId: string; kind: string; status: string };
+/** A task as the API answers it: the projected row and, while it is open, what its form needs to show. */
+export type TaskRecord = TaskRow & { context: TaskContext | null };
 
 @Injectable()
 export class TasksService {
@@ -19,34 +21,49 @@ export class TasksService {
   ) {}
 
   /** `filter.mine` narrows the list to the caller's inbox. */
-  list(user: AuthenticatedUser, params: ListParams) {
+  async list(user: AuthenticatedUser, params: ListParams): Promise<ListResult<TaskRecord>> {
     const { mine, ...filter } = params.filter ?? {};
     const scope = partnershipScope(user, 'p.organization_ids');
-    if (mine === true || mine === 'true') scope.push((bind) => inboxOf(user, bind));
-    return runList<TaskRecord>(this.db, taskList, { ...params, filter }, scope);
+    if (mine === true || mine === 'true') scope.push(inboxOf(user));
+    const page = await runList<TaskRow>(this.db, taskList, { ...params, filter }, scope);
+    return { ...page, rows: await this.withContext(page.rows) };
   }
 
   async get(user: AuthenticatedUser, id: string): Promise<TaskRecord> {
-    const page = await runList<TaskRecord>(this.db, taskList, { filter: { id } }, partnershipScope(user, 'p.organization_ids'));
+    const [task] = await this.withContext([await this.find(user, id)]);
+    return task!;
+  }
+
+  /** The data is checked against the task's own kind before anything is sent to the workflow. */
+  async complete(user: AuthenticatedUser, id: string, input: CompleteTaskInput, idempotencyKey?: string): Promise<CommandResult> {
+    const task = await this.find(user, id);
+    if (!isTaskKind(task.kind)) throw notFoundError('Task');
+    const checked = checkCompletionData(task.kind, input.data);
+    if (!checked.ok) throw malformed(checked.errors, `The data does not fit a ${taskLabel(task.kind).toLowerCase()} task`);
+    return this.gateway.execute(
+      task.partnershipId,
+      { type: 'CompleteTask', taskId: id, decision: input.decision, comment: input.comment ?? null, ...(checked.data !== undefined ? { data: checked.data } : {}) },
+      actorOf(user),
+      idempotencyKey,
+    );
+  }
+
+  private async find(user: AuthenticatedUser, id: string): Promise<TaskRow> {
+    const page = await runList<TaskRow>(this.db, taskList, { filter: { id } }, partnershipScope(user, 'p.organization_ids'));
     const task = page.rows[0];
     if (!task) throw notFoundError('Task');
     return task;
   }
 
-  async complete(user: AuthenticatedUser, id: string, input: CompleteTaskInput, idempotencyKey?: string): Promise<CommandResult> {
-    const task = await this.get(user, id);
-    return this.gateway.execute(
-      task.partnershipId,
-      { type: 'CompleteTask', taskId: id, decision: input.decision, comment: input.comment ?? null, ...(input.data ? { data: input.data as Record<string, unknown> } : {}) },
-      actorOf(user),
-      idempotencyKey,
-    );
+  /** Open tasks carry their context, computed from their partnership's projected state as of now. */
+  private async withContext(rows: TaskRow[]): Promise<TaskRecord[]> {
+    const open = rows.filter((row) => row.status === 'open');
+    const states = await partnershipStates(this.db, open.map((row) => row.partnershipId));
+    const now = new Date();
+    return rows.map((row) => {
+      const state = states.get(row.partnershipId);
+      const task = row.status === 'open' ? state?.openTasks.find((candidate) => candidate.id === row.id) : undefined;
+      return { ...row, context: state && task ? taskContext(state, task, now) : null };
+    });
   }
-}
-
-/** A person's inbox: tasks assigned to them, and for a partner representative its organization's tasks. */
-function inboxOf(user: AuthenticatedUser, bind: (value: unknown) => string): string {
-  const own = `t.assignee_user_id = ${bind(user.id)}::uuid`;
-  if (user.role !== 'partner' || !user.organizationId) return own;
-  return `(${own} OR t.assignee_organization_id = ${bind(user.organizationId)}::uuid)`;
 }

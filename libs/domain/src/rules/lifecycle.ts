@@ -30,7 +30,7 @@ export function addOrganization(d: Decision, organizationId: string): void {
       kind: 'SIGN_AGREEMENT',
       title: `Sign the partnering agreement (version ${d.state.agreement.version}) to join ${d.state.name}`,
       assignee: { kind: 'organization', organizationId },
-      detail: 'joining',
+      purpose: 'joining',
     });
   }
 }

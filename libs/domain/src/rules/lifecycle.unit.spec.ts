@@ -125,7 +125,7 @@ describe('AddOrganization', () => {
         {
           type: 'TaskOpened',
           data: {
-            task: taskAt({ id: `p-1.${s.state.version + 2}`, kind: 'SIGN_AGREEMENT', title: `Sign the partnering agreement (version 1) to join ${NAME}`, assignee: org(IDS.orgD), detail: 'joining' }),
+            task: taskAt({ id: `p-1.${s.state.version + 2}`, kind: 'SIGN_AGREEMENT', title: `Sign the partnering agreement (version 1) to join ${NAME}`, assignee: org(IDS.orgD), purpose: 'joining' }),
           },
         },
       ]);

@@ -5,7 +5,7 @@
 import { Decision, ERROR_CODES } from '../decision.js';
 import { durationMs } from '../duration.js';
 import { ruleBroken } from '../errors.js';
-import { HEALTH_DIMENSIONS, REVIEW_OUTCOMES, TERMINATION_OPTIONS, type HealthDimension, type ReviewOutcome, type TerminationOption } from '../model.js';
+import type { TaskDataOf } from '../task-catalogue.js';
 import type { OpenTask } from '../tasks.js';
 import { proposeTermination } from './termination.js';
 
@@ -40,9 +40,9 @@ export function openHealthPulse(d: Decision): void {
   openHealthChecks(d, d.state.cycle, 'pulse');
 }
 
-function openHealthChecks(d: Decision, cycle: number, detail: string | null): void {
+function openHealthChecks(d: Decision, cycle: number, purpose: 'pulse' | null): void {
   for (const organizationId of d.state.organizationIds) {
-    d.openTask({ kind: 'HEALTH_CHECK', title: `Health check${detail ? ' (pulse)' : ''}: ${d.state.name}`, assignee: { kind: 'organization', organizationId }, cycle, detail });
+    d.openTask({ kind: 'HEALTH_CHECK', title: `Health check${purpose ? ' (pulse)' : ''}: ${d.state.name}`, assignee: { kind: 'organization', organizationId }, cycle, purpose });
   }
 }
 
@@ -50,62 +50,45 @@ function openHealthChecks(d: Decision, cycle: number, detail: string | null): vo
 export function openReviewWhenReady(d: Decision, cycle: number): void {
   if (d.state.stage !== 'MEASUREMENT' || cycle === 0) return;
   const outstanding = d.state.openTasks.some(
-    (task) => task.cycle === cycle && (task.kind === 'REPORT_MEASUREMENT' || (task.kind === 'HEALTH_CHECK' && task.detail !== 'pulse') || task.kind === 'REVIEW'),
+    (task) => task.cycle === cycle && (task.kind === 'REPORT_MEASUREMENT' || (task.kind === 'HEALTH_CHECK' && task.purpose !== 'pulse') || task.kind === 'REVIEW'),
   );
   if (outstanding || d.state.reviews.some((review) => review.cycle === cycle)) return;
   d.openTask({ kind: 'REVIEW', title: `Review cycle ${cycle}: ${d.state.name}`, assignee: { kind: 'user', userId: d.state.coordinatorId }, cycle });
 }
 
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-
-export function reportMeasurements(d: Decision, task: OpenTask, data: Record<string, unknown>): void {
+/** Every KPI the organization owns, and only those: the schema guarantees numbers, the partnership says which KPIs. */
+export function reportMeasurements(d: Decision, task: OpenTask, data: TaskDataOf<'REPORT_MEASUREMENT'>): void {
   const owner = task.assignee.kind === 'organization' ? task.assignee.organizationId : null;
-  const values = (data.values ?? {}) as Record<string, unknown>;
   const kpis = d.state.kpis.filter((kpi) => kpi.ownerOrganizationId === owner);
   const fields: Record<string, string> = {};
-  for (const kpi of kpis) if (!isNumber(values[kpi.id])) fields[`data.values.${kpi.id}`] = `report a number for "${kpi.name}" (${kpi.unit})`;
-  for (const id of Object.keys(values)) if (!kpis.some((kpi) => kpi.id === id)) fields[`data.values.${id}`] = 'not a KPI your organization owns';
+  for (const kpi of kpis) if (!Object.hasOwn(data.values, kpi.id)) fields[`data.values.${kpi.id}`] = `report a number for "${kpi.name}" (${kpi.unit})`;
+  for (const id of Object.keys(data.values)) if (!kpis.some((kpi) => kpi.id === id)) fields[`data.values.${id}`] = 'not a KPI your organization owns';
   if (Object.keys(fields).length > 0) throw ruleBroken(ERROR_CODES.invalidTaskData, 'The measurements are incomplete', fields);
   const onTime = d.now.getTime() <= Date.parse(task.dueAt);
   for (const kpi of kpis) {
     d.emit({
       type: 'MeasurementRecorded',
-      data: { measurement: { kpiId: kpi.id, cycle: task.cycle ?? d.state.cycle, value: values[kpi.id] as number, reportedBy: d.actor.userId, reportedAt: d.now.toISOString(), onTime } },
+      data: { measurement: { kpiId: kpi.id, cycle: task.cycle ?? d.state.cycle, value: data.values[kpi.id]!, reportedBy: d.actor.userId, reportedAt: d.now.toISOString(), onTime } },
     });
   }
 }
 
-export function recordHealthCheck(d: Decision, task: OpenTask, data: Record<string, unknown>): void {
-  const fields: Record<string, string> = {};
-  const scores = {} as Record<HealthDimension, number>;
-  for (const dimension of HEALTH_DIMENSIONS) {
-    const score = data[dimension];
-    if (!isNumber(score) || !Number.isInteger(score) || score < 1 || score > 5) fields[`data.${dimension}`] = 'score 1 to 5';
-    else scores[dimension] = score;
-  }
-  const recommend = data.recommend ?? null;
-  if (recommend !== null && (!isNumber(recommend) || !Number.isInteger(recommend) || recommend < 0 || recommend > 10)) fields['data.recommend'] = 'score 0 to 10';
-  if (Object.keys(fields).length > 0) throw ruleBroken(ERROR_CODES.invalidTaskData, 'The health check is incomplete', fields);
+export function recordHealthCheck(d: Decision, task: OpenTask, data: TaskDataOf<'HEALTH_CHECK'>): void {
+  const { recommend, ...scores } = data;
   const organizationId = task.assignee.kind === 'organization' ? task.assignee.organizationId : '';
-  d.emit({ type: 'HealthCheckRecorded', data: { check: { cycle: task.cycle ?? d.state.cycle, organizationId, scores, recommend: recommend as number | null } } });
+  d.emit({ type: 'HealthCheckRecorded', data: { check: { cycle: task.cycle ?? d.state.cycle, organizationId, scores, recommend: recommend ?? null } } });
 }
 
-export function decideReview(d: Decision, task: OpenTask, data: Record<string, unknown>): void {
-  const outcome = data.outcome as ReviewOutcome;
+export function decideReview(d: Decision, task: OpenTask, data: TaskDataOf<'REVIEW'>): void {
+  const { outcome, option } = data;
+  const scores = data.goalScores ?? null;
   const fields: Record<string, string> = {};
-  if (!REVIEW_OUTCOMES.includes(outcome)) fields['data.outcome'] = `one of ${REVIEW_OUTCOMES.join(', ')}`;
-  const scores = (data.goalScores ?? null) as Record<string, unknown> | null;
-  if (scores) {
-    for (const [rank, score] of Object.entries(scores)) {
-      if (!d.state.goals.some((goal) => String(goal.rank) === rank)) fields[`data.goalScores.${rank}`] = 'no goal has this rank';
-      else if (!isNumber(score) || !Number.isInteger(score) || score < -2 || score > 2) fields[`data.goalScores.${rank}`] = 'score −2 to +2';
-    }
+  for (const rank of Object.keys(scores ?? {})) {
+    if (!d.state.goals.some((goal) => String(goal.rank) === rank)) fields[`data.goalScores.${rank}`] = 'no goal has this rank';
   }
-  const option = data.option as TerminationOption;
-  if (outcome === 'propose_termination' && !TERMINATION_OPTIONS.includes(option)) fields['data.option'] = `one of ${TERMINATION_OPTIONS.join(', ')}`;
   if (Object.keys(fields).length > 0) throw ruleBroken(ERROR_CODES.invalidTaskData, 'The review decision is not valid', fields);
   const cycle = task.cycle ?? d.state.cycle;
-  if (scores) d.emit({ type: 'GoalAttainmentScored', data: { cycle, scores: scores as Record<string, number> } });
+  if (scores) d.emit({ type: 'GoalAttainmentScored', data: { cycle, scores } });
   d.emit({ type: 'ReviewDecided', data: { cycle, outcome } });
   if (outcome === 'revisit_priorities' || outcome === 'revisit_roles') {
     // Measuring stops until the partnership comes back to MEASUREMENT: a later cycle's open tasks go.
@@ -113,5 +96,6 @@ export function decideReview(d: Decision, task: OpenTask, data: Record<string, u
   }
   if (outcome === 'revisit_priorities') d.advance('PRIORITY_SETTING', 'the review revisits the priorities');
   if (outcome === 'revisit_roles') d.advance('ROLE_IDENTIFICATION', 'the review revisits the roles');
-  if (outcome === 'propose_termination') proposeTermination(d, option, typeof data.reason === 'string' && data.reason ? data.reason : `Review of cycle ${cycle}`, true);
+  // The schema makes sure a proposal names its option.
+  if (outcome === 'propose_termination' && option) proposeTermination(d, option, data.reason || `Review of cycle ${cycle}`, true);
 }

@@ -14,6 +14,7 @@ import {
   inMeasurement,
   KPI_A,
   NAME,
+  NOW,
   org,
   partnerA,
   partnerB,
@@ -86,7 +87,7 @@ describe('review cycles', () => {
         { type: 'HealthPulseOpened', data: { cycle: 0, nextPulseAt: new Date(pulseAt.getTime() + 60 * DAY).toISOString() } },
         ...[IDS.orgA, IDS.orgB, IDS.orgC].map((organizationId, index) => ({
           type: 'TaskOpened' as const,
-          data: { task: taskAt({ id: `p-1.${s.state.version + 2 + index}`, kind: 'HEALTH_CHECK', title: `Health check (pulse): ${NAME}`, assignee: org(organizationId), cycle: 0, detail: 'pulse' }, pulseAt) },
+          data: { task: taskAt({ id: `p-1.${s.state.version + 2 + index}`, kind: 'HEALTH_CHECK', title: `Health check (pulse): ${NAME}`, assignee: org(organizationId), cycle: 0, purpose: 'pulse' }, pulseAt) },
         })),
       ]);
     expect(state.nextPulseAt).toBe(new Date(pulseAt.getTime() + 60 * DAY).toISOString());
@@ -120,7 +121,7 @@ describe('review cycles', () => {
   it('open pulse checks do not hold the cycle’s review back', () => {
     const s = inMeasurement();
     s.do({ type: 'FireDueTimers' }, { now: new Date(s.state.nextReviewAt!), actor: system });
-    expect(s.state.openTasks.filter((task) => task.detail === 'pulse')).toHaveLength(3);
+    expect(s.state.openTasks.filter((task) => task.purpose === 'pulse')).toHaveLength(3);
     s.complete('REPORT_MEASUREMENT', IDS.orgA, 'approve', { data: { values: { [kpiId(s, 'Readmission rate')]: 16 } } })
       .complete('REPORT_MEASUREMENT', IDS.orgB, 'approve', { data: { values: { [kpiId(s, 'Screening rate')]: 45 } } });
     for (const organizationId of [IDS.orgA, IDS.orgB, IDS.orgC]) {
@@ -186,10 +187,13 @@ describe('REPORT_MEASUREMENT', () => {
       });
     given(s)
       .when(completeTask(s.task('REPORT_MEASUREMENT', IDS.orgA).id, 'approve', { data: { values: { [own]: '16' } } }), { actor: partnerA, now: REVIEW_AT })
+      .thenThrows(ERROR_CODES.invalidTaskData, { fields: { [`data.values.${own}`]: 'enter a number' } });
+    given(s)
+      .when(completeTask(s.task('REPORT_MEASUREMENT', IDS.orgA).id, 'approve', { data: { values: {} } }), { actor: partnerA, now: REVIEW_AT })
       .thenThrows(ERROR_CODES.invalidTaskData, { fields: { [`data.values.${own}`]: 'report a number for "Readmission rate" (%)' } });
     given(s)
       .when(completeTask(s.task('REPORT_MEASUREMENT', IDS.orgA).id), { actor: partnerA, now: REVIEW_AT })
-      .thenThrows(ERROR_CODES.invalidTaskData, { fields: { [`data.values.${own}`]: 'report a number for "Readmission rate" (%)' } });
+      .thenThrows(ERROR_CODES.invalidTaskData, { fieldKeys: ['data'] });
   });
 
   it('cannot be rejected → 422 TASK.DECISION_NOT_ALLOWED', () => {
@@ -310,7 +314,14 @@ describe('the REVIEW task', () => {
           data: { task: taskAt({ id: `p-1.${s.state.version + 5}`, kind: 'APPROVE_TERMINATION', title: `Approve the proposed hand over: ${NAME}`, assignee: person(IDS.sponsor), detail: 'hand_over' }) },
         },
       ]);
-    expect(state.termination).toEqual({ option: 'hand_over', reason: 'A county service takes over', fromStage: 'MEASUREMENT', approved: false });
+    expect(state.termination).toEqual({
+      option: 'hand_over',
+      reason: 'A county service takes over',
+      fromStage: 'MEASUREMENT',
+      approved: false,
+      proposedBy: IDS.coordinator,
+      proposedAt: NOW.toISOString(),
+    });
   });
 
   it('propose_termination without a reason names the review', () => {
@@ -325,8 +336,11 @@ describe('the REVIEW task', () => {
       .when(review(s, { outcome: 'stop' }))
       .thenThrows(ERROR_CODES.invalidTaskData, { kind: 'rule', fields: { 'data.outcome': 'one of continue, revisit_priorities, revisit_roles, propose_termination' } });
     given(s)
-      .when(review(s, { outcome: 'continue', goalScores: { '1': 3, '3': 0 } }))
-      .thenThrows(ERROR_CODES.invalidTaskData, { fields: { 'data.goalScores.1': 'score −2 to +2', 'data.goalScores.3': 'no goal has this rank' } });
+      .when(review(s, { outcome: 'continue', goalScores: { '1': 3, '2': 0 } }))
+      .thenThrows(ERROR_CODES.invalidTaskData, { fields: { 'data.goalScores.1': 'score −2 to +2' } });
+    given(s)
+      .when(review(s, { outcome: 'continue', goalScores: { '1': 2, '3': 0 } }))
+      .thenThrows(ERROR_CODES.invalidTaskData, { fields: { 'data.goalScores.3': 'no goal has this rank' } });
     given(s)
       .when(review(s, { outcome: 'propose_termination' }))
       .thenThrows(ERROR_CODES.invalidTaskData, { fields: { 'data.option': 'one of renew, restructure, hand_over, exit' } });

@@ -123,7 +123,7 @@ export function issueAgreement(d: Decision): void {
     noticePeriod: state.noticePeriod!,
     kpis: state.kpis,
   };
-  d.cancelTasks((task) => task.kind === 'SIGN_AGREEMENT' && task.detail === 'joining', 'a new version of the agreement was issued');
+  d.cancelTasks((task) => task.kind === 'SIGN_AGREEMENT' && task.purpose === 'joining', 'a new version of the agreement was issued');
   d.emit({ type: 'AgreementIssued', data: { version: (state.agreement?.version ?? 0) + 1, content } });
   openSignoff(d, 'AGREEMENT', ruleOf(state.managementModel));
 }

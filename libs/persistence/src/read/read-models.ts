@@ -79,6 +79,7 @@ export const taskList: ListSpec = {
     assigneeUserId: 't.assignee_user_id',
     assigneeOrganizationId: 't.assignee_organization_id',
     cycle: 't.cycle',
+    purpose: 't.purpose',
     detail: 't.detail',
     status: 't.status',
     openedAt: iso('t.opened_at'),

@@ -1,0 +1,21 @@
+/** The OpenAPI document describes task completion per kind, from the catalogue. */
+import { DATA_TASK_KINDS, TASK_KINDS } from '@pe/domain';
+import { describe, expect, it } from 'vitest';
+import { buildOpenApiDocument } from './openapi.js';
+
+type Schemas = Record<string, { properties: Record<string, { oneOf?: { title: string; required?: string[] }[]; description?: string }> }>;
+
+describe('the OpenAPI document', () => {
+  const schemas = (buildOpenApiDocument() as { components: { schemas: Schemas } }).components.schemas;
+
+  it('documents the data of every kind completed with data, one alternative each', () => {
+    const alternatives = schemas.CompleteTask!.properties.data!.oneOf!;
+    expect(alternatives.map((alternative) => alternative.title)).toEqual([...DATA_TASK_KINDS]);
+    expect(alternatives.find((alternative) => alternative.title === 'REPORT_MEASUREMENT')?.required).toEqual(['values']);
+  });
+
+  it('names the context of every kind on the task', () => {
+    const context = schemas.Task!.properties.context!.description!;
+    for (const kind of TASK_KINDS) expect(context).toContain(`${kind}:`);
+  });
+});

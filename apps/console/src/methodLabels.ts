@@ -1,0 +1,48 @@
+/**
+ * Words for the method's values (responsibilities, options, outcomes, rules), shared by every
+ * screen that shows them. The value lists themselves come from @pe/domain.
+ */
+import type { DecisionRule, HealthDimension, Responsibility, ReviewOutcome, TerminationOption } from '@pe/domain';
+
+export const HEALTH_DIMENSION_LABELS: Record<HealthDimension, string> = {
+  strategy: 'Strategy',
+  operations: 'Operations',
+  relationship: 'Relationship',
+  governance: 'Governance',
+};
+
+export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = {
+  continue: 'Continue to the next cycle',
+  revisit_priorities: 'Revisit the priorities',
+  revisit_roles: 'Revisit the roles',
+  propose_termination: 'Propose a termination',
+};
+
+export const TERMINATION_OPTION_LABELS: Record<TerminationOption, string> = {
+  renew: 'Renew',
+  restructure: 'Restructure',
+  hand_over: 'Hand over',
+  exit: 'Exit',
+};
+
+export const RESPONSIBILITY_LABELS: Record<Responsibility, string> = {
+  responsible: 'Responsible',
+  accountable: 'Accountable',
+  consulted: 'Consulted',
+  informed: 'Informed',
+};
+
+export const GOAL_SCORES = [-2, -1, 0, 1, 2] as const;
+export const GOAL_SCORE_LABELS: Record<(typeof GOAL_SCORES)[number], string> = {
+  [-2]: '−2 much less than expected',
+  [-1]: '−1 less than expected',
+  0: '0 as expected',
+  1: '+1 more than expected',
+  2: '+2 much more than expected',
+};
+
+export const DECISION_RULE_SENTENCES: Record<DecisionRule, string> = {
+  consensus: 'Consensus: every partner organization must approve, and one refusal stops the decision.',
+  agreement: 'Agreement: every organization that holds a role must approve, and one refusal stops the decision.',
+  majority: 'Agreement first; if none is reached by the due date, a majority of the partner organizations decides.',
+};

@@ -1,0 +1,57 @@
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useState } from 'react';
+import { Empty, Section } from '../context/Section';
+import { describeKpiRange, toMeasurementData, type MeasurementValues } from '../taskFormModel';
+import { useTaskCompletion } from '../useTaskCompletion';
+import { DataFormActions } from './DataFormActions';
+import { TaskDialogFrame } from './TaskDialogFrame';
+import type { TaskFormProps } from './types';
+
+export function ReportMeasurementForm({ task, context, onClose }: TaskFormProps<'REPORT_MEASUREMENT'>) {
+  const { submit, pending, errors, setErrors, clearError } = useTaskCompletion(task, onClose);
+  const [values, setValues] = useState<MeasurementValues>({});
+  const kpis = context?.kpis ?? [];
+  const send = () => {
+    const converted = toMeasurementData(kpis, values);
+    if (converted.errors) return setErrors(converted.errors);
+    void submit({ decision: 'approve', data: converted.data });
+  };
+
+  return (
+    <TaskDialogFrame
+      task={task}
+      onClose={onClose}
+      onSubmit={send}
+      errors={errors}
+      placed={kpis.map((kpi) => `data.values.${kpi.id}`)}
+      actions={<DataFormActions onClose={onClose} pending={pending} />}
+    >
+      <Section title={`This cycle’s values${context?.cycle ? ` (cycle ${context.cycle})` : ''}`}>
+        {kpis.length === 0 && <Empty>Your organization owns no KPI of this partnership.</Empty>}
+        <Stack spacing={1}>
+          {kpis.map((kpi) => {
+            const field = `data.values.${kpi.id}`;
+            const last = kpi.lastValue === null ? 'not reported before' : `last ${kpi.lastValue} ${kpi.unit} (cycle ${kpi.lastCycle})`;
+            return (
+              <TextField
+                key={kpi.id}
+                type="number"
+                required
+                label={`${kpi.name} (${kpi.unit})`}
+                name={kpi.id}
+                value={values[kpi.id] ?? ''}
+                onChange={(event) => {
+                  setValues({ ...values, [kpi.id]: event.target.value });
+                  clearError(field);
+                }}
+                error={field in errors}
+                helperText={errors[field] ?? `${describeKpiRange(kpi)}; ${last}`}
+              />
+            );
+          })}
+        </Stack>
+      </Section>
+    </TaskDialogFrame>
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * One form per task kind. The record type makes a new kind in the catalogue a compile error here
+ * until its form exists; how the form completes and what it shows follow the catalogue's entry.
+ */
+import type { TaskKind } from '@pe/domain';
+import type { ComponentType } from 'react';
+import { ApprovePrioritiesForm } from './ApprovePrioritiesForm';
+import { ApproveTerminationForm } from './ApproveTerminationForm';
+import { ConfirmListeningForm } from './ConfirmListeningForm';
+import { HealthCheckForm } from './HealthCheckForm';
+import { ReportMeasurementForm } from './ReportMeasurementForm';
+import { ReviewForm } from './ReviewForm';
+import { SignAgreementForm } from './SignAgreementForm';
+import { SignTerminationForm } from './SignTerminationForm';
+import type { TaskFormProps } from './types';
+import { WindDownForm } from './WindDownForm';
+
+export const TASK_FORMS: { [K in TaskKind]: ComponentType<TaskFormProps<K>> } = {
+  APPROVE_PRIORITIES: ApprovePrioritiesForm,
+  CONFIRM_LISTENING: ConfirmListeningForm,
+  SIGN_AGREEMENT: SignAgreementForm,
+  REPORT_MEASUREMENT: ReportMeasurementForm,
+  HEALTH_CHECK: HealthCheckForm,
+  REVIEW: ReviewForm,
+  APPROVE_TERMINATION: ApproveTerminationForm,
+  SIGN_TERMINATION: SignTerminationForm,
+  WIND_DOWN: WindDownForm,
+};
+
+export type { TaskFormProps };

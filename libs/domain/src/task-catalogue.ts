@@ -1,0 +1,174 @@
+/**
+ * The one catalogue of task kinds. Per kind: how a person completes it (a decision — approve, or
+ * reject with a reason — or data of a zod schema), its label, and the context the person needs in
+ * view to decide. The decider dispatches on it, the API validates completions and writes the
+ * OpenAPI document from it, and the console chooses each task's form by it: a new kind touches
+ * this file, its rule and one form component.
+ */
+import { z } from 'zod';
+import { HEALTH_DIMENSIONS, REVIEW_OUTCOMES, TERMINATION_OPTIONS, type HealthDimension } from './model.js';
+import type { ActivePartnership } from './partnership.js';
+import { fieldErrors } from './schemas.js';
+import { buildContext, type TaskContextKind, type TaskContextOfKind } from './task-context.js';
+import { TASK_KINDS, type Task, type TaskKind } from './tasks.js';
+
+const score = (min: number, max: number, range: string) => z.number(range).int(range).min(min, range).max(max, range);
+const oneOf = (values: readonly string[]) => `one of ${values.join(', ')}`;
+/** Says what the object should be when it is missing or no object; other problems keep zod's words. */
+const expecting = (what: string) => ({ error: (issue: { code?: string }) => (issue.code === 'invalid_type' ? what : undefined) });
+
+export const reportMeasurementDataSchema = z
+  .strictObject(
+    { values: z.record(z.string().trim().min(1).max(100), z.number('enter a number'), 'KPI id → value') },
+    expecting('the values of the KPIs your organization owns: {"values": {"<kpiId>": number}}'),
+  )
+  .meta({ description: 'KPI id → this cycle’s value, one for every KPI the organization owns' });
+
+const healthScores = Object.fromEntries(HEALTH_DIMENSIONS.map((dimension) => [dimension, score(1, 5, 'score 1 to 5')])) as Record<HealthDimension, ReturnType<typeof score>>;
+
+export const healthCheckDataSchema = z
+  .strictObject({ ...healthScores, recommend: score(0, 10, 'score 0 to 10').nullable().optional() }, expecting(`a score for each of ${HEALTH_DIMENSIONS.join(', ')}`))
+  .meta({ description: 'Each dimension scored 1–5; `recommend` (0–10) feeds the partner NPS' });
+
+export const reviewDataSchema = z
+  .strictObject({
+    outcome: z.enum(REVIEW_OUTCOMES, oneOf(REVIEW_OUTCOMES)),
+    /** Goal rank → goal attainment −2…+2. */
+    goalScores: z.record(z.string().regex(/^\d+$/, 'a goal rank'), score(-2, 2, 'score −2 to +2')).optional(),
+    option: z.enum(TERMINATION_OPTIONS, oneOf(TERMINATION_OPTIONS)).optional(),
+    reason: z.string().trim().max(4000).optional(),
+  })
+  .superRefine((value, context) => {
+    if (value.outcome === 'propose_termination' && value.option === undefined) {
+      context.addIssue({ code: 'custom', path: ['option'], message: oneOf(TERMINATION_OPTIONS) });
+    }
+  })
+  .meta({ description: 'The outcome; goal scores −2…+2 by goal rank; with propose_termination the option and why' });
+
+export const windDownDataSchema = z.strictObject({}).default({}).meta({ description: 'Nothing: completing confirms the step is done' });
+
+export type TaskCompletionStyle = { style: 'decision' } | { style: 'data'; schema: z.ZodType };
+
+export interface TaskKindEntry {
+  label: string;
+  /** One sentence for the person completing it. */
+  summary: string;
+  completion: TaskCompletionStyle;
+  /** What the person needs in view to decide (see task-context.ts). */
+  context: TaskContextKind;
+}
+
+const DECISION = { style: 'decision' } as const;
+const withData = <S extends z.ZodType>(schema: S) => ({ style: 'data', schema }) as const;
+
+export const TASK_CATALOGUE = {
+  APPROVE_PRIORITIES: {
+    label: 'Approve priorities',
+    summary: 'Approve the ranked goals and their scope, or reject them with a reason so the coordinator redrafts.',
+    completion: DECISION,
+    context: 'priorities',
+  },
+  CONFIRM_LISTENING: {
+    label: 'Confirm listening',
+    summary: 'Confirm that your organization’s view is recorded in the listening record, or say what is missing.',
+    completion: DECISION,
+    context: 'listening',
+  },
+  SIGN_AGREEMENT: {
+    label: 'Sign agreement',
+    summary: 'Sign the partnering agreement for your organization, or refuse it with a reason.',
+    completion: DECISION,
+    context: 'agreement',
+  },
+  REPORT_MEASUREMENT: {
+    label: 'Report measurements',
+    summary: 'Report this cycle’s value of every KPI your organization owns.',
+    completion: withData(reportMeasurementDataSchema),
+    context: 'measurement',
+  },
+  HEALTH_CHECK: {
+    label: 'Health check',
+    summary: 'Score how the partnership is doing, 1 (poor) to 5 (excellent), and whether you would recommend it.',
+    completion: withData(healthCheckDataSchema),
+    context: 'healthCheck',
+  },
+  REVIEW: {
+    label: 'Review',
+    summary: 'Read the cycle’s measures, score each goal −2…+2 and decide how the partnership goes on.',
+    completion: withData(reviewDataSchema),
+    context: 'review',
+  },
+  APPROVE_TERMINATION: {
+    label: 'Approve termination',
+    summary: 'Approve the proposed termination so the partners sign it off, or reject it with a reason.',
+    completion: DECISION,
+    context: 'termination',
+  },
+  SIGN_TERMINATION: {
+    label: 'Sign termination',
+    summary: 'Sign off the termination for your organization, or refuse it with a reason.',
+    completion: DECISION,
+    context: 'termination',
+  },
+  WIND_DOWN: {
+    label: 'Wind-down',
+    summary: 'Confirm that this wind-down step is done.',
+    completion: withData(windDownDataSchema),
+    context: 'windDown',
+  },
+} as const satisfies Record<TaskKind, TaskKindEntry>;
+
+type Catalogue = typeof TASK_CATALOGUE;
+
+/** Kinds completed with data (never rejected). */
+export type DataTaskKind = { [K in TaskKind]: Catalogue[K]['completion'] extends { style: 'data' } ? K : never }[TaskKind];
+/** Kinds approved, or rejected with a reason. */
+export type DecisionTaskKind = Exclude<TaskKind, DataTaskKind>;
+
+type SchemaOf<K extends DataTaskKind> = Catalogue[K]['completion'] extends { schema: infer S extends z.ZodType } ? S : never;
+/** The data a kind's completion carries once validated. */
+export type TaskDataOf<K extends DataTaskKind> = z.output<SchemaOf<K>>;
+/** What a client sends as a kind's data (defaults not yet applied). */
+export type TaskDataInputOf<K extends DataTaskKind> = z.input<SchemaOf<K>>;
+/** Any kind's completion data; which one is decided by the task's own kind. */
+export type TaskData = { [K in DataTaskKind]: TaskDataOf<K> }[DataTaskKind];
+/** The context the API sends with a task of kind K. */
+export type TaskContextOf<K extends TaskKind> = TaskContextOfKind<Catalogue[K]['context']>;
+
+export const taskLabel = (kind: TaskKind): string => TASK_CATALOGUE[kind].label;
+
+export function isDataTaskKind(kind: TaskKind): kind is DataTaskKind {
+  return TASK_CATALOGUE[kind].completion.style === 'data';
+}
+
+export const DATA_TASK_KINDS: readonly DataTaskKind[] = TASK_KINDS.filter(isDataTaskKind);
+
+export function dataSchemaOf(kind: DataTaskKind): z.ZodType {
+  const completion: TaskCompletionStyle = TASK_CATALOGUE[kind].completion;
+  if (completion.style !== 'data') throw new Error(`${kind} is not completed with data`);
+  return completion.schema;
+}
+
+export type DataCheck<T> = { ok: true; data: T } | { ok: false; errors: Record<string, string> };
+
+/** Validates a completion's data against its kind's schema; errors are keyed like `data.values.<kpiId>`. */
+export function parseTaskData<K extends DataTaskKind>(kind: K, data: unknown): DataCheck<TaskDataOf<K>> {
+  const result = dataSchemaOf(kind).safeParse(data);
+  // The catalogue types each kind's output by its own schema, which is the one that just parsed.
+  if (result.success) return { ok: true, data: result.data as TaskDataOf<K> };
+  return { ok: false, errors: fieldErrors(result.error, 'data') };
+}
+
+/**
+ * The problems of a completion's data for a task of `kind`, or its validated data: decisions take
+ * no data, data kinds take exactly their schema's shape.
+ */
+export function checkCompletionData(kind: TaskKind, data: unknown): DataCheck<TaskData | undefined> {
+  if (isDataTaskKind(kind)) return parseTaskData(kind, data);
+  return data === undefined ? { ok: true, data: undefined } : { ok: false, errors: { data: 'this task is approved or rejected; it takes no data' } };
+}
+
+/** The context a task's form needs, from the partnership as it stands at `now`. */
+export function taskContext<K extends TaskKind>(state: ActivePartnership, task: Task & { kind: K }, now: Date): TaskContextOf<K> {
+  return buildContext(TASK_CATALOGUE[task.kind].context, state, task, now) as TaskContextOf<K>;
+}

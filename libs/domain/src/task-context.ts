@@ -1,0 +1,198 @@
+/**
+ * What a person needs in view to decide a task, computed from the partnership's state: the
+ * agreement they sign, the KPIs they report on, the measures a review decides on. The catalogue
+ * names each kind's context; the API sends it with the task and the console's form renders it.
+ */
+import { latestMeasurement, partnershipMeasures, type KpiStatus, type PartnershipMeasures } from './measures.js';
+import {
+  HEALTH_DIMENSIONS,
+  TERMINATION_OPTIONS,
+  type Agreement,
+  type Goal,
+  type HealthCheck,
+  type HealthDimension,
+  type Kpi,
+  type ListeningSession,
+  type Stage,
+  type Stakeholder,
+  type TerminationOption,
+} from './model.js';
+import type { ActivePartnership, SignoffRound } from './partnership.js';
+import type { Task } from './tasks.js';
+
+/** A sign-off round as its readers see it: who must answer, who approved or refused, and when. */
+export type SignoffView = Pick<SignoffRound, 'rule' | 'eligible' | 'approvals' | 'refusals'>;
+
+export interface PrioritiesContext {
+  kind: 'priorities';
+  goals: Goal[];
+  scope: string;
+  lastRejectionReason: string | null;
+}
+
+export interface ListeningContext {
+  kind: 'listening';
+  organizationIds: string[];
+  goals: Goal[];
+  stakeholders: Stakeholder[];
+  sessions: ListeningSession[];
+  /** Organization id → goal rank → 0..3. */
+  alignment: Record<string, Record<string, number>>;
+  round: SignoffView | null;
+}
+
+export interface AgreementContext {
+  kind: 'agreement';
+  /** The organization signs the agreement in force to join, outside any round. */
+  joining: boolean;
+  agreement: Agreement | null;
+  round: SignoffView | null;
+}
+
+export interface MeasurementContextKpi extends Pick<Kpi, 'id' | 'name' | 'unit' | 'baseline' | 'target' | 'direction' | 'goalRank'> {
+  lastValue: number | null;
+  lastCycle: number | null;
+}
+
+export interface MeasurementContext {
+  kind: 'measurement';
+  cycle: number | null;
+  /** The KPIs the assigned organization owns: each must be reported. */
+  kpis: MeasurementContextKpi[];
+}
+
+export interface HealthCheckContext {
+  kind: 'healthCheck';
+  cycle: number | null;
+  /** A pulse between reviews rather than a review cycle's check. */
+  pulse: boolean;
+  dimensions: readonly HealthDimension[];
+  /** The organization's previous answer, if any. */
+  previous: HealthCheck | null;
+}
+
+export type ReviewContextKpi = Pick<Kpi, 'id' | 'name' | 'unit' | 'baseline' | 'target' | 'direction' | 'ownerOrganizationId' | 'goalRank'> &
+  Omit<KpiStatus, 'kpiId'>;
+
+export interface ReviewContext {
+  kind: 'review';
+  cycle: number | null;
+  /** The goals to score −2…+2. */
+  goals: Goal[];
+  kpis: ReviewContextKpi[];
+  /** This cycle's health checks, one per organization that answered. */
+  healthChecks: HealthCheck[];
+  measures: PartnershipMeasures;
+  /** What a proposed termination may choose (every option when none were agreed). */
+  terminationOptions: TerminationOption[];
+}
+
+export interface TerminationContext {
+  kind: 'termination';
+  proposal: {
+    option: TerminationOption;
+    reason: string;
+    fromStage: Stage;
+    approved: boolean;
+    proposedBy: string | null;
+    proposedAt: string | null;
+  } | null;
+  noticePeriod: string | null;
+  round: SignoffView | null;
+}
+
+export interface WindDownContext {
+  kind: 'windDown';
+  /** The wind-down step to confirm. */
+  item: string | null;
+}
+
+export type TaskContext =
+  | PrioritiesContext
+  | ListeningContext
+  | AgreementContext
+  | MeasurementContext
+  | HealthCheckContext
+  | ReviewContext
+  | TerminationContext
+  | WindDownContext;
+export type TaskContextKind = TaskContext['kind'];
+export type TaskContextOfKind<C extends TaskContextKind> = Extract<TaskContext, { kind: C }>;
+
+type Builder<C extends TaskContextKind> = (state: ActivePartnership, task: Task, now: Date) => TaskContextOfKind<C>;
+
+const roundOf = (state: ActivePartnership, subject: SignoffRound['subject']): SignoffView | null => {
+  const round = state.signoff;
+  return round && round.subject === subject ? { rule: round.rule, eligible: round.eligible, approvals: round.approvals, refusals: round.refusals } : null;
+};
+
+const assignedOrganization = (task: Task): string | null => (task.assignee.kind === 'organization' ? task.assignee.organizationId : null);
+
+const CONTEXT_BUILDERS: { [C in TaskContextKind]: Builder<C> } = {
+  priorities: (state) => ({ kind: 'priorities', goals: state.goals, scope: state.scope, lastRejectionReason: state.lastRejectionReason }),
+  listening: (state) => ({
+    kind: 'listening',
+    organizationIds: state.organizationIds,
+    goals: state.goals,
+    stakeholders: state.stakeholders,
+    sessions: state.listeningSessions,
+    alignment: state.alignment,
+    round: roundOf(state, 'LISTENING'),
+  }),
+  agreement: (state, task) => ({ kind: 'agreement', joining: task.purpose === 'joining', agreement: state.agreement, round: roundOf(state, 'AGREEMENT') }),
+  measurement: (state, task) => ({
+    kind: 'measurement',
+    cycle: task.cycle,
+    kpis: state.kpis
+      .filter((kpi) => kpi.ownerOrganizationId === assignedOrganization(task))
+      .map((kpi) => {
+        const last = latestMeasurement(state.measurements, kpi.id);
+        const { id, name, unit, baseline, target, direction, goalRank } = kpi;
+        return { id, name, unit, baseline, target, direction, goalRank, lastValue: last?.value ?? null, lastCycle: last?.cycle ?? null };
+      }),
+  }),
+  healthCheck: (state, task) => ({
+    kind: 'healthCheck',
+    cycle: task.cycle,
+    pulse: task.purpose === 'pulse',
+    dimensions: HEALTH_DIMENSIONS,
+    previous: state.healthChecks.findLast((check) => check.organizationId === assignedOrganization(task)) ?? null,
+  }),
+  review: (state, task, now) => {
+    // A review decides on its own cycle's health checks, even once the next cycle has opened.
+    const cycle = task.cycle ?? state.cycle;
+    const measures = partnershipMeasures({ ...state, cycle }, now);
+    return {
+      kind: 'review',
+      cycle: task.cycle,
+      goals: state.goals,
+      kpis: state.kpis.map((kpi) => {
+        const { id, name, unit, baseline, target, direction, ownerOrganizationId, goalRank } = kpi;
+        const status = measures.kpis.find((candidate) => candidate.kpiId === kpi.id);
+        return { id, name, unit, baseline, target, direction, ownerOrganizationId, goalRank, actual: status?.actual ?? null, progress: status?.progress ?? null, onTrack: status?.onTrack ?? null };
+      }),
+      healthChecks: state.healthChecks.filter((check) => check.cycle === cycle),
+      measures,
+      terminationOptions: state.terminationOptions.length > 0 ? state.terminationOptions : [...TERMINATION_OPTIONS],
+    };
+  },
+  termination: (state) => ({ kind: 'termination', proposal: state.termination, noticePeriod: state.noticePeriod, round: roundOf(state, 'TERMINATION') }),
+  windDown: (_state, task) => ({ kind: 'windDown', item: task.detail }),
+};
+
+/** The context of one kind, for a task of the partnership as it stands at `now`. */
+export function buildContext<C extends TaskContextKind>(kind: C, state: ActivePartnership, task: Task, now: Date): TaskContextOfKind<C> {
+  return CONTEXT_BUILDERS[kind](state, task, now);
+}
+
+/** Readers of the API's `context` field (the OpenAPI document lists these). */
+export const CONTEXT_DESCRIPTIONS: Record<TaskContextKind, string> = {
+  priorities: 'the ranked goals and scope to approve, and the last rejection reason',
+  listening: 'the listening record: stakeholders, sessions, the alignment matrix (organization → goal rank → 0–3) and the sign-off round so far',
+  agreement: 'the agreement version to sign with its full content (goals, scope, roles, resources, management model, governance, conflict process, termination options, notice period, KPIs), its signatures and the round so far; `joining` when the organization signs to join',
+  measurement: "the KPIs the assigned organization owns, each with unit, baseline, target, direction and its last reported value",
+  healthCheck: 'the dimensions to score, whether it is a pulse, and the organization’s previous answer',
+  review: 'the measures (KPI progress and on-track, on-time rate, health-check gap, partner NPS, goal attainment T-score), this cycle’s health checks per organization, the goals to score −2…+2 and the termination options',
+  termination: "the proposed option, the proposer's reason, who proposed it and when, the notice period and the sign-off round so far",
+  windDown: 'the wind-down step to confirm',
+};
