@@ -27,7 +27,18 @@ export function ensureDependencies() {
   // Not `npm ci`: the registry mirror here lacks some other-platform optional packages (e.g.
   // @swc/core-darwin-arm64@1.16.22), so the lockfile cannot list them and `npm ci` refuses it.
   step('Installing dependencies (npm install, from package-lock.json)');
-  run('npm', ['install', '--no-audit', '--no-fund']);
+  run('npm', ['install', '--no-audit', '--no-fund'], { env: { ...process.env, ...localNodeHeaders() } });
+}
+
+/**
+ * argon2 compiles from source, and node-gyp would download Node's headers, which fails offline.
+ * Node ships them beside its binary (<prefix>/include/node): point node-gyp there unless the user
+ * configured it.
+ */
+function localNodeHeaders() {
+  if (process.env.npm_config_nodedir) return {};
+  const prefix = dirname(dirname(process.execPath));
+  return existsSync(join(prefix, 'include', 'node', 'node.h')) ? { npm_config_nodedir: prefix } : {};
 }
 
 /** Compiles the TypeScript projects (incremental) and builds the console. */
