@@ -6,3 +6,5 @@ export * from './projector.js';
 export * from './read/list-query.js';
 export * from './read/read-models.js';
 export * from './users.js';
+export * from './notifications.js';
+export * from './read/deadlines.js';
