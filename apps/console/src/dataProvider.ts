@@ -1,11 +1,14 @@
 /**
  * The console's one way to the API: react-admin's simple REST dialect on '/api', plus the two
- * endpoints that are not CRUD (a partnership command, a task completion).
+ * endpoints that are not CRUD (a partnership command, a task completion, a partnership's
+ * measures, marking notifications read). The deadline ledger is an ordinary list ('deadlines').
  */
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type Identifier } from 'react-admin';
 import { toHttpError } from './apiError';
 import { readToken } from './session';
+import type { MarkReadTarget } from './notifications/notificationModel';
+import type { Measures } from './partnerships/measuresModel';
 import type { CommandResult, PartnershipCommand } from './partnerships/partnershipModel';
 import type { TaskCompletion, TaskCompletionResult } from './tasks/taskModel';
 
@@ -53,6 +56,10 @@ export interface ConsoleDataProvider extends DataProvider {
   command(partnershipId: Identifier, body: PartnershipCommand): Promise<CommandResult>;
   /** Approves or rejects a task assigned to the current user. */
   completeTask(taskId: Identifier, body: TaskCompletion): Promise<TaskCompletionResult>;
+  /** KPI trajectories, health checks and the per-cycle measures of one partnership. */
+  measures(partnershipId: Identifier): Promise<Measures>;
+  /** Marks the caller's own notifications read; answers how many changed. */
+  markNotificationsRead(target: MarkReadTarget): Promise<{ marked: number }>;
 }
 
 const restProvider = simpleRestProvider(API_URL, fetchJson);
@@ -66,5 +73,13 @@ export const dataProvider = {
   completeTask: async (taskId: Identifier, body: TaskCompletion) => {
     const response = await postJson(`/tasks/${encodeURIComponent(String(taskId))}/complete`, body);
     return (response.json ?? {}) as TaskCompletionResult;
+  },
+  measures: async (partnershipId: Identifier) => {
+    const response = await fetchJson(`${API_URL}/partnerships/${encodeURIComponent(String(partnershipId))}/measures`);
+    return response.json as Measures;
+  },
+  markNotificationsRead: async (target: MarkReadTarget) => {
+    const response = await postJson('/notifications/read', target);
+    return response.json as { marked: number };
   },
 } satisfies ConsoleDataProvider;

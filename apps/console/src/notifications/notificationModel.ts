@@ -21,3 +21,20 @@ export const kindChoices: { id: NotificationKind; name: string }[] = [
 export function kindLabel(kind: string): string {
   return kindChoices.find((choice) => choice.id === kind)?.name ?? kind;
 }
+
+/** What POST /api/notifications/read takes: some of the caller's notifications, or all of them. */
+export type MarkReadTarget = { ids: string[] } | { all: true };
+
+/** The filter that counts what the person has not read yet. */
+export const UNREAD_FILTER = { unread: true } as const;
+
+/** How often the inbox, the notifications and their count are fetched again. */
+export const POLL_MS = 15_000;
+
+export const isUnread = (notification: Pick<NotificationRecord, 'readAt'>) => notification.readAt === null;
+
+/** "9+" rather than a number that does not fit the badge. */
+export function unreadBadge(count: number | undefined): string | null {
+  if (!count) return null;
+  return count > 9 ? '9+' : String(count);
+}
