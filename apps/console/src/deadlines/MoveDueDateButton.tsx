@@ -46,6 +46,7 @@ export function MoveDueDateButton({ entry }: { entry: DeadlineRecord }) {
       <Button
         size="small"
         startIcon={<EventIcon />}
+        sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
         onClick={(event) => {
           event.stopPropagation();
           setOpen(true);

@@ -5,9 +5,9 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import type { Theme } from '@mui/material/styles';
-import { Datagrid, DateField, FunctionField, Link, List, SelectInput, SimpleList, TextField, TopToolbar } from 'react-admin';
+import { Datagrid, DateField, FunctionField, Link, List, SelectInput, SimpleList, TopToolbar } from 'react-admin';
 import { NotificationKindChip } from './NotificationKindChip';
-import { isUnread, kindChoices, kindLabel, POLL_MS, type NotificationRecord } from './notificationModel';
+import { isUnread, kindChoices, kindLabel, localizeInstants, POLL_MS, type NotificationRecord } from './notificationModel';
 import { useMarkRead } from './useMarkRead';
 
 const filters = [
@@ -50,6 +50,7 @@ function MarkReadButton({ notification }: { notification: NotificationRecord }) 
       size="small"
       startIcon={<DoneIcon />}
       disabled={markRead.isPending}
+      sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
       onClick={(event) => {
         // The row may be clickable on small screens; the button only marks.
         event.stopPropagation();
@@ -85,7 +86,7 @@ export function NotificationList() {
     >
       {small ? (
         <SimpleList<NotificationRecord>
-          primaryText={(notification) => notification.message}
+          primaryText={(notification) => localizeInstants(notification.message)}
           secondaryText={(notification) => (
             <>
               {kindLabel(notification.kind)} · {new Date(notification.createdAt).toLocaleString()}
@@ -105,7 +106,7 @@ export function NotificationList() {
       ) : (
         <Datagrid bulkActionButtons={false} rowClick={false} empty={<NoNotifications />} rowSx={unreadSx}>
           <NotificationKindChip label="Kind" />
-          <TextField source="message" />
+          <FunctionField<NotificationRecord> label="Message" render={(notification) => localizeInstants(notification.message)} />
           <FunctionField<NotificationRecord>
             label="Partnership"
             render={(notification) => (notification.partnershipId ? <Link to={`/partnerships/${notification.partnershipId}/show`}>Open</Link> : null)}

@@ -38,3 +38,16 @@ export function unreadBadge(count: number | undefined): string | null {
   if (!count) return null;
   return count > 9 ? '9+' : String(count);
 }
+
+const ISO_INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z\b/g;
+
+/**
+ * A notification's text with the instants it quotes (stored as ISO-8601 UTC) in the reader's
+ * locale and time zone: "due 2026-12-01T00:34:58.256Z" reads "due 12/1/2026, 1:34:58 AM" in Berlin.
+ */
+export function localizeInstants(message: string, format: (date: Date) => string = (date) => date.toLocaleString()): string {
+  return message.replace(ISO_INSTANT, (iso) => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : format(date);
+  });
+}
