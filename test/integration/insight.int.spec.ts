@@ -53,6 +53,9 @@ describe('derived views', () => {
       healthGap: null,
       partnerNps: null,
       goalAttainmentTScore: null,
+      trajectories: [],
+      health: [],
+      cycles: [],
     });
   });
 

@@ -12,9 +12,10 @@ import { OrganizationsAdminController, UsersAdminController } from './directory/
 import { DirectoryService } from './directory/directory.service.js';
 import { READ_ONLY_CONTROLLERS } from './directory/read-only.controller.js';
 import { HealthController } from './health/health.controller.js';
-import { InsightController } from './insight/insight.controller.js';
+import { DeadlinesController, InsightController } from './insight/insight.controller.js';
 import { InsightService } from './insight/insight.service.js';
 import { ErrorFilter } from './http/error.filter.js';
+import { NotificationsController } from './notifications/notifications.controller.js';
 import { PartnershipsController } from './partnerships/partnerships.controller.js';
 import { PartnershipsService } from './partnerships/partnerships.service.js';
 import { TasksController } from './tasks/tasks.controller.js';
@@ -33,7 +34,18 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [JwtModule.register({ secret: config.JWT_SECRET, signOptions: { expiresIn: config.JWT_EXPIRES_IN as `${number}h` } })],
-      controllers: [AuthController, HealthController, PartnershipsController, InsightController, TasksController, OrganizationsAdminController, UsersAdminController, ...READ_ONLY_CONTROLLERS],
+      controllers: [
+        AuthController,
+        HealthController,
+        PartnershipsController,
+        InsightController,
+        DeadlinesController,
+        TasksController,
+        NotificationsController,
+        OrganizationsAdminController,
+        UsersAdminController,
+        ...READ_ONLY_CONTROLLERS,
+      ],
       providers: [
         { provide: DATABASE, useFactory: () => openDatabase(config.DATABASE_URL) },
         {

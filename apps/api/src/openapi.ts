@@ -14,9 +14,11 @@ import {
   createOrganizationSchema,
   createPartnershipSchema,
   createUserSchema,
+  deadlineFilterSchema,
   dataSchemaOf,
   isDataTaskKind,
   loginSchema,
+  markNotificationsReadSchema,
   setPasswordSchema,
   updateOrganizationSchema,
   updateUserSchema,
@@ -147,6 +149,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         CreateUser: schema(createUserSchema),
         UpdateUser: schema(updateUserSchema),
         SetPassword: schema(setPasswordSchema),
+        DeadlineFilter: schema(deadlineFilterSchema),
+        MarkNotificationsRead: schema(markNotificationsReadSchema),
       },
     },
     paths: {
@@ -189,8 +193,26 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         },
       },
       '/api/partnerships/{id}/verify': { get: { tags: ['audit'], summary: 'Recompute the hash chain of the event log', responses: { '200': { description: '{valid, events, headHash, firstBrokenSequence}' }, ...errors(401, 404) } } },
-      '/api/partnerships/{id}/measures': { get: { tags: ['partnerships'], summary: 'KPI progress and share on track, on-time rate, health gap, partner NPS, goal attainment T-score', responses: { '200': { description: 'The measures' }, ...errors(401, 404) } } },
-      '/api/partnerships/{id}/deadlines': { get: { tags: ['partnerships'], summary: 'The deadline ledger: every pending timer, what it is for and when it fires', responses: { '200': { description: 'Pending timers, earliest first' }, ...errors(401, 404) } } },
+      '/api/partnerships/{id}/measures': {
+        get: {
+          tags: ['partnerships'],
+          summary: 'KPI progress and share on track, on-time rate, health gap, partner NPS, goal attainment T-score',
+          description:
+            'Besides the current values: `trajectories` (per KPI, points with the planned value on the line from baseline at definition to target on its goal’s due date, and the actual), `health` (per cycle, each organization’s latest health check and the gap between partners) and `cycles` (per review cycle: partner NPS, goal-attainment T-score, share of KPIs on track, on-time rate).',
+          responses: { '200': { description: 'The measures' }, ...errors(401, 404) },
+        },
+      },
+      '/api/partnerships/{id}/deadlines': { get: { tags: ['partnerships'], summary: 'The deadline ledger: every pending timer, what it is for, whom it chases and when it fires', responses: { '200': { description: 'Pending timers, earliest first' }, ...errors(401, 404) } } },
+      '/api/deadlines': {
+        get: {
+          tags: ['partnerships'],
+          summary: 'The deadline ledger across every partnership the caller may see (a partner: those of its organization)',
+          description:
+            'react-admin simple REST; `filter` is a DeadlineFilter (partnershipId, purpose, kind, assigneeUserId, assigneeOrganizationId, recipientUserId); sort by firesAt (default), dueAt, partnershipName, purpose or taskTitle.',
+          parameters: listParams,
+          responses: { '200': { description: 'A page of pending timers' }, ...errors(400, 401) },
+        },
+      },
       '/api/tasks': {
         get: {
           ...list('tasks').get,
@@ -271,6 +293,14 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       '/api/events/{id}': one('events'),
       '/api/notifications': list('notifications'),
       '/api/notifications/{id}': one('notifications'),
+      '/api/notifications/read': {
+        post: {
+          tags: ['notifications'],
+          summary: 'Mark your own notifications read: the listed ids, or all (`filter={"unread":true}` on the list counts the rest)',
+          requestBody: json('MarkNotificationsRead'),
+          responses: { '200': { description: '{marked}: how many became read' }, ...errors(400, 401) },
+        },
+      },
     },
   };
 }

@@ -2,6 +2,9 @@ import { Admin, reactRouterProvider, Resource } from 'react-admin';
 import { authProvider } from './authProvider';
 import { dataProvider } from './dataProvider';
 import { LoginPage } from './LoginPage';
+import deadlines from './deadlines';
+import { Dashboard } from './home/Dashboard';
+import { ConsoleLayout } from './layout/ConsoleLayout';
 import notifications from './notifications';
 import { NotForYourRole } from './NotForYourRole';
 import organizations from './organizations';
@@ -14,10 +17,11 @@ import users from './users';
 const { Route } = reactRouterProvider;
 
 /**
- * Routes (hash router): #/login, #/partnerships, #/partnerships/create, #/partnerships/:id/show,
- * #/tasks (the inbox), #/notifications, and for admins #/organizations and #/users (list, create,
- * :id edit). For other roles those resources only feed references: they have no list, so they stay
- * out of the menu, and their addresses say so instead of showing a blank page.
+ * Routes (hash router): #/ (the home page of the person's role), #/login, #/partnerships,
+ * #/partnerships/create, #/partnerships/:id/show, #/tasks (the inbox), #/deadlines (the deadline
+ * ledger), #/notifications, and for admins #/organizations and #/users (list, create, :id edit).
+ * For other roles those resources only feed references: they have no list, so they stay out of the
+ * menu, and their addresses say so instead of showing a blank page.
  */
 export function App() {
   return (
@@ -28,6 +32,8 @@ export function App() {
       loginPage={LoginPage}
       // No call home to react-admin's telemetry server (it fails offline and logs a console error).
       disableTelemetry
+      dashboard={Dashboard}
+      layout={ConsoleLayout}
       requireAuth
     >
       {(permissions: unknown) => (
@@ -39,6 +45,7 @@ export function App() {
             create={canCreatePartnerships(permissions) ? partnerships.create : undefined}
           />
           <Resource name="tasks" {...tasks} />
+          <Resource name="deadlines" {...deadlines} />
           <Resource name="notifications" {...notifications} />
           <Resource name="events" recordRepresentation="type">
             <Route path="*" element={<NotForYourRole what="Events are shown on each partnership's timeline." />} />

@@ -12,7 +12,8 @@ describe('the create form', () => {
     expect(Object.keys(body.policy).sort()).toEqual(
       ['escalateAfterOverdue', 'healthPulse', 'overdueReminderEvery', 'reminderBeforeDue', 'reviewCycle', 'taskDue'],
     );
-    expect(describePolicy(DEFAULT_POLICY)).toContain('review cycle every P6M');
+    expect(describePolicy(DEFAULT_POLICY)).toContain('review cycle every 6 months');
+    expect(describePolicy(DEFAULT_POLICY)).toMatch(/^Task due after 7 days, remind before due 1 day/);
   });
 });
 

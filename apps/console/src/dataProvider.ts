@@ -1,11 +1,14 @@
 /**
  * The console's one way to the API: react-admin's simple REST dialect on '/api', plus the
- * endpoints that are not CRUD (a partnership command, a task completion, setting a password).
+ * endpoints that are not CRUD (a partnership command, a task completion, a partnership's measures,
+ * marking notifications read, setting a password). The deadline ledger is an ordinary list ('deadlines').
  */
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type Identifier } from 'react-admin';
 import { toHttpError } from './apiError';
 import { readToken } from './session';
+import type { MarkReadTarget } from './notifications/notificationModel';
+import type { Measures } from './partnerships/measuresModel';
 import type { CommandResult, PartnershipCommand } from './partnerships/partnershipModel';
 import type { TaskCompletion, TaskCompletionResult } from './tasks/taskModel';
 
@@ -55,6 +58,10 @@ export interface ConsoleDataProvider extends DataProvider {
   completeTask(taskId: Identifier, body: TaskCompletion): Promise<TaskCompletionResult>;
   /** Sets or resets a user's password (admin only). */
   setPassword(userId: Identifier, password: string): Promise<void>;
+  /** KPI trajectories, health checks and the per-cycle measures of one partnership. */
+  measures(partnershipId: Identifier): Promise<Measures>;
+  /** Marks the caller's own notifications read; answers how many changed. */
+  markNotificationsRead(target: MarkReadTarget): Promise<{ marked: number }>;
 }
 
 const restProvider = simpleRestProvider(API_URL, fetchJson);
@@ -71,5 +78,13 @@ export const dataProvider = {
   },
   setPassword: async (userId: Identifier, password: string) => {
     await fetchJson(`${API_URL}/users/${encodeURIComponent(String(userId))}/password`, { method: 'PUT', body: JSON.stringify({ password }) });
+  },
+  measures: async (partnershipId: Identifier) => {
+    const response = await fetchJson(`${API_URL}/partnerships/${encodeURIComponent(String(partnershipId))}/measures`);
+    return response.json as Measures;
+  },
+  markNotificationsRead: async (target: MarkReadTarget) => {
+    const response = await postJson('/notifications/read', target);
+    return response.json as { marked: number };
   },
 } satisfies ConsoleDataProvider;

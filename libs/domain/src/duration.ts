@@ -49,3 +49,36 @@ export function addBusinessDuration(from: number, duration: string): number {
   }
   return at;
 }
+
+const WORD_UNITS = ['year', 'month', 'week', 'day', 'hour', 'minute', 'second'] as const;
+
+const counted = (amount: number, unit: string) => `${amount} ${unit}${amount === 1 ? '' : 's'}`;
+
+/**
+ * An ISO-8601 duration as people say it: "P7D" → "7 days", "P3DT12H" → "3 days 12 hours",
+ * "P2M" → "2 months". Months and years stay months and years (no conversion to days), because
+ * that is how the policy was written. Text that is not a duration comes back unchanged.
+ */
+export function durationInWords(text: string): string {
+  const match = PATTERN.exec(text);
+  if (!match) return text;
+  const parts = WORD_UNITS.flatMap((unit, index) => {
+    const part = match[index + 1];
+    if (part === undefined) return [];
+    const amount = Number(part.replace(',', '.'));
+    return amount === 0 ? [] : [counted(amount, unit)];
+  });
+  return parts.length > 0 ? parts.join(' ') : counted(0, 'second');
+}
+
+/**
+ * A span of milliseconds in words, rounded to the largest unit that fits (weeks are left out:
+ * "10 days" reads better than "1 week 3 days"); e.g. 90 000 → "2 minutes", 3 days → "3 days".
+ */
+export function millisecondsInWords(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return 'an unknown time';
+  if (ms < MINUTE) return counted(Math.round(ms / SECOND), 'second');
+  if (ms < 2 * HOUR) return counted(Math.round(ms / MINUTE), 'minute');
+  if (ms < 2 * DAY) return counted(Math.round(ms / HOUR), 'hour');
+  return counted(Math.round(ms / DAY), 'day');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessDuration, durationMs, isDuration, parseDuration } from './duration.js';
+import { addBusinessDuration, durationInWords, durationMs, isDuration, millisecondsInWords, parseDuration } from './duration.js';
 
 const SECOND = 1000;
 const HOUR = 3600 * SECOND;
@@ -75,5 +75,51 @@ describe('addBusinessDuration', () => {
 
   it('throws on a non-duration', () => {
     expect(() => addBusinessDuration(0, 'soon')).toThrow('Not an ISO-8601 duration: soon');
+  });
+});
+
+describe('durationInWords', () => {
+  it.each<[string, string]>([
+    ['P7D', '7 days'],
+    ['P1D', '1 day'],
+    ['PT30S', '30 seconds'],
+    ['PT1S', '1 second'],
+    ['P3DT12H', '3 days 12 hours'],
+    ['P2M', '2 months'],
+    ['P6M', '6 months'],
+    ['P1Y', '1 year'],
+    ['P1W', '1 week'],
+    ['PT1.5H', '1.5 hours'],
+    ['PT0,5S', '0.5 seconds'],
+    ['P1DT1H1M1S', '1 day 1 hour 1 minute 1 second'],
+    ['P0D', '0 seconds'],
+  ])('%s → %s', (text, words) => {
+    expect(durationInWords(text)).toBe(words);
+  });
+
+  it('returns what is not a duration unchanged, so a bad stored value is still visible', () => {
+    expect(durationInWords('seven days')).toBe('seven days');
+    expect(durationInWords('')).toBe('');
+  });
+});
+
+describe('millisecondsInWords', () => {
+  it.each<[number, string]>([
+    [0, '0 seconds'],
+    [1 * SECOND, '1 second'],
+    [45 * SECOND, '45 seconds'],
+    [90 * SECOND, '2 minutes'],
+    [119 * 60 * SECOND, '119 minutes'],
+    [2 * HOUR, '2 hours'],
+    [47 * HOUR, '47 hours'],
+    [3 * DAY, '3 days'],
+    [10 * DAY + 5 * HOUR, '10 days'],
+  ])('%d ms → %s', (ms, words) => {
+    expect(millisecondsInWords(ms)).toBe(words);
+  });
+
+  it('says so when the span is unknown', () => {
+    expect(millisecondsInWords(Number.NaN)).toBe('an unknown time');
+    expect(millisecondsInWords(-1)).toBe('an unknown time');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The measures the product computes and charts, as pure functions of state (and `now`).
  */
-import { HEALTH_DIMENSIONS, type HealthCheck, type Kpi, type Measurement } from './model.js';
+import { HEALTH_DIMENSIONS, type HealthCheck, type HealthDimension, type Kpi, type Measurement } from './model.js';
 import type { Partnership } from './partnership.js';
 
 /** Share of the way from baseline to target (0 at baseline, 1 at target; may leave [0, 1]). */
@@ -20,11 +20,22 @@ export function latestMeasurement(measurements: Measurement[], kpiId: string): M
  */
 export function isOnTrack(kpi: Kpi, actual: number, now: Date, goalDueDate: string | null): boolean {
   const progress = kpiProgress(kpi, actual);
-  if (!goalDueDate) return progress > 0;
+  const expected = expectedProgress(kpi, now, goalDueDate);
+  return expected === null ? progress > 0 : progress >= expected;
+}
+
+/** The instant a goal's due date ends: its target counts as due until the last second of that day. */
+export const goalDeadline = (goalDueDate: string): string => `${goalDueDate}T23:59:59.000Z`;
+
+/**
+ * How far along the straight line from baseline (the KPI's definition) to target (its goal's due
+ * date) the KPI should be at `at`: 0…1, or null when no goal date sets the line.
+ */
+export function expectedProgress(kpi: Pick<Kpi, 'definedAt'>, at: Date, goalDueDate: string | null): number | null {
+  if (!goalDueDate) return null;
   const start = Date.parse(kpi.definedAt);
-  const end = Date.parse(`${goalDueDate}T23:59:59Z`);
-  const expected = end <= start ? 1 : Math.min(1, Math.max(0, (now.getTime() - start) / (end - start)));
-  return progress >= expected;
+  const end = Date.parse(goalDeadline(goalDueDate));
+  return end <= start ? 1 : Math.min(1, Math.max(0, (at.getTime() - start) / (end - start)));
 }
 
 export interface KpiStatus {
@@ -99,6 +110,10 @@ export interface PartnershipMeasures {
   partnerNps: number | null;
   /** Of the last goal-attainment scoring. */
   goalAttainmentTScore: number | null;
+  /** The series the console draws: each KPI against its trajectory, the health check per cycle, the trends per cycle. */
+  trajectories: KpiTrajectory[];
+  health: HealthSnapshot[];
+  cycles: CycleMeasures[];
 }
 
 /** Every computed measure of a partnership as of `now`. */
@@ -116,5 +131,126 @@ export function partnershipMeasures(
     healthGap: healthGap(state.healthChecks, state.cycle),
     partnerNps: partnerNps(state.healthChecks.filter((check) => check.cycle === state.cycle)),
     goalAttainmentTScore: latestScores ? goalAttainmentTScore(Object.values(latestScores.scores).map((score) => ({ score }))) : null,
+    trajectories: kpiTrajectories(state),
+    health: healthByCycle(state.healthChecks),
+    cycles: measuresByCycle(state),
   };
+}
+
+/** One point of a KPI's picture: the planned value on its trajectory and the actual reported, at one instant. */
+export interface KpiPoint {
+  at: string;
+  /** The review cycle of the measurement; null for the trajectory's own ends. */
+  cycle: number | null;
+  planned: number | null;
+  actual: number | null;
+  onTrack: boolean | null;
+}
+
+export interface KpiTrajectory {
+  kpiId: string;
+  name: string;
+  unit: string;
+  ownerOrganizationId: string;
+  baseline: number;
+  target: number;
+  direction: Kpi['direction'];
+  /** When the target is due (the end of its goal's due date); null when the KPI measures no goal. */
+  targetAt: string | null;
+  /** Definition (actual = baseline), each measurement in time order, and the target date. */
+  points: KpiPoint[];
+}
+
+/**
+ * Each KPI's actuals against its trajectory, ready to draw: the line starts at the baseline when
+ * the KPI was defined and ends at the target on its goal's due date; every measurement is a point
+ * with the value the line planned for that instant. The latest measurement of a cycle counts.
+ */
+export function kpiTrajectories(state: Pick<Partnership, 'kpis' | 'measurements' | 'goals'>): KpiTrajectory[] {
+  return state.kpis.map((kpi) => {
+    const dueDate = state.goals.find((goal) => goal.rank === kpi.goalRank)?.dueDate ?? null;
+    const planned = (at: Date) => {
+      const share = expectedProgress(kpi, at, dueDate);
+      return share === null ? null : kpi.baseline + share * (kpi.target - kpi.baseline);
+    };
+    const measured = latestPerCycle(state.measurements.filter((m) => m.kpiId === kpi.id)).map(
+      (m): KpiPoint => ({
+        at: m.reportedAt,
+        cycle: m.cycle,
+        planned: planned(new Date(m.reportedAt)),
+        actual: m.value,
+        onTrack: isOnTrack(kpi, m.value, new Date(m.reportedAt), dueDate),
+      }),
+    );
+    const start: KpiPoint = { at: kpi.definedAt, cycle: null, planned: dueDate ? kpi.baseline : null, actual: kpi.baseline, onTrack: null };
+    const targetAt = dueDate ? goalDeadline(dueDate) : null;
+    const end: KpiPoint[] = targetAt ? [{ at: targetAt, cycle: null, planned: kpi.target, actual: null, onTrack: null }] : [];
+    const points = [start, ...measured, ...end].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    return {
+      kpiId: kpi.id,
+      name: kpi.name,
+      unit: kpi.unit,
+      ownerOrganizationId: kpi.ownerOrganizationId,
+      baseline: kpi.baseline,
+      target: kpi.target,
+      direction: kpi.direction,
+      targetAt,
+      points,
+    };
+  });
+}
+
+/** The last measurement reported in each cycle (a correction replaces the earlier report), in cycle order. */
+function latestPerCycle(measurements: Measurement[]): Measurement[] {
+  const byCycle = new Map<number, Measurement>();
+  for (const m of measurements) {
+    const seen = byCycle.get(m.cycle);
+    if (!seen || Date.parse(m.reportedAt) >= Date.parse(seen.reportedAt)) byCycle.set(m.cycle, m);
+  }
+  return [...byCycle.values()].sort((a, b) => a.cycle - b.cycle);
+}
+
+export interface HealthSnapshot {
+  cycle: number;
+  /** Each organization's latest check of the cycle (a pulse may repeat one), in the order they first answered. */
+  organizations: { organizationId: string; scores: Record<HealthDimension, number>; recommend: number | null }[];
+  gap: ReturnType<typeof healthGap>;
+}
+
+/** The health check per cycle, per organization and dimension, with the gap between partners. */
+export function healthByCycle(checks: HealthCheck[]): HealthSnapshot[] {
+  const cycles = [...new Set(checks.map((check) => check.cycle))].sort((a, b) => a - b);
+  return cycles.map((cycle) => {
+    const latest = new Map<string, HealthCheck>();
+    for (const check of checks) if (check.cycle === cycle) latest.set(check.organizationId, check);
+    const organizations = [...latest.values()].map(({ organizationId, scores, recommend }) => ({ organizationId, scores, recommend }));
+    return { cycle, organizations, gap: healthGap([...latest.values()], cycle) };
+  });
+}
+
+export interface CycleMeasures {
+  cycle: number;
+  partnerNps: number | null;
+  goalAttainmentTScore: number | null;
+  /** Share of the KPIs measured in the cycle that were on track when reported. */
+  shareOnTrack: number | null;
+  onTimeSubmissionRate: number | null;
+}
+
+/** The measures of every review cycle opened so far (1…current), for trend lines. */
+export function measuresByCycle(state: Pick<Partnership, 'cycle' | 'kpis' | 'measurements' | 'goals' | 'healthChecks' | 'goalAttainment'>): CycleMeasures[] {
+  const trajectories = kpiTrajectories(state);
+  return Array.from({ length: state.cycle }, (_, index) => index + 1).map((cycle) => {
+    const statuses = trajectories.flatMap((trajectory) =>
+      trajectory.points.filter((point) => point.cycle === cycle).map((point) => ({ kpiId: trajectory.kpiId, actual: point.actual, progress: null, onTrack: point.onTrack })),
+    );
+    const scores = state.goalAttainment.filter((entry) => entry.cycle === cycle).at(-1);
+    return {
+      cycle,
+      partnerNps: partnerNps(state.healthChecks.filter((check) => check.cycle === cycle)),
+      goalAttainmentTScore: scores ? goalAttainmentTScore(Object.values(scores.scores).map((score) => ({ score }))) : null,
+      shareOnTrack: shareOnTrack(statuses),
+      onTimeSubmissionRate: onTimeRate(state.measurements.filter((m) => m.cycle === cycle)),
+    };
+  });
 }

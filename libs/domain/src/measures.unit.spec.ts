@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { HealthCheck, Kpi, Measurement } from './model.js';
-import { goalAttainmentTScore, healthGap, isOnTrack, kpiProgress, kpiStatuses, latestMeasurement, onTimeRate, partnerNps, shareOnTrack } from './measures.js';
+import {
+  expectedProgress,
+  goalAttainmentTScore,
+  healthByCycle,
+  healthGap,
+  isOnTrack,
+  kpiProgress,
+  kpiStatuses,
+  kpiTrajectories,
+  latestMeasurement,
+  measuresByCycle,
+  onTimeRate,
+  partnerNps,
+  shareOnTrack,
+} from './measures.js';
 
 const kpi = (overrides: Partial<Kpi> = {}): Kpi => ({
   id: 'kpi-1',
@@ -154,5 +168,119 @@ describe('goalAttainmentTScore (Kiresuk & Sherman)', () => {
 
   it('is null without goals', () => {
     expect(goalAttainmentTScore([])).toBeNull();
+  });
+});
+
+const GOAL = { rank: 1, title: 'g', metric: 'm', baseline: 18, target: 12, dueDate: '2030-12-31' };
+const DEFINED = Date.parse('2030-01-01T00:00:00Z');
+const TARGET_AT = '2030-12-31T23:59:59.000Z';
+const plannedAt = (iso: string) => 18 + ((Date.parse(iso) - DEFINED) / (Date.parse(TARGET_AT) - DEFINED)) * (12 - 18);
+
+describe('expectedProgress', () => {
+  it('is the share of the time from definition to the goal’s last second, clamped to [0, 1]', () => {
+    expect(expectedProgress(kpi(), new Date('2029-06-01T00:00:00Z'), '2030-12-31')).toBe(0);
+    expect(expectedProgress(kpi(), new Date(TARGET_AT), '2030-12-31')).toBe(1);
+    expect(expectedProgress(kpi(), new Date('2031-06-01T00:00:00Z'), '2030-12-31')).toBe(1);
+  });
+
+  it('is null without a goal date', () => {
+    expect(expectedProgress(kpi(), new Date('2030-06-01T00:00:00Z'), null)).toBeNull();
+  });
+});
+
+describe('kpiTrajectories', () => {
+  it('runs from the baseline at definition through each cycle’s latest actual to the target on the goal’s due date', () => {
+    const state = {
+      kpis: [kpi()],
+      goals: [GOAL],
+      measurements: [
+        measurement({ cycle: 2, value: 13, reportedAt: '2030-10-01T00:00:00.000Z' }),
+        measurement({ cycle: 1, value: 17, reportedAt: '2030-04-01T00:00:00.000Z' }),
+        // A correction later in cycle 1 replaces the first report of the cycle.
+        measurement({ cycle: 1, value: 16, reportedAt: '2030-04-02T00:00:00.000Z' }),
+      ],
+    };
+    const [trajectory] = kpiTrajectories(state);
+    expect(trajectory).toMatchObject({ kpiId: 'kpi-1', name: 'Readmission rate', unit: '%', baseline: 18, target: 12, targetAt: TARGET_AT });
+    expect(trajectory!.points.map(({ at, cycle, actual, onTrack }) => ({ at, cycle, actual, onTrack }))).toEqual([
+      { at: '2030-01-01T00:00:00.000Z', cycle: null, actual: 18, onTrack: null },
+      { at: '2030-04-02T00:00:00.000Z', cycle: 1, actual: 16, onTrack: true },
+      { at: '2030-10-01T00:00:00.000Z', cycle: 2, actual: 13, onTrack: true },
+      { at: TARGET_AT, cycle: null, actual: null, onTrack: null },
+    ]);
+    const planned = trajectory!.points.map((point) => point.planned);
+    expect(planned[0]).toBe(18);
+    expect(planned[1]).toBeCloseTo(plannedAt('2030-04-02T00:00:00.000Z'), 10);
+    expect(planned[2]).toBeCloseTo(plannedAt('2030-10-01T00:00:00.000Z'), 10);
+    expect(planned[3]).toBe(12);
+  });
+
+  it('marks a measurement behind its planned value as off track', () => {
+    const state = { kpis: [kpi()], goals: [GOAL], measurements: [measurement({ value: 17.5, reportedAt: '2030-10-01T00:00:00.000Z' })] };
+    expect(kpiTrajectories(state)[0]!.points[1]).toMatchObject({ actual: 17.5, onTrack: false });
+  });
+
+  it('has no planned line and no target date for a KPI without a goal', () => {
+    const state = { kpis: [kpi({ goalRank: null })], goals: [GOAL], measurements: [measurement({ value: 17 })] };
+    const [trajectory] = kpiTrajectories(state);
+    expect(trajectory!.targetAt).toBeNull();
+    expect(trajectory!.points.map((point) => [point.planned, point.actual])).toEqual([
+      [null, 18],
+      [null, 17],
+    ]);
+  });
+});
+
+describe('healthByCycle', () => {
+  it('takes each organization’s latest check per cycle and the gap between them', () => {
+    const checks = [check('a', 1, [5, 3, 4, 2], 9), check('b', 1, [2, 3, 5, 2], 6), check('a', 1, [4, 3, 4, 2], 10), check('a', 2, [1, 1, 1, 1])];
+    expect(healthByCycle(checks)).toEqual([
+      {
+        cycle: 1,
+        organizations: [
+          { organizationId: 'a', scores: { strategy: 4, operations: 3, relationship: 4, governance: 2 }, recommend: 10 },
+          { organizationId: 'b', scores: { strategy: 2, operations: 3, relationship: 5, governance: 2 }, recommend: 6 },
+        ],
+        gap: { overall: 2, byDimension: { strategy: 2, operations: 0, relationship: 1, governance: 0 } },
+      },
+      { cycle: 2, organizations: [{ organizationId: 'a', scores: { strategy: 1, operations: 1, relationship: 1, governance: 1 }, recommend: null }], gap: null },
+    ]);
+  });
+
+  it('is empty before any check', () => {
+    expect(healthByCycle([])).toEqual([]);
+  });
+});
+
+describe('measuresByCycle', () => {
+  it('gives NPS, T-score, share on track and on-time rate for every cycle opened, null where nothing was recorded', () => {
+    const state = {
+      cycle: 3,
+      kpis: [kpi(), kpi({ id: 'kpi-2', baseline: 40, target: 70, direction: 'increase' as const })],
+      goals: [GOAL],
+      measurements: [
+        measurement({ cycle: 1, value: 16, reportedAt: '2030-04-01T00:00:00.000Z' }),
+        measurement({ kpiId: 'kpi-2', cycle: 1, value: 41, reportedAt: '2030-04-01T00:00:00.000Z', onTime: false }),
+        measurement({ cycle: 2, value: 13, reportedAt: '2030-10-01T00:00:00.000Z' }),
+      ],
+      healthChecks: [check('a', 1, [3, 3, 3, 3], 10), check('b', 1, [3, 3, 3, 3], 5), check('a', 2, [3, 3, 3, 3], 9)],
+      goalAttainment: [
+        { cycle: 1, scores: { '1': 0, '2': 0 } },
+        { cycle: 2, scores: { '1': 1, '2': 0 } },
+      ],
+    };
+    const cycles = measuresByCycle(state);
+    expect(cycles.map(({ goalAttainmentTScore: _t, ...rest }) => rest)).toEqual([
+      { cycle: 1, partnerNps: 0, shareOnTrack: 0.5, onTimeSubmissionRate: 0.5 },
+      { cycle: 2, partnerNps: 100, shareOnTrack: 1, onTimeSubmissionRate: 1 },
+      { cycle: 3, partnerNps: null, shareOnTrack: null, onTimeSubmissionRate: null },
+    ]);
+    expect(cycles[0]!.goalAttainmentTScore).toBe(50);
+    expect(cycles[1]!.goalAttainmentTScore).toBeCloseTo(56.20174, 4);
+    expect(cycles[2]!.goalAttainmentTScore).toBeNull();
+  });
+
+  it('is empty before the first cycle opens', () => {
+    expect(measuresByCycle({ cycle: 0, kpis: [], goals: [], measurements: [], healthChecks: [], goalAttainment: [] })).toEqual([]);
   });
 });

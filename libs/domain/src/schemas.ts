@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { ORGANIZATION_KINDS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, organizationProblem } from './directory.js';
 import { MANAGEMENT_MODELS, RESPONSIBILITIES, ROLES, TERMINATION_OPTIONS } from './model.js';
 import { TASK_DECISIONS } from './tasks.js';
+import { DEADLINE_PURPOSES } from './ledger.js';
 import { DEFAULT_POLICY } from './policy.js';
+import { TASK_KINDS } from './tasks.js';
 
 const text = (max: number) => z.string().trim().max(max);
 const id = z.string().trim().min(1).max(100);
@@ -105,6 +107,28 @@ export const completeTaskSchema = z.strictObject({
   data: z.unknown().optional(),
 });
 export type CompleteTaskInput = z.infer<typeof completeTaskSchema>;
+
+const oneOrMany = <S extends z.ZodType>(schema: S) => z.union([schema, z.array(schema).max(100)]);
+
+/** The filters of the deadline ledger (GET /api/deadlines, react-admin's `filter` parameter). */
+export const deadlineFilterSchema = z.strictObject({
+  partnershipId: oneOrMany(z.uuid()).optional(),
+  purpose: oneOrMany(z.enum(DEADLINE_PURPOSES)).optional(),
+  kind: oneOrMany(z.enum(TASK_KINDS)).optional(),
+  assigneeUserId: z.uuid().optional(),
+  assigneeOrganizationId: z.uuid().optional(),
+  recipientUserId: z.uuid().optional(),
+});
+export type DeadlineFilter = z.infer<typeof deadlineFilterSchema>;
+
+/** Marks the caller's notifications read: the listed ones, or all of them. */
+export const markNotificationsReadSchema = z
+  .strictObject({
+    ids: z.array(z.string().regex(/^\d{1,18}$/, 'must be a notification id')).min(1).max(500).optional(),
+    all: z.literal(true).optional(),
+  })
+  .refine((body) => (body.ids === undefined) !== (body.all === undefined), { message: 'give either "ids" or "all": true', path: ['ids'] });
+export type MarkNotificationsReadInput = z.infer<typeof markNotificationsReadSchema>;
 
 export const loginSchema = z.strictObject({
   email: z.email(),

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from './policy.js';
-import { CLIENT_COMMAND_TYPES, clientCommandSchema, completeTaskSchema, createPartnershipSchema, fieldErrors, policySchema } from './schemas.js';
+import {
+  CLIENT_COMMAND_TYPES,
+  clientCommandSchema,
+  completeTaskSchema,
+  createPartnershipSchema,
+  deadlineFilterSchema,
+  fieldErrors,
+  markNotificationsReadSchema,
+  policySchema,
+} from './schemas.js';
 
 const UUID_A = '0b0c7d4e-1f2a-4b3c-8d4e-5f6a7b8c9d0e';
 const UUID_B = '1c1d8e5f-2a3b-4c4d-9e5f-6a7b8c9d0e1f';
@@ -143,5 +152,35 @@ describe('completeTaskSchema', () => {
     expect(completeTaskSchema.parse({ decision: 'approve', data: { anything: 1 } })).toEqual({ decision: 'approve', data: { anything: 1 } });
     expect(completeTaskSchema.safeParse({ decision: 'maybe' }).success).toBe(false);
     expect(completeTaskSchema.safeParse({ decision: 'approve', extra: 1 }).success).toBe(false);
+  });
+});
+
+describe('deadlineFilterSchema', () => {
+  it('takes the ledger’s filters, each purpose, kind or partnership as one value or a list', () => {
+    const filter = { partnershipId: [UUID_A], purpose: 'escalation', kind: ['REVIEW', 'HEALTH_CHECK'], assigneeUserId: UUID_B };
+    expect(deadlineFilterSchema.parse(filter)).toEqual(filter);
+    expect(deadlineFilterSchema.parse({})).toEqual({});
+  });
+
+  it('names the bad field: an unknown purpose or kind, a partnership that is no uuid, an unknown filter', () => {
+    const errors = (value: unknown) => {
+      const result = deadlineFilterSchema.safeParse(value);
+      return result.success ? {} : fieldErrors(result.error);
+    };
+    expect(Object.keys(errors({ purpose: 'nap' }))).toEqual(['purpose']);
+    expect(Object.keys(errors({ kind: ['REVIEW', 'NAP'] }))).toEqual(['kind']);
+    expect(Object.keys(errors({ partnershipId: 'p-1' }))).toEqual(['partnershipId']);
+    expect(errors({ mine: true })).toHaveProperty('_');
+  });
+});
+
+describe('markNotificationsReadSchema', () => {
+  it('takes either a list of ids or all: true', () => {
+    expect(markNotificationsReadSchema.parse({ ids: ['12', '13'] })).toEqual({ ids: ['12', '13'] });
+    expect(markNotificationsReadSchema.parse({ all: true })).toEqual({ all: true });
+  });
+
+  it.each([{}, { ids: [] }, { ids: ['x'] }, { ids: ['1'], all: true }, { all: false }, { ids: ['1'], read: true }])('refuses %j', (body) => {
+    expect(markNotificationsReadSchema.safeParse(body).success).toBe(false);
   });
 });

@@ -7,3 +7,5 @@ export * from './read/list-query.js';
 export * from './read/read-models.js';
 export * from './users.js';
 export * from './read/tasks.js';
+export * from './notifications.js';
+export * from './read/deadlines.js';

@@ -1,5 +1,7 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { CurrentUser, type AuthenticatedUser } from '../auth/auth.decorators.js';
+import { parseListQuery, sendList } from '../http/list-params.js';
 import { UuidParam } from '../http/uuid.pipe.js';
 import { InsightService } from './insight.service.js';
 
@@ -25,5 +27,16 @@ export class InsightController {
   @Get('verify')
   verify(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParam('Partnership')) id: string) {
     return this.insight.verify(user, id);
+  }
+}
+
+/** The deadline ledger across partnerships: a simple-REST list (sort, range, filter). */
+@Controller('deadlines')
+export class DeadlinesController {
+  constructor(@Inject(InsightService) private readonly insight: InsightService) {}
+
+  @Get()
+  async list(@CurrentUser() user: AuthenticatedUser, @Query() query: unknown, @Res({ passthrough: true }) response: Response) {
+    return sendList(response, 'deadlines', await this.insight.ledger(user, parseListQuery(query)));
   }
 }

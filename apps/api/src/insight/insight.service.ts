@@ -4,9 +4,10 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { deadlines, fold, partnershipMeasures, type ActivePartnership, type PartnershipState } from '@pe/domain';
-import { loadEvents, verifyChain } from '@pe/persistence';
+import { deadlineFilterSchema, deadlineLedger, fieldErrors, fold, partnershipMeasures, type ActivePartnership, type PartnershipState } from '@pe/domain';
+import { listDeadlines, loadEvents, verifyChain, type ListParams } from '@pe/persistence';
 import type { AuthenticatedUser } from '../auth/auth.decorators.js';
+import { partnershipScope } from '../auth/visibility.js';
 import { malformed, notFoundError } from '../http/api-error.js';
 import { PartnershipsService } from '../partnerships/partnerships.service.js';
 import { DATABASE } from '../tokens.js';
@@ -33,19 +34,19 @@ export class InsightService {
     return partnershipMeasures(await this.active(user, id), new Date());
   }
 
-  /** Every pending timer: what it is for, whom it chases, when it fires. */
+  /** Every pending timer of one partnership: what it is for, whom it chases, when it fires. */
   async deadlines(user: AuthenticatedUser, id: string) {
-    const state = await this.active(user, id);
-    return deadlines(state).map((deadline) => {
-      const task = 'taskId' in deadline ? state.openTasks.find((candidate) => candidate.id === deadline.taskId) : undefined;
-      return {
-        purpose: deadline.purpose,
-        firesAt: new Date(deadline.at).toISOString(),
-        ...(task ? { taskId: task.id, taskTitle: task.title, assignee: task.assignee, dueAt: task.dueAt } : {}),
-        ...('level' in deadline ? { level: deadline.level } : {}),
-        ...('reminder' in deadline ? { reminder: deadline.reminder } : {}),
-      };
-    });
+    return deadlineLedger(await this.active(user, id));
+  }
+
+  /** The ledger across every partnership the caller may see (the same visibility as one partnership's). */
+  ledger(user: AuthenticatedUser, params: ListParams) {
+    const parsed = deadlineFilterSchema.safeParse(params.filter ?? {});
+    if (!parsed.success) {
+      const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([field, message]) => [field === '_' ? 'filter' : `filter.${field}`, message]));
+      throw malformed(errors, 'The deadline filter is malformed');
+    }
+    return listDeadlines(this.db, { ...params, filter: parsed.data }, partnershipScope(user, 'p.organization_ids'));
   }
 
   async verify(user: AuthenticatedUser, id: string) {

@@ -1,5 +1,5 @@
 import Typography from '@mui/material/Typography';
-import { DEFAULT_POLICY } from '@pe/domain';
+import { DEFAULT_POLICY, durationInWords } from '@pe/domain';
 import {
   AutocompleteArrayInput,
   Create,
@@ -48,7 +48,7 @@ export function PartnershipCreate() {
             source={`policy.${field}`}
             label={label}
             validate={validateIsoDuration}
-            helperText={`Default ${DEFAULT_POLICY[field]}`}
+            helperText={`Default ${DEFAULT_POLICY[field]} (${durationInWords(DEFAULT_POLICY[field])})`}
           />
         ))}
       </SimpleForm>

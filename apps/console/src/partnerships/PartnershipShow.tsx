@@ -13,6 +13,7 @@ import {
   SingleFieldList,
   TextField,
 } from 'react-admin';
+import { lazy, Suspense } from 'react';
 import { OnHoldChip } from './OnHoldChip';
 import { PrioritiesSection } from './PrioritiesSection';
 import { PrioritiesStatusField } from './PrioritiesStatusField';
@@ -20,12 +21,19 @@ import { StageChip } from './StageChip';
 import { TimelineSection } from './TimelineSection';
 import { describePolicy, managementModelLabel, type PartnershipRecord } from './partnershipModel';
 
+/** The chart library is large: it loads with the first partnership page, not with the console. */
+const MeasuresCharts = lazy(() => import('./MeasuresCharts').then((module) => ({ default: module.MeasuresCharts })));
+
 export function PartnershipShow() {
   return (
     <Show>
       <Stack spacing={3} sx={{ p: 2 }} divider={<Divider flexItem />}>
         <PartnershipSummary />
         <PrioritiesSection />
+        {/* Its own section until the stage tabs land; it belongs in the Measurement tab. */}
+        <Suspense fallback={null}>
+          <MeasuresCharts />
+        </Suspense>
         <TimelineSection />
       </Stack>
     </Show>

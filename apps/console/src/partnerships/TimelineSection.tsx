@@ -1,12 +1,21 @@
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import Accordion from '@mui/material/Accordion';
+import AccordionDetails from '@mui/material/AccordionDetails';
+import AccordionSummary from '@mui/material/AccordionSummary';
+import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { Datagrid, DateField, FunctionField, NumberField, Pagination, ReferenceManyField, TextField } from 'react-admin';
-import { actorLabel, summarizeEvent, type EventRecord } from './timelineModel';
+import { Pagination, ReferenceManyField, useListContext, useRecordContext } from 'react-admin';
+import type { PartnershipRecord } from './partnershipModel';
+import { actorLabel, kpiNamesFrom, payloadText, summarizeEvent, TIMELINE_SORT, type EventRecord } from './timelineModel';
 
 /** How many events a page of the timeline shows; most partnerships fit in one page for a while. */
 const EVENTS_PER_PAGE = 50;
 
-/** Who did what and when, in the order it happened: the event log of this partnership. */
+/**
+ * Who did what and when, newest first: the event log of this partnership. Each event opens to
+ * its full payload and its place in the hash chain, so an auditor can check what was stored.
+ */
 export function TimelineSection() {
   return (
     <Stack component="section" spacing={1} aria-labelledby="timeline-heading">
@@ -16,26 +25,76 @@ export function TimelineSection() {
       <ReferenceManyField
         reference="events"
         target="partnershipId"
-        sort={{ field: 'sequence', order: 'ASC' }}
+        sort={TIMELINE_SORT}
         perPage={EVENTS_PER_PAGE}
         pagination={<Pagination rowsPerPageOptions={[EVENTS_PER_PAGE]} />}
       >
-        <Datagrid bulkActionButtons={false} rowClick={false} empty={<NoEvents />}>
-          <NumberField source="sequence" label="#" />
-          <DateField source="occurredAt" label="Time" showTime />
-          <TextField source="type" label="Event" />
-          <FunctionField<EventRecord> label="By" render={(event) => actorLabel(event)} />
-          <FunctionField<EventRecord> label="Details" render={(event) => summarizeEvent(event)} />
-        </Datagrid>
+        <TimelineEvents />
       </ReferenceManyField>
     </Stack>
   );
 }
 
-function NoEvents() {
+function TimelineEvents() {
+  const partnership = useRecordContext<PartnershipRecord>();
+  const { data, isPending } = useListContext<EventRecord>();
+  if (isPending) return null;
+  if (!data || data.length === 0) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        Nothing has happened yet.
+      </Typography>
+    );
+  }
+  const kpiName = kpiNamesFrom(partnership?.kpis, data);
   return (
-    <Typography variant="body2" color="text.secondary">
-      Nothing has happened yet.
+    <Box role="list" aria-label="Events, newest first">
+      {data.map((event) => (
+        <Accordion key={event.id} disableGutters variant="outlined" slotProps={{ transition: { unmountOnExit: true } }} role="listitem">
+          <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls={`event-${event.sequence}-content`} id={`event-${event.sequence}-header`}>
+            <Stack spacing={0.25} sx={{ minWidth: 0 }}>
+              <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+                {summarizeEvent(event, { kpiName })}
+              </Typography>
+              <Typography variant="caption" color="text.secondary">
+                #{event.sequence} · {event.type} · {new Date(event.occurredAt).toLocaleString()} · {actorLabel(event)}
+              </Typography>
+            </Stack>
+          </AccordionSummary>
+          <AccordionDetails id={`event-${event.sequence}-content`}>
+            <EventDetail event={event} />
+          </AccordionDetails>
+        </Accordion>
+      ))}
+    </Box>
+  );
+}
+
+function EventDetail({ event }: { event: EventRecord }) {
+  return (
+    <Stack spacing={1}>
+      <Typography variant="subtitle2" component="h3">
+        Payload
+      </Typography>
+      <Box
+        component="pre"
+        sx={{ m: 0, p: 1, bgcolor: 'action.hover', borderRadius: 1, fontSize: 12, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', maxHeight: 360, overflowY: 'auto' }}
+      >
+        {payloadText(event.payload)}
+      </Box>
+      <HashLine label="Hash" value={event.hash} />
+      <HashLine label="Previous hash" value={event.previousHash} />
+    </Stack>
+  );
+}
+
+function HashLine({ label, value }: { label: string; value: string | null }) {
+  return (
+    <Typography variant="body2" sx={{ fontFamily: 'monospace', fontSize: 12, overflowWrap: 'anywhere' }}>
+      <Box component="span" sx={{ fontFamily: 'fontFamily', fontWeight: 600 }}>
+        {label}:{' '}
+      </Box>
+      {value ?? '—'}
     </Typography>
   );
 }

@@ -3,7 +3,7 @@
  * pure helpers the screens share. The value types, stages and default policy come from
  * @pe/domain (pure, browser-safe code: no I/O), so the console and the decider cannot drift apart.
  */
-import { DEFAULT_POLICY, STAGES, type Goal, type ManagementModel, type PartnershipPolicy, type PrioritiesStatus, type Stage } from '@pe/domain';
+import { DEFAULT_POLICY, durationInWords, STAGES, type Goal, type Kpi, type ManagementModel, type PartnershipPolicy, type PrioritiesStatus, type Stage } from '@pe/domain';
 import type { RaRecord } from 'react-admin';
 
 export type PolicyField = keyof PartnershipPolicy;
@@ -27,11 +27,15 @@ export interface PartnershipRecord extends RaRecord<string> {
   onHold: boolean;
   /** The review cycle in progress or last opened (0 before the first). */
   cycle: number | null;
+  kpis?: Kpi[] | null;
   createdAt: string;
   updatedAt: string;
 }
 
-export type PartnershipCommand = { type: 'RecordGoals'; goals: Goal[]; scope: string } | { type: 'SubmitPriorities' };
+export type PartnershipCommand =
+  | { type: 'RecordGoals'; goals: Goal[]; scope: string }
+  | { type: 'SubmitPriorities' }
+  | { type: 'MoveDueDate'; taskId: string; dueAt: string };
 
 export interface CommandResult {
   version: number;
@@ -48,11 +52,11 @@ export const POLICY_FIELDS: readonly { field: PolicyField; label: string }[] = [
   { field: 'reviewCycle', label: 'Review cycle every' },
 ];
 
-/** "Task due after P7D, remind before due P1D, …"; fields the record lacks are left out. */
+/** "Task due after 7 days, remind before due 1 day, …"; fields the record lacks are left out. */
 export function describePolicy(policy: Partial<PartnershipPolicy> | null | undefined): string {
   if (!policy) return '—';
   const parts = POLICY_FIELDS.filter(({ field }) => typeof policy[field] === 'string' && policy[field] !== '').map(
-    ({ field, label }, index) => `${index === 0 ? label : label.charAt(0).toLowerCase() + label.slice(1)} ${policy[field]}`,
+    ({ field, label }, index) => `${index === 0 ? label : label.charAt(0).toLowerCase() + label.slice(1)} ${durationInWords(String(policy[field]))}`,
   );
   return parts.length > 0 ? parts.join(', ') : '—';
 }

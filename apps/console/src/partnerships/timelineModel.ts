@@ -2,7 +2,16 @@
  * The timeline's events and a one-line summary of each payload. The payload is whatever the
  * event carried, so it is read defensively: an unknown type still gets a readable line.
  */
-import { HEALTH_DIMENSIONS, type DecisionRule, type ReviewOutcome, type SignoffSubject, type TerminationOption } from '@pe/domain';
+import {
+  durationInWords,
+  HEALTH_DIMENSIONS,
+  millisecondsInWords,
+  type DecisionRule,
+  type Kpi,
+  type ReviewOutcome,
+  type SignoffSubject,
+  type TerminationOption,
+} from '@pe/domain';
 import type { RaRecord } from 'react-admin';
 import { stageLabel } from './partnershipModel';
 
@@ -28,7 +37,33 @@ export function actorLabel(event: Pick<EventRecord, 'actorName' | 'actorRole' | 
   return event.actorRole ? `${name} (${event.actorRole})` : name;
 }
 
-export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>): string {
+/** What a summary may look up beyond the event itself. */
+export interface SummaryContext {
+  /** A KPI's name by id; events carry only the id. */
+  kpiName?: (kpiId: string) => string | undefined;
+}
+
+/** KPI names from the partnership's KPIs and from the KpiDefined events at hand (older generations too). */
+export function kpiNamesFrom(kpis: readonly Pick<Kpi, 'id' | 'name'>[] | null | undefined, events: readonly Pick<EventRecord, 'type' | 'payload'>[] = []): (kpiId: string) => string | undefined {
+  const names = new Map<string, string>();
+  for (const event of events) {
+    if (event.type !== 'KpiDefined') continue;
+    const kpi = record(unwrap(event.payload).kpi);
+    if (text(kpi.id) && text(kpi.name)) names.set(text(kpi.id), text(kpi.name));
+  }
+  for (const kpi of kpis ?? []) names.set(kpi.id, kpi.name);
+  return (kpiId) => names.get(kpiId);
+}
+
+/** Newest first: the timeline opens on what just happened. */
+export const TIMELINE_SORT = { field: 'sequence', order: 'DESC' } as const;
+
+/** The event's data as people read it: indented JSON, exactly what was stored. */
+export function payloadText(payload: unknown): string {
+  return JSON.stringify(payload ?? null, null, 2);
+}
+
+export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>, context: SummaryContext = {}): string {
   const data = unwrap(event.payload);
   switch (event.type) {
     case 'PartnershipCreated':
@@ -102,7 +137,7 @@ export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>): st
       return truncate(`Conflict process set${text(data.process) ? `: ${text(data.process)}` : ''}`);
     case 'TerminationTermsSet': {
       const options = list(data.options).map((option) => optionLabel(option));
-      return `Termination terms set: ${options.length > 0 ? options.join(', ') : 'no options'}${text(data.noticePeriod) ? `, notice ${text(data.noticePeriod)}` : ''}`;
+      return `Termination terms set: ${options.length > 0 ? options.join(', ') : 'no options'}${text(data.noticePeriod) ? `, notice ${durationInWords(text(data.noticePeriod))}` : ''}`;
     }
     case 'KpiDefined': {
       const kpi = record(data.kpi);
@@ -125,7 +160,9 @@ export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>): st
       return `Health pulse opened (cycle ${text(data.cycle)})`;
     case 'MeasurementRecorded': {
       const measurement = record(data.measurement);
-      return `Measurement for KPI ${text(measurement.kpiId)}: ${text(measurement.value)} (cycle ${text(measurement.cycle)}${measurement.onTime === false ? ', late' : ''})`;
+      const kpiId = text(measurement.kpiId);
+      const kpi = context.kpiName?.(kpiId) ?? `KPI ${kpiId}`;
+      return `Measurement for ${kpi}: ${text(measurement.value)} (cycle ${text(measurement.cycle)}${measurement.onTime === false ? ', late' : ''})`;
     }
     case 'HealthCheckRecorded': {
       const check = record(data.check);
@@ -155,7 +192,7 @@ export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>): st
     case 'PartnershipPutOnHold':
       return truncate(`Put on hold${text(data.reason) ? `: ${text(data.reason)}` : ''}`);
     case 'PartnershipResumed':
-      return `Resumed after ${formatDuration(Number(data.heldForMs))} on hold`;
+      return `Resumed after ${millisecondsInWords(Number(data.heldForMs))} on hold`;
     case 'OrganizationJoined':
       return 'Organization joined';
     case 'OrganizationLeft':
@@ -216,16 +253,6 @@ function recipientsLabel(recipients: unknown[]): string {
     (part) => part !== '',
   );
   return parts.length > 0 ? parts.join(' and ') : 'nobody';
-}
-
-function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return 'some time';
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return plural(Math.max(0, Math.round(ms / 1000)), 'second');
-  if (minutes < 120) return plural(minutes, 'minute');
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return plural(hours, 'hour');
-  return plural(Math.round(hours / 24), 'day');
 }
 
 /** Some APIs nest the event's data one level down; accept both. */

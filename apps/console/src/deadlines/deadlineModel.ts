@@ -1,0 +1,100 @@
+/**
+ * The deadline ledger (GET /api/deadlines) as the console reads it: labels for each timer, whom it
+ * chases in names, when in the person's words, and the MoveDueDate command from the move dialog.
+ */
+import { DEADLINE_PURPOSES, millisecondsInWords, type DeadlinePurpose, type LedgerEntry, type Recipient } from '@pe/domain';
+import type { RaRecord } from 'react-admin';
+import type { PartnershipCommand } from '../partnerships/partnershipModel';
+import { asRole } from '../roles';
+
+export type DeadlineRecord = LedgerEntry & RaRecord<string>;
+
+export const PURPOSE_LABELS: Record<DeadlinePurpose, string> = {
+  reminder: 'Reminder',
+  escalation: 'Escalation',
+  review: 'Review cycle',
+  pulse: 'Health pulse',
+};
+
+export const purposeChoices = DEADLINE_PURPOSES.map((purpose) => ({ id: purpose, name: PURPOSE_LABELS[purpose] }));
+
+const LADDER: Record<number, string> = { 1: 'the coordinator', 2: 'the sponsor', 3: 'every sponsor' };
+
+/** "Reminder 2", "Escalation to the sponsor (level 2)", "Review cycle opens". */
+export function deadlineLabel(entry: Pick<LedgerEntry, 'purpose' | 'level' | 'reminder'>): string {
+  switch (entry.purpose) {
+    case 'reminder':
+      return entry.reminder ? `Reminder ${entry.reminder}` : 'Reminder';
+    case 'escalation':
+      return entry.level ? `Escalation to ${LADDER[entry.level] ?? `level ${entry.level}`} (level ${entry.level})` : 'Escalation';
+    case 'review':
+      return 'Review cycle opens';
+    case 'pulse':
+      return 'Health pulse opens';
+  }
+}
+
+/** "in 3 days", "2 hours ago": a moment relative to now, in words. */
+export function relativeWhen(iso: string | null, now: Date): string {
+  if (!iso) return '—';
+  const diff = Date.parse(iso) - now.getTime();
+  if (Number.isNaN(diff)) return '—';
+  return diff >= 0 ? `in ${millisecondsInWords(diff)}` : `${millisecondsInWords(-diff)} ago`;
+}
+
+export interface RecipientIds {
+  userIds: string[];
+  organizationIds: string[];
+}
+
+/** The people and organizations the listed timers reach, each once, to look their names up in one go. */
+export function recipientIds(entries: readonly Pick<LedgerEntry, 'recipients'>[]): RecipientIds {
+  const users = new Set<string>();
+  const organizations = new Set<string>();
+  for (const entry of entries) {
+    for (const recipient of entry.recipients) {
+      if ('userId' in recipient) users.add(recipient.userId);
+      else organizations.add(recipient.organizationId);
+    }
+  }
+  return { userIds: [...users], organizationIds: [...organizations] };
+}
+
+/** "Sam Sponsor, Northwind Foundation's representatives"; nobody for a cycle that opens by itself. */
+export function chasesLabel(recipients: readonly Recipient[], names: { user: (id: string) => string | undefined; organization: (id: string) => string | undefined }): string {
+  if (recipients.length === 0) return 'Nobody (it opens new tasks)';
+  return recipients
+    .map((recipient) =>
+      'userId' in recipient ? (names.user(recipient.userId) ?? 'a person') : `${names.organization(recipient.organizationId) ?? 'an organization'}’s representatives`,
+    )
+    .join(', ');
+}
+
+/** Only a coordinator (or an admin) moves due dates, and only timers that belong to a task have one. */
+export function canMoveDueDate(permissions: unknown, entry: Pick<LedgerEntry, 'taskId'>): boolean {
+  const role = asRole(permissions);
+  return (role === 'coordinator' || role === 'admin') && entry.taskId !== null;
+}
+
+export interface MoveDueDateValues {
+  dueAt?: unknown;
+}
+
+export type MoveDueDateCommand = Extract<PartnershipCommand, { type: 'MoveDueDate' }>;
+
+/** The command from the dialog's date-time value (a Date or the input's local "YYYY-MM-DDTHH:mm"). */
+export function toMoveDueDateCommand(taskId: string, values: MoveDueDateValues): { command: MoveDueDateCommand } | { errors: { dueAt: string } } {
+  const raw = values.dueAt;
+  const date = raw instanceof Date ? raw : typeof raw === 'string' && raw !== '' ? new Date(raw) : null;
+  if (!date || Number.isNaN(date.getTime())) return { errors: { dueAt: 'Choose the new due date and time' } };
+  return { command: { type: 'MoveDueDate', taskId, dueAt: date.toISOString() } };
+}
+
+/** The dialog starts from the current due date, as the local "YYYY-MM-DDTHH:mm" a datetime input shows. */
+export function toLocalInputValue(iso: string | null): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

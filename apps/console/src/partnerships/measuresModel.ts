@@ -1,0 +1,107 @@
+/**
+ * The measures of a partnership (GET /api/partnerships/:id/measures) shaped for charts. The
+ * numbers are computed by @pe/domain on the server; this only arranges them into axes and series.
+ */
+import { HEALTH_DIMENSIONS, type CycleMeasures, type HealthDimension, type HealthSnapshot, type KpiStatus, type KpiTrajectory } from '@pe/domain';
+
+export interface Measures {
+  cycle: number;
+  kpis: KpiStatus[];
+  shareOnTrack: number | null;
+  onTimeSubmissionRate: number | null;
+  healthGap: HealthSnapshot['gap'];
+  partnerNps: number | null;
+  goalAttainmentTScore: number | null;
+  trajectories: KpiTrajectory[];
+  health: HealthSnapshot[];
+  cycles: CycleMeasures[];
+}
+
+export const HEALTH_DIMENSION_LABELS: Record<HealthDimension, string> = {
+  strategy: 'Strategy',
+  operations: 'Operations',
+  relationship: 'Relationship',
+  governance: 'Governance',
+};
+
+export interface TrajectoryChart {
+  title: string;
+  /** The instants on the time axis: definition, each report, the target date. */
+  at: Date[];
+  planned: (number | null)[];
+  actual: (number | null)[];
+  /** Whether the latest report is on track (null before the first report). */
+  onTrack: boolean | null;
+}
+
+export function trajectoryChart(trajectory: KpiTrajectory): TrajectoryChart {
+  const reported = trajectory.points.filter((point) => point.cycle !== null);
+  return {
+    title: `${trajectory.name} (${trajectory.unit}): ${trajectory.baseline} → ${trajectory.target}`,
+    at: trajectory.points.map((point) => new Date(point.at)),
+    planned: trajectory.points.map((point) => point.planned),
+    actual: trajectory.points.map((point) => point.actual),
+    onTrack: reported.at(-1)?.onTrack ?? null,
+  };
+}
+
+export interface HealthChart {
+  cycle: number;
+  /** One label per dimension, with the gap between the most and least satisfied organization. */
+  dimensions: string[];
+  series: { label: string; data: number[] }[];
+  overallGap: number | null;
+}
+
+/** The latest cycle's health check: one bar per organization per dimension; null before any check. */
+export function healthChart(health: HealthSnapshot[], organizationName: (id: string) => string): HealthChart | null {
+  const latest = health.at(-1);
+  if (!latest) return null;
+  return {
+    cycle: latest.cycle,
+    dimensions: HEALTH_DIMENSIONS.map((dimension) => {
+      const gap = latest.gap?.byDimension[dimension];
+      return gap === undefined ? HEALTH_DIMENSION_LABELS[dimension] : `${HEALTH_DIMENSION_LABELS[dimension]}, gap ${gap}`;
+    }),
+    series: latest.organizations.map((entry) => ({ label: organizationName(entry.organizationId), data: HEALTH_DIMENSIONS.map((dimension) => entry.scores[dimension]) })),
+    overallGap: latest.gap?.overall ?? null,
+  };
+}
+
+export interface CycleChart {
+  cycles: string[];
+  nps: (number | null)[];
+  tScore: (number | null)[];
+  /** Percent of measured KPIs on track when reported. */
+  onTrackPercent: (number | null)[];
+}
+
+export function cycleChart(cycles: CycleMeasures[]): CycleChart {
+  return {
+    cycles: cycles.map((entry) => `Cycle ${entry.cycle}`),
+    nps: cycles.map((entry) => entry.partnerNps),
+    tScore: cycles.map((entry) => (entry.goalAttainmentTScore === null ? null : round1(entry.goalAttainmentTScore))),
+    onTrackPercent: cycles.map((entry) => percent(entry.shareOnTrack)),
+  };
+}
+
+/** A share (0…1) as a whole percent, or null. */
+export function percent(share: number | null | undefined): number | null {
+  return share === null || share === undefined ? null : Math.round(share * 100);
+}
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** What the charts say in one sentence each, so the page reads without the pictures too. */
+export function measuresSummary(measures: Measures): string[] {
+  const lines: string[] = [];
+  const measured = measures.kpis.filter((kpi) => kpi.onTrack !== null).length;
+  const share = percent(measures.shareOnTrack);
+  if (share !== null) lines.push(`${share}% of measured KPIs on track (${measured} of ${measures.kpis.length} measured)`);
+  if (measures.partnerNps !== null) lines.push(`Partner NPS ${measures.partnerNps} in cycle ${measures.cycle}`);
+  if (measures.goalAttainmentTScore !== null) lines.push(`Goal attainment T-score ${round1(measures.goalAttainmentTScore)} (50 = as expected)`);
+  if (measures.healthGap !== null) lines.push(`Largest health-check gap between partners: ${measures.healthGap.overall} points`);
+  return lines;
+}
+
+export const hasAnyMeasure = (measures: Measures) => measures.trajectories.length > 0 || measures.health.length > 0 || measures.cycles.length > 0;

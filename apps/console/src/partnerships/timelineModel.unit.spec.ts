@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { kpiNamesFrom, payloadText, summarizeEvent, TIMELINE_SORT } from './timelineModel';
+
+describe('the timeline', () => {
+  it('names a measured KPI by its name, from the partnership’s KPIs or the KpiDefined events at hand', () => {
+    const measured = { type: 'MeasurementRecorded', payload: { measurement: { kpiId: 'kpi-7', value: 61, cycle: 1, onTime: true } } };
+    const fromRecord = kpiNamesFrom([{ id: 'kpi-7', name: 'Deliveries on time' }]);
+    expect(summarizeEvent(measured, { kpiName: fromRecord })).toBe('Measurement for Deliveries on time: 61 (cycle 1)');
+    const fromEvents = kpiNamesFrom(null, [{ type: 'KpiDefined', payload: { kpi: { id: 'kpi-7', name: 'Readmissions' } } }]);
+    expect(summarizeEvent(measured, { kpiName: fromEvents })).toBe('Measurement for Readmissions: 61 (cycle 1)');
+    // The partnership's own list wins over an older definition.
+    expect(kpiNamesFrom([{ id: 'kpi-7', name: 'New name' }], [{ type: 'KpiDefined', payload: { kpi: { id: 'kpi-7', name: 'Old name' } } }])('kpi-7')).toBe('New name');
+    // An unknown KPI still reads.
+    expect(summarizeEvent(measured)).toBe('Measurement for KPI kpi-7: 61 (cycle 1)');
+  });
+
+  it('says durations in words', () => {
+    expect(summarizeEvent({ type: 'TerminationTermsSet', payload: { options: ['renew', 'exit'], noticePeriod: 'P3M' } })).toBe(
+      'Termination terms set: renew, exit, notice 3 months',
+    );
+    expect(summarizeEvent({ type: 'PartnershipResumed', payload: { heldForMs: 3 * 24 * 3600_000 } })).toBe('Resumed after 3 days on hold');
+  });
+
+  it('lists newest first and shows the payload exactly as stored', () => {
+    expect(TIMELINE_SORT).toEqual({ field: 'sequence', order: 'DESC' });
+    expect(payloadText({ taskId: 't', level: 2 })).toBe('{\n  "taskId": "t",\n  "level": 2\n}');
+    expect(payloadText(undefined)).toBe('null');
+  });
+});

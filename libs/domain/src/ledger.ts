@@ -1,0 +1,82 @@
+/**
+ * The deadline ledger: every pending timer of a partnership as a row people can read — what it is
+ * for, which task it chases and whom it reaches, when it fires. Derived from `deadlines(state)`, so
+ * the ledger shows exactly what the workflow is waiting for.
+ */
+import type { PartnershipState } from './partnership.js';
+import { recipientOf, type Assignee, type Recipient, type TaskKind } from './tasks.js';
+import { deadlines, escalationRecipients, type Deadline } from './timers.js';
+
+export const DEADLINE_PURPOSES = ['reminder', 'escalation', 'review', 'pulse'] as const satisfies readonly Deadline['purpose'][];
+export type DeadlinePurpose = (typeof DEADLINE_PURPOSES)[number];
+
+export interface LedgerEntry {
+  /** Stable while the timer is pending: a partnership has at most one timer per purpose and task. */
+  id: string;
+  partnershipId: string;
+  partnershipName: string;
+  purpose: DeadlinePurpose;
+  firesAt: string;
+  taskId: string | null;
+  taskKind: TaskKind | null;
+  taskTitle: string | null;
+  assignee: Assignee | null;
+  assigneeUserId: string | null;
+  assigneeOrganizationId: string | null;
+  dueAt: string | null;
+  /** The escalation level this timer reaches. */
+  level: number | null;
+  /** Which reminder (1-based) this timer sends. */
+  reminder: number | null;
+  /** Whom the timer chases when it fires: the assignee for a reminder, the ladder for an escalation, nobody for a cycle. */
+  recipients: Recipient[];
+}
+
+export function deadlineLedger(state: PartnershipState): LedgerEntry[] {
+  if (state.status !== 'active') return [];
+  return deadlines(state).map((deadline): LedgerEntry => {
+    const task = 'taskId' in deadline ? state.openTasks.find((candidate) => candidate.id === deadline.taskId) : undefined;
+    const recipients =
+      deadline.purpose === 'escalation' ? escalationRecipients(state, deadline.level) : deadline.purpose === 'reminder' && task ? [recipientOf(task.assignee)] : [];
+    return {
+      id: `${state.id}:${deadline.purpose}${task ? `:${task.id}` : ''}`,
+      partnershipId: state.id,
+      partnershipName: state.name,
+      purpose: deadline.purpose,
+      firesAt: new Date(deadline.at).toISOString(),
+      taskId: task?.id ?? null,
+      taskKind: task?.kind ?? null,
+      taskTitle: task?.title ?? null,
+      assignee: task?.assignee ?? null,
+      assigneeUserId: task?.assignee.kind === 'user' ? task.assignee.userId : null,
+      assigneeOrganizationId: task?.assignee.kind === 'organization' ? task.assignee.organizationId : null,
+      dueAt: task?.dueAt ?? null,
+      level: deadline.purpose === 'escalation' ? deadline.level : null,
+      reminder: deadline.purpose === 'reminder' ? deadline.reminder : null,
+      recipients,
+    };
+  });
+}
+
+export interface LedgerFilter {
+  partnershipId?: string | string[];
+  purpose?: DeadlinePurpose | DeadlinePurpose[];
+  kind?: TaskKind | TaskKind[];
+  assigneeUserId?: string;
+  assigneeOrganizationId?: string;
+  /** Timers that reach this person directly (as assignee, or on the escalation ladder). */
+  recipientUserId?: string;
+}
+
+const oneOf = <T>(wanted: T | T[] | undefined, value: T | null) => wanted === undefined || (Array.isArray(wanted) ? wanted : [wanted]).some((item) => item === value);
+
+export function matchesLedgerFilter(entry: LedgerEntry, filter: LedgerFilter): boolean {
+  return (
+    oneOf(filter.partnershipId, entry.partnershipId) &&
+    oneOf(filter.purpose, entry.purpose) &&
+    oneOf(filter.kind, entry.taskKind) &&
+    oneOf(filter.assigneeUserId, entry.assigneeUserId) &&
+    oneOf(filter.assigneeOrganizationId, entry.assigneeOrganizationId) &&
+    (filter.recipientUserId === undefined || entry.recipients.some((recipient) => 'userId' in recipient && recipient.userId === filter.recipientUserId))
+  );
+}
