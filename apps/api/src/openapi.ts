@@ -100,6 +100,13 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       '/api/partnerships/{id}/verify': { get: { tags: ['audit'], summary: 'Recompute the hash chain of the event log', responses: { '200': { description: '{valid, events, headHash, firstBrokenSequence}' }, ...errors(401, 404) } } },
       '/api/partnerships/{id}/measures': { get: { tags: ['partnerships'], summary: 'KPI progress and share on track, on-time rate, health gap, partner NPS, goal attainment T-score', responses: { '200': { description: 'The measures' }, ...errors(401, 404) } } },
       '/api/partnerships/{id}/deadlines': { get: { tags: ['partnerships'], summary: 'The deadline ledger: every pending timer, what it is for and when it fires', responses: { '200': { description: 'Pending timers, earliest first' }, ...errors(401, 404) } } },
+      '/api/partnerships/{id}/agreements': {
+        get: {
+          tags: ['partnerships'],
+          summary: 'Every version of the partnering agreement: its content, who signed or refused it for which organization and when, and its status',
+          responses: { '200': { description: 'Versions, oldest first' }, ...errors(401, 404) },
+        },
+      },
       '/api/tasks': list('tasks'),
       '/api/tasks/{id}': one('tasks'),
       '/api/tasks/{id}/complete': {

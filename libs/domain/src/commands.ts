@@ -44,7 +44,7 @@ export type PartnershipCommand =
   | { type: 'Resume' }
   | { type: 'AddOrganization'; organizationId: string }
   | { type: 'RemoveOrganization'; organizationId: string; reassignTo?: string | null }
-  | { type: 'MoveDueDate'; taskId: string; dueAt: string }
+  | { type: 'MoveDueDate'; taskId: string; dueAt: string; reason?: string }
   | { type: 'CompleteTask'; taskId: string; decision: TaskDecision; comment?: string | null; data?: Record<string, unknown> }
   | { type: 'FireDueTimers' };
 

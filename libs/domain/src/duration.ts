@@ -49,3 +49,40 @@ export function addBusinessDuration(from: number, duration: string): number {
   }
   return at;
 }
+
+const UNIT_NAMES = ['year', 'month', 'week', 'day', 'hour', 'minute', 'second'] as const;
+
+const plural = (amount: number, unit: string) => `${amount} ${unit}${amount === 1 ? '' : 's'}`;
+
+const joinWords = (parts: string[]) => (parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`);
+
+/**
+ * An ISO-8601 duration as people say it: "P30D" → "30 days", "P1Y6M" → "1 year and 6 months".
+ * The units are kept as written (a month stays a month); text that is no duration comes back as is.
+ */
+export function durationInWords(text: string): string {
+  const match = PATTERN.exec(text);
+  if (!match) return text;
+  const parts = UNIT_NAMES.flatMap((unit, index) => {
+    const part = match[index + 1];
+    if (part === undefined) return [];
+    const amount = Number(part.replace(',', '.'));
+    return amount === 0 ? [] : [plural(amount, unit)];
+  });
+  return parts.length > 0 ? joinWords(parts) : 'no time';
+}
+
+/**
+ * A span of milliseconds in its largest whole unit, rounded: 3 days, 5 hours, 40 seconds.
+ * For "due in …" texts, where precision below the largest unit is noise.
+ */
+export function spanInWords(ms: number): string {
+  const span = Math.abs(ms);
+  const units: [number, string][] = [
+    [DAY, 'day'],
+    [HOUR, 'hour'],
+    [MINUTE, 'minute'],
+  ];
+  for (const [size, unit] of units) if (span >= size) return plural(Math.round(span / size), unit);
+  return plural(Math.round(span / SECOND), 'second');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessDuration, durationMs, isDuration, parseDuration } from './duration.js';
+import { addBusinessDuration, durationInWords, durationMs, isDuration, parseDuration, spanInWords } from './duration.js';
 
 const SECOND = 1000;
 const HOUR = 3600 * SECOND;
@@ -75,5 +75,37 @@ describe('addBusinessDuration', () => {
 
   it('throws on a non-duration', () => {
     expect(() => addBusinessDuration(0, 'soon')).toThrow('Not an ISO-8601 duration: soon');
+  });
+});
+
+describe('durationInWords', () => {
+  it.each<[string, string]>([
+    ['P30D', '30 days'],
+    ['P1D', '1 day'],
+    ['P3M', '3 months'],
+    ['P1Y6M', '1 year and 6 months'],
+    ['P2W', '2 weeks'],
+    ['P1DT12H', '1 day and 12 hours'],
+    ['PT30S', '30 seconds'],
+    ['PT1H30M5S', '1 hour, 30 minutes and 5 seconds'],
+    ['PT0.5S', '0.5 seconds'],
+    ['P0D', 'no time'],
+    ['soon', 'soon'],
+  ])('%s → %s', (text, words) => {
+    expect(durationInWords(text)).toBe(words);
+  });
+});
+
+describe('spanInWords', () => {
+  it.each<[number, string]>([
+    [3 * DAY + 2 * HOUR, '3 days'],
+    [DAY, '1 day'],
+    [36 * HOUR, '2 days'],
+    [5 * HOUR + 10 * 60 * SECOND, '5 hours'],
+    [90 * SECOND, '2 minutes'],
+    [40 * SECOND, '40 seconds'],
+    [-2 * DAY, '2 days'],
+  ])('%d ms → %s', (ms, words) => {
+    expect(spanInWords(ms)).toBe(words);
   });
 });

@@ -9,4 +9,5 @@ export * from './commands.js';
 export * from './decide.js';
 export * from './timers.js';
 export * from './measures.js';
+export * from './agreement-history.js';
 export * from './schemas.js';

@@ -5,6 +5,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import {
+  agreementHistory,
   deadlines,
   fold,
   goalAttainmentTScore,
@@ -69,6 +70,12 @@ export class InsightService {
         ...('reminder' in deadline ? { reminder: deadline.reminder } : {}),
       };
     });
+  }
+
+  /** Every version of the partnering agreement, with who signed or refused it for which organization. */
+  async agreements(user: AuthenticatedUser, id: string) {
+    await this.partnerships.get(user, id);
+    return agreementHistory(await loadEvents(this.db, id));
   }
 
   async verify(user: AuthenticatedUser, id: string) {
