@@ -6,6 +6,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type Identifier } from 'react-admin';
 import { toHttpError } from './apiError';
 import { readToken } from './session';
+import type { AgreementVersion } from '@pe/domain';
 import type { CommandResult, PartnershipCommand } from './partnerships/partnershipModel';
 import type { TaskCompletion, TaskCompletionResult } from './tasks/taskModel';
 
@@ -53,6 +54,8 @@ export interface ConsoleDataProvider extends DataProvider {
   command(partnershipId: Identifier, body: PartnershipCommand): Promise<CommandResult>;
   /** Approves or rejects a task assigned to the current user. */
   completeTask(taskId: Identifier, body: TaskCompletion): Promise<TaskCompletionResult>;
+  /** Every version of a partnership's agreement, with its signatures and refusals. */
+  agreements(partnershipId: Identifier): Promise<AgreementVersion[]>;
 }
 
 const restProvider = simpleRestProvider(API_URL, fetchJson);
@@ -66,5 +69,9 @@ export const dataProvider = {
   completeTask: async (taskId: Identifier, body: TaskCompletion) => {
     const response = await postJson(`/tasks/${encodeURIComponent(String(taskId))}/complete`, body);
     return (response.json ?? {}) as TaskCompletionResult;
+  },
+  agreements: async (partnershipId: Identifier) => {
+    const response = await fetchJson(`${API_URL}/partnerships/${encodeURIComponent(String(partnershipId))}/agreements`);
+    return response.json as AgreementVersion[];
   },
 } satisfies ConsoleDataProvider;

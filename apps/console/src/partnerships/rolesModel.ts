@@ -206,3 +206,12 @@ export function toKpiFormValues(kpi: Kpi): KpiFormValues {
     },
   };
 }
+
+export interface ManagementModelFormValues {
+  model?: ManagementModel | null;
+}
+
+/** The radio group is required, so a model is always chosen by the time this is sent. */
+export function toChooseManagementModelCommand(values: ManagementModelFormValues): PartnershipCommand {
+  return { type: 'ChooseManagementModel', model: values.model ?? 'cooperative' };
+}
