@@ -42,7 +42,7 @@ export function AlignmentMatrix({ open }: { open: boolean }) {
   return (
     <Stack spacing={1}>
       {compact ? (
-        rows.map((row) => <AlignmentRowEditor key={`${row.organizationId}-${record.version}`} row={row} compact />)
+        rows.map((row) => <AlignmentRowEditor key={`${row.organizationId}:${JSON.stringify(row.scores)}`} row={row} compact />)
       ) : (
         <Table size="small" aria-label="Mission alignment">
           <TableHead>
@@ -59,7 +59,7 @@ export function AlignmentMatrix({ open }: { open: boolean }) {
           </TableHead>
           <TableBody>
             {rows.map((row) => (
-              <AlignmentRowEditor key={`${row.organizationId}-${record.version}`} row={row} compact={false} />
+              <AlignmentRowEditor key={`${row.organizationId}:${JSON.stringify(row.scores)}`} row={row} compact={false} />
             ))}
             <TableRow>
               <TableCell>Average</TableCell>

@@ -1,5 +1,5 @@
 import Stack from '@mui/material/Stack';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Form, SaveButton } from 'react-admin';
 import { fieldErrorsOf, messageOf } from '../apiError';
 import { useNotifyError, useNotifySuccess } from '../notifyError';
@@ -11,8 +11,6 @@ interface CommandFormProps<Values extends object> {
   partnershipId: string;
   /** Where the form starts; it starts again from here after every change of the record. */
   defaultValues: Values;
-  /** Remounts the form (dropping its edits) when it changes: pass the record's version. */
-  version: number;
   toCommand: (values: Values) => PartnershipCommand;
   /** Error keys of the command that an input of another name produced ("noticePeriod" → "notice.amount"). */
   errorMoves?: Record<string, string>;
@@ -28,7 +26,6 @@ interface CommandFormProps<Values extends object> {
 export function CommandForm<Values extends object>({
   partnershipId,
   defaultValues,
-  version,
   toCommand,
   errorMoves = {},
   success,
@@ -36,6 +33,10 @@ export function CommandForm<Values extends object>({
   children,
 }: CommandFormProps<Values>) {
   const { send } = usePartnershipCommand(partnershipId);
+  // A form starts again after its own save, or when what it edits changed underneath; another
+  // command landing (a partner's score, a timer) leaves half-typed input alone.
+  const [saved, setSaved] = useState(0);
+  const formKey = `${saved}:${JSON.stringify(defaultValues)}`;
   const notifySuccess = useNotifySuccess();
   const notifyError = useNotifyError();
 
@@ -43,6 +44,7 @@ export function CommandForm<Values extends object>({
     try {
       await send(toCommand(values as Values));
       notifySuccess(success);
+      setSaved((count) => count + 1);
       return undefined;
     } catch (error) {
       const fieldErrors = moveErrors(fieldErrorsOf(error), errorMoves);
@@ -55,7 +57,7 @@ export function CommandForm<Values extends object>({
   };
 
   return (
-    <Form key={version} record={defaultValues} onSubmit={submit} warnWhenUnsavedChanges>
+    <Form key={formKey} record={defaultValues} onSubmit={submit} warnWhenUnsavedChanges>
       <Stack spacing={0.5} sx={{ maxWidth: 720 }}>
         {children}
         <div>

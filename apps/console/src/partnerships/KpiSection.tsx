@@ -41,7 +41,6 @@ function DefineKpiForm() {
   return (
     <CommandForm<KpiFormValues>
       partnershipId={record.id}
-      version={record.version}
       defaultValues={{ kpi: { name: '', ownerOrganizationId: null, unit: '', baseline: null, target: null, cadence: { amount: 1, unit: 'M' }, goalRank: null } }}
       toCommand={toDefineKpiCommand}
       errorMoves={KPI_ERROR_MOVES}

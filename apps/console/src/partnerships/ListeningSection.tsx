@@ -1,15 +1,14 @@
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
 import { DateInput, NumberInput, required, SelectInput, TextInput } from 'react-admin';
-import type { FieldErrors } from '../apiError';
 import { AlignmentMatrix } from './AlignmentMatrix';
 import { CommandButton } from './CommandButton';
 import { CommandForm } from './CommandForm';
 import { toAddStakeholderCommand, toListeningSessionCommand, stakeholderQuadrant, type SessionFormValues, type StakeholderFormValues } from './listeningModel';
 import { usePartnershipPage } from './PartnershipPageContext';
 import { SectionHeading } from './SectionHeading';
+import { useRuleErrors } from './useRuleErrors';
 import { SignoffProgress } from './SignoffProgress';
 import { StakeholderGrid } from './StakeholderGrid';
 import { SectionError, StageStatus } from './StageStatus';
@@ -20,7 +19,7 @@ const SCALE = { min: 1, max: 5, step: 1 };
 export function ListeningSection() {
   const { record, access } = usePartnershipPage();
   // The sign-off's rule errors name the part that is missing; each part shows its own.
-  const [signoffErrors, setSignoffErrors] = useState<FieldErrors>({});
+  const [signoffErrors, setSignoffErrors] = useRuleErrors();
   const listening = record.stage === 'LISTENING';
   const recording = listening && access.coordinates;
   const scoringOpen = listening && !record.signoff;
@@ -91,7 +90,6 @@ function AddStakeholderForm() {
   return (
     <CommandForm<StakeholderFormValues>
       partnershipId={record.id}
-      version={record.version}
       defaultValues={{ stakeholder: { name: '', organizationId: null, interest: 3, influence: 3 } }}
       toCommand={toAddStakeholderCommand}
       success="Stakeholder added"
@@ -115,7 +113,6 @@ function RecordSessionForm() {
   return (
     <CommandForm<SessionFormValues>
       partnershipId={record.id}
-      version={record.version}
       defaultValues={{ session: { heldOn: new Date(now).toISOString().slice(0, 10), participants: '', heard: '', concerns: '' } }}
       toCommand={toListeningSessionCommand}
       success="Listening session recorded"

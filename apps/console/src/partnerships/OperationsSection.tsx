@@ -38,7 +38,6 @@ export function OperationsSection() {
         {access.coordinates && !record.hold && (
           <CommandForm<{ reason?: string | null }>
             partnershipId={record.id}
-            version={record.version}
             defaultValues={{ reason: '' }}
             toCommand={(values) => ({ type: 'PutOnHold', reason: String(values.reason ?? '').trim() })}
             success="Partnership put on hold"
@@ -91,7 +90,6 @@ function MemberRow({ organizationId }: { organizationId: string }) {
       {removing && (
         <CommandForm<RemoveOrganizationValues>
           partnershipId={record.id}
-          version={record.version}
           defaultValues={{ reassignTo: null }}
           toCommand={(values) => toRemoveOrganizationCommand(organizationId, values)}
           success={`${names.organization(organizationId)} removed`}
@@ -114,7 +112,6 @@ function AddOrganizationForm() {
   return (
     <CommandForm<{ organizationId?: string | null }>
       partnershipId={record.id}
-      version={record.version}
       defaultValues={{ organizationId: null }}
       toCommand={(values) => ({ type: 'AddOrganization', organizationId: values.organizationId ?? '' })}
       success="Organization added"
@@ -147,7 +144,6 @@ function OpenTaskRow({ task }: { task: OpenTask }) {
       {moving && (
         <CommandForm<MoveDueDateValues>
           partnershipId={record.id}
-          version={record.version}
           defaultValues={{ dueAt: toLocalDateTime(task.dueAt), reason: '' }}
           toCommand={(values) => toMoveDueDateCommand(task.id, values)}
           success="Due date moved"

@@ -61,7 +61,7 @@ function PartnershipPage() {
     <PartnershipPageProvider record={record}>
       <Stack spacing={2} sx={{ p: { xs: 1, sm: 2 } }}>
         <PageHeader />
-        <StageTabs initial={defaultTab(record)} />
+        <StageTabs stageTab={defaultTab(record)} />
       </Stack>
     </PartnershipPageProvider>
   );
@@ -92,17 +92,24 @@ function PageHeader() {
 
 /**
  * Scrollable tabs fit a phone; every panel stays mounted (hidden when not chosen) so a half-filled
- * form survives a look at another tab.
+ * form survives a look at another tab. When the partnership moves on (a stage, a sign-off), the
+ * page follows it to the tab of its new stage.
  */
-function StageTabs({ initial }: { initial: PageTab }) {
-  const [tab, setTab] = useState<PageTab>(initial);
+function StageTabs({ stageTab }: { stageTab: PageTab }) {
+  const [chosen, setChosen] = useState<{ tab: PageTab; followed: PageTab }>({ tab: stageTab, followed: stageTab });
+  if (chosen.followed !== stageTab) setChosen({ tab: stageTab, followed: stageTab });
+  const tab = chosen.followed === stageTab ? chosen.tab : stageTab;
+  const setTab = (next: PageTab) => setChosen({ tab: next, followed: stageTab });
   return (
     <Box>
+      {/* The tab strip scrolls itself; inline-size containment keeps its full width from widening the page on a phone. */}
+      <Box sx={{ contain: 'inline-size' }}>
       <Tabs value={tab} onChange={(_, next: PageTab) => setTab(next)} variant="scrollable" scrollButtons="auto" allowScrollButtonsMobile aria-label="Stages of the partnership">
         {PAGE_TABS.map((one) => (
           <Tab key={one.id} value={one.id} label={one.label} id={`tab-${one.id}`} aria-controls={`panel-${one.id}`} />
         ))}
       </Tabs>
+      </Box>
       {PAGE_TABS.map((one) => {
         const Panel = PANELS[one.id];
         return (

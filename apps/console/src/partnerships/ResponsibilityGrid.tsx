@@ -27,7 +27,9 @@ import { usePartnershipCommand } from './usePartnershipCommand';
  */
 export function ResponsibilityGrid({ editable, issueErrors }: { editable: boolean; issueErrors: FieldErrors }) {
   const { record } = usePartnershipPage();
-  return <GridEditor key={record.version} editable={editable} issueErrors={issueErrors} />;
+  // Restart the draft only when the recorded roles (or the members and goals) change.
+  const key = JSON.stringify([record.roles ?? [], record.organizationIds, record.goals.map((goal) => goal.rank)]);
+  return <GridEditor key={key} editable={editable} issueErrors={issueErrors} />;
 }
 
 function GridEditor({ editable, issueErrors }: { editable: boolean; issueErrors: FieldErrors }) {

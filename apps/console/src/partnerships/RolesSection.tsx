@@ -1,9 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
 import { ArrayInput, CheckboxGroupInput, NumberInput, RadioButtonGroupInput, required, SelectInput, SimpleFormIterator, TextInput } from 'react-admin';
-import type { FieldErrors } from '../apiError';
 import { agreementDocument, draftAgreement, NOT_RECORDED } from './agreementModel';
 import { CommandButton } from './CommandButton';
 import { CommandForm } from './CommandForm';
@@ -27,6 +25,7 @@ import {
   type TerminationTermsFormValues,
 } from './rolesModel';
 import { SectionHeading } from './SectionHeading';
+import { useRuleErrors } from './useRuleErrors';
 import { SignoffProgress } from './SignoffProgress';
 import { SectionError, StageStatus } from './StageStatus';
 
@@ -36,7 +35,7 @@ const FULL = { width: '100%' };
 export function RolesSection() {
   const { record, access, names } = usePartnershipPage();
   // "Issue agreement" names each missing part; each part shows its own message.
-  const [issueErrors, setIssueErrors] = useState<FieldErrors>({});
+  const [issueErrors, setIssueErrors] = useRuleErrors();
   const open = !record.signoff && !record.hold;
   const editable = access.coordinates && open && record.stage === 'ROLE_IDENTIFICATION';
   const kpisEditable = access.coordinates && open && (record.stage === 'ROLE_IDENTIFICATION' || record.stage === 'MEASUREMENT');
@@ -139,7 +138,6 @@ function ResourcesForm() {
   return (
     <CommandForm<ResourceFormValues>
       partnershipId={record.id}
-      version={record.version}
       defaultValues={{ resources: (record.resources ?? []).map((resource) => ({ ...resource })) }}
       toCommand={toCommitResourcesCommand}
       success="Resources saved"
@@ -163,7 +161,6 @@ function ManagementModelForm() {
   return (
     <CommandForm<ManagementModelFormValues>
       partnershipId={record.id}
-      version={record.version}
       defaultValues={{ model: record.managementModel ?? null }}
       toCommand={toChooseManagementModelCommand}
       success="Management model chosen"
@@ -180,7 +177,6 @@ function GovernanceForm() {
   return (
     <CommandForm<GovernanceFormValues>
       partnershipId={record.id}
-      version={record.version}
       defaultValues={{
         governance: {
           pointsOfContact: { ...(record.governance?.pointsOfContact ?? {}) },
@@ -213,7 +209,6 @@ function ConflictProcessForm() {
   return (
     <CommandForm<{ process?: string | null }>
       partnershipId={record.id}
-      version={record.version}
       defaultValues={{ process: record.conflictProcess ?? '' }}
       toCommand={(values) => ({ type: 'SetConflictProcess', process: String(values.process ?? '').trim() })}
       success="Conflict process saved"
@@ -229,7 +224,6 @@ function TerminationTermsForm() {
   return (
     <CommandForm<TerminationTermsFormValues>
       partnershipId={record.id}
-      version={record.version}
       defaultValues={{ options: record.terminationOptions ?? [], notice: fromIsoDuration(record.noticePeriod) }}
       toCommand={toSetTerminationTermsCommand}
       errorMoves={TERMINATION_TERMS_ERROR_MOVES}

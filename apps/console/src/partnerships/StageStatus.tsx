@@ -4,11 +4,15 @@ import type { Stage } from '@pe/domain';
 import { usePartnershipPage } from './PartnershipPageContext';
 import { stagePageStatus } from './waitingModel';
 
-/** The first thing on each stage's page: what that stage is waiting for now, in words. */
+/**
+ * The first thing on a stage's page that is not the current one: done, or not started yet. The
+ * current stage's wait is already said above every tab (the page header), so it is not repeated.
+ */
 export function StageStatus({ stage }: { stage: Stage }) {
   const { record, names, now } = usePartnershipPage();
-  const lines = stagePageStatus(stage, record, names, now);
   const current = stage === record.stage;
+  if (current) return null;
+  const lines = stagePageStatus(stage, record, names, now);
   return (
     <Stack spacing={0.5} data-testid={`stage-status-${stage}`}>
       {lines.map((line) => (

@@ -1,5 +1,6 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
+import { alpha } from '@mui/material/styles';
 import type { Stakeholder } from '@pe/domain';
 import { STAKEHOLDER_SCALE, stakeholderGrid, stakeholderQuadrant } from './listeningModel';
 
@@ -24,7 +25,7 @@ export function StakeholderGrid({ stakeholders }: { stakeholders: readonly Stake
               sx={{
                 minHeight: 44,
                 p: 0.5,
-                bgcolor: cell.interest >= 3 && cell.influence >= 3 ? 'warning.light' : 'action.hover',
+                bgcolor: (theme) => (cell.interest >= 3 && cell.influence >= 3 ? alpha(theme.palette.warning.main, 0.18) : theme.palette.action.hover),
                 borderRadius: 0.5,
                 overflowWrap: 'anywhere',
               }}

@@ -44,7 +44,6 @@ export function TerminationSection() {
           </Typography>
           <CommandForm<ProposeTerminationValues>
             partnershipId={record.id}
-            version={record.version}
             defaultValues={{ option: null, reason: '' }}
             toCommand={toProposeTerminationCommand}
             success="Termination proposed to the sponsor"
