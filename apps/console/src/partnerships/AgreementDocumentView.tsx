@@ -87,7 +87,8 @@ export function AgreementDocumentView({ doc }: { doc: AgreementDocument }) {
         {doc.kpis.length === 0 && <Line>{NOT_RECORDED}</Line>}
         {doc.kpis.map((kpi) => (
           <Line key={kpi.name}>
-            {kpi.name} ({kpi.goal}): {kpi.change}, reported by {kpi.owner} {kpi.cadence}
+            {kpi.name}
+            {kpi.goal ? ` (goal ${kpi.goal})` : ''}: {kpi.change}, reported by {kpi.owner} {kpi.cadence}
           </Line>
         ))}
       </Section>

@@ -18,6 +18,7 @@ import { useNotifyError, useNotifySuccess } from '../notifyError';
 import { ALIGNMENT_SCORES, alignmentRows, goalOverlap, overlapWarning, toScoreAlignmentCommand, type AlignmentRow } from './listeningModel';
 import { usePartnershipPage } from './PartnershipPageContext';
 import { goalsByRank } from './partnershipModel';
+import { useReportUnsaved } from './UnsavedChanges';
 import { usePartnershipCommand } from './usePartnershipCommand';
 
 type Draft = Record<string, number | ''>;
@@ -94,6 +95,7 @@ function AlignmentRowEditor({ row, compact }: { row: AlignmentRow; compact: bool
   const [draft, setDraft] = useState<Draft>(() => Object.fromEntries(Object.entries(row.scores).map(([rank, score]) => [rank, score ?? ''])));
   const [errors, setErrors] = useState<FieldErrors>({});
   const organization = names.organization(row.organizationId);
+  useReportUnsaved(Object.entries(draft).some(([rank, score]) => (score === '' ? undefined : score) !== row.scores[rank]));
 
   const save = async () => {
     try {
@@ -115,7 +117,7 @@ function AlignmentRowEditor({ row, compact }: { row: AlignmentRow; compact: bool
         select
         size="small"
         label={compact ? `${rank}. ${title}` : undefined}
-        slotProps={{ select: { native: true }, htmlInput: { 'aria-label': `${organization}, goal ${rank}` } }}
+        slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'aria-label': `${organization}, goal ${rank}` } }}
         value={draft[key] ?? ''}
         onChange={(event) => setDraft({ ...draft, [key]: event.target.value === '' ? '' : Number(event.target.value) })}
         error={!!errors[`scores.${key}`]}

@@ -5,6 +5,7 @@ import { fieldErrorsOf, messageOf } from '../apiError';
 import { useNotifyError, useNotifySuccess } from '../notifyError';
 import type { PartnershipCommand } from './partnershipModel';
 import { moveErrors } from './rolesModel';
+import { ReportUnsavedForm } from './UnsavedChanges';
 import { usePartnershipCommand } from './usePartnershipCommand';
 
 interface CommandFormProps<Values extends object> {
@@ -57,7 +58,8 @@ export function CommandForm<Values extends object>({
   };
 
   return (
-    <Form key={formKey} record={defaultValues} onSubmit={submit} warnWhenUnsavedChanges>
+    <Form key={formKey} record={defaultValues} onSubmit={submit}>
+      <ReportUnsavedForm />
       <Stack spacing={0.5} sx={{ maxWidth: 720 }}>
         {children}
         <div>

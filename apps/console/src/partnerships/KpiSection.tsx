@@ -1,13 +1,12 @@
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { durationInWords } from '@pe/domain';
 import { NumberInput, required, SelectInput, TextInput } from 'react-admin';
 import { CommandForm } from './CommandForm';
 import { DurationInput } from './DurationInput';
 import { usePartnershipPage } from './PartnershipPageContext';
 import { goalsByRank } from './partnershipModel';
-import { KPI_ERROR_MOVES, toDefineKpiCommand, type KpiFormValues } from './rolesModel';
+import { everyInWords, KPI_ERROR_MOVES, toDefineKpiCommand, type KpiFormValues } from './rolesModel';
 
 /** The KPIs agreed so far, as cards (they stay readable at 390 px), and the form that defines one. */
 export function KpiSection({ editable }: { editable: boolean }) {
@@ -24,7 +23,7 @@ export function KpiSection({ editable }: { editable: boolean }) {
         <Paper key={kpi.id} variant="outlined" sx={{ p: 1.5 }} aria-label={`KPI ${kpi.name}`}>
           <Typography variant="subtitle2">{kpi.name}</Typography>
           <Typography variant="body2">
-            {names.organization(kpi.ownerOrganizationId)} reports it every {durationInWords(kpi.cadence)}: from {kpi.baseline} to {kpi.target} {kpi.unit} ({kpi.direction})
+            {names.organization(kpi.ownerOrganizationId)} reports it {everyInWords(kpi.cadence)}: from {kpi.baseline} to {kpi.target} {kpi.unit} ({kpi.direction})
             {kpi.goalRank !== null ? `, for goal ${kpi.goalRank}` : ''}
           </Typography>
         </Paper>

@@ -30,6 +30,7 @@ import { RolesSection } from './RolesSection';
 import { StageChip } from './StageChip';
 import { TerminationSection } from './TerminationSection';
 import { TimelineSection } from './TimelineSection';
+import { UnsavedChangesGuard } from './UnsavedChanges';
 import { describePolicy, managementModelLabel, type PartnershipRecord } from './partnershipModel';
 import { defaultTab, PAGE_TABS, type PageTab } from './stageTabs';
 import { waitingFor } from './waitingModel';
@@ -59,10 +60,12 @@ function PartnershipPage() {
   if (!record) return null;
   return (
     <PartnershipPageProvider record={record}>
-      <Stack spacing={2} sx={{ p: { xs: 1, sm: 2 } }}>
-        <PageHeader />
-        <StageTabs stageTab={defaultTab(record)} />
-      </Stack>
+      <UnsavedChangesGuard>
+        <Stack spacing={2} sx={{ p: { xs: 1, sm: 2 } }}>
+          <PageHeader />
+          <StageTabs stageTab={defaultTab(record)} />
+        </Stack>
+      </UnsavedChangesGuard>
     </PartnershipPageProvider>
   );
 }

@@ -21,6 +21,7 @@ import {
   type PartnershipRecord,
   type PrioritiesFormValues,
 } from './partnershipModel';
+import { ReportUnsavedForm } from './UnsavedChanges';
 import { usePartnershipCommand } from './usePartnershipCommand';
 
 /**
@@ -70,7 +71,8 @@ export function PrioritiesEditor({ record }: { record: PartnershipRecord }) {
 
   return (
     // Keyed on the version so the form starts again from what the API recorded after a refresh.
-    <Form key={record.version} record={toPrioritiesFormValues(record)} onSubmit={save} warnWhenUnsavedChanges>
+    <Form key={record.version} record={toPrioritiesFormValues(record)} onSubmit={save}>
+      <ReportUnsavedForm />
       <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>
         Edit priorities
       </Typography>

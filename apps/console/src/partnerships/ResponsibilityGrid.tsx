@@ -19,6 +19,7 @@ import { usePartnershipPage } from './PartnershipPageContext';
 import { goalsByRank } from './partnershipModel';
 import { ACCOUNTABLE_RULE, accountableChecks, responsibilityChoices, responsibilityGrid, RESPONSIBILITY_LABELS, toDefineRolesCommand, type ResponsibilityGrid as Grid } from './rolesModel';
 import { joinNames } from './waitingModel';
+import { useReportUnsaved } from './UnsavedChanges';
 import { usePartnershipCommand } from './usePartnershipCommand';
 
 /**
@@ -37,6 +38,7 @@ function GridEditor({ editable, issueErrors }: { editable: boolean; issueErrors:
   const compact = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
   const goals = goalsByRank(record.goals);
   const [grid, setGrid] = useState<Grid>(() => responsibilityGrid(record.organizationIds, goals, record.roles));
+  useReportUnsaved(JSON.stringify(grid) !== JSON.stringify(responsibilityGrid(record.organizationIds, goals, record.roles)));
   const [errors, setErrors] = useState<FieldErrors>({});
   const { send, pending } = usePartnershipCommand(record.id);
   const notifySuccess = useNotifySuccess();
@@ -63,7 +65,7 @@ function GridEditor({ editable, issueErrors }: { editable: boolean; issueErrors:
         size="small"
         fullWidth
         label={compact ? label : undefined}
-        slotProps={{ select: { native: true }, htmlInput: { 'aria-label': `${names.organization(organizationId)}, goal ${rank}` } }}
+        slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'aria-label': `${names.organization(organizationId)}, goal ${rank}` } }}
         value={value}
         onChange={(event) => setGrid({ ...grid, [organizationId]: { ...grid[organizationId], [String(rank)]: event.target.value as Responsibility | '' } })}
       >

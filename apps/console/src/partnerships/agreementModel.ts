@@ -6,7 +6,7 @@
 import { durationInWords, RESPONSIBILITIES, type AgreementContent, type AgreementVersion, type AgreementVersionStatus, type DecisionRule } from '@pe/domain';
 import type { PartnershipRecord } from './partnershipModel';
 import { managementModelLabel } from './partnershipModel';
-import { MANAGEMENT_MODEL_RULES, RESPONSIBILITY_LABELS, TERMINATION_OPTION_LABELS } from './rolesModel';
+import { everyInWords, MANAGEMENT_MODEL_RULES, RESPONSIBILITY_LABELS, TERMINATION_OPTION_LABELS } from './rolesModel';
 import type { Names } from './waitingModel';
 
 /** What the document is made from: an issued version's content, or the draft the record holds. */
@@ -45,12 +45,12 @@ export interface AgreementDocument {
   conflictProcess: string;
   terminationOptions: string[];
   noticePeriod: string;
-  kpis: { name: string; owner: string; change: string; cadence: string; goal: string }[];
+  kpis: { name: string; owner: string; change: string; cadence: string; goal: string | null }[];
 }
 
 export function agreementDocument(content: AgreementDraft, names: Names): AgreementDocument {
   const goals = [...content.goals].sort((a, b) => a.rank - b.rank);
-  const goalTitle = (rank: number | null) => (rank === null ? '—' : `${rank}. ${goals.find((goal) => goal.rank === rank)?.title ?? `goal ${rank}`}`);
+  const goalTitle = (rank: number) => `${rank}. ${goals.find((goal) => goal.rank === rank)?.title ?? `goal ${rank}`}`;
   return {
     partners: content.organizationIds.map((id) => {
       const contact = content.governance?.pointsOfContact[id];
@@ -98,8 +98,8 @@ export function agreementDocument(content: AgreementDraft, names: Names): Agreem
       name: kpi.name,
       owner: names.organization(kpi.ownerOrganizationId),
       change: `${kpi.baseline} → ${kpi.target} ${kpi.unit} (${kpi.direction})`,
-      cadence: `every ${durationInWords(kpi.cadence)}`,
-      goal: goalTitle(kpi.goalRank),
+      cadence: everyInWords(kpi.cadence),
+      goal: kpi.goalRank === null ? null : goalTitle(kpi.goalRank),
     })),
   };
 }

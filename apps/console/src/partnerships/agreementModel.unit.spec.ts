@@ -37,7 +37,7 @@ describe('the agreement document', () => {
     });
     expect(doc.managementModel?.rule).toMatch(/every organization that holds a role must approve/);
     expect(doc.noticePeriod).toBe('30 days');
-    expect(doc.kpis[0]).toMatchObject({ cadence: 'every 1 month', owner: 'Org a', goal: '1. Fewer readmissions' });
+    expect(doc.kpis[0]).toMatchObject({ cadence: 'every month', owner: 'Org a', goal: '1. Fewer readmissions' });
     expect(doc.resources[0]).toEqual({ organization: 'Org a', description: 'Nurses', amount: '2 FTE' });
   });
 

@@ -4,6 +4,7 @@
  * amount and a unit, and the commands the page's forms send.
  */
 import {
+  durationInWords,
   MANAGEMENT_MODELS,
   RESPONSIBILITIES,
   TERMINATION_OPTIONS,
@@ -214,4 +215,10 @@ export interface ManagementModelFormValues {
 /** The radio group is required, so a model is always chosen by the time this is sent. */
 export function toChooseManagementModelCommand(values: ManagementModelFormValues): PartnershipCommand {
   return { type: 'ChooseManagementModel', model: values.model ?? 'cooperative' };
+}
+
+/** "P1M" → "every month", "P2W" → "every 2 weeks". */
+export function everyInWords(iso: string): string {
+  const words = durationInWords(iso);
+  return `every ${words.replace(/^1 ([a-z]+)$/, '$1')}`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   accountableChecks,
+  everyInWords,
   fromIsoDuration,
   moveErrors,
   responsibilityGrid,
@@ -42,6 +43,7 @@ describe('the roles page', () => {
     expect(toIsoDuration({ amount: 2, unit: 'X' })).toBe('');
     expect(fromIsoDuration('P2W')).toEqual({ amount: 2, unit: 'W' });
     expect(fromIsoDuration('PT30S')).toEqual({ amount: null, unit: 'D' });
+    expect([everyInWords('P1M'), everyInWords('P2W')]).toEqual(['every month', 'every 2 weeks']);
   });
 
   it('derives a KPI’s direction and moves the decider’s field errors to the inputs', () => {
