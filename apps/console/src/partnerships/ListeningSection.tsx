@@ -20,7 +20,8 @@ export function ListeningSection() {
   const { record, access } = usePartnershipPage();
   // The sign-off's rule errors name the part that is missing; each part shows its own.
   const [signoffErrors, setSignoffErrors] = useRuleErrors();
-  const listening = record.stage === 'LISTENING';
+  // On hold the decider takes nothing but Resume, so nothing here is offered.
+  const listening = record.stage === 'LISTENING' && !record.hold;
   const recording = listening && access.coordinates;
   const scoringOpen = listening && !record.signoff;
 

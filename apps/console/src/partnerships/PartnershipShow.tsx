@@ -107,11 +107,11 @@ function StageTabs({ stageTab }: { stageTab: PageTab }) {
     <Box>
       {/* The tab strip scrolls itself; inline-size containment keeps its full width from widening the page on a phone. */}
       <Box sx={{ contain: 'inline-size' }}>
-      <Tabs value={tab} onChange={(_, next: PageTab) => setTab(next)} variant="scrollable" scrollButtons="auto" allowScrollButtonsMobile aria-label="Stages of the partnership">
-        {PAGE_TABS.map((one) => (
-          <Tab key={one.id} value={one.id} label={one.label} id={`tab-${one.id}`} aria-controls={`panel-${one.id}`} />
-        ))}
-      </Tabs>
+        <Tabs value={tab} onChange={(_, next: PageTab) => setTab(next)} variant="scrollable" scrollButtons="auto" allowScrollButtonsMobile aria-label="Stages of the partnership">
+          {PAGE_TABS.map((one) => (
+            <Tab key={one.id} value={one.id} label={one.label} id={`tab-${one.id}`} aria-controls={`panel-${one.id}`} />
+          ))}
+        </Tabs>
       </Box>
       {PAGE_TABS.map((one) => {
         const Panel = PANELS[one.id];

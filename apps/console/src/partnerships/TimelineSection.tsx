@@ -32,13 +32,13 @@ export function TimelineSection() {
             empty={<NoEvents />}
           />
         ) : (
-        <Datagrid bulkActionButtons={false} rowClick={false} empty={<NoEvents />}>
-          <NumberField source="sequence" label="#" />
-          <DateField source="occurredAt" label="Time" showTime />
-          <TextField source="type" label="Event" />
-          <FunctionField<EventRecord> label="By" render={(event) => actorLabel(event)} />
-          <FunctionField<EventRecord> label="Details" render={(event) => summarizeEvent(event)} />
-        </Datagrid>
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<NoEvents />}>
+            <NumberField source="sequence" label="#" />
+            <DateField source="occurredAt" label="Time" showTime />
+            <TextField source="type" label="Event" />
+            <FunctionField<EventRecord> label="By" render={(event) => actorLabel(event)} />
+            <FunctionField<EventRecord> label="Details" render={(event) => summarizeEvent(event)} />
+          </Datagrid>
         )}
       </ReferenceManyField>
     </Stack>
