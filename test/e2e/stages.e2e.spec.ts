@@ -3,7 +3,7 @@
  * partnership from submitting its priorities through listening and role identification to issuing
  * the agreement (the sponsor's and partners' decisions go through the API, as their inbox is
  * another screen); a rule error appears beside its section; the auditor is offered no control
- * that changes anything.
+ * that changes anything; on a phone, the coordinator moves a due date and the reason is recorded.
  *
  * Every tab is checked at 1440 and 390 px for sideways scrolling; SCREENSHOT_DIR=<folder> saves each to look at.
  */
@@ -11,9 +11,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO, DEMO_PASSWORD, eventually } from '../support/http.js';
+import { DEMO, DEMO_PASSWORD, eventually, listQuery } from '../support/http.js';
 import { castOf, completeOpenTasks, ORGANIZATION_NAMES, partnershipOf, send, toListening, type Cast } from '../support/lifecycle.js';
-import { SLOW_POLICY, smartGoals } from '../support/partnerships.js';
+import { createPartnership, SLOW_POLICY, smartGoals, submitGoals } from '../support/partnerships.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
@@ -318,6 +318,38 @@ describe('the partnership page', () => {
     } finally {
       await auditor.close();
       await coordinator.close();
+    }
+  });
+
+  it('lets the coordinator move a task’s due date, with the reason on the record', async () => {
+    const partnership = await createPartnership(cast.coordinator);
+    await submitGoals(cast.coordinator, partnership.id);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors = watchErrors(page);
+    try {
+      await signIn(page, DEMO.coordinator);
+      // On a phone, from a fresh load (the menu folds away).
+      await page.setViewportSize({ width: 390, height: 900 });
+      await page.goto(`${inject('apiUrl')}/#/partnerships/${partnership.id}/show`);
+      await openPartnership(page, partnership.id);
+      const panel = await tab(page, 'Hold, members, tasks');
+      const task = panel.getByRole('group', { name: /^Approve the priorities/ });
+      await task.getByRole('button', { name: 'Move due date' }).click();
+      const due = new Date(Date.now() + 10 * 86_400_000);
+      due.setSeconds(0, 0);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      await task.locator('input[type="datetime-local"]').fill(`${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}T${pad(due.getHours())}:${pad(due.getMinutes())}`);
+      await task.getByRole('textbox', { name: 'Reason' }).fill('The sponsor is away until the board meets');
+      await task.getByRole('button', { name: 'Save new due date' }).click();
+      await expect.poll(() => status(page).textContent()).toMatch(/Waiting for the sponsor to approve the priorities, due in (9|10) days/);
+      const moved = await eventually('the moved due date', async () => {
+        const events = (await cast.coordinator.get(`/api/events?${listQuery({ partnershipId: partnership.id, type: 'TaskDueDateMoved' })}`)).body as { payload: Record<string, unknown> }[];
+        return events[0];
+      });
+      expect(moved.payload).toMatchObject({ to: due.toISOString(), reason: 'The sponsor is away until the board meets' });
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
     }
   });
 });

@@ -78,7 +78,7 @@ function MemberRow({ organizationId }: { organizationId: string }) {
   const [removing, setRemoving] = useState(false);
   const others = record.organizationIds.filter((id) => id !== organizationId).map((id) => ({ id, name: names.organization(id) }));
   return (
-    <Paper variant="outlined" sx={{ p: 1.5 }} aria-label={names.organization(organizationId)}>
+    <Paper variant="outlined" sx={{ p: 1.5 }} role="group" aria-label={names.organization(organizationId)}>
       <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
         <Typography variant="body2">{names.organization(organizationId)}</Typography>
         {access.coordinates && !record.hold && (
@@ -127,7 +127,7 @@ function OpenTaskRow({ task }: { task: OpenTask }) {
   const [moving, setMoving] = useState(false);
   const assignee = task.assignee.kind === 'organization' ? names.organization(task.assignee.organizationId) : names.user(task.assignee.userId);
   return (
-    <Paper variant="outlined" sx={{ p: 1.5 }} aria-label={task.title}>
+    <Paper variant="outlined" sx={{ p: 1.5 }} role="group" aria-label={task.title}>
       <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
         <div>
           <Typography variant="body2">{task.title}</Typography>
@@ -147,7 +147,7 @@ function OpenTaskRow({ task }: { task: OpenTask }) {
           defaultValues={{ dueAt: toLocalDateTime(task.dueAt), reason: '' }}
           toCommand={(values) => toMoveDueDateCommand(task.id, values)}
           success="Due date moved"
-          saveLabel="Move due date"
+          saveLabel="Save new due date"
         >
           <DateTimeInput source="dueAt" label="New due date" validate={required()} />
           <TextInput source="reason" label="Reason" validate={required()} fullWidth />
