@@ -60,6 +60,8 @@ describe('the console', () => {
       expect(record.prioritiesStatus).toBe('APPROVED');
 
       await page.goto(`${inject('apiUrl')}/#/partnerships/${partnership.id}/show`);
+      // The timeline is one tab of the partnership's page.
+      await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
       await page.getByRole('heading', { name: 'Timeline' }).waitFor();
       await page.getByText('Priorities approved').waitFor();
       await page.getByText(/Stage Priority setting → Listening/).waitFor();

@@ -203,6 +203,13 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         },
       },
       '/api/partnerships/{id}/deadlines': { get: { tags: ['partnerships'], summary: 'The deadline ledger: every pending timer, what it is for, whom it chases and when it fires', responses: { '200': { description: 'Pending timers, earliest first' }, ...errors(401, 404) } } },
+      '/api/partnerships/{id}/agreements': {
+        get: {
+          tags: ['partnerships'],
+          summary: 'Every version of the partnering agreement: its content, who signed or refused it for which organization and when, and its status',
+          responses: { '200': { description: 'Versions, oldest first' }, ...errors(401, 404) },
+        },
+      },
       '/api/deadlines': {
         get: {
           tags: ['partnerships'],

@@ -49,7 +49,7 @@ export const authProvider: AuthProvider = {
   async getIdentity() {
     const user = readUser();
     if (user === null) throw new Error('Please sign in');
-    return { id: user.id, fullName: user.name, email: user.email, role: user.role };
+    return { id: user.id, fullName: user.name, email: user.email, role: user.role, organizationId: user.organizationId };
   },
 
   async getPermissions() {

@@ -9,6 +9,7 @@ import { toHttpError } from './apiError';
 import { readToken } from './session';
 import type { MarkReadTarget } from './notifications/notificationModel';
 import type { Measures } from './partnerships/measuresModel';
+import type { AgreementVersion } from '@pe/domain';
 import type { CommandResult, PartnershipCommand } from './partnerships/partnershipModel';
 import type { TaskCompletion, TaskCompletionResult } from './tasks/taskModel';
 
@@ -62,6 +63,8 @@ export interface ConsoleDataProvider extends DataProvider {
   measures(partnershipId: Identifier): Promise<Measures>;
   /** Marks the caller's own notifications read; answers how many changed. */
   markNotificationsRead(target: MarkReadTarget): Promise<{ marked: number }>;
+  /** Every version of a partnership's agreement, with its signatures and refusals. */
+  agreements(partnershipId: Identifier): Promise<AgreementVersion[]>;
 }
 
 const restProvider = simpleRestProvider(API_URL, fetchJson);
@@ -86,5 +89,9 @@ export const dataProvider = {
   markNotificationsRead: async (target: MarkReadTarget) => {
     const response = await postJson('/notifications/read', target);
     return response.json as { marked: number };
+  },
+  agreements: async (partnershipId: Identifier) => {
+    const response = await fetchJson(`${API_URL}/partnerships/${encodeURIComponent(String(partnershipId))}/agreements`);
+    return response.json as AgreementVersion[];
   },
 } satisfies ConsoleDataProvider;

@@ -45,7 +45,7 @@ export type PartnershipCommand =
   | { type: 'Resume' }
   | { type: 'AddOrganization'; organizationId: string }
   | { type: 'RemoveOrganization'; organizationId: string; reassignTo?: string | null }
-  | { type: 'MoveDueDate'; taskId: string; dueAt: string }
+  | { type: 'MoveDueDate'; taskId: string; dueAt: string; reason?: string }
   /** `data` must fit the task's own kind (task-catalogue.ts); the decider checks it again, since a command may come from any client. */
   | { type: 'CompleteTask'; taskId: string; decision: TaskDecision; comment?: string | null; data?: TaskData }
   | { type: 'FireDueTimers' };

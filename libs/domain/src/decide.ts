@@ -80,7 +80,7 @@ function handle(d: Decision, command: Exclude<PartnershipCommand, { type: 'Creat
       removeOrganization(d, command.organizationId, command.reassignTo ?? null);
       return afterSignoff(d, settle(d));
     case 'MoveDueDate':
-      return moveDueDate(d, command.taskId, command.dueAt);
+      return moveDueDate(d, command.taskId, command.dueAt, command.reason);
     case 'CompleteTask':
       return completeTask(d, command);
     case 'FireDueTimers':

@@ -51,7 +51,7 @@ export type PartnershipEventBody =
   | { type: 'TaskOpened'; data: { task: RecordedTask } }
   | { type: 'TaskCompleted'; data: { taskId: string; decision: TaskDecision; comment: string | null } }
   | { type: 'TaskCancelled'; data: { taskId: string; reason: string } }
-  | { type: 'TaskDueDateMoved'; data: { taskId: string; from: string; to: string } }
+  | { type: 'TaskDueDateMoved'; data: { taskId: string; from: string; to: string; /** Absent on moves recorded before reasons were asked for. */ reason?: string } }
   | { type: 'ReminderSent'; data: { taskId: string; reminder: number; recipients: Recipient[] } }
   | { type: 'TaskEscalated'; data: { taskId: string; level: number; recipients: Recipient[] } }
   | { type: 'StakeholderAdded'; data: { stakeholder: Stakeholder } }

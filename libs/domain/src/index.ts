@@ -13,4 +13,5 @@ export * from './timers.js';
 export * from './ledger.js';
 export * from './measures.js';
 export * from './directory.js';
+export * from './agreement-history.js';
 export * from './schemas.js';

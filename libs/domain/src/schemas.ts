@@ -92,7 +92,7 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('Resume') }),
   z.strictObject({ type: z.literal('AddOrganization'), organizationId: z.uuid() }),
   z.strictObject({ type: z.literal('RemoveOrganization'), organizationId: z.uuid(), reassignTo: z.uuid().nullable().default(null) }),
-  z.strictObject({ type: z.literal('MoveDueDate'), taskId: id, dueAt: z.iso.datetime({ offset: true }) }),
+  z.strictObject({ type: z.literal('MoveDueDate'), taskId: id, dueAt: z.iso.datetime({ offset: true }), reason: text(1000).optional() }),
 ]);
 export type ClientCommand = z.infer<typeof clientCommandSchema>;
 export const CLIENT_COMMAND_TYPES = clientCommandSchema.options.map((option) => option.shape.type.value);

@@ -24,6 +24,11 @@ export class InsightController {
     return this.insight.deadlines(user, id);
   }
 
+  @Get('agreements')
+  agreements(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParam('Partnership')) id: string) {
+    return this.insight.agreements(user, id);
+  }
+
   @Get('verify')
   verify(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParam('Partnership')) id: string) {
     return this.insight.verify(user, id);

@@ -4,7 +4,7 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { deadlineFilterSchema, deadlineLedger, fieldErrors, fold, partnershipMeasures, type ActivePartnership, type PartnershipState } from '@pe/domain';
+import { agreementHistory, deadlineFilterSchema, deadlineLedger, fieldErrors, fold, partnershipMeasures, type ActivePartnership, type PartnershipState } from '@pe/domain';
 import { listDeadlines, loadEvents, verifyChain, type ListParams } from '@pe/persistence';
 import type { AuthenticatedUser } from '../auth/auth.decorators.js';
 import { partnershipScope } from '../auth/visibility.js';
@@ -47,6 +47,12 @@ export class InsightService {
       throw malformed(errors, 'The deadline filter is malformed');
     }
     return listDeadlines(this.db, { ...params, filter: parsed.data }, partnershipScope(user, 'p.organization_ids'));
+  }
+
+  /** Every version of the partnering agreement, with who signed or refused it for which organization. */
+  async agreements(user: AuthenticatedUser, id: string) {
+    await this.partnerships.get(user, id);
+    return agreementHistory(await loadEvents(this.db, id));
   }
 
   async verify(user: AuthenticatedUser, id: string) {

@@ -9,7 +9,7 @@ import {
   type CreatePartnershipInput,
   type PartnershipCommand,
 } from '@pe/domain';
-import { findActiveOrganizationIds, findActiveUsersByIds, findUserIdsByRole, partnershipList, runList, type ListParams } from '@pe/persistence';
+import { findActiveOrganizationIds, findActiveUsersByIds, findUserIdsByRole, partnershipDetail, partnershipList, runList, type ListParams } from '@pe/persistence';
 import type { CommandResult } from '@pe/workflows';
 import { actorOf, type AuthenticatedUser } from '../auth/auth.decorators.js';
 import { partnershipScope } from '../auth/visibility.js';
@@ -37,7 +37,7 @@ export class PartnershipsService {
   }
 
   private async find(user: AuthenticatedUser, id: string): Promise<PartnershipRecord | null> {
-    const page = await runList<PartnershipRecord>(this.db, partnershipList, { filter: { id } }, partnershipScope(user, 'p.organization_ids'));
+    const page = await runList<PartnershipRecord>(this.db, partnershipDetail, { filter: { id } }, partnershipScope(user, 'p.organization_ids'));
     return page.rows[0] ?? null;
   }
 

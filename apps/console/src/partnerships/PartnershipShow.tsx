@@ -1,6 +1,10 @@
-import Divider from '@mui/material/Divider';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
+import { useState } from 'react';
 import {
   ChipField,
   DateField,
@@ -12,74 +16,138 @@ import {
   SimpleShowLayout,
   SingleFieldList,
   TextField,
+  useRecordContext,
 } from 'react-admin';
-import { lazy, Suspense } from 'react';
+import { AgreementSection } from './AgreementSection';
+import { ListeningSection } from './ListeningSection';
+import { MeasurementSection } from './MeasurementSection';
 import { OnHoldChip } from './OnHoldChip';
+import { OperationsSection } from './OperationsSection';
+import { PartnershipPageProvider, usePartnershipPage } from './PartnershipPageContext';
 import { PrioritiesSection } from './PrioritiesSection';
 import { PrioritiesStatusField } from './PrioritiesStatusField';
+import { RolesSection } from './RolesSection';
 import { StageChip } from './StageChip';
+import { TerminationSection } from './TerminationSection';
 import { TimelineSection } from './TimelineSection';
+import { UnsavedChangesGuard } from './UnsavedChanges';
 import { describePolicy, managementModelLabel, type PartnershipRecord } from './partnershipModel';
-
-/** The chart library is large: it loads with the first partnership page, not with the console. */
-const MeasuresCharts = lazy(() => import('./MeasuresCharts').then((module) => ({ default: module.MeasuresCharts })));
+import { defaultTab, PAGE_TABS, type PageTab } from './stageTabs';
+import { waitingFor } from './waitingModel';
 
 export function PartnershipShow() {
   return (
     <Show>
-      <Stack spacing={3} sx={{ p: 2 }} divider={<Divider flexItem />}>
-        <PartnershipSummary />
-        <PrioritiesSection />
-        {/* Its own section until the stage tabs land; it belongs in the Measurement tab. */}
-        <Suspense fallback={null}>
-          <MeasuresCharts />
-        </Suspense>
-        <TimelineSection />
-      </Stack>
+      <PartnershipPage />
     </Show>
+  );
+}
+
+const PANELS: Record<PageTab, () => React.JSX.Element> = {
+  summary: PartnershipSummary,
+  priorities: PrioritiesSection,
+  listening: ListeningSection,
+  roles: RolesSection,
+  agreement: AgreementSection,
+  measurement: MeasurementSection,
+  termination: TerminationSection,
+  operations: OperationsSection,
+  timeline: TimelineSection,
+};
+
+function PartnershipPage() {
+  const record = useRecordContext<PartnershipRecord>();
+  if (!record) return null;
+  return (
+    <PartnershipPageProvider record={record}>
+      <UnsavedChangesGuard>
+        <Stack spacing={2} sx={{ p: { xs: 1, sm: 2 } }}>
+          <PageHeader />
+          <StageTabs stageTab={defaultTab(record)} />
+        </Stack>
+      </UnsavedChangesGuard>
+    </PartnershipPageProvider>
+  );
+}
+
+/** The name, the stage, and what the partnership waits for now, above every tab. */
+function PageHeader() {
+  const { record, names, now } = usePartnershipPage();
+  return (
+    <Stack spacing={1}>
+      <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+        <Typography variant="h5" component="h1" sx={{ overflowWrap: 'anywhere' }}>
+          {record.name}
+        </Typography>
+        <StageChip />
+        <OnHoldChip />
+      </Stack>
+      <Box role="status" aria-label="Waiting for">
+        {waitingFor(record, names, now).map((line) => (
+          <Alert key={line} severity={record.hold ? 'warning' : 'info'} icon={false} sx={{ py: 0 }}>
+            {line}
+          </Alert>
+        ))}
+      </Box>
+    </Stack>
+  );
+}
+
+/**
+ * Scrollable tabs fit a phone; every panel stays mounted (hidden when not chosen) so a half-filled
+ * form survives a look at another tab. When the partnership moves on (a stage, a sign-off), the
+ * page follows it to the tab of its new stage.
+ */
+function StageTabs({ stageTab }: { stageTab: PageTab }) {
+  const [chosen, setChosen] = useState<{ tab: PageTab; followed: PageTab }>({ tab: stageTab, followed: stageTab });
+  if (chosen.followed !== stageTab) setChosen({ tab: stageTab, followed: stageTab });
+  const tab = chosen.followed === stageTab ? chosen.tab : stageTab;
+  const setTab = (next: PageTab) => setChosen({ tab: next, followed: stageTab });
+  return (
+    <Box>
+      {/* The tab strip scrolls itself; inline-size containment keeps its full width from widening the page on a phone. */}
+      <Box sx={{ contain: 'inline-size' }}>
+        <Tabs value={tab} onChange={(_, next: PageTab) => setTab(next)} variant="scrollable" scrollButtons="auto" allowScrollButtonsMobile aria-label="Stages of the partnership">
+          {PAGE_TABS.map((one) => (
+            <Tab key={one.id} value={one.id} label={one.label} id={`tab-${one.id}`} aria-controls={`panel-${one.id}`} />
+          ))}
+        </Tabs>
+      </Box>
+      {PAGE_TABS.map((one) => {
+        const Panel = PANELS[one.id];
+        return (
+          <Box key={one.id} role="tabpanel" id={`panel-${one.id}`} aria-labelledby={`tab-${one.id}`} hidden={tab !== one.id} sx={{ pt: 2 }}>
+            <Panel />
+          </Box>
+        );
+      })}
+    </Box>
   );
 }
 
 function PartnershipSummary() {
   return (
-    <Stack component="section" aria-labelledby="summary-heading">
-      <Typography variant="h6" component="h2" id="summary-heading">
-        Summary
-      </Typography>
-      <SimpleShowLayout sx={{ px: 0 }}>
-        <TextField source="name" />
-        <TextField source="description" emptyText="—" />
-        <StageChip label="Stage" />
-        <FunctionField<PartnershipRecord> label="On hold" render={(record) => (record.onHold ? <OnHoldChip /> : 'No')} />
-        <FunctionField<PartnershipRecord>
-          label="Generation"
-          render={(record) => (record.generation == null ? '—' : String(record.generation))}
-        />
-        <FunctionField<PartnershipRecord>
-          label="Review cycle"
-          render={(record) => (record.cycle ? `Cycle ${record.cycle}` : 'No review cycle opened yet')}
-        />
-        <FunctionField<PartnershipRecord>
-          label="Management model"
-          render={(record) => managementModelLabel(record.managementModel)}
-        />
-        <PrioritiesStatusField label="Priorities" />
-        {/* People and organizations have no pages of their own in the console: no links. */}
-        <ReferenceField source="coordinatorId" reference="users" label="Coordinator" link={false} />
-        <ReferenceField source="sponsorId" reference="users" label="Sponsor" link={false} />
-        <ReferenceArrayField source="organizationIds" reference="organizations" label="Organizations">
-          <SingleFieldList linkType={false}>
-            <ChipField source="name" size="small" />
-          </SingleFieldList>
-        </ReferenceArrayField>
-        <FunctionField<PartnershipRecord>
-          label="Timers"
-          render={({ policy }) => describePolicy(policy)}
-        />
-        <NumberField source="version" />
-        <DateField source="createdAt" label="Created" showTime />
-        <DateField source="updatedAt" label="Updated" showTime />
-      </SimpleShowLayout>
-    </Stack>
+    <SimpleShowLayout sx={{ px: 0 }}>
+      <TextField source="name" />
+      <TextField source="description" emptyText="—" />
+      <StageChip label="Stage" />
+      <FunctionField<PartnershipRecord> label="On hold" render={(record) => (record.onHold ? <OnHoldChip /> : 'No')} />
+      <FunctionField<PartnershipRecord> label="Generation" render={(record) => (record.generation == null ? '—' : String(record.generation))} />
+      <FunctionField<PartnershipRecord> label="Review cycle" render={(record) => (record.cycle ? `Cycle ${record.cycle}` : 'No review cycle opened yet')} />
+      <FunctionField<PartnershipRecord> label="Management model" render={(record) => managementModelLabel(record.managementModel)} />
+      <PrioritiesStatusField label="Priorities" />
+      {/* People and organizations have no pages of their own in the console: no links. */}
+      <ReferenceField source="coordinatorId" reference="users" label="Coordinator" link={false} />
+      <ReferenceField source="sponsorId" reference="users" label="Sponsor" link={false} />
+      <ReferenceArrayField source="organizationIds" reference="organizations" label="Organizations">
+        <SingleFieldList linkType={false}>
+          <ChipField source="name" size="small" />
+        </SingleFieldList>
+      </ReferenceArrayField>
+      <FunctionField<PartnershipRecord> label="Timers" render={({ policy }) => describePolicy(policy)} />
+      <NumberField source="version" />
+      <DateField source="createdAt" label="Created" showTime />
+      <DateField source="updatedAt" label="Updated" showTime />
+    </SimpleShowLayout>
   );
 }

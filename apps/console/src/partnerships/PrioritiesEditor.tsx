@@ -1,3 +1,4 @@
+import SendIcon from '@mui/icons-material/Send';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import {
@@ -13,13 +14,14 @@ import {
 } from 'react-admin';
 import { fieldErrorsOf } from '../apiError';
 import { useNotifyError, useNotifySuccess } from '../notifyError';
-import { SubmitPrioritiesButton } from './SubmitPrioritiesButton';
+import { useRef } from 'react';
 import {
   toPrioritiesFormValues,
   toRecordGoalsCommand,
   type PartnershipRecord,
   type PrioritiesFormValues,
 } from './partnershipModel';
+import { ReportUnsavedForm } from './UnsavedChanges';
 import { usePartnershipCommand } from './usePartnershipCommand';
 
 /**
@@ -40,10 +42,20 @@ export function PrioritiesEditor({ record }: { record: PartnershipRecord }) {
   const notifySuccess = useNotifySuccess();
   const notifyError = useNotifyError();
 
+  // Set by "Save and submit" just before the form submits, so one click records and submits.
+  const submitAfterSave = useRef(false);
+
   const save = async (values: PrioritiesFormValues) => {
+    const andSubmit = submitAfterSave.current;
+    submitAfterSave.current = false;
     try {
       await send(toRecordGoalsCommand(values));
-      notifySuccess('Priorities saved');
+      if (andSubmit) {
+        await send({ type: 'SubmitPriorities' });
+        notifySuccess('Priorities saved and submitted to the sponsor');
+      } else {
+        notifySuccess('Priorities saved');
+      }
       return undefined;
     } catch (error) {
       const fieldErrors = fieldErrorsOf(error);
@@ -60,6 +72,7 @@ export function PrioritiesEditor({ record }: { record: PartnershipRecord }) {
   return (
     // Keyed on the version so the form starts again from what the API recorded after a refresh.
     <Form key={record.version} record={toPrioritiesFormValues(record)} onSubmit={save}>
+      <ReportUnsavedForm />
       <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>
         Edit priorities
       </Typography>
@@ -74,9 +87,10 @@ export function PrioritiesEditor({ record }: { record: PartnershipRecord }) {
         </SimpleFormIterator>
       </ArrayInput>
       <TextInput source="scope" label="Scope" multiline minRows={2} fullWidth />
-      <Stack direction="row" spacing={2} sx={{ mt: 1 }}>
-        <SaveButton label="Save priorities" />
-        <SubmitPrioritiesButton partnershipId={record.id} />
+      <Stack direction="row" sx={{ mt: 1, flexWrap: 'wrap', gap: 2 }}>
+        <SaveButton label="Save draft" variant="outlined" />
+        {/* Enabled without edits too: goals saved earlier are submitted as they are. */}
+        <SaveButton label="Save and submit to sponsor" icon={<SendIcon />} alwaysEnable onClick={() => (submitAfterSave.current = true)} />
       </Stack>
     </Form>
   );

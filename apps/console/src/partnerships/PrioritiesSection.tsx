@@ -1,21 +1,20 @@
 import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { usePermissions, useRecordContext } from 'react-admin';
-import { canEditPriorities } from '../roles';
 import { GoalsTable } from './GoalsTable';
+import { usePartnershipPage } from './PartnershipPageContext';
 import { PrioritiesEditor } from './PrioritiesEditor';
-import { prioritiesAreEditable, prioritiesStatusLabel, type PartnershipRecord } from './partnershipModel';
+import { prioritiesAreEditable, prioritiesStatusLabel } from './partnershipModel';
+import { StageStatus } from './StageStatus';
 
 /** What was agreed (or is being drafted) for the priority-setting stage. */
 export function PrioritiesSection() {
-  const record = useRecordContext<PartnershipRecord>();
-  const { permissions } = usePermissions();
-  if (!record) return null;
-  const editable = prioritiesAreEditable(record) && canEditPriorities(permissions);
+  const { record, access } = usePartnershipPage();
+  const editable = prioritiesAreEditable(record) && access.coordinates && !record.hold;
 
   return (
     <Stack component="section" spacing={1} aria-labelledby="priorities-heading">
+      <StageStatus stage="PRIORITY_SETTING" />
       <Typography variant="h6" component="h2" id="priorities-heading">
         Priorities
       </Typography>

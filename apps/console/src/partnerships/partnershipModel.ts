@@ -3,7 +3,28 @@
  * pure helpers the screens share. The value types, stages and default policy come from
  * @pe/domain (pure, browser-safe code: no I/O), so the console and the decider cannot drift apart.
  */
-import { DEFAULT_POLICY, durationInWords, STAGES, type Goal, type Kpi, type ManagementModel, type PartnershipPolicy, type PrioritiesStatus, type Stage } from '@pe/domain';
+import {
+  DEFAULT_POLICY,
+  durationInWords,
+  STAGES,
+  type Agreement,
+  type ClientCommand,
+  type CommittedResource,
+  type Goal,
+  type Governance,
+  type Kpi,
+  type ListeningSession,
+  type ManagementModel,
+  type OpenTask,
+  type PartnershipPolicy,
+  type PrioritiesStatus,
+  type ReviewOutcome,
+  type RoleAssignment,
+  type SignoffRound,
+  type Stage,
+  type Stakeholder,
+  type TerminationOption,
+} from '@pe/domain';
 import type { RaRecord } from 'react-admin';
 
 export type PolicyField = keyof PartnershipPolicy;
@@ -30,12 +51,30 @@ export interface PartnershipRecord extends RaRecord<string> {
   kpis?: Kpi[] | null;
   createdAt: string;
   updatedAt: string;
+  /** The rest of the method's record: only GET /api/partnerships/:id carries it, not the list. */
+  stakeholders?: Stakeholder[];
+  listeningSessions?: ListeningSession[];
+  /** Organization id → goal rank → 0..3. */
+  alignment?: Record<string, Record<string, number>>;
+  roles?: RoleAssignment[];
+  resources?: CommittedResource[];
+  governance?: Governance | null;
+  conflictProcess?: string | null;
+  terminationOptions?: TerminationOption[];
+  noticePeriod?: string | null;
+  kpis?: Kpi[];
+  agreement?: Agreement | null;
+  signoff?: SignoffRound | null;
+  termination?: { option: TerminationOption; reason: string; fromStage: Stage; approved: boolean } | null;
+  hold?: { since: string; reason: string } | null;
+  reviews?: { cycle: number; outcome: ReviewOutcome; at: string }[];
+  nextReviewAt?: string | null;
+  nextPulseAt?: string | null;
+  openTasks?: OpenTask[];
 }
 
-export type PartnershipCommand =
-  | { type: 'RecordGoals'; goals: Goal[]; scope: string }
-  | { type: 'SubmitPriorities' }
-  | { type: 'MoveDueDate'; taskId: string; dueAt: string };
+/** Exactly what POST /api/partnerships/:id/commands accepts: the API's own schema's type. */
+export type PartnershipCommand = ClientCommand;
 
 export interface CommandResult {
   version: number;

@@ -89,7 +89,7 @@ export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>, con
     case 'TaskCancelled':
       return `Task cancelled${text(data.reason) ? `: ${text(data.reason)}` : ''}`;
     case 'TaskDueDateMoved':
-      return `Due date moved from ${formatInstant(text(data.from))} to ${formatInstant(text(data.to))}`;
+      return truncate(`Due date moved from ${formatInstant(text(data.from))} to ${formatInstant(text(data.to))}${text(data.reason) ? `: ${text(data.reason)}` : ''}`);
     case 'ReminderSent': {
       const recipients = list(data.recipients ?? data.recipientIds);
       const nth = Number(data.reminder);

@@ -53,11 +53,13 @@ export function removeOrganization(d: Decision, organizationId: string, reassign
   openReviewWhenReady(d, d.state.cycle);
 }
 
-export function moveDueDate(d: Decision, taskId: string, dueAt: string): void {
+export function moveDueDate(d: Decision, taskId: string, dueAt: string, reason?: string): void {
   requireCoordinator(d.state, d.actor);
   const task = d.state.openTasks.find((candidate) => candidate.id === taskId);
   if (!task) throw conflict(ERROR_CODES.taskNotFound, 'This task is no longer open');
   const due = Date.parse(dueAt);
   if (Number.isNaN(due) || due <= d.now.getTime()) throw ruleBroken(ERROR_CODES.invalidDueDate, 'The new due date must be in the future', { dueAt: 'must be a future instant' });
-  d.emit({ type: 'TaskDueDateMoved', data: { taskId, from: task.dueAt, to: new Date(due).toISOString() } });
+  // The reason is optional so that moves sent before it existed still decide (and replay) the same.
+  const why = reason?.trim();
+  d.emit({ type: 'TaskDueDateMoved', data: { taskId, from: task.dueAt, to: new Date(due).toISOString(), ...(why ? { reason: why } : {}) } });
 }

@@ -258,6 +258,13 @@ describe('MoveDueDate', () => {
     expect(state.openTasks[0]).toMatchObject({ dueAt: '2030-03-01T09:00:00.000Z', remindersSent: 0, escalationLevel: 0 });
   });
 
+  it('records the reason given for the move, trimmed', () => {
+    const task = submitted().task('APPROVE_PRIORITIES');
+    given(submitted())
+      .when({ type: 'MoveDueDate', taskId: task.id, dueAt: '2030-03-01T09:00:00Z', reason: ' Sponsor on leave ' })
+      .then([{ type: 'TaskDueDateMoved', data: { taskId: task.id, from: task.dueAt, to: '2030-03-01T09:00:00.000Z', reason: 'Sponsor on leave' } }]);
+  });
+
   it.each(['2030-01-15T09:00:00.000Z', '2029-12-31T00:00:00Z', 'next week'])('refuses %j (not in the future) → 422 TASK.INVALID_DUE_DATE', (dueAt) => {
     given(submitted()).when({ type: 'MoveDueDate', taskId: 'p-1.4', dueAt }).thenThrows(ERROR_CODES.invalidDueDate, { kind: 'rule', fields: { dueAt: 'must be a future instant' } });
   });

@@ -1,0 +1,237 @@
+import Alert from '@mui/material/Alert';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { ArrayInput, CheckboxGroupInput, NumberInput, RadioButtonGroupInput, required, SelectInput, SimpleFormIterator, TextInput } from 'react-admin';
+import { agreementDocument, draftAgreement, NOT_RECORDED } from './agreementModel';
+import { CommandButton } from './CommandButton';
+import { CommandForm } from './CommandForm';
+import { DurationInput } from './DurationInput';
+import { KpiSection } from './KpiSection';
+import { usePartnershipPage } from './PartnershipPageContext';
+import { ResponsibilityGrid } from './ResponsibilityGrid';
+import {
+  fromIsoDuration,
+  MANAGEMENT_MODEL_RULES,
+  managementModelChoices,
+  terminationOptionChoices,
+  TERMINATION_TERMS_ERROR_MOVES,
+  toChooseManagementModelCommand,
+  toCommitResourcesCommand,
+  toSetGovernanceCommand,
+  toSetTerminationTermsCommand,
+  type GovernanceFormValues,
+  type ManagementModelFormValues,
+  type ResourceFormValues,
+  type TerminationTermsFormValues,
+} from './rolesModel';
+import { SectionHeading } from './SectionHeading';
+import { useRuleErrors } from './useRuleErrors';
+import { SignoffProgress } from './SignoffProgress';
+import { SectionError, StageStatus } from './StageStatus';
+
+const FULL = { width: '100%' };
+
+/** ROLE_IDENTIFICATION: everything the partnering agreement is assembled from, then its issue. */
+export function RolesSection() {
+  const { record, access, names } = usePartnershipPage();
+  // "Issue agreement" names each missing part; each part shows its own message.
+  const [issueErrors, setIssueErrors] = useRuleErrors();
+  const open = !record.signoff && !record.hold;
+  const editable = access.coordinates && open && record.stage === 'ROLE_IDENTIFICATION';
+  const kpisEditable = access.coordinates && open && (record.stage === 'ROLE_IDENTIFICATION' || record.stage === 'MEASUREMENT');
+  const doc = agreementDocument(draftAgreement(record), names);
+
+  return (
+    <Stack spacing={3}>
+      <StageStatus stage="ROLE_IDENTIFICATION" />
+
+      <Stack spacing={1} component="section" aria-labelledby="responsibilities-heading">
+        <SectionHeading id="responsibilities-heading">Responsibilities</SectionHeading>
+        <ResponsibilityGrid editable={editable} issueErrors={issueErrors} />
+      </Stack>
+
+      <Stack spacing={1} component="section" aria-labelledby="resources-heading">
+        <SectionHeading id="resources-heading">Committed resources</SectionHeading>
+        {doc.resources.length === 0 && <Typography variant="body2">{NOT_RECORDED}</Typography>}
+        {doc.resources.map((resource, index) => (
+          <Typography key={index} variant="body2">
+            {resource.organization}: {resource.description} ({resource.amount})
+          </Typography>
+        ))}
+        {editable && <ResourcesForm />}
+      </Stack>
+
+      <Stack spacing={1} component="section" aria-labelledby="model-heading">
+        <SectionHeading id="model-heading">Management model</SectionHeading>
+        <SectionError message={issueErrors.managementModel} />
+        <Typography variant="body2">{doc.managementModel ? `${doc.managementModel.name}: ${doc.managementModel.rule}` : NOT_RECORDED}</Typography>
+        {editable && <ManagementModelForm />}
+      </Stack>
+
+      <Stack spacing={1} component="section" aria-labelledby="governance-heading">
+        <SectionHeading id="governance-heading">Governance</SectionHeading>
+        <SectionError message={issueErrors.governance} />
+        {doc.governance ? (
+          <>
+            {doc.governance.contacts.map((contact) => (
+              <Typography key={contact.organization} variant="body2">
+                Point of contact for {contact.organization}: {contact.contact}
+              </Typography>
+            ))}
+            <Typography variant="body2">Decision rule: {doc.governance.decisionRule}</Typography>
+            <Typography variant="body2">Escalation path: {doc.governance.escalationPath}</Typography>
+          </>
+        ) : (
+          <Typography variant="body2">{NOT_RECORDED}</Typography>
+        )}
+        {editable && <GovernanceForm />}
+      </Stack>
+
+      <Stack spacing={1} component="section" aria-labelledby="conflict-heading">
+        <SectionHeading id="conflict-heading">Conflict process</SectionHeading>
+        <SectionError message={issueErrors.conflictProcess} />
+        <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+          {doc.conflictProcess || NOT_RECORDED}
+        </Typography>
+        {editable && <ConflictProcessForm />}
+      </Stack>
+
+      <Stack spacing={1} component="section" aria-labelledby="terms-heading">
+        <SectionHeading id="terms-heading">Termination options and notice period</SectionHeading>
+        <SectionError message={issueErrors.terminationOptions} />
+        <Typography variant="body2">
+          {doc.terminationOptions.length > 0 ? `Options: ${doc.terminationOptions.join('; ')}. Notice period: ${doc.noticePeriod}.` : NOT_RECORDED}
+        </Typography>
+        {editable && <TerminationTermsForm />}
+      </Stack>
+
+      <Stack spacing={1} component="section" aria-labelledby="kpis-heading">
+        <SectionHeading id="kpis-heading">KPIs</SectionHeading>
+        <SectionError message={issueErrors.kpis} />
+        <KpiSection editable={kpisEditable} />
+      </Stack>
+
+      <SignoffProgress subject="AGREEMENT" />
+      {kpisEditable && (
+        <Stack spacing={1}>
+          <SectionError message={issueErrors.goals} />
+          {Object.keys(issueErrors).length > 0 && <Alert severity="error">The agreement cannot be issued yet: see the messages above.</Alert>}
+          <div>
+            <CommandButton partnershipId={record.id} command={{ type: 'IssueAgreement' }} success="Agreement issued for signature" onFieldErrors={setIssueErrors}>
+              {record.agreement ? 'Issue a new agreement version' : 'Issue agreement'}
+            </CommandButton>
+          </div>
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+function useMembers() {
+  const { record, organizations } = usePartnershipPage();
+  return organizations.filter((organization) => record.organizationIds.includes(organization.id));
+}
+
+function ResourcesForm() {
+  const { record } = usePartnershipPage();
+  const members = useMembers();
+  return (
+    <CommandForm<ResourceFormValues>
+      partnershipId={record.id}
+      defaultValues={{ resources: (record.resources ?? []).map((resource) => ({ ...resource })) }}
+      toCommand={toCommitResourcesCommand}
+      success="Resources saved"
+      saveLabel="Save resources"
+    >
+      <ArrayInput source="resources" label="Resources each organization commits">
+        <SimpleFormIterator inline disableReordering sx={{ '& .RaSimpleFormIterator-form': { flexWrap: 'wrap' } }}>
+          <SelectInput source="organizationId" label="Organization" choices={members} validate={required()} sx={{ width: 220 }} />
+          <TextInput source="description" label="What" validate={required()} sx={{ width: 220 }} />
+          <NumberInput source="amount" label="Amount" sx={{ width: 110 }} />
+          <TextInput source="unit" label="Unit" sx={{ width: 110 }} />
+        </SimpleFormIterator>
+      </ArrayInput>
+    </CommandForm>
+  );
+}
+
+function ManagementModelForm() {
+  const { record } = usePartnershipPage();
+  const choices = managementModelChoices.map((choice) => ({ ...choice, name: `${choice.name}: ${MANAGEMENT_MODEL_RULES[choice.id]}` }));
+  return (
+    <CommandForm<ManagementModelFormValues>
+      partnershipId={record.id}
+      defaultValues={{ model: record.managementModel ?? null }}
+      toCommand={toChooseManagementModelCommand}
+      success="Management model chosen"
+      saveLabel="Choose model"
+    >
+      <RadioButtonGroupInput source="model" label="Model" choices={choices} row={false} validate={required()} />
+    </CommandForm>
+  );
+}
+
+function GovernanceForm() {
+  const { record, users } = usePartnershipPage();
+  const members = useMembers();
+  return (
+    <CommandForm<GovernanceFormValues>
+      partnershipId={record.id}
+      defaultValues={{
+        governance: {
+          pointsOfContact: { ...(record.governance?.pointsOfContact ?? {}) },
+          decisionRule: record.governance?.decisionRule ?? '',
+          escalationPath: record.governance?.escalationPath ?? '',
+        },
+      }}
+      toCommand={toSetGovernanceCommand}
+      success="Governance saved"
+      saveLabel="Save governance"
+    >
+      {members.map((organization) => (
+        <SelectInput
+          key={organization.id}
+          source={`governance.pointsOfContact.${organization.id}`}
+          label={`Point of contact for ${organization.name}`}
+          choices={users.filter((user) => user.organizationId === organization.id)}
+          emptyText="None"
+          sx={FULL}
+        />
+      ))}
+      <TextInput source="governance.decisionRule" label="Decision rule" multiline validate={required()} fullWidth />
+      <TextInput source="governance.escalationPath" label="Escalation path" multiline validate={required()} fullWidth />
+    </CommandForm>
+  );
+}
+
+function ConflictProcessForm() {
+  const { record } = usePartnershipPage();
+  return (
+    <CommandForm<{ process?: string | null }>
+      partnershipId={record.id}
+      defaultValues={{ process: record.conflictProcess ?? '' }}
+      toCommand={(values) => ({ type: 'SetConflictProcess', process: String(values.process ?? '').trim() })}
+      success="Conflict process saved"
+      saveLabel="Save conflict process"
+    >
+      <TextInput source="process" label="How conflicts are resolved" multiline minRows={2} validate={required()} fullWidth />
+    </CommandForm>
+  );
+}
+
+function TerminationTermsForm() {
+  const { record } = usePartnershipPage();
+  return (
+    <CommandForm<TerminationTermsFormValues>
+      partnershipId={record.id}
+      defaultValues={{ options: record.terminationOptions ?? [], notice: fromIsoDuration(record.noticePeriod) }}
+      toCommand={toSetTerminationTermsCommand}
+      errorMoves={TERMINATION_TERMS_ERROR_MOVES}
+      success="Termination terms saved"
+      saveLabel="Save termination terms"
+    >
+      <CheckboxGroupInput source="options" label="Agreed termination options" choices={terminationOptionChoices} row={false} />
+      <DurationInput source="notice" label="Notice period" />
+    </CommandForm>
+  );
+}

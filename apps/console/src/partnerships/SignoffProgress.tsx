@@ -1,0 +1,28 @@
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { SignoffSubject } from '@pe/domain';
+import { signingRuleLabel } from './agreementModel';
+import { usePartnershipPage } from './PartnershipPageContext';
+
+/** The open sign-off round of `subject`, if any: each eligible organization's answer so far. */
+export function SignoffProgress({ subject }: { subject: SignoffSubject }) {
+  const { record, names } = usePartnershipPage();
+  const round = record.signoff;
+  if (!round || round.subject !== subject) return null;
+  return (
+    <Stack spacing={1} component="section" aria-label="Sign-off in progress">
+      <Typography variant="subtitle2" component="h3">
+        Sign-off in progress: {signingRuleLabel(round.rule)}
+      </Typography>
+      <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
+        {round.eligible.map((organizationId) => {
+          const approved = round.approvals[organizationId];
+          const refused = round.refusals[organizationId];
+          const label = `${names.organization(organizationId)}: ${approved ? 'approved' : refused ? `refused (${refused.reason})` : 'waiting'}`;
+          return <Chip key={organizationId} label={label} color={approved ? 'success' : refused ? 'error' : 'default'} variant="outlined" size="small" />;
+        })}
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * What the signed-in person may send for one partnership, so the page shows only controls that
+ * would work. It mirrors the coarse rules of the API guard and the decider (which stay the
+ * authority): only this partnership's coordinator, or an admin, sends the coordinator's commands;
+ * a partner representative scores alignment for its own organization only; sponsors and auditors
+ * send no commands at all (sponsors decide through their tasks).
+ */
+import type { Role } from '@pe/domain';
+import type { PartnershipRecord } from './partnershipModel';
+
+export interface Viewer {
+  id: string;
+  role: Role | undefined;
+  organizationId: string | null;
+}
+
+export interface PartnershipAccess {
+  /** Every command but alignment scoring is the coordinator's. */
+  coordinates: boolean;
+  /** Whether this person may score the alignment row of `organizationId`. */
+  mayScore: (organizationId: string) => boolean;
+  /** Whether any command control at all belongs on the page. */
+  sendsCommands: boolean;
+}
+
+export function accessTo(viewer: Viewer | null | undefined, record: Pick<PartnershipRecord, 'coordinatorId' | 'organizationIds' | 'stage'>): PartnershipAccess {
+  const closed = record.stage === 'CLOSED';
+  const coordinates = !closed && !!viewer && (viewer.role === 'admin' || (viewer.role === 'coordinator' && viewer.id === record.coordinatorId));
+  const ownOrganization = viewer?.role === 'partner' && viewer.organizationId !== null && record.organizationIds.includes(viewer.organizationId) ? viewer.organizationId : null;
+  const mayScore = (organizationId: string) => coordinates || (!closed && ownOrganization === organizationId);
+  return { coordinates, mayScore, sendsCommands: coordinates || (!closed && ownOrganization !== null) };
+}

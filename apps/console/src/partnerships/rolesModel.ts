@@ -1,0 +1,224 @@
+/**
+ * The role-identification stage shaped for its page: the responsibility grid (organization × goal)
+ * and its one-accountable rule, the management models in a sentence each, durations typed as an
+ * amount and a unit, and the commands the page's forms send.
+ */
+import {
+  durationInWords,
+  MANAGEMENT_MODELS,
+  RESPONSIBILITIES,
+  TERMINATION_OPTIONS,
+  type Goal,
+  type Kpi,
+  type ManagementModel,
+  type Responsibility,
+  type RoleAssignment,
+  type TerminationOption,
+} from '@pe/domain';
+import type { PartnershipCommand } from './partnershipModel';
+
+export const RESPONSIBILITY_LABELS: Record<Responsibility, string> = {
+  responsible: 'Responsible',
+  accountable: 'Accountable',
+  consulted: 'Consulted',
+  informed: 'Informed',
+};
+export const responsibilityChoices = RESPONSIBILITIES.map((id) => ({ id, name: RESPONSIBILITY_LABELS[id] }));
+
+/** The rule the decider checks when the agreement is issued, as the page states it. */
+export const ACCOUNTABLE_RULE = 'Each goal needs exactly one accountable organization.';
+
+/** Organization id → goal rank → its responsibility ('' for none). */
+export type ResponsibilityGrid = Record<string, Record<string, Responsibility | ''>>;
+
+export function responsibilityGrid(organizationIds: readonly string[], goals: readonly Pick<Goal, 'rank'>[], roles: readonly RoleAssignment[] | undefined): ResponsibilityGrid {
+  return Object.fromEntries(
+    organizationIds.map((organizationId) => [
+      organizationId,
+      Object.fromEntries(
+        goals.map((goal) => [
+          String(goal.rank),
+          roles?.find((role) => role.organizationId === organizationId && role.goalRank === goal.rank)?.responsibility ?? '',
+        ]),
+      ),
+    ]),
+  );
+}
+
+export function toDefineRolesCommand(grid: ResponsibilityGrid): PartnershipCommand {
+  const roles = Object.entries(grid).flatMap(([organizationId, byGoal]) =>
+    Object.entries(byGoal).flatMap(([rank, responsibility]) => (responsibility ? [{ organizationId, goalRank: Number(rank), responsibility }] : [])),
+  );
+  return { type: 'DefineRoles', roles };
+}
+
+export interface AccountableCheck {
+  rank: number;
+  accountable: string[];
+  ok: boolean;
+}
+
+export function accountableChecks(goals: readonly Pick<Goal, 'rank'>[], grid: ResponsibilityGrid): AccountableCheck[] {
+  return goals.map((goal) => {
+    const accountable = Object.entries(grid)
+      .filter(([, byGoal]) => byGoal[String(goal.rank)] === 'accountable')
+      .map(([organizationId]) => organizationId);
+    return { rank: goal.rank, accountable, ok: accountable.length === 1 };
+  });
+}
+
+/** Each management model and how it decides, in one sentence (DESIGN.md section 2). */
+export const MANAGEMENT_MODEL_RULES: Record<ManagementModel, string> = {
+  cooperative: 'Partners keep their own identity, staff and budget, so decisions need consensus: every partner organization must approve.',
+  collaborative: 'Partners take defined roles and commit resources, so decisions need agreement: every organization that holds a role must approve.',
+  integrated:
+    'Partners share policies, procedures and resources, so decisions seek agreement first and fall to a majority vote of partner organizations when the round runs out of time.',
+};
+export const managementModelChoices = MANAGEMENT_MODELS.map((id) => ({ id, name: id.charAt(0).toUpperCase() + id.slice(1) }));
+
+export const TERMINATION_OPTION_LABELS: Record<TerminationOption, string> = {
+  renew: 'Renew (a new cycle from priority setting)',
+  restructure: 'Restructure (back to role identification)',
+  hand_over: 'Hand over (to another body, then close)',
+  exit: 'Exit (wind down and close)',
+};
+export const terminationOptionChoices = TERMINATION_OPTIONS.map((id) => ({ id, name: TERMINATION_OPTION_LABELS[id] }));
+
+/** The units a person picks for a notice period or a KPI cadence. */
+export const DURATION_UNITS = [
+  { id: 'D', name: 'days' },
+  { id: 'W', name: 'weeks' },
+  { id: 'M', name: 'months' },
+  { id: 'Y', name: 'years' },
+] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number]['id'];
+
+export interface DurationParts {
+  amount?: number | string | null;
+  unit?: DurationUnit | string | null;
+}
+
+/** 30 + days → "P30D"; incomplete input gives '' (the decider then names the field). */
+export function toIsoDuration(parts: DurationParts | null | undefined): string {
+  const amount = Number(parts?.amount);
+  const unit = DURATION_UNITS.find((candidate) => candidate.id === parts?.unit);
+  if (!unit || !Number.isInteger(amount) || amount <= 0) return '';
+  return `P${amount}${unit.id}`;
+}
+
+/** "P30D" → 30 + days, for a form that starts from what was recorded; other shapes start blank. */
+export function fromIsoDuration(text: string | null | undefined): DurationParts {
+  const match = /^P(\d+)([DWMY])$/.exec(text ?? '');
+  return match ? { amount: Number(match[1]), unit: match[2] } : { amount: null, unit: 'D' };
+}
+
+/** Errors the decider names by the command's field, moved to the input that produced it. */
+export function moveErrors(errors: Record<string, string>, moves: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [moves[field] ?? field, message]));
+}
+
+export interface ResourceFormValues {
+  resources?: { organizationId?: string | null; description?: string | null; amount?: number | null; unit?: string | null }[];
+}
+
+export function toCommitResourcesCommand(values: ResourceFormValues): PartnershipCommand {
+  return {
+    type: 'CommitResources',
+    resources: (values.resources ?? []).map((resource) => ({
+      organizationId: resource.organizationId ?? '',
+      description: String(resource.description ?? '').trim(),
+      amount: typeof resource.amount === 'number' && Number.isFinite(resource.amount) ? resource.amount : null,
+      unit: String(resource.unit ?? '').trim() || null,
+    })),
+  };
+}
+
+export interface GovernanceFormValues {
+  governance?: { pointsOfContact?: Record<string, string | null | undefined> | null; decisionRule?: string | null; escalationPath?: string | null };
+}
+
+export function toSetGovernanceCommand(values: GovernanceFormValues): PartnershipCommand {
+  const input = values.governance ?? {};
+  const pointsOfContact: Record<string, string> = {};
+  for (const [organizationId, userId] of Object.entries(input.pointsOfContact ?? {})) if (userId) pointsOfContact[organizationId] = userId;
+  return {
+    type: 'SetGovernance',
+    governance: { pointsOfContact, decisionRule: String(input.decisionRule ?? '').trim(), escalationPath: String(input.escalationPath ?? '').trim() },
+  };
+}
+
+export interface TerminationTermsFormValues {
+  options?: TerminationOption[] | null;
+  notice?: DurationParts | null;
+}
+
+export function toSetTerminationTermsCommand(values: TerminationTermsFormValues): PartnershipCommand {
+  return { type: 'SetTerminationTerms', options: values.options ?? [], noticePeriod: toIsoDuration(values.notice) };
+}
+export const TERMINATION_TERMS_ERROR_MOVES = { noticePeriod: 'notice.amount' };
+
+export interface KpiFormValues {
+  kpi?: {
+    id?: string | null;
+    name?: string | null;
+    ownerOrganizationId?: string | null;
+    unit?: string | null;
+    baseline?: number | null;
+    target?: number | null;
+    cadence?: DurationParts | null;
+    goalRank?: number | string | null;
+  };
+}
+
+/** The direction follows from baseline and target, so nobody has to keep the two consistent by hand. */
+export function toDefineKpiCommand(values: KpiFormValues): PartnershipCommand {
+  const input = values.kpi ?? {};
+  const baseline = Number(input.baseline);
+  const target = Number(input.target);
+  const goalRank = input.goalRank === null || input.goalRank === undefined || input.goalRank === '' ? null : Number(input.goalRank);
+  return {
+    type: 'DefineKpi',
+    kpi: {
+      ...(input.id ? { id: input.id } : {}),
+      name: String(input.name ?? '').trim(),
+      ownerOrganizationId: input.ownerOrganizationId ?? '',
+      unit: String(input.unit ?? '').trim(),
+      baseline,
+      target,
+      direction: target < baseline ? 'decrease' : 'increase',
+      cadence: toIsoDuration(input.cadence),
+      goalRank,
+    },
+  };
+}
+export const KPI_ERROR_MOVES = { 'kpi.cadence': 'kpi.cadence.amount', 'kpi.direction': 'kpi.target' };
+
+export function toKpiFormValues(kpi: Kpi): KpiFormValues {
+  return {
+    kpi: {
+      id: kpi.id,
+      name: kpi.name,
+      ownerOrganizationId: kpi.ownerOrganizationId,
+      unit: kpi.unit,
+      baseline: kpi.baseline,
+      target: kpi.target,
+      cadence: fromIsoDuration(kpi.cadence),
+      goalRank: kpi.goalRank,
+    },
+  };
+}
+
+export interface ManagementModelFormValues {
+  model?: ManagementModel | null;
+}
+
+/** The radio group is required, so a model is always chosen by the time this is sent. */
+export function toChooseManagementModelCommand(values: ManagementModelFormValues): PartnershipCommand {
+  return { type: 'ChooseManagementModel', model: values.model ?? 'cooperative' };
+}
+
+/** "P1M" → "every month", "P2W" → "every 2 weeks". */
+export function everyInWords(iso: string): string {
+  const words = durationInWords(iso);
+  return `every ${words.replace(/^1 ([a-z]+)$/, '$1')}`;
+}
