@@ -228,6 +228,8 @@ describe('home pages and the deadline ledger', () => {
       await checkWidths(page, 'measures', () => page.getByRole('figure', { name: 'Share of KPIs on track' }).waitFor(), ['section[aria-labelledby="measures-heading"]']);
 
       // The timeline: newest first, KPIs by name, each event open to its payload and hash.
+      const openTimeline = () => page.getByRole('tab', { name: 'Timeline', exact: true }).click();
+      await openTimeline();
       const events = page.getByRole('list', { name: 'Events, newest first' });
       await events.getByText('Put on hold: hold the picture still').waitFor();
       await expect(events.getByRole('listitem').first().textContent()).resolves.toContain('Put on hold');
@@ -240,6 +242,7 @@ describe('home pages and the deadline ledger', () => {
       await measurement.getByText(/"kpiId"/).waitFor();
       await expect(measurement.textContent()).resolves.toMatch(/Hash: [0-9a-f]{64}/);
       await checkWidths(page, 'timeline', async () => {
+        await openTimeline();
         await measurement.scrollIntoViewIfNeeded();
         await expand();
         await measurement.scrollIntoViewIfNeeded();
