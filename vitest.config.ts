@@ -23,6 +23,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // A browser page answers in its own time on a busy machine; expect.poll's 1 s default is too short.
+          expect: { poll: { timeout: 20_000, interval: 200 } },
         },
       },
     ],

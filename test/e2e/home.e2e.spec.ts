@@ -5,16 +5,16 @@
  * its payload and hash. Every screen is checked for horizontal scrolling at 390 px; with
  * SCREENSHOT_DIR set, each is also saved at 1440 and 390 px for a person to look at.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, signIn } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO, DEMO_PASSWORD, eventually, listQuery } from '../support/http.js';
+import { DEMO, eventually, listQuery } from '../support/http.js';
 import { castOf, type Cast } from '../support/lifecycle.js';
 import { measuredPartnership, runCycle } from '../support/measurement.js';
 import { createPartnership, FAST_POLICY, submitGoals } from '../support/partnerships.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
 const WIDE = { width: 1440, height: 1000 };
 const PHONE = { width: 390, height: 844 };
@@ -23,27 +23,15 @@ let cast: Cast;
 const toHold: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: npm test installs Debian's chromium; set CHROMIUM_PATH to use another`);
   if (SCREENSHOT_DIR) mkdirSync(SCREENSHOT_DIR, { recursive: true });
   cast = await castOf();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
   for (const id of toHold) await cast?.coordinator.post(`/api/partnerships/${id}/commands`, { type: 'PutOnHold', reason: 'test over' });
 });
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${inject('apiUrl')}/#/login`);
-  await page.locator('input[name="username"]').fill(email);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
-}
 
 /** The count the bell announces (0 when it says there is none). */
 async function unreadCount(page: Page): Promise<number> {
@@ -176,6 +164,8 @@ describe('home pages and the deadline ledger', () => {
       toHold.push(id);
       await submitGoals(cast.coordinator, id);
       await page.getByRole('link', { name: /^\d+ unread notifications?$/ }).waitFor({ timeout: 45_000 });
+      // Hold it, so no new reminder changes the count while one is marked read.
+      await cast.coordinator.post(`/api/partnerships/${id}/commands`, { type: 'PutOnHold', reason: 'the count must stand still' });
 
       await page.getByRole('link', { name: /^\d+ unread notifications?$/ }).click();
       const row = page.getByRole('row').filter({ hasText: 'Reminder:' }).filter({ has: page.getByRole('button', { name: 'Mark read' }) }).first();

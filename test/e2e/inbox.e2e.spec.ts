@@ -3,38 +3,24 @@
  * partner reads the agreement in the signing task and signs it, with nothing scrolling sideways;
  * the auditor sees the same tasks without a single button that would change anything.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, signIn } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO, DEMO_PASSWORD, eventually } from '../support/http.js';
+import { DEMO, eventually } from '../support/http.js';
 import { agreeRoles, castOf, openTasks, send, toRoleIdentification, type Cast } from '../support/lifecycle.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PHONE = { width: 390, height: 844 };
 let browser: Browser;
 let cast: Cast;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: npm test installs Debian's chromium; set CHROMIUM_PATH to use another`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    // Without the background-networking flags chromium keeps dialling hosts this machine cannot reach.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   cast = await castOf();
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${inject('apiUrl')}/#/login`);
-  await page.locator('input[name="username"]').fill(email);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => !url.hash.startsWith('#/login'));
-}
 
 /** A partnership whose agreement waits for both partners' signatures. */
 async function agreementToSign(): Promise<{ id: string; name: string }> {

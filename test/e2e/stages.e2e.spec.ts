@@ -7,15 +7,15 @@
  *
  * Every tab is checked at 1440 and 390 px for sideways scrolling; SCREENSHOT_DIR=<folder> saves each to look at.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium, signIn } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO, DEMO_PASSWORD, eventually, listQuery } from '../support/http.js';
+import { DEMO, eventually, listQuery } from '../support/http.js';
 import { castOf, completeOpenTasks, ORGANIZATION_NAMES, partnershipOf, send, toListening, type Cast } from '../support/lifecycle.js';
 import { createPartnership, SLOW_POLICY, smartGoals, submitGoals } from '../support/partnerships.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
 /** Walking every tab at two widths, several times over, takes longer than the suite's default per test. */
 const WALKTHROUGH_MS = 240_000;
@@ -24,26 +24,13 @@ let browser: Browser;
 let cast: Cast;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: npm test installs Debian's chromium; set CHROMIUM_PATH to use another`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    // Without the background-networking flags chromium keeps dialling hosts this machine cannot reach.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   cast = await castOf();
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${inject('apiUrl')}/#/login`);
-  await page.locator('input[name="username"]').fill(email);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.getByRole('menuitem', { name: 'Inbox' }).or(page.getByRole('link', { name: 'Inbox' })).first().waitFor();
-}
 
 async function openPartnership(page: Page, id: string): Promise<void> {
   const url = `${inject('apiUrl')}/#/partnerships/${id}/show`;
@@ -90,7 +77,7 @@ async function everyTabAtBothWidths(page: Page, name: string, tabs: readonly str
       await tab(page, label);
       const wide = await page.evaluate((limit) => {
         if (document.documentElement.scrollWidth <= limit) return [];
-        return [...document.querySelectorAll('body *')]
+        return Array.from(document.querySelectorAll('body *'))
           .filter((element) => element.getBoundingClientRect().right > limit + 1 && element.getBoundingClientRect().width > 0)
           .slice(-3)
           .map((element) => `${element.tagName.toLowerCase()}.${String(element.className).split(' ').slice(0, 2).join('.')} (${Math.round(element.getBoundingClientRect().right)} px)`);

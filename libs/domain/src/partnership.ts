@@ -32,6 +32,16 @@ export interface SignoffRound {
   refusals: Record<string, { userId: string; at: string; reason: string }>;
 }
 
+export interface TerminationProposal {
+  option: TerminationOption;
+  reason: string;
+  fromStage: Stage;
+  approved: boolean;
+  /** Who proposed it and when (null in state carried over from before they were kept). */
+  proposedBy: string | null;
+  proposedAt: string | null;
+}
+
 export interface Partnership {
   id: string;
   name: string;
@@ -70,15 +80,7 @@ export interface Partnership {
   cycle: number;
   nextReviewAt: string | null;
   nextPulseAt: string | null;
-  termination: {
-    option: TerminationOption;
-    reason: string;
-    fromStage: Stage;
-    approved: boolean;
-    /** Who proposed it and when (null in state carried over from before they were kept). */
-    proposedBy: string | null;
-    proposedAt: string | null;
-  } | null;
+  termination: TerminationProposal | null;
   hold: { since: string; reason: string } | null;
   openTasks: OpenTask[];
   createdAt: string;

@@ -13,11 +13,10 @@ import {
   type HealthDimension,
   type Kpi,
   type ListeningSession,
-  type Stage,
   type Stakeholder,
   type TerminationOption,
 } from './model.js';
-import type { ActivePartnership, SignoffRound } from './partnership.js';
+import type { ActivePartnership, SignoffRound, TerminationProposal } from './partnership.js';
 import type { Task } from './tasks.js';
 
 /** A sign-off round as its readers see it: who must answer, who approved or refused, and when. */
@@ -89,14 +88,7 @@ export interface ReviewContext {
 
 export interface TerminationContext {
   kind: 'termination';
-  proposal: {
-    option: TerminationOption;
-    reason: string;
-    fromStage: Stage;
-    approved: boolean;
-    proposedBy: string | null;
-    proposedAt: string | null;
-  } | null;
+  proposal: TerminationProposal | null;
   noticePeriod: string | null;
   round: SignoffView | null;
 }
