@@ -17,7 +17,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO, DEMO_PASSWORD, eventually } from '../support/http.js';
+import { DEMO, DEMO_PASSWORD } from '../support/http.js';
 import { castOf, ORGANIZATION_NAMES, partnershipOf, timeline, type Cast } from '../support/lifecycle.js';
 import { nextYear } from '../support/partnerships.js';
 
@@ -145,6 +145,17 @@ async function finish(page: Page, dialog: Locator, button: string): Promise<void
   await dialog.waitFor({ state: 'detached' });
 }
 
+/** The page at 1440 and 390 px: nothing may scroll sideways; with SCREENSHOT_DIR set, both are saved to look at. */
+async function atBothWidths(page: Page, name: string): Promise<void> {
+  if (SCREENSHOT_DIR) mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), { message: `${name} at ${width} px scrolls sideways` }).toBe(0);
+    if (SCREENSHOT_DIR) await page.screenshot({ path: join(SCREENSHOT_DIR, `lifecycle-${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
 async function failureShots(people: Person[]): Promise<void> {
   if (!SCREENSHOT_DIR) return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -182,6 +193,7 @@ describe('the whole method in the console', () => {
       await choose(c, review, 'Unit', 'seconds');
       await review.getByText(`${REVIEW_CYCLE_SECONDS} seconds`).waitFor();
       await form.getByRole('group', { name: 'Task due after' }).getByText('7 days').waitFor();
+      await atBothWidths(c, 'create');
       await form.getByRole('button', { name: 'Save' }).click();
       await c.getByRole('tablist', { name: 'Stages of the partnership' }).waitFor();
       const id = /#\/partnerships\/([^/]+)\/show/.exec(c.url())?.[1];
@@ -231,7 +243,7 @@ describe('the whole method in the console', () => {
       await panel.getByLabel('What was heard').fill('Night deliveries miss the pharmacy');
       await panel.getByRole('button', { name: 'Record session' }).click();
       await panel.getByText('Night deliveries miss the pharmacy').waitFor();
-      // The coordinator may not fill a partner's row… only sees it; each partner fills its own.
+      // Each partner fills its own organization's row, and is offered no other.
       for (const [index, { person, organization }] of partners.entries()) {
         await openPartnership(person.page, partnershipId);
         const own = await tab(person.page, 'Listening');
@@ -426,7 +438,7 @@ describe('the whole method in the console', () => {
         if (buttons.length > 0) found.push(`${label}: ${buttons.join(', ')}`);
       }
       expect(found).toEqual([]);
-      expect(await auditor.page.getByRole('button', { name: /^(Edit|Delete|Approve|Reject|Complete|Sign|Save)/ }).count()).toBe(0);
+      expect(await auditor.page.getByRole('button', { name: /^(Edit|Delete|Approve|Reject|Complete|Sign|Save|Move due date|Propose termination)$/ }).count()).toBe(0);
       expect(people.flatMap((person) => person.errors)).toEqual([]);
     } catch (error) {
       await failureShots(people);

@@ -44,6 +44,7 @@ export function PartnershipCreate() {
             source={`policy.${field}`}
             label={label}
             units={TIMER_DURATION_UNITS}
+            labelAbove
             helperText={`default ${durationInWords(DEFAULT_POLICY[field])}`}
           />
         ))}
