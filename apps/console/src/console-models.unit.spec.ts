@@ -1,14 +1,20 @@
 import { DEFAULT_POLICY } from '@pe/domain';
 import { describe, expect, it } from 'vitest';
-import { describePolicy, toCreatePartnershipBody } from './partnerships/partnershipModel';
+import { describePolicy, policyFormDefaults, toCreatePartnershipBody } from './partnerships/partnershipModel';
 import { summarizeEvent } from './partnerships/timelineModel';
 import { EMPTY_HEALTH_CHECK, EMPTY_REVIEW, toHealthCheckData, toMeasurementData, toReviewData } from './tasks/taskFormModel';
 import { viewerMayComplete } from './tasks/taskModel';
 
 describe('the create form', () => {
-  it('sends exactly the six policy fields, blanks as defaults', () => {
-    const body = toCreatePartnershipBody({ name: ' X ', organizationIds: ['a', 'b'], policy: { taskDue: 'PT30S', reviewCycle: '' } });
-    expect(body.policy).toEqual({ ...DEFAULT_POLICY, taskDue: 'PT30S' });
+  it('sends exactly the six policy fields, amounts and units as ISO-8601, blanks as defaults', () => {
+    const body = toCreatePartnershipBody({
+      name: ' X ',
+      organizationIds: ['a', 'b'],
+      policy: { taskDue: { amount: 30, unit: 'TS' }, reviewCycle: { amount: null, unit: 'D' }, healthPulse: { amount: 2, unit: 'TM' } },
+    });
+    expect(body.policy).toEqual({ ...DEFAULT_POLICY, taskDue: 'PT30S', healthPulse: 'PT2M' });
+    // The form starts from the defaults, each said in one unit.
+    expect(toCreatePartnershipBody({ policy: policyFormDefaults() }).policy).toEqual(DEFAULT_POLICY);
     expect(Object.keys(body.policy).sort()).toEqual(
       ['escalateAfterOverdue', 'healthPulse', 'overdueReminderEvery', 'reminderBeforeDue', 'reviewCycle', 'taskDue'],
     );

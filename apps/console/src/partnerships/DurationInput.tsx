@@ -2,15 +2,31 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { durationInWords } from '@pe/domain';
 import { FormDataConsumer, NumberInput, SelectInput } from 'react-admin';
-import { DURATION_UNITS, toIsoDuration, type DurationParts } from './rolesModel';
+import { DURATION_UNITS, toIsoDuration, type DurationParts, type DurationUnit } from './durationModel';
+
+interface Props {
+  source: string;
+  label: string;
+  /** The units offered; days to years unless told. */
+  units?: readonly { id: DurationUnit; name: string }[];
+  helperText?: string;
+  /** Say the label above the inputs (the amount is then "Amount"): long labels do not fit inside a short number input. */
+  labelAbove?: boolean;
+}
 
 /** A duration typed as an amount and a unit (the command gets its ISO-8601 form), echoed in words. */
-export function DurationInput({ source, label }: { source: string; label: string }) {
+export function DurationInput({ source, label, units = DURATION_UNITS, helperText, labelAbove = false }: Props) {
   return (
-    <Stack>
+    // The group names both inputs: a form with several durations has several "Unit" selects.
+    <Stack role="group" aria-label={label} sx={labelAbove ? { mt: 1 } : undefined}>
+      {labelAbove && (
+        <Typography variant="body2" component="div" aria-hidden>
+          {label}
+        </Typography>
+      )}
       <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-        <NumberInput source={`${source}.amount`} label={label} min={1} step={1} sx={{ width: 140 }} />
-        <SelectInput source={`${source}.unit`} label="Unit" choices={[...DURATION_UNITS]} sx={{ width: 140 }} />
+        <NumberInput source={`${source}.amount`} label={labelAbove ? 'Amount' : label} min={1} step={1} sx={{ width: 140 }} />
+        <SelectInput source={`${source}.unit`} label="Unit" choices={[...units]} sx={{ width: 140 }} />
       </Stack>
       <FormDataConsumer>
         {({ formData }) => {
@@ -18,6 +34,7 @@ export function DurationInput({ source, label }: { source: string; label: string
           return (
             <Typography variant="caption" color="text.secondary">
               {iso ? durationInWords(iso) : 'Choose an amount and a unit'}
+              {helperText ? ` · ${helperText}` : ''}
             </Typography>
           );
         }}

@@ -10,13 +10,9 @@ import {
   SimpleForm,
   TextInput,
 } from 'react-admin';
-import {
-  POLICY_FIELDS,
-  toCreatePartnershipBody,
-  validateIsoDuration,
-  validateOrganizationIds,
-  type PartnershipCreateValues,
-} from './partnershipModel';
+import { DurationInput } from './DurationInput';
+import { TIMER_DURATION_UNITS } from './durationModel';
+import { POLICY_FIELDS, policyFormDefaults, toCreatePartnershipBody, validateOrganizationIds, type PartnershipCreateValues } from './partnershipModel';
 
 /** Reference lists are short (one organization per partner); fetch them in one page. */
 const REFERENCE_PAGE = 200;
@@ -24,7 +20,7 @@ const REFERENCE_PAGE = 200;
 export function PartnershipCreate() {
   return (
     <Create redirect="show" transform={(values: PartnershipCreateValues) => toCreatePartnershipBody(values)}>
-      <SimpleForm defaultValues={{ policy: DEFAULT_POLICY }}>
+      <SimpleForm defaultValues={{ policy: policyFormDefaults() }}>
         <TextInput source="name" label="Name" validate={required()} fullWidth />
         <TextInput source="description" label="Description" multiline minRows={2} fullWidth />
         <ReferenceInput source="sponsorId" reference="users" filter={{ role: 'sponsor', active: true }} perPage={REFERENCE_PAGE}>
@@ -40,15 +36,16 @@ export function PartnershipCreate() {
           <AutocompleteArrayInput label="Organizations" optionText="name" validate={validateOrganizationIds} />
         </ReferenceArrayInput>
         <Typography variant="subtitle2" component="h2" sx={{ mt: 2 }}>
-          Timers (ISO-8601 durations)
+          Timers
         </Typography>
         {POLICY_FIELDS.map(({ field, label }) => (
-          <TextInput
+          <DurationInput
             key={field}
             source={`policy.${field}`}
             label={label}
-            validate={validateIsoDuration}
-            helperText={`Default ${DEFAULT_POLICY[field]} (${durationInWords(DEFAULT_POLICY[field])})`}
+            units={TIMER_DURATION_UNITS}
+            labelAbove
+            helperText={`default ${durationInWords(DEFAULT_POLICY[field])}`}
           />
         ))}
       </SimpleForm>

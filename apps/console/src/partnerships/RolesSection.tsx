@@ -10,7 +10,6 @@ import { KpiSection } from './KpiSection';
 import { usePartnershipPage } from './PartnershipPageContext';
 import { ResponsibilityGrid } from './ResponsibilityGrid';
 import {
-  fromIsoDuration,
   MANAGEMENT_MODEL_RULES,
   managementModelChoices,
   terminationOptionChoices,
@@ -24,6 +23,7 @@ import {
   type ResourceFormValues,
   type TerminationTermsFormValues,
 } from './rolesModel';
+import { fromIsoDuration } from './durationModel';
 import { SectionHeading } from './SectionHeading';
 import { useRuleErrors } from './useRuleErrors';
 import { SignoffProgress } from './SignoffProgress';

@@ -26,6 +26,7 @@ import {
   type TerminationOption,
 } from '@pe/domain';
 import type { RaRecord } from 'react-admin';
+import { fromIsoDuration, TIMER_DURATION_UNITS, toIsoDuration, type DurationParts } from './durationModel';
 
 export type PolicyField = keyof PartnershipPolicy;
 
@@ -62,7 +63,6 @@ export interface PartnershipRecord extends RaRecord<string> {
   conflictProcess?: string | null;
   terminationOptions?: TerminationOption[];
   noticePeriod?: string | null;
-  kpis?: Kpi[];
   agreement?: Agreement | null;
   signoff?: SignoffRound | null;
   termination?: { option: TerminationOption; reason: string; fromStage: Stage; approved: boolean } | null;
@@ -174,14 +174,6 @@ export function toPrioritiesFormValues(record: Pick<PartnershipRecord, 'goals' |
   return { goals: goalsByRank(record.goals).map((goal) => ({ ...goal })), scope: record.scope ?? '' };
 }
 
-/** Loose ISO-8601 duration check (P1D, PT30S, P3DT12H); the API has the final say. */
-const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
-
-export function validateIsoDuration(value: unknown): string | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  return typeof value === 'string' && ISO_DURATION.test(value) ? undefined : 'Use an ISO-8601 duration, e.g. P7D or PT30S';
-}
-
 export const MIN_ORGANIZATIONS = 2;
 
 export function validateOrganizationIds(value: unknown): string | undefined {
@@ -194,7 +186,15 @@ export interface PartnershipCreateValues {
   description?: string | null;
   sponsorId?: string;
   organizationIds?: string[];
-  policy?: Partial<Record<PolicyField, string | null>> | null;
+  policy?: PolicyFormValues | null;
+}
+
+/** The policy as the create form holds it: each timer an amount and a unit. */
+export type PolicyFormValues = Partial<Record<PolicyField, DurationParts | null>>;
+
+/** The form starts from the product's defaults, each said as one amount and unit ("7 days"). */
+export function policyFormDefaults(): PolicyFormValues {
+  return Object.fromEntries(POLICY_FIELDS.map(({ field }) => [field, fromIsoDuration(DEFAULT_POLICY[field], TIMER_DURATION_UNITS)]));
 }
 
 /** Blank policy fields fall back to the defaults rather than being sent as empty strings. */
@@ -210,8 +210,8 @@ export function toCreatePartnershipBody(values: PartnershipCreateValues) {
 }
 
 /** Exactly the known fields (the API rejects anything else with a 400), blanks as defaults. */
-function toPolicy(values: Partial<Record<PolicyField, string | null>>): PartnershipPolicy {
-  const pick = (field: PolicyField) => String(values[field] ?? '').trim() || DEFAULT_POLICY[field];
+function toPolicy(values: PolicyFormValues): PartnershipPolicy {
+  const pick = (field: PolicyField) => toIsoDuration(values[field]) || DEFAULT_POLICY[field];
   return {
     taskDue: pick('taskDue'),
     reminderBeforeDue: pick('reminderBeforeDue'),

@@ -15,6 +15,7 @@ import {
   type RoleAssignment,
   type TerminationOption,
 } from '@pe/domain';
+import { fromIsoDuration, toIsoDuration, type DurationParts } from './durationModel';
 import type { PartnershipCommand } from './partnershipModel';
 
 export const RESPONSIBILITY_LABELS: Record<Responsibility, string> = {
@@ -83,34 +84,6 @@ export const TERMINATION_OPTION_LABELS: Record<TerminationOption, string> = {
   exit: 'Exit (wind down and close)',
 };
 export const terminationOptionChoices = TERMINATION_OPTIONS.map((id) => ({ id, name: TERMINATION_OPTION_LABELS[id] }));
-
-/** The units a person picks for a notice period or a KPI cadence. */
-export const DURATION_UNITS = [
-  { id: 'D', name: 'days' },
-  { id: 'W', name: 'weeks' },
-  { id: 'M', name: 'months' },
-  { id: 'Y', name: 'years' },
-] as const;
-export type DurationUnit = (typeof DURATION_UNITS)[number]['id'];
-
-export interface DurationParts {
-  amount?: number | string | null;
-  unit?: DurationUnit | string | null;
-}
-
-/** 30 + days → "P30D"; incomplete input gives '' (the decider then names the field). */
-export function toIsoDuration(parts: DurationParts | null | undefined): string {
-  const amount = Number(parts?.amount);
-  const unit = DURATION_UNITS.find((candidate) => candidate.id === parts?.unit);
-  if (!unit || !Number.isInteger(amount) || amount <= 0) return '';
-  return `P${amount}${unit.id}`;
-}
-
-/** "P30D" → 30 + days, for a form that starts from what was recorded; other shapes start blank. */
-export function fromIsoDuration(text: string | null | undefined): DurationParts {
-  const match = /^P(\d+)([DWMY])$/.exec(text ?? '');
-  return match ? { amount: Number(match[1]), unit: match[2] } : { amount: null, unit: 'D' };
-}
 
 /** Errors the decider names by the command's field, moved to the input that produced it. */
 export function moveErrors(errors: Record<string, string>, moves: Record<string, string>): Record<string, string> {

@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   accountableChecks,
   everyInWords,
-  fromIsoDuration,
   moveErrors,
   responsibilityGrid,
   toDefineKpiCommand,
   toDefineRolesCommand,
-  toIsoDuration,
   toSetGovernanceCommand,
 } from './rolesModel';
+import { fromIsoDuration, TIMER_DURATION_UNITS, toIsoDuration } from './durationModel';
 
 describe('the roles page', () => {
   const goals = [{ rank: 1 }, { rank: 2 }];
@@ -43,6 +42,11 @@ describe('the roles page', () => {
     expect(toIsoDuration({ amount: 2, unit: 'X' })).toBe('');
     expect(fromIsoDuration('P2W')).toEqual({ amount: 2, unit: 'W' });
     expect(fromIsoDuration('PT30S')).toEqual({ amount: null, unit: 'D' });
+    // A policy's timers may be seconds; minutes ("TM") and months ("M") stay apart.
+    expect(toIsoDuration({ amount: 15, unit: 'TS' })).toBe('PT15S');
+    expect(toIsoDuration({ amount: 5, unit: 'TM' })).toBe('PT5M');
+    expect(fromIsoDuration('PT15S', TIMER_DURATION_UNITS)).toEqual({ amount: 15, unit: 'TS' });
+    expect(fromIsoDuration('P2M', TIMER_DURATION_UNITS)).toEqual({ amount: 2, unit: 'M' });
     expect([everyInWords('P1M'), everyInWords('P2W')]).toEqual(['every month', 'every 2 weeks']);
   });
 

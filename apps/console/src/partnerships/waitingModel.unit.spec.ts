@@ -25,6 +25,7 @@ const task = (overrides: Partial<OpenTask>): OpenTask => ({
   openedAt: new Date(NOW - DAY).toISOString(),
   dueAt: new Date(NOW + 3 * DAY).toISOString(),
   cycle: null,
+  purpose: null,
   detail: null,
   remindersSent: 0,
   escalationLevel: 0,
