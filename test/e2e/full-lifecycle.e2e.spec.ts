@@ -13,15 +13,15 @@
  *
  * The API is only read here (for assertions); nothing is sent over it.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO, DEMO_PASSWORD } from '../support/http.js';
+import { launchChromium, signIn } from '../support/browser.js';
+import { DEMO } from '../support/http.js';
 import { castOf, ORGANIZATION_NAMES, partnershipOf, timeline, type Cast } from '../support/lifecycle.js';
 import { nextYear } from '../support/partnerships.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
 /** Five people's browsers through every stage, with a real review timer, on a busy two-core machine. */
 const WHOLE_METHOD_MS = 420_000;
@@ -34,13 +34,7 @@ let browser: Browser;
 let cast: Cast;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: npm test installs Debian's chromium; set CHROMIUM_PATH to use another`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    // Without the background-networking flags chromium keeps dialling hosts this machine cannot reach.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   cast = await castOf();
 });
 afterAll(async () => {
@@ -59,11 +53,7 @@ async function signedIn(email: string, label: string): Promise<Person> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`${label}: ${error.message}`));
-  await page.goto(`${inject('apiUrl')}/#/login`);
-  await page.locator('input[name="username"]').fill(email);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.getByRole('menuitem', { name: 'Inbox' }).or(page.getByRole('link', { name: 'Inbox' })).first().waitFor();
+  await signIn(page, email);
   return { page, errors, label };
 }
 
@@ -345,7 +335,7 @@ describe('the whole method in the console', () => {
       await expectPage(c, partnershipId, 'MEASUREMENT', /Waiting for review cycle 1, which opens in \d+ seconds|to report measurements for cycle 1/);
 
       // ── Measurement: the first review cycle opens on its timer; the partners report and answer the health check.
-      const values = { [RIVERSIDE]: ['Readmissions per 1,000 patients (per 1,000)', '38'], [NORTHWIND]: ['Deliveries within a day (%)', '70'] };
+      const values: Record<string, [string, string]> = { [RIVERSIDE]: ['Readmissions per 1,000 patients (per 1,000)', '38'], [NORTHWIND]: ['Deliveries within a day (%)', '70'] };
       for (const { person, organization } of partners) {
         dialog = await openTask(person.page, name, `Report cycle 1 measurements: ${name}`, 'Complete');
         const [label, value] = values[organization]!;
