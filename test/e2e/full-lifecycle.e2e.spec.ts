@@ -17,7 +17,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, signIn } from '../support/browser.js';
+import { launchChromium, openPartnership, signIn, tab } from '../support/browser.js';
 import { DEMO } from '../support/http.js';
 import { castOf, ORGANIZATION_NAMES, partnershipOf, timeline, type Cast } from '../support/lifecycle.js';
 import { nextYear } from '../support/partnerships.js';
@@ -55,28 +55,6 @@ async function signedIn(email: string, label: string): Promise<Person> {
   page.on('pageerror', (error) => errors.push(`${label}: ${error.message}`));
   await signIn(page, email);
   return { page, errors, label };
-}
-
-async function openPartnership(page: Page, id: string): Promise<void> {
-  const url = `${inject('apiUrl')}/#/partnerships/${id}/show`;
-  // Going to the address the page is already on changes nothing: reload, as a person would, to see what others did.
-  if (page.url() === url) await page.reload();
-  else await page.goto(url);
-  await page.getByRole('tablist', { name: 'Stages of the partnership' }).waitFor();
-}
-
-/** The visible panel of a tab, after choosing it. */
-async function tab(page: Page, name: string): Promise<Locator> {
-  const button = page.getByRole('tab', { name, exact: true });
-  await expect
-    .poll(async () => {
-      if ((await button.getAttribute('aria-selected')) !== 'true') await button.click();
-      return button.getAttribute('aria-selected');
-    })
-    .toBe('true');
-  const panel = page.getByRole('tabpanel', { name, exact: true });
-  await panel.waitFor();
-  return panel;
 }
 
 /** Picks an option of a react-admin (MUI) select by its label. */

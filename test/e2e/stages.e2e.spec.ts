@@ -10,7 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, signIn } from '../support/browser.js';
+import { launchChromium, openPartnership, signIn, tab } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, eventually, listQuery } from '../support/http.js';
 import { castOf, completeOpenTasks, ORGANIZATION_NAMES, partnershipOf, send, toListening, type Cast } from '../support/lifecycle.js';
@@ -30,31 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-
-async function openPartnership(page: Page, id: string): Promise<void> {
-  const url = `${inject('apiUrl')}/#/partnerships/${id}/show`;
-  // Going to the address the page is already on changes nothing: reload, as a person would, to see what others did.
-  if (page.url() === url) await page.reload();
-  else await page.goto(url);
-  await page.getByRole('tablist', { name: 'Stages of the partnership' }).waitFor();
-}
-
-/** The visible panel of a tab, after choosing it. */
-async function tab(page: Page, name: string): Promise<Locator> {
-  const button = page.getByRole('tab', { name, exact: true });
-  // On a phone the strip scrolls the chosen tab into view with an animation that can carry the
-  // next tab away from under the pointer: click until it is the selected one.
-  await expect
-    .poll(async () => {
-      if ((await button.getAttribute('aria-selected')) !== 'true') await button.click();
-      return button.getAttribute('aria-selected');
-    })
-    .toBe('true');
-  const panel = page.getByRole('tabpanel', { name, exact: true });
-  await panel.waitFor();
-  return panel;
-}
 
 async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
   await scope.getByRole('combobox', { name: label }).click();

@@ -1,7 +1,7 @@
 /** A person in a real browser: Debian's chromium through playwright-core, and the console's sign-in. */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
 import { DEMO_PASSWORD } from './http.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,4 +24,28 @@ export async function signIn(page: Page, email: string, password: string = DEMO_
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.hash.startsWith('#/login'));
   await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+}
+
+/** Opens a partnership's page; on the address it is already on, reloads, as a person would, to see what others did. */
+export async function openPartnership(page: Page, id: string): Promise<void> {
+  const url = `${inject('apiUrl')}/#/partnerships/${id}/show`;
+  if (page.url() === url) await page.reload();
+  else await page.goto(url);
+  await page.getByRole('tablist', { name: 'Stages of the partnership' }).waitFor();
+}
+
+/** The visible panel of a partnership page's tab, after choosing it. */
+export async function tab(page: Page, name: string): Promise<Locator> {
+  const button = page.getByRole('tab', { name, exact: true });
+  // On a phone the strip scrolls the chosen tab into view with an animation that can carry the
+  // next tab away from under the pointer: click until it is the selected one.
+  await expect
+    .poll(async () => {
+      if ((await button.getAttribute('aria-selected')) !== 'true') await button.click();
+      return button.getAttribute('aria-selected');
+    })
+    .toBe('true');
+  const panel = page.getByRole('tabpanel', { name, exact: true });
+  await panel.waitFor();
+  return panel;
 }
