@@ -170,13 +170,60 @@ describe('users', () => {
     await put(admin, `/api/users/${user.id}`, { active: false });
   });
 
+  it('end the sessions signed in before a new password is set', async () => {
+    const user = await createUser({ role: 'auditor' });
+    const { token } = (await signIn(user.email, PASSWORD)).body as { token: string };
+    expect((await request('GET', '/api/me', { token })).status).toBe(200);
+    // Tokens carry their time in whole seconds: set the password in the next second.
+    await new Promise((resolve) => setTimeout(resolve, 1050 - (Date.now() % 1000)));
+    expect((await put(admin, `/api/users/${user.id}/password`, { password: 'a brand new passphrase' })).status).toBe(204);
+    expect(await request('GET', '/api/me', { token })).toMatchObject({ status: 401, body: { code: 'AUTH.PASSWORD_CHANGED' } });
+    const fresh = (await signIn(user.email, 'a brand new passphrase')).body as { token: string };
+    expect((await request('GET', '/api/me', { token: fresh.token })).status).toBe(200);
+  });
+
+  it('refuse to deactivate or re-role a coordinator or sponsor of a partnership that is not closed', async () => {
+    const sponsor = await createUser({ role: 'sponsor', name: 'Stella Sponsor' });
+    const organizationIds = (await demoOrganizationIds()).slice(0, 2);
+    const created = await coordinator.post('/api/partnerships', { name: `Sponsored by Stella ${Date.now()}`, sponsorId: sponsor.id, organizationIds });
+    expect(created.status).toBe(201);
+    for (const change of [{ active: false }, { role: 'auditor', organizationId: null }]) {
+      const refused = await put(admin, `/api/users/${sponsor.id}`, change);
+      expect(refused, JSON.stringify(change)).toMatchObject({ status: 422, body: { code: 'DIRECTORY.STILL_RESPONSIBLE' } });
+      expect(Object.values(refused.body.errors as Record<string, string>)[0]).toContain(created.body.name);
+    }
+    expect((await put(admin, `/api/users/${sponsor.id}`, { name: 'Stella S. Sponsor' })).status).toBe(200);
+    // Hold it, so its timers stop chasing a sponsor this test leaves behind.
+    await coordinator.post(`/api/partnerships/${created.body.id}/commands`, { type: 'PutOnHold', reason: 'test over' });
+  });
+
+  it('never leave the directory without an active admin, even when two admins deactivate each other at once', async () => {
+    const demoAdminId = admin.user.id;
+    const [first, second] = [await createUser({ role: 'admin' }), await createUser({ role: 'admin' })];
+    const [firstToken, secondToken] = await Promise.all([first, second].map(async (user) => ((await signIn(user.email, PASSWORD)).body as { token: string }).token));
+    try {
+      // Only the two new admins are left active…
+      expect((await put(firstToken!, `/api/users/${demoAdminId}`, { active: false })).status).toBe(200);
+      // …and each deactivates the other at the same moment: one must lose.
+      const answers = await Promise.all([put(firstToken!, `/api/users/${second.id}`, { active: false }), put(secondToken!, `/api/users/${first.id}`, { active: false })]);
+      expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
+      const loser = answers.find((answer) => answer.status !== 200)!;
+      expect(['DIRECTORY.LAST_ADMIN', 'AUTH.DEACTIVATED']).toContain(loser.body.code);
+      const admins = (await coordinator.get(`/api/users?${listQuery({ role: 'admin', active: true })}`)).body as { id: string }[];
+      expect(admins.filter((user) => user.id === first.id || user.id === second.id)).toHaveLength(1);
+    } finally {
+      await directory.reactivate(demoAdminId);
+    }
+  });
+
   it('once deactivated, cannot sign in, lose their earlier token, and keep their name on past events', async () => {
     const user = await createUser({ role: 'coordinator', name: 'Dora Departed' });
     const session = (await signIn(user.email, PASSWORD)).body as { token: string };
     const organizationIds = (await demoOrganizationIds()).slice(0, 2);
+    // She starts it for the demo coordinator: a partnership she coordinated would keep her from being deactivated.
     const created = await request('POST', '/api/partnerships', {
       token: session.token,
-      body: { name: 'Started by Dora', sponsorId, organizationIds },
+      body: { name: 'Started by Dora', sponsorId, coordinatorId: coordinator.user.id, organizationIds },
     });
     expect(created.status).toBe(201);
 

@@ -14,6 +14,8 @@ export interface TestDirectory {
   owns(organizationName: string): boolean;
   /** Deletes every user and organization this run created (rows, so past events fall back to ids). */
   remove(): Promise<void>;
+  /** Reactivates a user behind the API's back: a test that deactivated a demo user puts it back whatever happened. */
+  reactivate(userId: string): Promise<void>;
 }
 
 export function testDirectory(label: string): TestDirectory {
@@ -25,6 +27,15 @@ export function testDirectory(label: string): TestDirectory {
     email: (local) => `${local}.${++count}@${domain}`,
     organizationName: (name) => `${prefix} ${name} ${++count}`,
     owns: (organizationName) => organizationName.startsWith(prefix),
+    async reactivate(userId) {
+      const db = new pg.Client({ connectionString: inject('databaseUrl') });
+      await db.connect();
+      try {
+        await db.query('UPDATE users SET deactivated_at = NULL WHERE id = $1', [userId]);
+      } finally {
+        await db.end();
+      }
+    },
     async remove() {
       const db = new pg.Client({ connectionString: inject('databaseUrl') });
       await db.connect();

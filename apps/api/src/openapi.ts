@@ -77,7 +77,7 @@ function completeTaskDocument(): Record<string, unknown> {
     properties: {
       ...(envelope.properties as Record<string, unknown>),
       data: {
-        description: "Checked against the task's own kind: data that does not fit answers 400 with an error per field (e.g. `data.values.<kpiId>`)",
+        description: "Checked against the task's own kind: data whose shape does not fit answers 400 with an error per field (e.g. `data.values.<kpiId>`); data that breaks a rule of the partnership (a KPI not the organization's own) answers 422 TASK.INVALID_DATA",
         oneOf: DATA_TASK_KINDS.map((kind) => ({
           ...nested(dataSchemaOf(kind)),
           title: kind,
@@ -179,7 +179,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         post: {
           tags: ['partnerships'],
           summary: 'Send a command to the partnership workflow (a Temporal Update validated by the decider)',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }, idempotencyKey],
+          parameters: [pathId, idempotencyKey],
           requestBody: json('PartnershipCommand'),
           responses: { '200': { description: '{version, events}' }, ...errors(400, 401, 403, 404, 409, 422) },
         },
@@ -188,24 +188,26 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         get: {
           tags: ['audit'],
           summary: "The partnership's state folded from its event log, as of `at` (default: now)",
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }, { name: 'at', in: 'query', schema: { type: 'string', format: 'date-time' } }],
+          parameters: [pathId, { name: 'at', in: 'query', schema: { type: 'string', format: 'date-time' } }],
           responses: { '200': { description: 'The state' }, ...errors(400, 401, 404) },
         },
       },
-      '/api/partnerships/{id}/verify': { get: { tags: ['audit'], summary: 'Recompute the hash chain of the event log', responses: { '200': { description: '{valid, events, headHash, firstBrokenSequence}' }, ...errors(401, 404) } } },
+      '/api/partnerships/{id}/verify': { get: { tags: ['audit'], parameters: [pathId], summary: 'Recompute the hash chain of the event log', responses: { '200': { description: '{valid, events, headHash, firstBrokenSequence}' }, ...errors(401, 404) } } },
       '/api/partnerships/{id}/measures': {
         get: {
           tags: ['partnerships'],
+          parameters: [pathId],
           summary: 'KPI progress and share on track, on-time rate, health gap, partner NPS, goal attainment T-score',
           description:
             'Besides the current values: `trajectories` (per KPI, points with the planned value on the line from baseline at definition to target on its goal’s due date, and the actual), `health` (per cycle, each organization’s latest health check and the gap between partners) and `cycles` (per review cycle: partner NPS, goal-attainment T-score, share of KPIs on track, on-time rate).',
           responses: { '200': { description: 'The measures' }, ...errors(401, 404) },
         },
       },
-      '/api/partnerships/{id}/deadlines': { get: { tags: ['partnerships'], summary: 'The deadline ledger: every pending timer, what it is for, whom it chases and when it fires', responses: { '200': { description: 'Pending timers, earliest first' }, ...errors(401, 404) } } },
+      '/api/partnerships/{id}/deadlines': { get: { tags: ['partnerships'], parameters: [pathId], summary: 'The deadline ledger: every pending timer, what it is for, whom it chases and when it fires', responses: { '200': { description: 'Pending timers, earliest first' }, ...errors(401, 404) } } },
       '/api/partnerships/{id}/agreements': {
         get: {
           tags: ['partnerships'],
+          parameters: [pathId],
           summary: 'Every version of the partnering agreement: its content, who signed or refused it for which organization and when, and its status',
           responses: { '200': { description: 'Versions, oldest first' }, ...errors(401, 404) },
         },

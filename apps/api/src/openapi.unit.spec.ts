@@ -18,4 +18,15 @@ describe('the OpenAPI document', () => {
     const context = schemas.Task!.properties.context!.description!;
     for (const kind of TASK_KINDS) expect(context).toContain(`${kind}:`);
   });
+
+  it('declares every parameter its paths name, so the document is valid and "Try it out" can send them', () => {
+    const paths = (buildOpenApiDocument() as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> }).paths;
+    for (const [path, operations] of Object.entries(paths)) {
+      const named = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+      for (const [method, operation] of Object.entries(operations)) {
+        const declared = (operation.parameters ?? []).filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name);
+        expect(declared, `${method.toUpperCase()} ${path}`).toEqual(named);
+      }
+    }
+  });
 });

@@ -110,14 +110,17 @@ export type CompleteTaskInput = z.infer<typeof completeTaskSchema>;
 
 const oneOrMany = <S extends z.ZodType>(schema: S) => z.union([schema, z.array(schema).max(100)]);
 
+/** Ids are stored in lower case; one written in upper case must find the same rows. */
+const storedId = z.uuid().transform((id) => id.toLowerCase());
+
 /** The filters of the deadline ledger (GET /api/deadlines, react-admin's `filter` parameter). */
 export const deadlineFilterSchema = z.strictObject({
-  partnershipId: oneOrMany(z.uuid()).optional(),
+  partnershipId: oneOrMany(storedId).optional(),
   purpose: oneOrMany(z.enum(DEADLINE_PURPOSES)).optional(),
   kind: oneOrMany(z.enum(TASK_KINDS)).optional(),
-  assigneeUserId: z.uuid().optional(),
-  assigneeOrganizationId: z.uuid().optional(),
-  recipientUserId: z.uuid().optional(),
+  assigneeUserId: storedId.optional(),
+  assigneeOrganizationId: storedId.optional(),
+  recipientUserId: storedId.optional(),
 });
 export type DeadlineFilter = z.infer<typeof deadlineFilterSchema>;
 

@@ -162,6 +162,10 @@ describe('deadlineFilterSchema', () => {
     expect(deadlineFilterSchema.parse({})).toEqual({});
   });
 
+  it('finds ids written in upper case, since they are stored in lower case', () => {
+    expect(deadlineFilterSchema.parse({ partnershipId: UUID_A.toUpperCase(), recipientUserId: UUID_B.toUpperCase() })).toEqual({ partnershipId: UUID_A, recipientUserId: UUID_B });
+  });
+
   it('names the bad field: an unknown purpose or kind, a partnership that is no uuid, an unknown filter', () => {
     const errors = (value: unknown) => {
       const result = deadlineFilterSchema.safeParse(value);

@@ -3,6 +3,7 @@ import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-s
 import { OrganizationTasks1763990000000 } from './migrations/1763990000000-organization-tasks.js';
 import { TaskPurpose1764100000000 } from './migrations/1764100000000-task-purpose.js';
 import { DirectoryAdministration1764311000000 } from './migrations/1764311000000-directory-administration.js';
+import { PasswordChangedAt1764400000000 } from './migrations/1764400000000-password-changed-at.js';
 
 /** Arbitrary constant: the advisory lock that keeps two processes from migrating at once. */
 const MIGRATION_LOCK = 7_220_451;
@@ -14,7 +15,7 @@ export function createDataSource(url: string): DataSource {
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    migrations: [InitialSchema1763900000000, OrganizationTasks1763990000000, TaskPurpose1764100000000, DirectoryAdministration1764311000000],
+    migrations: [InitialSchema1763900000000, OrganizationTasks1763990000000, TaskPurpose1764100000000, DirectoryAdministration1764311000000, PasswordChangedAt1764400000000],
     entities: [],
     extra: { max: 10 },
   });

@@ -13,9 +13,11 @@ export interface UserRecord {
 /** A user as the directory holds it: deactivated users stay, since past events name them. */
 export interface DirectoryUser extends UserRecord {
   active: boolean;
+  /** When the password was last set (ISO), or null if never since the account was made: older sessions end. */
+  passwordChangedAt: string | null;
 }
 
-const USER_COLUMNS = 'id, email, name, role, organization_id AS "organizationId", deactivated_at IS NULL AS active';
+const USER_COLUMNS = 'id, email, name, role, organization_id AS "organizationId", deactivated_at IS NULL AS active, password_changed_at AS "passwordChangedAt"';
 
 export async function findUserByEmail(db: DataSource, email: string): Promise<(DirectoryUser & { passwordHash: string }) | null> {
   const [row] = (await db.query(`SELECT ${USER_COLUMNS}, password_hash AS "passwordHash" FROM users WHERE lower(email) = lower($1)`, [
@@ -148,8 +150,10 @@ const USER_SETTERS: Record<keyof UserChanges, Setter> = {
   active: setActive,
 };
 
+type Queryable = Pick<DataSource, 'query'>;
+
 /** Applies the fields given (undefined ones stay as they are); false when no row has this id. */
-async function update<C extends object>(db: DataSource, table: 'users' | 'organizations', setters: Record<keyof C, Setter>, id: string, changes: C): Promise<boolean> {
+async function update<C extends object>(db: Queryable, table: 'users' | 'organizations', setters: Record<keyof C, Setter>, id: string, changes: C): Promise<boolean> {
   const values: unknown[] = [id];
   const sets: string[] = [];
   for (const field of Object.keys(setters) as (keyof C)[]) {
@@ -173,6 +177,34 @@ export function updateUser(db: DataSource, id: string, changes: UserChanges): Pr
 }
 
 export async function setPasswordHash(db: DataSource, id: string, passwordHash: string): Promise<boolean> {
-  const [, affected] = (await db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, passwordHash])) as [unknown[], number];
+  const [, affected] = (await db.query('UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1', [id, passwordHash])) as [unknown[], number];
   return affected > 0;
+}
+
+/** What a change to a user must not break: the last active admin, and partnerships that need this person. */
+export interface UserChangeFacts {
+  current: DirectoryUser;
+  /** Active admins other than this user. */
+  otherActiveAdmins: number;
+  /** Partnerships not closed that this user coordinates or sponsors. */
+  responsibleFor: { id: string; name: string }[];
+}
+
+/**
+ * Changes a user after `check` has seen the facts, all in one transaction that locks the active
+ * admins and the user's row, so two admins deactivating each other at once cannot leave none.
+ * False when no row has this id.
+ */
+export async function changeUserChecked(db: DataSource, id: string, changes: UserChanges, check: (facts: UserChangeFacts) => void): Promise<boolean> {
+  return db.transaction(async (manager) => {
+    const admins = (await manager.query(`SELECT id FROM users WHERE role = 'admin' AND deactivated_at IS NULL ORDER BY id FOR UPDATE`)) as { id: string }[];
+    const [current] = (await manager.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1 FOR UPDATE`, [id])) as DirectoryUser[];
+    if (!current) return false;
+    const responsibleFor = (await manager.query(
+      `SELECT id, name FROM partnerships WHERE (coordinator_id = $1 OR sponsor_id = $1) AND stage <> 'CLOSED' ORDER BY name LIMIT 20`,
+      [id],
+    )) as { id: string; name: string }[];
+    check({ current, otherActiveAdmins: admins.filter((admin) => admin.id !== id).length, responsibleFor });
+    return update(manager, 'users', USER_SETTERS, id, changes);
+  });
 }

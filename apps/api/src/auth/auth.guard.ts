@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { DataSource } from 'typeorm';
 import type { Role } from '@pe/domain';
 import { findUserById } from '@pe/persistence';
-import { deactivatedError, forbiddenError, unauthenticated } from '../http/api-error.js';
+import { deactivatedError, forbiddenError, passwordChangedError, unauthenticated } from '../http/api-error.js';
 import { UUID } from '../http/uuid.pipe.js';
 import { DATABASE } from '../tokens.js';
 import { PUBLIC, ROLES, type AuthenticatedRequest, type AuthenticatedUser } from './auth.decorators.js';
@@ -29,7 +29,7 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) throw unauthenticated('Send a Bearer token: sign in at POST /api/auth/login');
-    request.user = await this.currentUser(await this.subjectOf(token));
+    request.user = await this.currentUser(await this.claimsOf(token));
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (allowed && !allowed.includes(request.user.role)) {
       throw forbiddenError(`This needs one of the roles: ${allowed.join(', ')}`);
@@ -37,20 +37,22 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async subjectOf(token: string): Promise<string> {
+  private async claimsOf(token: string): Promise<{ sub: string; issuedAt: number }> {
     try {
       const claims = await this.jwt.verifyAsync<Record<string, unknown>>(token);
-      if (typeof claims.sub !== 'string' || !UUID.test(claims.sub)) throw new Error('bad claims');
-      return claims.sub;
+      if (typeof claims.sub !== 'string' || !UUID.test(claims.sub) || typeof claims.iat !== 'number') throw new Error('bad claims');
+      return { sub: claims.sub, issuedAt: claims.iat };
     } catch {
       throw unauthenticated('The token is invalid or expired: sign in again');
     }
   }
 
-  private async currentUser(id: string): Promise<AuthenticatedUser> {
-    const user = await findUserById(this.db, id);
+  private async currentUser({ sub, issuedAt }: { sub: string; issuedAt: number }): Promise<AuthenticatedUser> {
+    const user = await findUserById(this.db, sub);
     if (!user) throw unauthenticated('The account no longer exists: sign in again');
     if (!user.active) throw deactivatedError();
+    // A password set after the sign-in ends that session (iat is in whole seconds).
+    if (user.passwordChangedAt && issuedAt < Math.floor(Date.parse(user.passwordChangedAt) / 1000)) throw passwordChangedError();
     return { id: user.id, email: user.email, name: user.name, role: user.role, organizationId: user.organizationId };
   }
 }

@@ -19,7 +19,7 @@ export class AuthService {
     if (!found || !valid) throw unauthenticated('Wrong email or password');
     // Said only after the password matched, so it tells a stranger nothing about the account.
     if (!found.active) throw deactivatedError();
-    const { passwordHash: _hash, active: _active, ...user } = found;
+    const { passwordHash: _hash, active: _active, passwordChangedAt: _changed, ...user } = found;
     const token = await this.jwt.signAsync({ sub: user.id, email: user.email, name: user.name, role: user.role, org: user.organizationId });
     return { token, user };
   }

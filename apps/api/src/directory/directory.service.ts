@@ -13,16 +13,15 @@ import {
   type UpdateUserInput,
 } from '@pe/domain';
 import {
+  changeUserChecked,
   DuplicateError,
   findActiveOrganizationIds,
-  findUserById,
   insertOrganization,
   insertUser,
   organizationList,
   runList,
   setPasswordHash,
   updateOrganization,
-  updateUser,
   userList,
   type ListSpec,
 } from '@pe/persistence';
@@ -63,8 +62,6 @@ export class DirectoryService {
   }
 
   async updateUser(admin: AuthenticatedUser, id: string, changes: UpdateUserInput): Promise<DirectoryRecord> {
-    const current = await findUserById(this.db, id);
-    if (!current) throw notFoundError('User');
     if (id === admin.id && (changes.active === false || (changes.role !== undefined && changes.role !== 'admin'))) {
       throw new ApiError(
         HttpStatus.UNPROCESSABLE_ENTITY,
@@ -73,12 +70,29 @@ export class DirectoryService {
         changes.active === false ? { active: 'not your own account' } : { role: 'not your own account' },
       );
     }
-    const role = changes.role ?? current.role;
-    const organizationId = changes.organizationId === undefined ? current.organizationId : changes.organizationId;
-    const problem = organizationProblem(role, organizationId);
-    if (problem) throw malformed({ organizationId: problem });
-    if (organizationId && organizationId !== current.organizationId) await this.requireActiveOrganization(organizationId);
-    await updateUser(this.db, id, changes);
+    if (changes.organizationId) await this.requireActiveOrganization(changes.organizationId);
+    const changed = await changeUserChecked(this.db, id, changes, ({ current, otherActiveAdmins, responsibleFor }) => {
+      const role = changes.role ?? current.role;
+      const organizationId = changes.organizationId === undefined ? current.organizationId : changes.organizationId;
+      const problem = organizationProblem(role, organizationId);
+      if (problem) throw malformed({ organizationId: problem });
+      const field = changes.active === false ? 'active' : 'role';
+      const stepsDown = current.active && (changes.active === false || (changes.role !== undefined && changes.role !== current.role));
+      if (!stepsDown) return;
+      if (current.role === 'admin' && otherActiveAdmins === 0) {
+        throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, API_ERROR_CODES.lastAdmin, 'This is the last active admin: make another admin first', {
+          [field]: 'the last active admin',
+        });
+      }
+      if (responsibleFor.length > 0) {
+        // Their approvals and reviews are assigned to them by name: the partnerships would wait forever.
+        const names = responsibleFor.map((partnership) => partnership.name).join(', ');
+        throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, API_ERROR_CODES.stillResponsible, `This user coordinates or sponsors partnerships that are not closed: ${names}`, {
+          [field]: `coordinates or sponsors ${responsibleFor.length} open partnership${responsibleFor.length === 1 ? '' : 's'}: ${names}`,
+        });
+      }
+    });
+    if (!changed) throw notFoundError('User');
     return this.read(userList, 'User', id);
   }
 

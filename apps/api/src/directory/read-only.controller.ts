@@ -32,6 +32,8 @@ function readOnlyController(resource: ReadOnlyResource): Type<unknown> {
 
     @Get(':id')
     async get(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string) {
+      // Ids are compared as text; one PostgreSQL cannot even hold cannot exist.
+      if (id.includes('\u0000') || id.length > 200) throw notFoundError(resource.label);
       const scope: ScopeClause[] = [...resource.scope(user), (bind) => `${resource.idColumn} = ${bind(id)}`];
       const page = await runList(this.db, resource.spec, { range: [0, 0] }, scope);
       if (!page.rows[0]) throw notFoundError(resource.label);

@@ -30,6 +30,12 @@ export const API_ERROR_CODES = {
   unknownOrganization: 'DIRECTORY.UNKNOWN_ORGANIZATION',
   /** 422: an admin may not deactivate or demote their own account (and lock themselves out). */
   ownAccount: 'DIRECTORY.OWN_ACCOUNT',
+  /** 422: deactivating or demoting the last active admin would leave nobody to administer. */
+  lastAdmin: 'DIRECTORY.LAST_ADMIN',
+  /** 422: the user coordinates or sponsors partnerships that are not closed; their tasks name them. */
+  stillResponsible: 'DIRECTORY.STILL_RESPONSIBLE',
+  /** 401: the password was set after this token was issued. */
+  passwordChanged: 'AUTH.PASSWORD_CHANGED',
   serverError: 'SERVER.ERROR',
 } as const;
 
@@ -51,5 +57,7 @@ export const malformed = (errors: Record<string, string>, message = 'The request
 export const notFoundError = (what: string) => new ApiError(HttpStatus.NOT_FOUND, API_ERROR_CODES.notFound, `${what} not found`);
 export const forbiddenError = (message: string) => new ApiError(HttpStatus.FORBIDDEN, API_ERROR_CODES.forbidden, message);
 export const unauthenticated = (message = 'Sign in first') => new ApiError(HttpStatus.UNAUTHORIZED, API_ERROR_CODES.unauthenticated, message);
+export const passwordChangedError = () =>
+  new ApiError(HttpStatus.UNAUTHORIZED, API_ERROR_CODES.passwordChanged, 'The password was changed after this sign-in: sign in again');
 export const deactivatedError = () =>
   new ApiError(HttpStatus.UNAUTHORIZED, API_ERROR_CODES.deactivated, 'This account is deactivated: ask an administrator to reactivate it');

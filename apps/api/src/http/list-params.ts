@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ListParams, ListResult } from '@pe/persistence';
 import type { Response } from 'express';
 import { malformed } from './api-error.js';
+import { inputProblem } from './nul-check.js';
 
 const json = <S extends z.ZodType>(name: string, schema: S) =>
   z
@@ -33,6 +34,8 @@ export function parseListQuery(query: unknown): ListParams {
     throw malformed(errors, 'The list parameters are malformed');
   }
   const { sort, range, filter } = result.data;
+  const problem = inputProblem(filter);
+  if (problem) throw malformed({ [`filter.${problem.path}`]: problem.message }, 'The list parameters are malformed');
   return { ...(sort ? { sort } : {}), ...(range ? { range } : {}), ...(filter ? { filter } : {}) };
 }
 

@@ -12,3 +12,14 @@ export class UuidParam implements PipeTransform<string, string> {
     return value.toLowerCase();
   }
 }
+
+/** Task ids are `<partnership id>.<sequence>`; anything else cannot exist and answers 404. */
+const TASK_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.\d{1,10}$/i;
+
+@Injectable()
+export class TaskIdParam implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!TASK_ID.test(value)) throw notFoundError('Task');
+    return value.toLowerCase();
+  }
+}

@@ -4,6 +4,7 @@ import { completeTaskSchema, type CompleteTaskInput } from '@pe/domain';
 import { CurrentUser, Roles, type AuthenticatedUser } from '../auth/auth.decorators.js';
 import { IdempotencyKey } from '../http/idempotency.js';
 import { parseListQuery, sendList } from '../http/list-params.js';
+import { TaskIdParam } from '../http/uuid.pipe.js';
 import { validated } from '../http/zod.pipe.js';
 import { TasksService } from './tasks.service.js';
 
@@ -17,7 +18,7 @@ export class TasksController {
   }
 
   @Get(':id')
-  get(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string) {
+  get(@CurrentUser() user: AuthenticatedUser, @Param('id', TaskIdParam) id: string) {
     return this.tasks.get(user, id);
   }
 
@@ -26,7 +27,7 @@ export class TasksController {
   @Roles('admin', 'coordinator', 'partner', 'sponsor')
   complete(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id') id: string,
+    @Param('id', TaskIdParam) id: string,
     @Body(validated(completeTaskSchema)) body: CompleteTaskInput,
     @IdempotencyKey() key: string | undefined,
   ) {
