@@ -15,6 +15,7 @@ import {
   createPartnershipSchema,
   createUserSchema,
   deadlineFilterSchema,
+  diffQuerySchema,
   dataSchemaOf,
   isDataTaskKind,
   loginSchema,
@@ -58,6 +59,12 @@ const list = (resource: string) => ({
 const one = (resource: string) => ({
   get: { tags: [resource], parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'The record' }, ...errors(401, 404) } },
 });
+
+/** Every field of an object schema as a required query parameter, described by its own schema. */
+function queryParameters(zodSchema: z.ZodType) {
+  const { properties = {}, required = [] } = schema(zodSchema) as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
+  return Object.entries(properties).map(([name, fieldSchema]) => ({ name, in: 'query', required: required.includes(name), schema: fieldSchema }));
+}
 
 /** A schema nested in another carries no `$schema` of its own. */
 const nested = (zodSchema: z.ZodType) => {
@@ -190,6 +197,20 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           summary: "The partnership's state folded from its event log, as of `at` (default: now)",
           parameters: [pathId, { name: 'at', in: 'query', schema: { type: 'string', format: 'date-time' } }],
           responses: { '200': { description: 'The state' }, ...errors(400, 401, 404) },
+        },
+      },
+      '/api/partnerships/{id}/diff': {
+        get: {
+          tags: ['audit'],
+          summary: 'What changed between two points of the event log: each field added, removed or changed, with before, after and the events that did it',
+          parameters: [pathId, ...queryParameters(diffQuerySchema)],
+          responses: {
+            '200': {
+              description:
+                '{fromSequence, toSequence, changes: [{path, segments, kind: added|removed|changed, before, after, causedBy: [{sequence, type, at, actor, actorName}]}]}; array items are keyed by identity in `path` (goals by rank, KPIs, stakeholders, tasks and listening sessions by id)',
+            },
+            ...errors(400, 401, 404),
+          },
         },
       },
       '/api/partnerships/{id}/verify': { get: { tags: ['audit'], parameters: [pathId], summary: 'Recompute the hash chain of the event log', responses: { '200': { description: '{valid, events, headHash, firstBrokenSequence}' }, ...errors(401, 404) } } },

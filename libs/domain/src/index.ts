@@ -15,3 +15,4 @@ export * from './measures.js';
 export * from './directory.js';
 export * from './agreement-history.js';
 export * from './schemas.js';
+export * from './state-diff.js';

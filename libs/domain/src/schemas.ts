@@ -124,6 +124,24 @@ export const deadlineFilterSchema = z.strictObject({
 });
 export type DeadlineFilter = z.infer<typeof deadlineFilterSchema>;
 
+/** A point of a partnership's log: an event's sequence number (0: before the first) or an ISO-8601 instant. */
+const logPoint = z.union([
+  z.string().regex(/^\d{1,12}$/).transform((sequence) => ({ sequence: Number(sequence) })),
+  z.iso.datetime({ offset: true }).transform((at) => ({ at: new Date(at).toISOString() })),
+], { error: 'must be an event sequence number (such as 12) or an ISO-8601 instant (such as 2026-11-23T10:00:00Z)' })
+  .describe('An event sequence number (0: before the first event; the state after that event) or an ISO-8601 instant (the state after every event up to it)');
+
+const pointOrder = (point: { sequence: number } | { at: string }) => ('sequence' in point ? point.sequence : Date.parse(point.at));
+
+/**
+ * GET /api/partnerships/:id/diff. Two points of the same kind are ordered here; a sequence and an
+ * instant only against the log, so the API checks that pair once it has the events.
+ */
+export const diffQuerySchema = z
+  .strictObject({ from: logPoint, to: logPoint })
+  .refine(({ from, to }) => ('sequence' in from) !== ('sequence' in to) || pointOrder(from) <= pointOrder(to), { message: 'must not come after `to`', path: ['from'] });
+export type DiffQuery = z.infer<typeof diffQuerySchema>;
+
 /** Marks the caller's notifications read: the listed ones, or all of them. */
 export const markNotificationsReadSchema = z
   .strictObject({

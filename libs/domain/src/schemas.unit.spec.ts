@@ -6,6 +6,7 @@ import {
   completeTaskSchema,
   createPartnershipSchema,
   deadlineFilterSchema,
+  diffQuerySchema,
   fieldErrors,
   markNotificationsReadSchema,
   policySchema,
@@ -186,5 +187,25 @@ describe('markNotificationsReadSchema', () => {
 
   it.each([{}, { ids: [] }, { ids: ['x'] }, { ids: ['1'], all: true }, { all: false }, { ids: ['1'], read: true }])('refuses %j', (body) => {
     expect(markNotificationsReadSchema.safeParse(body).success).toBe(false);
+  });
+});
+
+describe('diffQuerySchema', () => {
+  const problems = (query: unknown) => {
+    const parsed = diffQuerySchema.safeParse(query);
+    return parsed.success ? {} : fieldErrors(parsed.error);
+  };
+
+  it('takes sequence numbers and instants, in either field', () => {
+    expect(diffQuerySchema.parse({ from: '0', to: '2026-11-23T10:00:00+01:00' })).toEqual({ from: { sequence: 0 }, to: { at: '2026-11-23T09:00:00.000Z' } });
+  });
+
+  it('names the field that is malformed or missing, and `from` when it comes after `to`', () => {
+    expect(Object.keys(problems({ from: 'yesterday', to: '3' }))).toEqual(['from']);
+    expect(Object.keys(problems({ from: '3', to: '-1' }))).toEqual(['to']);
+    expect(Object.keys(problems({ from: '3' }))).toEqual(['to']);
+    expect(problems({ from: '5', to: '3' })).toEqual({ from: 'must not come after `to`' });
+    expect(problems({ from: '2026-11-24T00:00:00Z', to: '2026-11-23T00:00:00Z' })).toEqual({ from: 'must not come after `to`' });
+    expect(problems({ from: '5', to: '2026-11-23T00:00:00Z' })).toEqual({});
   });
 });

@@ -208,3 +208,9 @@ export async function changeUserChecked(db: DataSource, id: string, changes: Use
     return update(manager, 'users', USER_SETTERS, id, changes);
   });
 }
+
+/** Names of these users, deactivated ones too: the record keeps naming who did what. */
+export async function userNames(db: DataSource, ids: string[]): Promise<Map<string, string>> {
+  const rows = (await db.query('SELECT id, name FROM users WHERE id = ANY($1::uuid[])', [ids])) as { id: string; name: string }[];
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

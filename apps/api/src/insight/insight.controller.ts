@@ -1,8 +1,10 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { diffQuerySchema, type DiffQuery } from '@pe/domain';
 import { CurrentUser, type AuthenticatedUser } from '../auth/auth.decorators.js';
 import { parseListQuery, sendList } from '../http/list-params.js';
 import { UuidParam } from '../http/uuid.pipe.js';
+import { validated } from '../http/zod.pipe.js';
 import { InsightService } from './insight.service.js';
 
 @Controller('partnerships/:id')
@@ -12,6 +14,11 @@ export class InsightController {
   @Get('state')
   state(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParam('Partnership')) id: string, @Query('at') at?: string) {
     return this.insight.stateAt(user, id, at);
+  }
+
+  @Get('diff')
+  diff(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParam('Partnership')) id: string, @Query(validated(diffQuerySchema)) query: DiffQuery) {
+    return this.insight.diff(user, id, query);
   }
 
   @Get('measures')

@@ -1,11 +1,25 @@
 /**
  * What is derived from a partnership's log rather than stored: its state as of any instant, the
- * computed measures, the pending timers (the deadline ledger) and the hash chain's verification.
+ * computed measures, the pending timers (the deadline ledger), what changed between two points of the
+ * log, and the hash chain's verification.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { agreementHistory, deadlineFilterSchema, deadlineLedger, fieldErrors, fold, partnershipMeasures, type ActivePartnership, type PartnershipState } from '@pe/domain';
-import { listDeadlines, loadEvents, verifyChain, type ListParams } from '@pe/persistence';
+import {
+  agreementHistory,
+  deadlineFilterSchema,
+  deadlineLedger,
+  diffStates,
+  eventsUpTo,
+  fieldErrors,
+  fold,
+  partnershipMeasures,
+  type ActivePartnership,
+  type DiffQuery,
+  type NamedStateDiff,
+  type PartnershipState,
+} from '@pe/domain';
+import { listDeadlines, loadEvents, userNames, verifyChain, type ListParams } from '@pe/persistence';
 import type { AuthenticatedUser } from '../auth/auth.decorators.js';
 import { partnershipScope } from '../auth/visibility.js';
 import { malformed, notFoundError } from '../http/api-error.js';
@@ -53,6 +67,27 @@ export class InsightService {
   async agreements(user: AuthenticatedUser, id: string) {
     await this.partnerships.get(user, id);
     return agreementHistory(await loadEvents(this.db, id));
+  }
+
+  /** What changed between two points of the log, each change with the events that made it and their actors' names. */
+  async diff(user: AuthenticatedUser, id: string, { from, to }: DiffQuery): Promise<NamedStateDiff> {
+    await this.partnerships.get(user, id);
+    const events = await loadEvents(this.db, id);
+    const head = events.at(-1)?.sequence ?? 0;
+    for (const [field, point] of [['from', from], ['to', to]] as const) {
+      if ('sequence' in point && point.sequence > head) throw malformed({ [field]: `there is no event ${point.sequence}; the newest is ${head}` });
+    }
+    if (eventsUpTo(events, from) > eventsUpTo(events, to)) throw malformed({ from: 'must not come after `to`' });
+    const diff = diffStates(events, from, to);
+    const actorIds = [...new Set(diff.changes.flatMap((change) => change.causedBy.map((cause) => cause.actor.userId)))].filter((userId) => userId !== 'system');
+    const names = actorIds.length > 0 ? await userNames(this.db, actorIds) : new Map<string, string>();
+    return {
+      ...diff,
+      changes: diff.changes.map((change) => ({
+        ...change,
+        causedBy: change.causedBy.map((cause) => ({ ...cause, actorName: cause.actor.kind === 'system' ? null : (names.get(cause.actor.userId) ?? null) })),
+      })),
+    };
   }
 
   async verify(user: AuthenticatedUser, id: string) {
