@@ -1,7 +1,7 @@
 /**
  * The console's one way to the API: react-admin's simple REST dialect on '/api', plus the
  * endpoints that are not CRUD (a partnership command, a task completion, a partnership's measures,
- * marking notifications read, setting a password). The deadline ledger is an ordinary list ('deadlines').
+ * marking notifications read, setting a password, the diff of two moments). The deadline ledger is an ordinary list ('deadlines').
  */
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type Identifier } from 'react-admin';
@@ -9,7 +9,7 @@ import { toHttpError } from './apiError';
 import { readToken } from './session';
 import type { MarkReadTarget } from './notifications/notificationModel';
 import type { Measures } from './partnerships/measuresModel';
-import type { AgreementVersion } from '@pe/domain';
+import type { AgreementVersion, NamedStateDiff } from '@pe/domain';
 import type { CommandResult, PartnershipCommand } from './partnerships/partnershipModel';
 import type { TaskCompletion, TaskCompletionResult } from './tasks/taskModel';
 
@@ -65,6 +65,8 @@ export interface ConsoleDataProvider extends DataProvider {
   markNotificationsRead(target: MarkReadTarget): Promise<{ marked: number }>;
   /** Every version of a partnership's agreement, with its signatures and refusals. */
   agreements(partnershipId: Identifier): Promise<AgreementVersion[]>;
+  /** What changed between two moments of a partnership (event numbers or ISO instants), and who changed it. */
+  diff(partnershipId: Identifier, from: string, to: string): Promise<NamedStateDiff>;
 }
 
 const restProvider = simpleRestProvider(API_URL, fetchJson);
@@ -93,5 +95,10 @@ export const dataProvider = {
   agreements: async (partnershipId: Identifier) => {
     const response = await fetchJson(`${API_URL}/partnerships/${encodeURIComponent(String(partnershipId))}/agreements`);
     return response.json as AgreementVersion[];
+  },
+  diff: async (partnershipId: Identifier, from: string, to: string) => {
+    const query = new URLSearchParams({ from, to });
+    const response = await fetchJson(`${API_URL}/partnerships/${encodeURIComponent(String(partnershipId))}/diff?${query.toString()}`);
+    return response.json as NamedStateDiff;
   },
 } satisfies ConsoleDataProvider;

@@ -3,9 +3,12 @@ import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
 import AccordionSummary from '@mui/material/AccordionSummary';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { useState } from 'react';
 import { Pagination, ReferenceManyField, useListContext, useRecordContext } from 'react-admin';
+import { CompareMoments, type Moments } from './CompareMoments';
 import type { PartnershipRecord } from './partnershipModel';
 import { actorLabel, kpiNamesFrom, payloadText, summarizeEvent, TIMELINE_SORT, type EventRecord } from './timelineModel';
 
@@ -14,14 +17,19 @@ const EVENTS_PER_PAGE = 50;
 
 /**
  * Who did what and when, newest first: the event log of this partnership. Each event opens to
- * its full payload and its place in the hash chain, so an auditor can check what was stored.
+ * its full payload and its place in the hash chain, so an auditor can check what was stored, and
+ * can be picked as one end of a comparison of two moments.
  */
 export function TimelineSection() {
+  const partnership = useRecordContext<PartnershipRecord>();
+  const latest = partnership?.version ?? 0;
+  const [moments, setMoments] = useState<Moments>({ from: String(Math.max(0, latest - 1)), to: String(latest) });
   return (
     <Stack component="section" spacing={1} aria-labelledby="timeline-heading">
       <Typography variant="h6" component="h2" id="timeline-heading">
         Timeline
       </Typography>
+      {partnership && <CompareMoments partnershipId={partnership.id} moments={moments} onChange={setMoments} kpiName={kpiNamesFrom(partnership.kpis)} />}
       <ReferenceManyField
         reference="events"
         target="partnershipId"
@@ -29,13 +37,13 @@ export function TimelineSection() {
         perPage={EVENTS_PER_PAGE}
         pagination={<Pagination rowsPerPageOptions={[EVENTS_PER_PAGE]} />}
       >
-        <TimelineEvents />
+        <TimelineEvents onPick={(end, sequence) => setMoments((current) => ({ ...current, [end]: String(sequence) }))} />
       </ReferenceManyField>
     </Stack>
   );
 }
 
-function TimelineEvents() {
+function TimelineEvents({ onPick }: { onPick: (end: keyof Moments, sequence: number) => void }) {
   const partnership = useRecordContext<PartnershipRecord>();
   const { data, isPending } = useListContext<EventRecord>();
   if (isPending) return null;
@@ -62,7 +70,7 @@ function TimelineEvents() {
             </Stack>
           </AccordionSummary>
           <AccordionDetails id={`event-${event.sequence}-content`}>
-            <EventDetail event={event} />
+            <EventDetail event={event} onPick={onPick} />
           </AccordionDetails>
         </Accordion>
       ))}
@@ -70,9 +78,17 @@ function TimelineEvents() {
   );
 }
 
-function EventDetail({ event }: { event: EventRecord }) {
+function EventDetail({ event, onPick }: { event: EventRecord; onPick: (end: keyof Moments, sequence: number) => void }) {
   return (
     <Stack spacing={1}>
+      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
+        <Button size="small" variant="outlined" onClick={() => onPick('from', event.sequence)}>
+          Compare from here
+        </Button>
+        <Button size="small" variant="outlined" onClick={() => onPick('to', event.sequence)}>
+          Compare to here
+        </Button>
+      </Stack>
       <Typography variant="subtitle2" component="h3">
         Payload
       </Typography>
