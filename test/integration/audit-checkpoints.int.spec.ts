@@ -1,8 +1,8 @@
 /**
  * Signed checkpoints and the tamper cases of the log, without Temporal: the worker signs each new
  * head as it appends, the API publishes the public key and holds the log against the newest
- * checkpoint. Each tamper is done as a superuser with the append-only guard switched off, the only
- * way it can be done at all.
+ * checkpoint. Rewriting or deleting takes a superuser who switches the append-only guard off;
+ * appending a well-chained event needs only write access, which is why unsigned events count.
  */
 import { createPublicKey } from 'node:crypto';
 import pg from 'pg';
@@ -40,6 +40,13 @@ async function asSuperuser(table: 'partnership_events' | 'audit_checkpoints', ed
   }
 }
 
+/** previous_hash and hash of a copy of event `sequence` placed right after it, as a careful forger would chain it. */
+async function forgedAfter(id: string, sequence: number): Promise<[string, string]> {
+  const [original] = (await db.query('SELECT * FROM partnership_events WHERE partnership_id = $1 AND sequence = $2', [id, sequence])).rows as EventRow[];
+  const forged: EventRow = { ...original!, sequence: sequence + 1, previous_hash: original!.hash };
+  return [forged.previous_hash, eventHash(original!.hash, { partnershipId: id, ...eventOf(forged) })];
+}
+
 const verify = async (id: string) => (await auditor.get(`/api/partnerships/${id}/verify`)).body;
 
 describe('signed checkpoints', () => {
@@ -69,6 +76,7 @@ describe('signed checkpoints', () => {
       firstBrokenSequence: null,
       truncated: false,
       missingSequences: [],
+      unsignedSequences: [],
       checkpoint: { sequence: 4, hash: report.headHash, signatureValid: true, presentInLog: true },
     });
     expect(Date.parse(report.checkpoint.signedAt)).not.toBeNaN();
@@ -84,6 +92,25 @@ describe('signed checkpoints', () => {
       truncated: true,
       missingSequences: [3, 4],
       checkpoint: { sequence: 4, signatureValid: true, presentInLog: false },
+    });
+  });
+
+  it('detects an event appended behind the worker’s back, chained well but never signed', async () => {
+    const id = await partnershipWithFourEvents();
+    // No guard to switch off: the append-only trigger stops rewrites, not appends.
+    await db.query(
+      `INSERT INTO partnership_events (partnership_id, sequence, type, occurred_at, actor_id, actor_role, actor_organization_id, payload, previous_hash, hash, workflow_run_id)
+       SELECT partnership_id, 5, type, occurred_at, actor_id, actor_role, actor_organization_id, payload, $2, $3, workflow_run_id
+       FROM partnership_events WHERE partnership_id = $1 AND sequence = 4`,
+      [id, ...(await forgedAfter(id, 4))],
+    );
+    expect(await verify(id)).toMatchObject({
+      valid: false,
+      events: 5,
+      firstBrokenSequence: null,
+      truncated: false,
+      unsignedSequences: [5],
+      checkpoint: { sequence: 4, signatureValid: true, presentInLog: true },
     });
   });
 
@@ -115,14 +142,11 @@ describe('the hash chain names the sequence of each tamper', () => {
       async (id) => {
         await db.query('UPDATE partnership_events SET sequence = sequence + 1 WHERE partnership_id = $1 AND sequence = 4', [id]);
         await db.query('UPDATE partnership_events SET sequence = sequence + 1 WHERE partnership_id = $1 AND sequence = 3', [id]);
-        const [second] = (await db.query('SELECT * FROM partnership_events WHERE partnership_id = $1 AND sequence = 2', [id])).rows as EventRow[];
-        const forged: EventRow = { ...second!, sequence: 3, payload: { ...(second!.payload as object), scope: 'never agreed' }, previous_hash: second!.hash };
-        forged.hash = eventHash(second!.hash, { partnershipId: id, ...eventOf(forged) });
         await db.query(
           `INSERT INTO partnership_events (partnership_id, sequence, type, occurred_at, actor_id, actor_role, actor_organization_id, payload, previous_hash, hash, workflow_run_id)
-           SELECT partnership_id, 3, type, occurred_at, actor_id, actor_role, actor_organization_id, $2, $3, $4, workflow_run_id
+           SELECT partnership_id, 3, type, occurred_at, actor_id, actor_role, actor_organization_id, payload, $2, $3, workflow_run_id
            FROM partnership_events WHERE partnership_id = $1 AND sequence = 2`,
-          [id, JSON.stringify(forged.payload), forged.previous_hash, forged.hash],
+          [id, ...(await forgedAfter(id, 2))],
         );
       },
       3,

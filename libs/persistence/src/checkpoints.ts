@@ -30,8 +30,8 @@ export async function recordCheckpoint(manager: EntityManager, partnershipId: st
   );
 }
 
-export async function newestCheckpoint(dataSource: DataSource, partnershipId: string): Promise<SignedCheckpoint | null> {
-  const [row] = (await dataSource.query('SELECT * FROM audit_checkpoints WHERE partnership_id = $1 ORDER BY sequence DESC LIMIT 1', [
+export async function newestCheckpoint(manager: DataSource | EntityManager, partnershipId: string): Promise<SignedCheckpoint | null> {
+  const [row] = (await manager.query('SELECT * FROM audit_checkpoints WHERE partnership_id = $1 ORDER BY sequence DESC LIMIT 1', [
     partnershipId,
   ])) as CheckpointRow[];
   if (!row) return null;

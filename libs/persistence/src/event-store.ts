@@ -87,12 +87,13 @@ export interface ChainVerification {
  * Recomputes the chain from the first event; any edit, gap or reordering breaks it. A cut tail does
  * not: that takes a signed checkpoint (verifyLog).
  */
-export async function verifyChain(dataSource: DataSource, partnershipId: string): Promise<ChainVerification> {
-  const rows = (await dataSource.query('SELECT * FROM partnership_events WHERE partnership_id = $1 ORDER BY sequence', [
-    partnershipId,
-  ])) as EventRow[];
+export function chainVerification(partnershipId: string, rows: readonly EventRow[]): ChainVerification {
   const broken = firstBrokenSequence(partnershipId, rows);
   return { valid: broken === null, events: rows.length, headHash: rows.at(-1)?.hash ?? GENESIS_HASH, firstBrokenSequence: broken };
+}
+
+export async function chainRows(manager: DataSource | EntityManager, partnershipId: string): Promise<EventRow[]> {
+  return (await manager.query('SELECT * FROM partnership_events WHERE partnership_id = $1 ORDER BY sequence', [partnershipId])) as EventRow[];
 }
 
 /**
