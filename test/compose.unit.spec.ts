@@ -101,14 +101,18 @@ describe('docker-compose.yml', () => {
   });
 
   it.each([
-    ['api', ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'JWT_SECRET']],
-    ['worker', ['DATABASE_URL', 'TEMPORAL_ADDRESS']],
+    ['api', ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'JWT_SECRET', 'AUDIT_SIGNING_KEY']],
+    ['worker', ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'AUDIT_SIGNING_KEY']],
   ])('gives the %s service its required variables', (name, required) => {
     expect(environmentNames(services[name]!)).toEqual(expect.arrayContaining(required));
   });
 
   it('requires JWT_SECRET from the deployer instead of defaulting it', () => {
     expect(String((services.api!.environment as Record<string, unknown>).JWT_SECRET)).toMatch(/^\$\{JWT_SECRET:\?[^}]*\}$/);
+  });
+
+  it.each(['api', 'worker'])('requires AUDIT_SIGNING_KEY of the %s service from the deployer instead of defaulting it', (name) => {
+    expect(String((services[name]!.environment as Record<string, unknown>).AUDIT_SIGNING_KEY)).toMatch(/^\$\{AUDIT_SIGNING_KEY:\?[^}]*\}$/);
   });
 
   it('runs the workers as at least two replicas', () => {

@@ -1,3 +1,4 @@
+import { createPublicKey } from 'node:crypto';
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -12,7 +13,7 @@ import { OrganizationsAdminController, UsersAdminController } from './directory/
 import { DirectoryService } from './directory/directory.service.js';
 import { READ_ONLY_CONTROLLERS } from './directory/read-only.controller.js';
 import { HealthController } from './health/health.controller.js';
-import { DeadlinesController, InsightController } from './insight/insight.controller.js';
+import { AuditController, DeadlinesController, InsightController } from './insight/insight.controller.js';
 import { InsightService } from './insight/insight.service.js';
 import { ErrorFilter } from './http/error.filter.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
@@ -21,7 +22,7 @@ import { PartnershipsService } from './partnerships/partnerships.service.js';
 import { TasksController } from './tasks/tasks.controller.js';
 import { TasksService } from './tasks/tasks.service.js';
 import { PartnershipGateway } from './temporal/partnership-gateway.js';
-import { DATABASE, TEMPORAL } from './tokens.js';
+import { AUDIT_PUBLIC_KEY, DATABASE, TEMPORAL } from './tokens.js';
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
@@ -40,6 +41,7 @@ export class AppModule implements OnApplicationShutdown {
         PartnershipsController,
         InsightController,
         DeadlinesController,
+        AuditController,
         TasksController,
         NotificationsController,
         OrganizationsAdminController,
@@ -52,6 +54,7 @@ export class AppModule implements OnApplicationShutdown {
           provide: TEMPORAL,
           useFactory: async () => new Client({ connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE }),
         },
+        { provide: AUDIT_PUBLIC_KEY, useValue: createPublicKey(config.AUDIT_SIGNING_KEY) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         AuthService,

@@ -213,7 +213,24 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           },
         },
       },
-      '/api/partnerships/{id}/verify': { get: { tags: ['audit'], parameters: [pathId], summary: 'Recompute the hash chain of the event log', responses: { '200': { description: '{valid, events, headHash, firstBrokenSequence}' }, ...errors(401, 404) } } },
+      '/api/partnerships/{id}/verify': {
+        get: {
+          tags: ['audit'],
+          parameters: [pathId],
+          summary: 'Recompute the hash chain of the event log and hold it against the newest signed checkpoint',
+          description:
+            '`{valid, events, headHash, firstBrokenSequence, checkpoint, truncated, missingSequences, unsignedSequences}`. `firstBrokenSequence` names the first event that is not as written (edited, deleted, swapped or inserted). `checkpoint` is the newest signed head, `{sequence, hash, signedAt, keyId, signatureValid, presentInLog}`, or null before the first append; `truncated` is true when the log no longer holds the checkpoint\'s sequence with its hash (a cut tail), and `missingSequences` lists the sequences up to the checkpoint the log no longer holds; `unsignedSequences` lists events after it, which the worker did not write (it signs every head it appends). `valid` is true only when the chain holds and, once a checkpoint exists, it is validly signed and present with nothing unsigned after it.',
+          responses: { '200': { description: 'The verification' }, ...errors(401, 404) },
+        },
+      },
+      '/api/audit/public-key': {
+        get: {
+          tags: ['audit'],
+          summary: 'The public half of the deployment\'s Ed25519 audit key, which signs every partnership\'s head',
+          description: '`{algorithm: "Ed25519", keyId, pem, jwk}`; `keyId` is the first 16 hex digits of the SHA-256 of the SPKI DER, and each checkpoint names the key that signed it. Any signed-in role.',
+          responses: { '200': { description: 'The public key' }, ...errors(401) },
+        },
+      },
       '/api/partnerships/{id}/measures': {
         get: {
           tags: ['partnerships'],

@@ -1,3 +1,5 @@
-/** Injection tokens for what the API gets from outside: its database and Temporal client. */
+/** Injection tokens for what the API gets from outside: its database, Temporal client and audit public key. */
 export const DATABASE = Symbol('DATABASE');
 export const TEMPORAL = Symbol('TEMPORAL');
+/** The public half of the deployment's audit key: the API checks checkpoints; only the worker signs. */
+export const AUDIT_PUBLIC_KEY = Symbol('AUDIT_PUBLIC_KEY');

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: TASK_QUEUE,
       workflowsPath: fileURLToPath(import.meta.resolve('@pe/workflows/workflows')),
-      activities: createActivities(db),
+      activities: createActivities(db, config.AUDIT_SIGNING_KEY),
       bundlerOptions: { ignoreModules: [] },
     });
     console.log(`worker: polling task queue "${TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);

@@ -2,12 +2,29 @@
  * Configuration from environment variables, validated once at start-up. A bad value stops the
  * process with a message naming the variable. `.env.example` lists every variable declared here.
  */
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const SIGNING_KEY_FORMAT = 'must be an Ed25519 private key, as PEM or base64 PKCS#8 (DER)';
+
+/** Reads the deployment's audit key once at start-up, so a bad key stops the process with its variable named. */
+function ed25519PrivateKey(text: string, context: z.core.$RefinementCtx<string>): KeyObject {
+  try {
+    const key = text.includes('-----BEGIN')
+      ? createPrivateKey(text.replace(/\\n/g, '\n'))
+      : createPrivateKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'pkcs8' });
+    if (key.asymmetricKeyType === 'ed25519') return key;
+  } catch {
+    // falls through to the same message: which parser failed says nothing useful to the deployer
+  }
+  context.addIssue({ code: 'custom', message: SIGNING_KEY_FORMAT });
+  return z.NEVER;
+}
 
 /** Variables of the API process. */
 export const apiConfigSchema = z.object({
@@ -18,6 +35,8 @@ export const apiConfigSchema = z.object({
   TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   JWT_SECRET: z.string().min(16, 'must have at least 16 characters'),
+  /** Signs each partnership's head (audit checkpoints); the API publishes its public half. */
+  AUDIT_SIGNING_KEY: z.string().min(1).transform(ed25519PrivateKey),
   JWT_EXPIRES_IN: z.string().regex(/^\d+[smhd]$/, 'must be a number and a unit, such as 8h').default('8h'),
   CONSOLE_DIST: z.string().optional(),
   /** Seed the demo organizations and users (never in production). */
@@ -32,6 +51,7 @@ export const workerConfigSchema = apiConfigSchema.pick({
   DATABASE_URL: true,
   TEMPORAL_ADDRESS: true,
   TEMPORAL_NAMESPACE: true,
+  AUDIT_SIGNING_KEY: true,
   LOG_LEVEL: true,
 });
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;
@@ -51,6 +71,7 @@ export const stackConfigSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(3000),
   JWT_SECRET: z.string().min(16, 'must have at least 16 characters').optional(),
+  AUDIT_SIGNING_KEY: z.string().min(1).optional(),
   SEED_DEMO_DATA: bool.default(true),
 });
 export type StackConfig = z.infer<typeof stackConfigSchema>;
@@ -61,6 +82,9 @@ export const ALL_CONFIG_KEYS: ReadonlySet<string> = new Set([
   ...Object.keys(workerConfigSchema.shape),
   ...Object.keys(stackConfigSchema.shape),
 ]);
+
+/** Never echoed in a start-up error: logs outlive the secret's confidentiality. */
+const SECRETS: ReadonlySet<string> = new Set(['JWT_SECRET', 'AUDIT_SIGNING_KEY']);
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -73,7 +97,8 @@ export function loadConfig<S extends z.ZodObject>(schema: S, env: Record<string,
   const lines = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? '?');
     const got = present[name];
-    return `  ${name}: ${issue.message}${got === undefined ? ' (not set)' : ` (got "${got}")`}`;
+    const shown = got === undefined ? ' (not set)' : SECRETS.has(name) ? '' : ` (got "${got}")`;
+    return `  ${name}: ${issue.message}${shown}`;
   });
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }

@@ -3,7 +3,7 @@
  * unless TEMPORAL_ADDRESS), the worker and the API serving the console. `npm start` and the test
  * bootstrap both use this, so tests run against exactly what a person runs.
  */
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig, stackConfigSchema } from '@pe/config';
@@ -75,6 +75,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       (await startComponent({ component: 'The API', tried: `keeping a sign-in secret in ${dataDir}/jwt-secret`, remedy: 'set DATA_DIR to a folder you may write, or JWT_SECRET' }, async () =>
         persistentSecret(dataDir),
       ));
+    const auditSigningKey =
+      config.AUDIT_SIGNING_KEY ??
+      (await startComponent({ component: 'The worker', tried: `keeping an audit signing key in ${dataDir}/audit-signing-key.pem`, remedy: 'set DATA_DIR to a folder you may write, or AUDIT_SIGNING_KEY' }, async () =>
+        persistentSigningKey(dataDir),
+      ));
     const port = test ? await freePort() : config.PORT;
     if (!test) {
       await startComponent({ component: 'The API', tried: `listening on ${config.HOST}:${port}`, remedy: 'stop what holds the port, or set PORT to a free one' }, () =>
@@ -87,6 +92,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       DATABASE_URL: postgres.url,
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_NAMESPACE: config.TEMPORAL_NAMESPACE,
+      AUDIT_SIGNING_KEY: auditSigningKey,
       NODE_ENV: test ? 'test' : 'development',
     };
     const node = process.execPath;
@@ -217,6 +223,15 @@ function persistentSecret(dataDir: string): string {
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+/** An Ed25519 audit key generated once per data folder, so checkpoints signed before a restart still verify. */
+function persistentSigningKey(dataDir: string): string {
+  const file = join(dataDir, 'audit-signing-key.pem');
+  if (existsSync(file)) return readFileSync(file, 'utf8');
+  const pem = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  writeFileSync(file, pem, { mode: 0o600 });
+  return pem;
 }
 
 /**

@@ -3,7 +3,9 @@
  * sequence is a no-op, so activity retries are safe); anything else at a taken sequence, or a gap,
  * is an integrity error. Projections are written in the same transaction as the append.
  */
+import type { KeyObject } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { recordCheckpoint } from './checkpoints.js';
 import { GENESIS_HASH, eventHash } from './hash.js';
 import { eventOf, type EventRow, type SequencedEvent } from './event-row.js';
 import { project } from './projector.js';
@@ -18,13 +20,15 @@ export interface AppendInput {
   events: SequencedEvent[];
 }
 
-export async function appendEvents(dataSource: DataSource, input: AppendInput): Promise<{ appended: number }> {
+/** With a signing key, the new head is signed in the same transaction: no head is ever unsigned. */
+export async function appendEvents(dataSource: DataSource, input: AppendInput, signingKey?: KeyObject): Promise<{ appended: number }> {
   return dataSource.transaction(async (manager) => {
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [input.partnershipId]);
     let appended = 0;
     for (const event of [...input.events].sort((a, b) => a.sequence - b.sequence)) {
       if (await appendOne(manager, input, event)) appended += 1;
     }
+    if (signingKey && appended > 0) await recordCheckpoint(manager, input.partnershipId, signingKey);
     return { appended };
   });
 }
@@ -79,18 +83,34 @@ export interface ChainVerification {
   firstBrokenSequence: number | null;
 }
 
-/** Recomputes the chain from the first event; any edit, gap or reordering breaks it. */
-export async function verifyChain(dataSource: DataSource, partnershipId: string): Promise<ChainVerification> {
-  const rows = (await dataSource.query('SELECT * FROM partnership_events WHERE partnership_id = $1 ORDER BY sequence', [
-    partnershipId,
-  ])) as EventRow[];
-  let previousHash = GENESIS_HASH;
+/**
+ * Recomputes the chain from the first event; any edit, gap or reordering breaks it. A cut tail does
+ * not: that takes a signed checkpoint (verifyLog).
+ */
+export function chainVerification(partnershipId: string, rows: readonly EventRow[]): ChainVerification {
+  const broken = firstBrokenSequence(partnershipId, rows);
+  return { valid: broken === null, events: rows.length, headHash: rows.at(-1)?.hash ?? GENESIS_HASH, firstBrokenSequence: broken };
+}
+
+export async function chainRows(manager: DataSource | EntityManager, partnershipId: string): Promise<EventRow[]> {
+  return (await manager.query('SELECT * FROM partnership_events WHERE partnership_id = $1 ORDER BY sequence', [partnershipId])) as EventRow[];
+}
+
+/**
+ * The sequence where the log stops being the one that was written: a missing number (a deleted
+ * row), a row that does not follow its predecessor (swapped), an edited row, or a row that was slipped
+ * in with a well-forged hash, which only shows when its successor still points past it.
+ */
+export function firstBrokenSequence(partnershipId: string, rows: readonly EventRow[]): number | null {
   for (const [index, row] of rows.entries()) {
-    const expected = eventHash(previousHash, { partnershipId, ...eventOf(row) });
-    if (row.sequence !== index + 1 || row.previous_hash !== previousHash || row.hash !== expected) {
-      return { valid: false, events: rows.length, headHash: rows.at(-1)?.hash ?? GENESIS_HASH, firstBrokenSequence: row.sequence };
+    const position = index + 1;
+    if (row.sequence !== position) return position;
+    const previousHash = index === 0 ? GENESIS_HASH : rows[index - 1]!.hash;
+    if (row.previous_hash !== previousHash) {
+      const beforePrevious = index < 2 ? GENESIS_HASH : rows[index - 2]!.hash;
+      return index > 0 && row.previous_hash === beforePrevious ? position - 1 : position;
     }
-    previousHash = row.hash;
+    if (row.hash !== eventHash(previousHash, { partnershipId, ...eventOf(row) })) return position;
   }
-  return { valid: true, events: rows.length, headHash: previousHash, firstBrokenSequence: null };
+  return null;
 }

@@ -9,3 +9,6 @@ export * from './users.js';
 export * from './read/tasks.js';
 export * from './notifications.js';
 export * from './read/deadlines.js';
+export * from './checkpoint-signature.js';
+export * from './checkpoints.js';
+export * from './log-verification.js';

@@ -52,3 +52,14 @@ export class DeadlinesController {
     return sendList(response, 'deadlines', await this.insight.ledger(user, parseListQuery(query)));
   }
 }
+
+/** The deployment's audit public key, for checking signed checkpoints outside the API. */
+@Controller('audit')
+export class AuditController {
+  constructor(@Inject(InsightService) private readonly insight: InsightService) {}
+
+  @Get('public-key')
+  publicKey() {
+    return this.insight.publicKey();
+  }
+}

@@ -1,9 +1,10 @@
 /**
  * What is derived from a partnership's log rather than stored: its state as of any instant, the
  * computed measures, the pending timers (the deadline ledger), what changed between two points of the
- * log, and the hash chain's verification.
+ * log, and the log's verification (hash chain and signed checkpoint).
  */
 import { Inject, Injectable } from '@nestjs/common';
+import type { KeyObject } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import {
   agreementHistory,
@@ -19,18 +20,19 @@ import {
   type NamedStateDiff,
   type PartnershipState,
 } from '@pe/domain';
-import { listDeadlines, loadEvents, userNames, verifyChain, type ListParams } from '@pe/persistence';
+import { listDeadlines, loadEvents, publishedKey, userNames, verifyLog, type ListParams } from '@pe/persistence';
 import type { AuthenticatedUser } from '../auth/auth.decorators.js';
 import { partnershipScope } from '../auth/visibility.js';
 import { malformed, notFoundError } from '../http/api-error.js';
 import { PartnershipsService } from '../partnerships/partnerships.service.js';
-import { DATABASE } from '../tokens.js';
+import { AUDIT_PUBLIC_KEY, DATABASE } from '../tokens.js';
 
 @Injectable()
 export class InsightService {
   constructor(
     @Inject(DATABASE) private readonly db: DataSource,
     @Inject(PartnershipsService) private readonly partnerships: PartnershipsService,
+    @Inject(AUDIT_PUBLIC_KEY) private readonly auditKey: KeyObject,
   ) {}
 
   /** The decider's state folded from the log up to `at` (now when absent). */
@@ -92,7 +94,12 @@ export class InsightService {
 
   async verify(user: AuthenticatedUser, id: string) {
     await this.partnerships.get(user, id);
-    return verifyChain(this.db, id);
+    return verifyLog(this.db, id, this.auditKey);
+  }
+
+  /** What an auditor needs to check a checkpoint's signature without the API. */
+  publicKey() {
+    return publishedKey(this.auditKey);
   }
 
   private async active(user: AuthenticatedUser, id: string): Promise<ActivePartnership> {

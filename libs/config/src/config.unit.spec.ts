@@ -1,0 +1,42 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, apiConfigSchema, loadConfig, workerConfigSchema } from './index.js';
+
+const base = { DATABASE_URL: 'postgres://pe@127.0.0.1:5432/pe', TEMPORAL_ADDRESS: '127.0.0.1:7233', JWT_SECRET: 'x'.repeat(32) };
+const { privateKey } = generateKeyPairSync('ed25519');
+const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+const der = privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+
+describe('AUDIT_SIGNING_KEY', () => {
+  it.each([
+    ['PEM', pem],
+    ['PEM with escaped newlines, as one env line', pem.replace(/\n/g, '\\n')],
+    ['base64 PKCS#8', der],
+  ])('reads an Ed25519 key as %s', (_form, value) => {
+    const key = loadConfig(apiConfigSchema, { ...base, AUDIT_SIGNING_KEY: value }).AUDIT_SIGNING_KEY;
+    expect(key.asymmetricKeyType).toBe('ed25519');
+    expect(key.export({ format: 'der', type: 'pkcs8' }).toString('base64')).toBe(der);
+  });
+
+  it('is required by the API and the worker, which stop naming it', () => {
+    expect(() => loadConfig(apiConfigSchema, base)).toThrow(/AUDIT_SIGNING_KEY: .*\(not set\)/);
+    expect(() => loadConfig(workerConfigSchema, { DATABASE_URL: base.DATABASE_URL, TEMPORAL_ADDRESS: base.TEMPORAL_ADDRESS })).toThrow(/AUDIT_SIGNING_KEY/);
+  });
+
+  it('refuses another kind of key without echoing the secret', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    for (const value of [rsa, 'not-a-key']) {
+      const error = (() => {
+        try {
+          loadConfig(apiConfigSchema, { ...base, AUDIT_SIGNING_KEY: value });
+        } catch (caught) {
+          return caught;
+        }
+        return undefined;
+      })();
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).message).toContain('AUDIT_SIGNING_KEY: must be an Ed25519 private key');
+      expect((error as ConfigError).message).not.toContain(value.slice(0, 40));
+    }
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * Where signed checkpoints are kept. The worker signs the head in the same transaction as each
+ * append (appendEvents), so every head ever written is vouched for, whether or not anyone verified
+ * in between.
+ */
+import type { KeyObject } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { signCheckpoint, type SignedCheckpoint } from './checkpoint-signature.js';
+
+interface CheckpointRow {
+  partnership_id: string;
+  sequence: number;
+  hash: string;
+  signed_at: Date;
+  key_id: string;
+  signature: string;
+}
+
+/** Signs the log's current head; a retried append that wrote nothing new signs nothing new. */
+export async function recordCheckpoint(manager: EntityManager, partnershipId: string, signingKey: KeyObject): Promise<void> {
+  const [head] = (await manager.query('SELECT sequence, hash FROM partnership_events WHERE partnership_id = $1 ORDER BY sequence DESC LIMIT 1', [
+    partnershipId,
+  ])) as { sequence: number; hash: string }[];
+  if (!head) return;
+  const checkpoint = signCheckpoint(signingKey, { partnershipId, sequence: head.sequence, hash: head.hash, signedAt: new Date().toISOString() });
+  await manager.query(
+    `INSERT INTO audit_checkpoints (partnership_id, sequence, hash, signed_at, key_id, signature)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (partnership_id, sequence) DO NOTHING`,
+    [partnershipId, checkpoint.sequence, checkpoint.hash, checkpoint.signedAt, checkpoint.keyId, checkpoint.signature],
+  );
+}
+
+export async function newestCheckpoint(manager: DataSource | EntityManager, partnershipId: string): Promise<SignedCheckpoint | null> {
+  const [row] = (await manager.query('SELECT * FROM audit_checkpoints WHERE partnership_id = $1 ORDER BY sequence DESC LIMIT 1', [
+    partnershipId,
+  ])) as CheckpointRow[];
+  if (!row) return null;
+  return { partnershipId, sequence: row.sequence, hash: row.hash, signedAt: new Date(row.signed_at).toISOString(), keyId: row.key_id, signature: row.signature };
+}
