@@ -29,7 +29,8 @@ describe('the console', () => {
     const page = await browser.newPage();
     try {
       await signIn(page, DEMO.sponsor);
-      await page.goto(`${inject('apiUrl')}/#/tasks`);
+      // Other tests leave the sponsor many open approvals: narrow the inbox to this partnership, as a person would filter it.
+      await page.goto(`${inject('apiUrl')}/#/tasks?filter=${encodeURIComponent(JSON.stringify({ mine: true, status: 'open', partnershipId: partnership.id }))}`);
       const row = page.getByRole('row').filter({ hasText: `Approve the priorities of ${name}` });
       await row.waitFor();
       await row.getByRole('button', { name: 'Approve' }).click();

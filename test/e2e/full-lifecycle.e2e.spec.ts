@@ -17,7 +17,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openPartnership, signIn, tab } from '../support/browser.js';
+import { changingInputsIn, launchChromium, openPartnership, signIn, tab } from '../support/browser.js';
 import { DEMO } from '../support/http.js';
 import { castOf, ORGANIZATION_NAMES, partnershipOf, timeline, type Cast } from '../support/lifecycle.js';
 import { nextYear } from '../support/partnerships.js';
@@ -398,7 +398,7 @@ describe('the whole method in the console', () => {
       const found: string[] = [];
       for (const label of TABS) {
         const auditorPanel = await tab(auditor.page, label);
-        const fields = await auditorPanel.locator('input, select, textarea').count();
+        const fields = await changingInputsIn(auditorPanel);
         if (fields > 0) found.push(`${label}: ${fields} input(s)`);
         // The timeline's pagination only pages; the agreement's "Print" only prints; events open to their payload.
         if (label === 'Timeline') continue;

@@ -10,7 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, openPartnership, signIn, tab } from '../support/browser.js';
+import { changingInputsIn, launchChromium, openPartnership, signIn, tab } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, eventually, listQuery } from '../support/http.js';
 import { castOf, completeOpenTasks, ORGANIZATION_NAMES, partnershipOf, send, toListening, type Cast } from '../support/lifecycle.js';
@@ -247,7 +247,7 @@ describe('the partnership page', () => {
       const found: string[] = [];
       for (const label of TABS) {
         const panel = await tab(page, label);
-        const fields = await panel.locator('input, select, textarea').count();
+        const fields = await changingInputsIn(panel);
         if (fields > 0) found.push(`${label}: ${fields} input(s)`);
         // The timeline's pagination only pages; the agreement's "Print" only prints.
         if (label === 'Timeline') continue;

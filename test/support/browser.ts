@@ -49,3 +49,14 @@ export async function tab(page: Page, name: string): Promise<Locator> {
   await panel.waitFor();
   return panel;
 }
+
+/** Forms that only read (comparing two moments of the timeline changes nothing): their inputs are not controls that change anything. */
+const READ_ONLY_FORMS = 'form[aria-label="Compare two moments"]';
+
+/** How many inputs in this part of the page could change something. */
+export function changingInputsIn(scope: Locator): Promise<number> {
+  return scope.evaluate(
+    (node, readOnlyForms) => Array.from(node.querySelectorAll('input, select, textarea')).filter((field) => !field.closest(readOnlyForms)).length,
+    READ_ONLY_FORMS,
+  );
+}
