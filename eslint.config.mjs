@@ -1,4 +1,4 @@
-// Lint for the whole workspace. The module-boundary rule turns DESIGN.md section 3's dependency
+// Lint for the whole workspace. The module-boundary rule turns docs/design.md section 3's dependency
 // rules into errors, using the tags in every project.json.
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';

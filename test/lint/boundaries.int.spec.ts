@@ -1,5 +1,5 @@
 /**
- * The dependency rules of DESIGN.md section 3 are enforced by lint: these fixture projects (tagged
+ * The dependency rules of docs/design.md section 3 are enforced by lint: these fixture projects (tagged
  * like libs/domain and apps/console, ignored by `npm run lint`) break them and must be rejected.
  */
 import { execFileSync } from 'node:child_process';

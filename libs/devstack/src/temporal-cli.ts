@@ -1,5 +1,5 @@
 /**
- * Finds the `temporal` CLI in the order DESIGN.md section 5 gives: TEMPORAL_CLI_PATH, `temporal` on
+ * Finds the `temporal` CLI in the order docs/design.md section 5 gives: TEMPORAL_CLI_PATH, `temporal` on
  * PATH, the pinned build under .tools/ (built with `go install` when Go is here), else the SDK's own
  * download. When nothing works the error names everything that was tried.
  */

@@ -1,4 +1,4 @@
-/** The temporal CLI is looked for in DESIGN.md's order, and a miss says what was tried. */
+/** The temporal CLI is looked for in docs/design.md's order, and a miss says what was tried. */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

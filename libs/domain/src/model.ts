@@ -1,5 +1,5 @@
 /**
- * The value types a partnership records, stage by stage (DESIGN.md section 2).
+ * The value types a partnership records, stage by stage (docs/design.md section 2).
  */
 export const STAGES = ['PRIORITY_SETTING', 'LISTENING', 'ROLE_IDENTIFICATION', 'MEASUREMENT', 'TERMINATION', 'CLOSED'] as const;
 export type Stage = (typeof STAGES)[number];

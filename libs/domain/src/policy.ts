@@ -2,7 +2,7 @@ import { parseDuration } from './duration.js';
 
 /**
  * How long a partnership gives people for each human step and when the timers chase them. Every
- * value is an ISO-8601 duration, so tests can use seconds (DESIGN.md section 2 gives the defaults).
+ * value is an ISO-8601 duration, so tests can use seconds (docs/design.md section 2 gives the defaults).
  */
 export interface PartnershipPolicy {
   /** A task is due this long after it opens. The first reminder fires at half this window. */

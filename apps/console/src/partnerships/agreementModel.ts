@@ -1,5 +1,5 @@
 /**
- * The partnering agreement as a document: every section DESIGN.md lists, in reading order, with
+ * The partnering agreement as a document: every section docs/design.md lists, in reading order, with
  * names instead of ids and durations in words; and who signed or refused each version, for which
  * organization, when. Before the first version is issued the same document previews the draft.
  */

@@ -10,7 +10,7 @@ import type { PartnershipCommand } from './partnershipModel';
 export const STAKEHOLDER_SCALE = [1, 2, 3, 4, 5] as const;
 /** Alignment scores: 0 (no overlap with the organization's mission) to 3 (at its heart). */
 export const ALIGNMENT_SCORES = [0, 1, 2, 3] as const;
-/** DESIGN.md: a goal scored 0 by an organization, or averaging below this, is flagged. */
+/** docs/design.md: a goal scored 0 by an organization, or averaging below this, is flagged. */
 export const LOW_OVERLAP_AVERAGE = 1.5;
 
 export interface StakeholderCell {

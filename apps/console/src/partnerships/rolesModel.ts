@@ -68,7 +68,7 @@ export function accountableChecks(goals: readonly Pick<Goal, 'rank'>[], grid: Re
   });
 }
 
-/** Each management model and how it decides, in one sentence (DESIGN.md section 2). */
+/** Each management model and how it decides, in one sentence (docs/design.md section 2). */
 export const MANAGEMENT_MODEL_RULES: Record<ManagementModel, string> = {
   cooperative: 'Partners keep their own identity, staff and budget, so decisions need consensus: every partner organization must approve.',
   collaborative: 'Partners take defined roles and commit resources, so decisions need agreement: every organization that holds a role must approve.',
