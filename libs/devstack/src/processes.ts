@@ -1,6 +1,7 @@
 /** Child processes of the local stack: spawned with prefixed output, stopped gently then firmly. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import type { Account } from './root-runtime.js';
 
 export interface Service {
   name: string;
@@ -20,9 +21,7 @@ export interface SpawnOptions {
   /** Print the child's output with a prefix (default true). */
   echo?: boolean;
   /** Run as this account (a root launcher starting PostgreSQL). */
-  account?: { uid: number; gid: number };
-  /** The signal that asks the process to stop (default SIGINT). */
-  stopSignal?: NodeJS.Signals;
+  account?: Account;
   /** Fragments of lines to remember once seen (a readiness line), however much is printed after. */
   watchFor?: string[];
 }
@@ -85,7 +84,7 @@ export function spawnService(name: string, command: string, args: string[], opti
     printed: (fragment) => seen.has(fragment),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill(options.stopSignal ?? 'SIGINT');
+      child.kill('SIGINT');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited;
       clearTimeout(timer);

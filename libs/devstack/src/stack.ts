@@ -7,7 +7,8 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig, stackConfigSchema } from '@pe/config';
-import { ensureDatabase, removeRootCluster, startEmbeddedPostgres, type RunningPostgres } from './postgres.js';
+import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from './postgres.js';
+import { removeLinkedCluster } from './root-runtime.js';
 import { assertPortFree, freePort, httpOk, spawnService, waitUntil, type Service } from './processes.js';
 import { startComponent } from './start-error.js';
 import { resolveTemporalCli } from './temporal-cli.js';
@@ -240,5 +241,5 @@ function persistentSigningKey(dataDir: string): string {
  */
 export function discardRootCluster(dataDir: string, env: NodeJS.ProcessEnv = process.env): void {
   const config = loadConfig(stackConfigSchema, env);
-  if (process.getuid?.() === 0 && !config.DATABASE_URL) removeRootCluster(dataDir, config.EMBEDDED_PG_RUNTIME_DIR);
+  if (process.getuid?.() === 0 && !config.DATABASE_URL) removeLinkedCluster(dataDir, config.EMBEDDED_PG_RUNTIME_DIR);
 }

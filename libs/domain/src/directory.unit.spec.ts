@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PASSWORD_MIN_LENGTH, organizationProblem } from './directory.js';
+import { PASSWORD_MIN_LENGTH, organizationProblem, ownAccountProblem, userChangeProblem } from './directory.js';
 import { createOrganizationSchema, createUserSchema, fieldErrors, setPasswordSchema, updateOrganizationSchema, updateUserSchema } from './schemas.js';
 
 const ORG = '0b0c7d4e-1f2a-4b3c-8d4e-5f6a7b8c9d0e';
@@ -55,5 +55,32 @@ describe('the organization schemas', () => {
     expect(errorsOf(createOrganizationSchema.safeParse({ name: 'Acme', kind: 'club' }))).toHaveProperty('kind');
     expect(errorsOf(updateOrganizationSchema.safeParse({ active: 'no' }))).toHaveProperty('active');
     expect(updateOrganizationSchema.parse({ active: false })).toEqual({ active: false });
+  });
+});
+
+describe('the rules of changing a user', () => {
+  const admin = { role: 'admin' as const, organizationId: null, active: true };
+  const sponsor = { role: 'sponsor' as const, organizationId: null, active: true };
+
+  it('keeps an admin from stepping down their own account', () => {
+    expect(ownAccountProblem('a', 'a', { active: false })).toMatchObject({ rule: 'own_account', field: 'active' });
+    expect(ownAccountProblem('a', 'a', { role: 'auditor' })).toMatchObject({ rule: 'own_account', field: 'role' });
+    expect(ownAccountProblem('a', 'a', { role: 'admin' })).toBeNull();
+    expect(ownAccountProblem('a', 'b', { active: false })).toBeNull();
+  });
+
+  it('keeps the last active admin, and whoever a partnership that is not closed waits for', () => {
+    expect(userChangeProblem({ active: false }, { current: admin, otherActiveAdmins: 0, responsibleFor: [] })).toMatchObject({ rule: 'last_admin', field: 'active' });
+    expect(userChangeProblem({ active: false }, { current: admin, otherActiveAdmins: 1, responsibleFor: [] })).toBeNull();
+    expect(userChangeProblem({ role: 'auditor' }, { current: sponsor, otherActiveAdmins: 1, responsibleFor: [{ name: 'Harbour' }] })).toMatchObject({
+      rule: 'still_responsible',
+      field: 'role',
+      fieldMessage: 'coordinates or sponsors 1 open partnership: Harbour',
+    });
+    expect(userChangeProblem({ active: true }, { current: { ...sponsor, active: false }, otherActiveAdmins: 1, responsibleFor: [{ name: 'Harbour' }] })).toBeNull();
+  });
+
+  it('checks the role against the organization it would have', () => {
+    expect(userChangeProblem({ role: 'partner' }, { current: sponsor, otherActiveAdmins: 1, responsibleFor: [] })).toMatchObject({ rule: 'organization', field: 'organizationId' });
   });
 });

@@ -4,6 +4,7 @@
  * the ledger shows exactly what the workflow is waiting for.
  */
 import type { PartnershipState } from './partnership.js';
+import type { DeadlineFilter } from './schemas.js';
 import { recipientOf, type Assignee, type Recipient, type TaskKind } from './tasks.js';
 import { deadlines, escalationRecipients, type Deadline } from './timers.js';
 
@@ -58,19 +59,10 @@ export function deadlineLedger(state: PartnershipState): LedgerEntry[] {
   });
 }
 
-export interface LedgerFilter {
-  partnershipId?: string | string[];
-  purpose?: DeadlinePurpose | DeadlinePurpose[];
-  kind?: TaskKind | TaskKind[];
-  assigneeUserId?: string;
-  assigneeOrganizationId?: string;
-  /** Timers that reach this person directly (as assignee, or on the escalation ladder). */
-  recipientUserId?: string;
-}
-
 const oneOf = <T>(wanted: T | T[] | undefined, value: T | null) => wanted === undefined || (Array.isArray(wanted) ? wanted : [wanted]).some((item) => item === value);
 
-export function matchesLedgerFilter(entry: LedgerEntry, filter: LedgerFilter): boolean {
+/** Whether an entry passes the ledger's filter (GET /api/deadlines; the shape is the schema's). */
+export function matchesLedgerFilter(entry: LedgerEntry, filter: DeadlineFilter): boolean {
   return (
     oneOf(filter.partnershipId, entry.partnershipId) &&
     oneOf(filter.purpose, entry.purpose) &&

@@ -122,14 +122,10 @@ type Catalogue = typeof TASK_CATALOGUE;
 
 /** Kinds completed with data (never rejected). */
 export type DataTaskKind = { [K in TaskKind]: Catalogue[K]['completion'] extends { style: 'data' } ? K : never }[TaskKind];
-/** Kinds approved, or rejected with a reason. */
-export type DecisionTaskKind = Exclude<TaskKind, DataTaskKind>;
 
 type SchemaOf<K extends DataTaskKind> = Catalogue[K]['completion'] extends { schema: infer S extends z.ZodType } ? S : never;
 /** The data a kind's completion carries once validated. */
 export type TaskDataOf<K extends DataTaskKind> = z.output<SchemaOf<K>>;
-/** What a client sends as a kind's data (defaults not yet applied). */
-export type TaskDataInputOf<K extends DataTaskKind> = z.input<SchemaOf<K>>;
 /** Any kind's completion data; which one is decided by the task's own kind. */
 export type TaskData = { [K in DataTaskKind]: TaskDataOf<K> }[DataTaskKind];
 /** The context the API sends with a task of kind K. */

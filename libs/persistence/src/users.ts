@@ -1,6 +1,6 @@
 /** The directory: people and organizations, read for sign-in and references, written by admins. */
 import type { DataSource } from 'typeorm';
-import type { Role } from '@pe/domain';
+import type { Role, UserChangeFacts } from '@pe/domain';
 
 export interface UserRecord {
   id: string;
@@ -172,22 +172,10 @@ export function updateOrganization(db: DataSource, id: string, changes: Organiza
   return update(db, 'organizations', ORGANIZATION_SETTERS, id, changes);
 }
 
-export function updateUser(db: DataSource, id: string, changes: UserChanges): Promise<boolean> {
-  return update(db, 'users', USER_SETTERS, id, changes);
-}
 
 export async function setPasswordHash(db: DataSource, id: string, passwordHash: string): Promise<boolean> {
   const [, affected] = (await db.query('UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1', [id, passwordHash])) as [unknown[], number];
   return affected > 0;
-}
-
-/** What a change to a user must not break: the last active admin, and partnerships that need this person. */
-export interface UserChangeFacts {
-  current: DirectoryUser;
-  /** Active admins other than this user. */
-  otherActiveAdmins: number;
-  /** Partnerships not closed that this user coordinates or sponsors. */
-  responsibleFor: { id: string; name: string }[];
 }
 
 /**
@@ -195,7 +183,7 @@ export interface UserChangeFacts {
  * admins and the user's row, so two admins deactivating each other at once cannot leave none.
  * False when no row has this id.
  */
-export async function changeUserChecked(db: DataSource, id: string, changes: UserChanges, check: (facts: UserChangeFacts) => void): Promise<boolean> {
+export async function changeUserChecked(db: DataSource, id: string, changes: UserChanges, check: (facts: UserChangeFacts & { current: DirectoryUser }) => void): Promise<boolean> {
   return db.transaction(async (manager) => {
     const admins = (await manager.query(`SELECT id FROM users WHERE role = 'admin' AND deactivated_at IS NULL ORDER BY id FOR UPDATE`)) as { id: string }[];
     const [current] = (await manager.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1 FOR UPDATE`, [id])) as DirectoryUser[];

@@ -6,11 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import {
-  organizationProblem,
+  ownAccountProblem,
+  userChangeProblem,
   type CreateOrganizationInput,
   type CreateUserInput,
   type UpdateOrganizationInput,
   type UpdateUserInput,
+  type UserChangeProblem,
 } from '@pe/domain';
 import {
   changeUserChecked,
@@ -62,35 +64,12 @@ export class DirectoryService {
   }
 
   async updateUser(admin: AuthenticatedUser, id: string, changes: UpdateUserInput): Promise<DirectoryRecord> {
-    if (id === admin.id && (changes.active === false || (changes.role !== undefined && changes.role !== 'admin'))) {
-      throw new ApiError(
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        API_ERROR_CODES.ownAccount,
-        'You cannot deactivate or demote your own account; another admin can',
-        changes.active === false ? { active: 'not your own account' } : { role: 'not your own account' },
-      );
-    }
+    const own = ownAccountProblem(admin.id, id, changes);
+    if (own) throw refusal(own);
     if (changes.organizationId) await this.requireActiveOrganization(changes.organizationId);
-    const changed = await changeUserChecked(this.db, id, changes, ({ current, otherActiveAdmins, responsibleFor }) => {
-      const role = changes.role ?? current.role;
-      const organizationId = changes.organizationId === undefined ? current.organizationId : changes.organizationId;
-      const problem = organizationProblem(role, organizationId);
-      if (problem) throw malformed({ organizationId: problem });
-      const field = changes.active === false ? 'active' : 'role';
-      const stepsDown = current.active && (changes.active === false || (changes.role !== undefined && changes.role !== current.role));
-      if (!stepsDown) return;
-      if (current.role === 'admin' && otherActiveAdmins === 0) {
-        throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, API_ERROR_CODES.lastAdmin, 'This is the last active admin: make another admin first', {
-          [field]: 'the last active admin',
-        });
-      }
-      if (responsibleFor.length > 0) {
-        // Their approvals and reviews are assigned to them by name: the partnerships would wait forever.
-        const names = responsibleFor.map((partnership) => partnership.name).join(', ');
-        throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, API_ERROR_CODES.stillResponsible, `This user coordinates or sponsors partnerships that are not closed: ${names}`, {
-          [field]: `coordinates or sponsors ${responsibleFor.length} open partnership${responsibleFor.length === 1 ? '' : 's'}: ${names}`,
-        });
-      }
+    const changed = await changeUserChecked(this.db, id, changes, (facts) => {
+      const problem = userChangeProblem(changes, facts);
+      if (problem) throw refusal(problem);
     });
     if (!changed) throw notFoundError('User');
     return this.read(userList, 'User', id);
@@ -112,6 +91,18 @@ export class DirectoryService {
     if (!page.rows[0]) throw notFoundError(what);
     return page.rows[0];
   }
+}
+
+const REFUSAL_CODES = {
+  own_account: API_ERROR_CODES.ownAccount,
+  last_admin: API_ERROR_CODES.lastAdmin,
+  still_responsible: API_ERROR_CODES.stillResponsible,
+} as const;
+
+/** The directory's rule, as the API answers it: a misfit role and organization is malformed input, the rest 422. */
+function refusal(problem: UserChangeProblem): ApiError {
+  if (problem.rule === 'organization') return malformed({ [problem.field]: problem.fieldMessage });
+  return new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, REFUSAL_CODES[problem.rule], problem.message, { [problem.field]: problem.fieldMessage });
 }
 
 /** A duplicate email or name is a 409 naming the field, so a form can show it in place. */

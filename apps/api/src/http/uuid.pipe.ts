@@ -14,7 +14,7 @@ export class UuidParam implements PipeTransform<string, string> {
 }
 
 /** Task ids are `<partnership id>.<sequence>`; anything else cannot exist and answers 404. */
-const TASK_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.\d{1,10}$/i;
+const TASK_ID = new RegExp(`${UUID.source.slice(0, -1)}\\.\\d{1,10}$`, 'i');
 
 @Injectable()
 export class TaskIdParam implements PipeTransform<string, string> {

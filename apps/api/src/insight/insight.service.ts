@@ -58,10 +58,7 @@ export class InsightService {
   /** The ledger across every partnership the caller may see (the same visibility as one partnership's). */
   ledger(user: AuthenticatedUser, params: ListParams) {
     const parsed = deadlineFilterSchema.safeParse(params.filter ?? {});
-    if (!parsed.success) {
-      const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([field, message]) => [field === '_' ? 'filter' : `filter.${field}`, message]));
-      throw malformed(errors, 'The deadline filter is malformed');
-    }
+    if (!parsed.success) throw malformed(fieldErrors(parsed.error, 'filter'), 'The deadline filter is malformed');
     return listDeadlines(this.db, { ...params, filter: parsed.data }, partnershipScope(user, 'p.organization_ids'));
   }
 

@@ -1,14 +1,5 @@
 /** The list specifications of every read model the API serves. */
-import { equals, flag, idIn, ListParamsError, search, type FilterClause, type ListSpec } from './list-query.js';
-
-/** true: only rows where the column is null (e.g. unread); false: only where it is set. */
-const isNull =
-  (expression: string, name: string): FilterClause =>
-  (value) => {
-    if (value === true || value === 'true') return `${expression} IS NULL`;
-    if (value === false || value === 'false') return `${expression} IS NOT NULL`;
-    throw new ListParamsError('filter', `${name} must be true or false`);
-  };
+import { equals, flag, idIn, search, type ListSpec } from './list-query.js';
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -183,6 +174,6 @@ export const notificationList: ListSpec = {
     partnershipId: equals('n.partnership_id::text'),
     taskId: equals('n.task_id'),
     userId: equals('n.user_id::text'),
-    unread: isNull('n.read_at', 'unread'),
+    unread: flag('n.read_at IS NULL'),
   },
 };
