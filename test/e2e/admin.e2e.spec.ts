@@ -5,7 +5,7 @@
  * and the partner finds no user administration (no menu entry, a sentence at #/users).
  */
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, signIn } from '../support/browser.js';
+import { choose, launchChromium, signIn } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { testDirectory } from '../support/directory.js';
 import { DEMO, DEMO_PASSWORD, listQuery, login } from '../support/http.js';
@@ -33,12 +33,6 @@ async function watchedPage(): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
 describe('administration in the console', () => {
   it('lets the admin create an organization and a user, who then signs in', async () => {
     const organizationName = directory.organizationName('Lakeside Clinic');
@@ -53,7 +47,7 @@ describe('administration in the console', () => {
       await admin.page.getByRole('link', { name: 'New organization' }).click();
       // A name another organization has comes back under the name field.
       await admin.page.getByLabel(/^Name/).fill('northwind foundation');
-      await choose(admin.page, 'Kind', 'Nonprofit');
+      await choose(admin.page, admin.page, 'Kind', 'Nonprofit');
       await admin.page.getByRole('button', { name: 'Save' }).click();
       await admin.page.getByText('Another organization already has this name').first().waitFor();
       await admin.page.getByLabel(/^Name/).fill(organizationName);
@@ -63,8 +57,8 @@ describe('administration in the console', () => {
       await admin.page.goto(`${inject('apiUrl')}/#/users/create`);
       await admin.page.getByLabel(/^Email/).fill(email);
       await admin.page.getByLabel(/^Name/).fill('Lena Lakeside');
-      await choose(admin.page, 'Role', 'Partner representative');
-      await choose(admin.page, 'Organization', organizationName);
+      await choose(admin.page, admin.page, 'Role', 'Partner representative');
+      await choose(admin.page, admin.page, 'Organization', organizationName);
       await admin.page.getByLabel(/^Password/).fill(password);
       await admin.page.getByRole('button', { name: 'Save' }).click();
       await admin.page.getByText(email).waitFor();

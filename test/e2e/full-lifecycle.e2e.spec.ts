@@ -17,7 +17,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { changingInputsIn, launchChromium, openPartnership, signIn, tab } from '../support/browser.js';
+import { changingInputsIn, choose, launchChromium, openPartnership, PARTNERSHIP_TABS, signIn, tab } from '../support/browser.js';
 import { DEMO } from '../support/http.js';
 import { castOf, ORGANIZATION_NAMES, partnershipOf, timeline, type Cast } from '../support/lifecycle.js';
 import { nextYear } from '../support/partnerships.js';
@@ -27,7 +27,6 @@ const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
 const WHOLE_METHOD_MS = 420_000;
 /** The first review cycle opens this long after the agreement is adopted (and every such span after). */
 const REVIEW_CYCLE_SECONDS = 20;
-const TABS = ['Summary', 'Priorities', 'Listening', 'Roles', 'Agreement', 'Measurement', 'Termination', 'Hold, members, tasks', 'Timeline'];
 const { riverside: RIVERSIDE, northwind: NORTHWIND } = ORGANIZATION_NAMES;
 
 let browser: Browser;
@@ -58,10 +57,6 @@ async function signedIn(email: string, label: string): Promise<Person> {
 }
 
 /** Picks an option of a react-admin (MUI) select by its label. */
-async function choose(page: Page, scope: Locator, label: string, option: string | RegExp): Promise<void> {
-  await scope.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
-}
 
 const status = (page: Page) => page.getByRole('status', { name: 'Waiting for' });
 const stageChip = (page: Page) => page.getByRole('heading', { level: 1 }).locator('xpath=..').locator('[data-stage]');
@@ -396,7 +391,7 @@ describe('the whole method in the console', () => {
       await expect.poll(() => stageChip(auditor.page).getAttribute('data-stage')).toBe('CLOSED');
       await expect.poll(() => status(auditor.page).textContent()).toContain('Nothing: the partnership is closed');
       const found: string[] = [];
-      for (const label of TABS) {
+      for (const label of PARTNERSHIP_TABS) {
         const auditorPanel = await tab(auditor.page, label);
         const fields = await changingInputsIn(auditorPanel);
         if (fields > 0) found.push(`${label}: ${fields} input(s)`);

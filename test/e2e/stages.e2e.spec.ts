@@ -9,8 +9,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { changingInputsIn, launchChromium, openPartnership, signIn, tab } from '../support/browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { changingInputsIn, choose, launchChromium, openPartnership, PARTNERSHIP_TABS, signIn, tab } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, eventually, listQuery } from '../support/http.js';
 import { castOf, completeOpenTasks, ORGANIZATION_NAMES, partnershipOf, send, toListening, type Cast } from '../support/lifecycle.js';
@@ -19,7 +19,6 @@ import { createPartnership, SLOW_POLICY, smartGoals, submitGoals } from '../supp
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
 /** Walking every tab at two widths, several times over, takes longer than the suite's default per test. */
 const WALKTHROUGH_MS = 240_000;
-const TABS = ['Summary', 'Priorities', 'Listening', 'Roles', 'Agreement', 'Measurement', 'Termination', 'Hold, members, tasks', 'Timeline'];
 let browser: Browser;
 let cast: Cast;
 
@@ -31,16 +30,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
 /**
  * Every tab at 1440 and 390 px: none may scroll sideways (the list of what overflows is the
  * failure message); with SCREENSHOT_DIR set, each is saved to look at.
  */
-async function everyTabAtBothWidths(page: Page, name: string, tabs: readonly string[] = TABS): Promise<void> {
+async function everyTabAtBothWidths(page: Page, name: string, tabs: readonly string[] = PARTNERSHIP_TABS): Promise<void> {
   if (SCREENSHOT_DIR) mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const overflowing: string[] = [];
   for (const width of [1440, 390]) {
@@ -245,7 +239,7 @@ describe('the partnership page', () => {
 
     const controlsOf = async (page: Page) => {
       const found: string[] = [];
-      for (const label of TABS) {
+      for (const label of PARTNERSHIP_TABS) {
         const panel = await tab(page, label);
         const fields = await changingInputsIn(panel);
         if (fields > 0) found.push(`${label}: ${fields} input(s)`);

@@ -60,3 +60,12 @@ export function changingInputsIn(scope: Locator): Promise<number> {
     READ_ONLY_FORMS,
   );
 }
+
+/** The partnership page's tabs, in order. */
+export const PARTNERSHIP_TABS = ['Summary', 'Priorities', 'Listening', 'Roles', 'Agreement', 'Measurement', 'Termination', 'Hold, members, tasks', 'Timeline'];
+
+/** Picks an option of a select (the list of options opens at the page's level, not inside the scope). */
+export async function choose(page: Page, scope: Page | Locator, label: string, option: string | RegExp): Promise<void> {
+  await scope.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+}

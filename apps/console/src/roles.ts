@@ -14,10 +14,6 @@ export function canCreatePartnerships(permissions: unknown): boolean {
   return role === 'admin' || role === 'coordinator';
 }
 
-export function canEditPriorities(permissions: unknown): boolean {
-  return canCreatePartnerships(permissions);
-}
-
 /** Only an admin manages organizations and users. */
 export function isAdmin(permissions: unknown): boolean {
   return asRole(permissions) === 'admin';

@@ -116,24 +116,31 @@ export interface PartnershipMeasures {
   cycles: CycleMeasures[];
 }
 
+/** Partner NPS of one cycle's health checks. */
+const npsOfCycle = (checks: HealthCheck[], cycle: number) => partnerNps(checks.filter((check) => check.cycle === cycle));
+
+/** The T-score of one goal-attainment scoring, if there is one. */
+const tScoreOf = (entry: { scores: Record<string, number> } | undefined) =>
+  entry ? goalAttainmentTScore(Object.values(entry.scores).map((score) => ({ score }))) : null;
+
 /** Every computed measure of a partnership as of `now`. */
 export function partnershipMeasures(
   state: Pick<Partnership, 'cycle' | 'kpis' | 'measurements' | 'goals' | 'healthChecks' | 'goalAttainment'>,
   now: Date,
 ): PartnershipMeasures {
   const statuses = kpiStatuses(state, now);
-  const latestScores = state.goalAttainment.at(-1);
+  const trajectories = kpiTrajectories(state);
   return {
     cycle: state.cycle,
     kpis: statuses,
     shareOnTrack: shareOnTrack(statuses),
     onTimeSubmissionRate: onTimeRate(state.measurements),
     healthGap: healthGap(state.healthChecks, state.cycle),
-    partnerNps: partnerNps(state.healthChecks.filter((check) => check.cycle === state.cycle)),
-    goalAttainmentTScore: latestScores ? goalAttainmentTScore(Object.values(latestScores.scores).map((score) => ({ score }))) : null,
-    trajectories: kpiTrajectories(state),
+    partnerNps: npsOfCycle(state.healthChecks, state.cycle),
+    goalAttainmentTScore: tScoreOf(state.goalAttainment.at(-1)),
+    trajectories,
     health: healthByCycle(state.healthChecks),
-    cycles: measuresByCycle(state),
+    cycles: measuresByCycle(state, trajectories),
   };
 }
 
@@ -238,17 +245,18 @@ export interface CycleMeasures {
 }
 
 /** The measures of every review cycle opened so far (1…current), for trend lines. */
-export function measuresByCycle(state: Pick<Partnership, 'cycle' | 'kpis' | 'measurements' | 'goals' | 'healthChecks' | 'goalAttainment'>): CycleMeasures[] {
-  const trajectories = kpiTrajectories(state);
+export function measuresByCycle(
+  state: Pick<Partnership, 'cycle' | 'kpis' | 'measurements' | 'goals' | 'healthChecks' | 'goalAttainment'>,
+  trajectories: KpiTrajectory[] = kpiTrajectories(state),
+): CycleMeasures[] {
   return Array.from({ length: state.cycle }, (_, index) => index + 1).map((cycle) => {
     const statuses = trajectories.flatMap((trajectory) =>
       trajectory.points.filter((point) => point.cycle === cycle).map((point) => ({ kpiId: trajectory.kpiId, actual: point.actual, progress: null, onTrack: point.onTrack })),
     );
-    const scores = state.goalAttainment.filter((entry) => entry.cycle === cycle).at(-1);
     return {
       cycle,
-      partnerNps: partnerNps(state.healthChecks.filter((check) => check.cycle === cycle)),
-      goalAttainmentTScore: scores ? goalAttainmentTScore(Object.values(scores.scores).map((score) => ({ score }))) : null,
+      partnerNps: npsOfCycle(state.healthChecks, cycle),
+      goalAttainmentTScore: tScoreOf(state.goalAttainment.filter((entry) => entry.cycle === cycle).at(-1)),
       shareOnTrack: shareOnTrack(statuses),
       onTimeSubmissionRate: onTimeRate(state.measurements.filter((m) => m.cycle === cycle)),
     };

@@ -3,6 +3,7 @@
  * by role, so the page component only lays them out.
  */
 import { STAGES, type Role, type Stage } from '@pe/domain';
+import { isOverdue } from '../tasks/taskModel';
 
 export const HOME_SECTIONS = ['stages', 'myTasks', 'overdue', 'deadlines', 'escalations', 'activity'] as const;
 export type HomeSection = (typeof HOME_SECTIONS)[number];
@@ -41,5 +42,5 @@ export function countByStage(partnerships: readonly { stage: string }[]): { stag
 
 /** Open tasks past their due date, the longest overdue first. */
 export function overdueTasks<T extends { status: string; dueAt: string }>(tasks: readonly T[], now: Date): T[] {
-  return tasks.filter((task) => task.status === 'open' && Date.parse(task.dueAt) < now.getTime()).sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+  return tasks.filter((task) => isOverdue(task, now)).sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
 }

@@ -8,7 +8,8 @@ import { useState } from 'react';
 import { DateTimeInput, required, SelectInput, TextInput } from 'react-admin';
 import { CommandButton } from './CommandButton';
 import { CommandForm } from './CommandForm';
-import { toLocalDateTime, toMoveDueDateCommand, toRemoveOrganizationCommand, type MoveDueDateValues, type RemoveOrganizationValues } from './operationsModel';
+import { toLocalInputValue } from '../deadlines/deadlineModel';
+import { toMoveDueDateCommand, toRemoveOrganizationCommand, type MoveDueDateValues, type RemoveOrganizationValues } from './operationsModel';
 import { usePartnershipPage } from './PartnershipPageContext';
 import { SectionHeading } from './SectionHeading';
 import { dueInWords } from './waitingModel';
@@ -144,7 +145,7 @@ function OpenTaskRow({ task }: { task: OpenTask }) {
       {moving && (
         <CommandForm<MoveDueDateValues>
           partnershipId={record.id}
-          defaultValues={{ dueAt: toLocalDateTime(task.dueAt), reason: '' }}
+          defaultValues={{ dueAt: toLocalInputValue(task.dueAt), reason: '' }}
           toCommand={(values) => toMoveDueDateCommand(task.id, values)}
           success="Due date moved"
           saveLabel="Save new due date"

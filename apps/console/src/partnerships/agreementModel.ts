@@ -6,7 +6,8 @@
 import { durationInWords, RESPONSIBILITIES, type AgreementContent, type AgreementVersion, type AgreementVersionStatus, type DecisionRule } from '@pe/domain';
 import type { PartnershipRecord } from './partnershipModel';
 import { managementModelLabel } from './partnershipModel';
-import { everyInWords, MANAGEMENT_MODEL_RULES, RESPONSIBILITY_LABELS, TERMINATION_OPTION_LABELS } from './rolesModel';
+import { RESPONSIBILITY_LABELS } from '../methodLabels';
+import { everyInWords, MANAGEMENT_MODEL_RULES, TERMINATION_OPTION_LABELS } from './rolesModel';
 import type { Names } from './waitingModel';
 
 /** What the document is made from: an issued version's content, or the draft the record holds. */

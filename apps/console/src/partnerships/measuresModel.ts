@@ -2,7 +2,8 @@
  * The measures of a partnership (GET /api/partnerships/:id/measures) shaped for charts. The
  * numbers are computed by @pe/domain on the server; this only arranges them into axes and series.
  */
-import { HEALTH_DIMENSIONS, type CycleMeasures, type HealthDimension, type HealthSnapshot, type KpiStatus, type KpiTrajectory } from '@pe/domain';
+import { HEALTH_DIMENSIONS, type CycleMeasures, type HealthSnapshot, type KpiStatus, type KpiTrajectory } from '@pe/domain';
+import { HEALTH_DIMENSION_LABELS } from '../methodLabels';
 
 export interface Measures {
   cycle: number;
@@ -17,12 +18,6 @@ export interface Measures {
   cycles: CycleMeasures[];
 }
 
-export const HEALTH_DIMENSION_LABELS: Record<HealthDimension, string> = {
-  strategy: 'Strategy',
-  operations: 'Operations',
-  relationship: 'Relationship',
-  governance: 'Governance',
-};
 
 export interface TrajectoryChart {
   title: string;

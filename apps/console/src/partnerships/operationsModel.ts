@@ -24,10 +24,3 @@ export interface RemoveOrganizationValues {
 export function toRemoveOrganizationCommand(organizationId: string, values: RemoveOrganizationValues): PartnershipCommand {
   return { type: 'RemoveOrganization', organizationId, reassignTo: values.reassignTo || null };
 }
-
-/** The date-time picker's value ("YYYY-MM-DDTHH:mm", local) for an instant. */
-export function toLocalDateTime(iso: string): string {
-  const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}

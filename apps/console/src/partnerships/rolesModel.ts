@@ -9,21 +9,15 @@ import {
   RESPONSIBILITIES,
   TERMINATION_OPTIONS,
   type Goal,
-  type Kpi,
   type ManagementModel,
   type Responsibility,
   type RoleAssignment,
   type TerminationOption,
 } from '@pe/domain';
-import { fromIsoDuration, toIsoDuration, type DurationParts } from './durationModel';
+import { RESPONSIBILITY_LABELS } from '../methodLabels';
+import { toIsoDuration, type DurationParts } from './durationModel';
 import type { PartnershipCommand } from './partnershipModel';
 
-export const RESPONSIBILITY_LABELS: Record<Responsibility, string> = {
-  responsible: 'Responsible',
-  accountable: 'Accountable',
-  consulted: 'Consulted',
-  informed: 'Informed',
-};
 export const responsibilityChoices = RESPONSIBILITIES.map((id) => ({ id, name: RESPONSIBILITY_LABELS[id] }));
 
 /** The rule the decider checks when the agreement is issued, as the page states it. */
@@ -165,21 +159,6 @@ export function toDefineKpiCommand(values: KpiFormValues): PartnershipCommand {
   };
 }
 export const KPI_ERROR_MOVES = { 'kpi.cadence': 'kpi.cadence.amount', 'kpi.direction': 'kpi.target' };
-
-export function toKpiFormValues(kpi: Kpi): KpiFormValues {
-  return {
-    kpi: {
-      id: kpi.id,
-      name: kpi.name,
-      ownerOrganizationId: kpi.ownerOrganizationId,
-      unit: kpi.unit,
-      baseline: kpi.baseline,
-      target: kpi.target,
-      cadence: fromIsoDuration(kpi.cadence),
-      goalRank: kpi.goalRank,
-    },
-  };
-}
 
 export interface ManagementModelFormValues {
   model?: ManagementModel | null;

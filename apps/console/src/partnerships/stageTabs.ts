@@ -28,7 +28,3 @@ export function defaultTab(record: { stage: Stage; signoff?: { subject: string }
   if (record.signoff?.subject === 'AGREEMENT') return 'agreement';
   return STAGE_TABS[record.stage];
 }
-
-export function isPageTab(value: unknown): value is PageTab {
-  return PAGE_TABS.some((tab) => tab.id === value);
-}

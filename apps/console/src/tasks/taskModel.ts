@@ -83,7 +83,7 @@ export const statusChoices: { id: TaskStatus; name: string }[] = [
 /** A person's inbox: what is waiting for them. */
 export const INBOX_DEFAULT_FILTER = { mine: true, status: 'open' } as const;
 
-export function isOverdue(task: Pick<TaskRecord, 'status' | 'dueAt'>, now: Date = new Date()): boolean {
+export function isOverdue(task: { status: string; dueAt: string }, now: Date = new Date()): boolean {
   return task.status === 'open' && new Date(task.dueAt).getTime() < now.getTime();
 }
 

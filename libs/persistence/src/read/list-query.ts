@@ -96,11 +96,11 @@ export const idIn =
   (value, bind) =>
     `${expression}::text = ANY(${bind((Array.isArray(value) ? value : [value]).map(String))})`;
 
-/** A yes/no filter over a boolean expression; anything but true or false is a 400. */
+/** A yes/no filter over a boolean expression; anything but true or false is a 400 (naming the filter when told its name). */
 export const flag =
-  (expression: string): FilterClause =>
+  (expression: string, name?: string): FilterClause =>
   (value) => {
     if (value === true || value === 'true') return `(${expression})`;
     if (value === false || value === 'false') return `NOT (${expression})`;
-    throw new ListParamsError('filter', 'this filter takes true or false');
+    throw new ListParamsError('filter', name ? `${name} must be true or false` : 'this filter takes true or false');
   };

@@ -174,6 +174,6 @@ export const notificationList: ListSpec = {
     partnershipId: equals('n.partnership_id::text'),
     taskId: equals('n.task_id'),
     userId: equals('n.user_id::text'),
-    unread: flag('n.read_at IS NULL'),
+    unread: flag('n.read_at IS NULL', 'unread'),
   },
 };
