@@ -98,7 +98,8 @@ describe('priority setting, end to end', () => {
   });
 
   it('lets the sponsor reject with a reason, then approve, moving the partnership to LISTENING', async () => {
-    const { id } = await createPartnership(coordinator);
+    const timelineName = `Reworked priorities ${Math.random().toString(36).slice(2, 8)}`;
+    const { id } = await createPartnership(coordinator, undefined, timelineName);
     await submitGoals(coordinator, id);
     const task = await openTaskOf(sponsor, id);
     expect(task).toMatchObject({ kind: 'APPROVE_PRIORITIES', partnershipId: id, status: 'open' });
@@ -163,6 +164,24 @@ describe('priority setting, end to end', () => {
     ]);
     expect(timeline[5]).toMatchObject({ actorId: sponsor.user.id, actorName: 'Sam Sponsor' });
     expect(timeline[1]).toMatchObject({ actorId: coordinator.user.id });
+
+    // The timeline narrows by actor, event type and time range, each filter on its own and together.
+    const filtered = async (filter: Record<string, unknown>) =>
+      ((await coordinator.get(`/api/events?${listQuery({ partnershipId: id, ...filter }, ['sequence', 'ASC'])}`)).body as { sequence: number; type: string; partnershipName: string }[]);
+    const bySponsor = await filtered({ actorId: sponsor.user.id });
+    expect(bySponsor.map((event) => event.type)).toEqual(['TaskCompleted', 'PrioritiesRejected', 'TaskCompleted', 'PrioritiesApproved', 'StageAdvanced']);
+    expect(bySponsor[0]!.partnershipName).toBe(timelineName);
+    expect((await filtered({ type: ['PrioritiesRejected', 'PrioritiesApproved'] })).map((event) => event.type)).toEqual(['PrioritiesRejected', 'PrioritiesApproved']);
+    const all = (await coordinator.get(`/api/events?${listQuery({ partnershipId: id }, ['sequence', 'ASC'])}`)).body as { sequence: number; occurredAt: string }[];
+    // Events of one command share their instant; the sponsor's rejection (sequences 5 and 6) is one command.
+    const rejection = all[5]!;
+    const reworked = all[6]!;
+    expect((await filtered({ occurredFrom: reworked.occurredAt })).map((event) => event.sequence)).toEqual(all.slice(6).map((event) => event.sequence));
+    const untilRejection = await filtered({ occurredTo: rejection.occurredAt, actorId: sponsor.user.id });
+    expect(untilRejection.map((event) => event.type)).toEqual(['TaskCompleted', 'PrioritiesRejected']);
+    const badRange = await coordinator.get(`/api/events?${listQuery({ partnershipId: id, occurredFrom: 'last week' })}`);
+    expect(badRange).toMatchObject({ status: 400, body: { code: 'REQUEST.MALFORMED' } });
+    expect(JSON.stringify(badRange.body)).toContain('occurredFrom must be an ISO-8601 instant');
   });
 
   it('reminds the sponsor, then escalates up the ladder (coordinator, then sponsor), when nobody acts', async () => {

@@ -56,6 +56,7 @@ const list = (resource: string) => ({
     responses: { '200': { description: `A page of ${resource}` }, ...errors(400, 401) },
   },
 });
+const withSummary = <T extends { get: object }>(operation: T, summary: string): T => ({ ...operation, get: { ...operation.get, summary } });
 const one = (resource: string) => ({
   get: { tags: [resource], parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'The record' }, ...errors(401, 404) } },
 });
@@ -336,7 +337,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: { '204': { description: 'The password is set' }, ...errors(400, 401, 403, 404) },
         },
       },
-      '/api/events': list('events'),
+      '/api/events': withSummary(
+        list('events'),
+        'List events across the partnerships the caller may see, newest first. `filter` keys: `partnershipId`, `actorId`, `type` (one or a list), `occurredFrom` and `occurredTo` (ISO-8601 instants, inclusive)',
+      ),
       '/api/events/{id}': one('events'),
       '/api/notifications': list('notifications'),
       '/api/notifications/{id}': one('notifications'),

@@ -96,6 +96,22 @@ export const idIn =
   (value, bind) =>
     `${expression}::text = ANY(${bind((Array.isArray(value) ? value : [value]).map(String))})`;
 
+/**
+ * One end of a time range: rows at or after (`from`) or at or before (`to`) an ISO-8601 instant. An
+ * empty value is ignored; anything that is not an instant is a 400 naming the filter.
+ */
+export const instantBound =
+  (expression: string, end: 'from' | 'to', name: string): FilterClause =>
+  (value, bind) => {
+    if (value === undefined || value === null || value === '') return null;
+    const text = typeof value === 'string' ? value.trim() : '';
+    const instant = new Date(text);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(instant.getTime())) {
+      throw new ListParamsError('filter', `${name} must be an ISO-8601 instant such as 2026-11-23T10:00:00Z`);
+    }
+    return `${expression} ${end === 'from' ? '>=' : '<='} ${bind(instant.toISOString())}::timestamptz`;
+  };
+
 /** A yes/no filter over a boolean expression; anything but true or false is a 400 (naming the filter when told its name). */
 export const flag =
   (expression: string, name?: string): FilterClause =>

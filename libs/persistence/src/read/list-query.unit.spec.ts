@@ -1,7 +1,7 @@
 /** The list builder lets only whitelisted names reach SQL: inherited object keys included. */
 import { describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { ListParamsError, equals, flag, runList, type ListSpec } from './list-query.js';
+import { ListParamsError, equals, flag, instantBound, runList, type ListSpec } from './list-query.js';
 
 const spec: ListSpec = { from: 'things t', columns: { id: 't.id', name: 't.name' }, defaultSort: ['name', 'ASC'], filters: { name: equals('t.name') } };
 
@@ -40,5 +40,16 @@ describe('runList', () => {
     expect(statements[0]!.sql).toContain('WHERE (t.gone_at IS NULL)');
     expect(statements[2]!.sql).toContain('WHERE NOT (t.gone_at IS NULL)');
     await expect(runList(db, flagged, { filter: { active: 'yes' } })).rejects.toBeInstanceOf(ListParamsError);
+  });
+
+  it('bounds a time range by ISO instants and names the filter it refuses', async () => {
+    const ranged: ListSpec = { ...spec, filters: { since: instantBound('t.at', 'from', 'since'), until: instantBound('t.at', 'to', 'until') } };
+    const { db, statements } = recordingDb();
+    await runList(db, ranged, { filter: { since: '2026-03-01T00:00:00+02:00', until: '' } });
+    expect(statements[0]!.sql).toContain('WHERE t.at >= $1::timestamptz');
+    expect(statements[0]!.values).toEqual(['2026-02-28T22:00:00.000Z']);
+    for (const bad of ['yesterday', '12', 5, { $gt: 1 }, ['2026-03-01']]) {
+      await expect(runList(db, ranged, { filter: { until: bad } })).rejects.toThrow(/until must be an ISO-8601 instant/);
+    }
   });
 });

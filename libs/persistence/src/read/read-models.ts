@@ -1,5 +1,5 @@
 /** The list specifications of every read model the API serves. */
-import { equals, flag, idIn, search, type ListSpec } from './list-query.js';
+import { equals, flag, idIn, instantBound, search, type ListSpec } from './list-query.js';
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -136,10 +136,11 @@ export const taskList: ListSpec = {
 };
 
 export const eventList: ListSpec = {
-  from: 'partnership_events e LEFT JOIN users u ON u.id::text = e.actor_id',
+  from: 'partnership_events e LEFT JOIN users u ON u.id::text = e.actor_id LEFT JOIN partnerships p ON p.id = e.partnership_id',
   columns: {
     id: `e.partnership_id || ':' || e.sequence`,
     partnershipId: 'e.partnership_id',
+    partnershipName: 'p.name',
     sequence: 'e.sequence',
     type: 'e.type',
     occurredAt: iso('e.occurred_at'),
@@ -153,7 +154,13 @@ export const eventList: ListSpec = {
     workflowRunId: 'e.workflow_run_id',
   },
   defaultSort: ['occurredAt', 'DESC'],
-  filters: { partnershipId: equals('e.partnership_id::text'), type: equals('e.type'), actorId: equals('e.actor_id') },
+  filters: {
+    partnershipId: equals('e.partnership_id::text'),
+    type: equals('e.type'),
+    actorId: equals('e.actor_id'),
+    occurredFrom: instantBound('e.occurred_at', 'from', 'occurredFrom'),
+    occurredTo: instantBound('e.occurred_at', 'to', 'occurredTo'),
+  },
 };
 
 export const notificationList: ListSpec = {
