@@ -8,6 +8,7 @@ import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { apiConfigSchema, loadConfig } from '@pe/config';
 import { AppModule } from './app.module.js';
+import { applySecurityPolicy } from './http/security.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { seedDemoData } from './seed/seed.js';
 import { DATABASE } from './tokens.js';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   app.disable('x-powered-by');
+  applySecurityPolicy(app, config.CORS_ORIGINS);
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument() as unknown as OpenAPIObject);
   if (config.CONSOLE_DIST && existsSync(config.CONSOLE_DIST)) app.useStaticAssets(config.CONSOLE_DIST, { index: 'index.html' });
   else Logger.warn('The console is not built (npm run build); only the API is served', 'Console');

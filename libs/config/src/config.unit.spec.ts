@@ -40,3 +40,19 @@ describe('AUDIT_SIGNING_KEY', () => {
     }
   });
 });
+
+describe('CORS_ORIGINS', () => {
+  const withKey = { ...base, AUDIT_SIGNING_KEY: der };
+
+  it('is same origin only unless origins are listed', () => {
+    expect(loadConfig(apiConfigSchema, withKey).CORS_ORIGINS).toEqual([]);
+    expect(loadConfig(apiConfigSchema, { ...withKey, CORS_ORIGINS: 'https://console.example.org, http://localhost:5173' }).CORS_ORIGINS).toEqual([
+      'https://console.example.org',
+      'http://localhost:5173',
+    ]);
+  });
+
+  it.each(['console.example.org', 'https://console.example.org/', 'https://console.example.org/app', 'ftp://files.example.org', '*'])('refuses %s, naming the variable', (value) => {
+    expect(() => loadConfig(apiConfigSchema, { ...withKey, CORS_ORIGINS: value })).toThrow(/CORS_ORIGINS: /);
+  });
+});

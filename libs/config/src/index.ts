@@ -26,6 +26,16 @@ function ed25519PrivateKey(text: string, context: z.core.$RefinementCtx<string>)
   return z.NEVER;
 }
 
+/** An http(s) origin exactly as a browser sends it in the Origin header. */
+function isWebOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === text;
+  } catch {
+    return false;
+  }
+}
+
 /** Variables of the API process. */
 export const apiConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -42,6 +52,12 @@ export const apiConfigSchema = z.object({
   /** Seed the demo organizations and users (never in production). */
   SEED_DEMO_DATA: bool.default(true),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+  /** Origins (scheme://host[:port], comma-separated) a console hosted elsewhere calls the API from; empty: same origin only. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((text) => text.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine(isWebOrigin, 'must list origins such as https://console.example.org (no path, no trailing slash), comma-separated'))),
 });
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 
