@@ -68,15 +68,16 @@ describe('priority setting, end to end', () => {
     expect(await storedEvents(id)).toHaveLength(1);
   });
 
-  it('answers input PostgreSQL cannot hold, or nested absurdly deep, with 400 or 404, never 500', async () => {
+  it('answers input PostgreSQL cannot hold, or nested absurdly deep, with 400, never 500', async () => {
     const deep = `{"email":"a@b.test","password":"x","z":${'['.repeat(40_000)}${']'.repeat(40_000)}}`;
     expect(await request('POST', '/api/auth/login', { raw: deep })).toMatchObject({ status: 400, body: { code: 'REQUEST.MALFORMED', errors: { z: expect.stringContaining('nested deeper') } } });
     const nulFilter = await coordinator.get(`/api/organizations?filter=${encodeURIComponent(JSON.stringify({ q: 'a\u0000b' }))}`);
     expect(nulFilter).toMatchObject({ status: 400, body: { errors: { 'filter.q': expect.stringContaining('NUL') } } });
-    for (const path of ['/api/tasks/%00', '/api/tasks/not-a-task', '/api/users/%00', '/api/organizations/%00', '/api/events/%00']) {
-      expect((await coordinator.get(path)).status, path).toBe(404);
+    for (const path of ['/api/tasks/%00', '/api/users/%00', '/api/organizations/%00', '/api/events/%00']) {
+      expect(await coordinator.get(path), path).toMatchObject({ status: 400, body: { code: 'REQUEST.MALFORMED', errors: { path: expect.stringContaining('control character') } } });
     }
-    expect((await coordinator.post('/api/tasks/%00/complete', { decision: 'approve' })).status).toBe(404);
+    expect((await coordinator.get('/api/tasks/not-a-task')).status).toBe(404);
+    expect((await coordinator.post('/api/tasks/%00/complete', { decision: 'approve' })).status).toBe(400);
   });
 
   it('answers a broken rule with 422 and its code, recording nothing', async () => {

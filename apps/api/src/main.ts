@@ -8,6 +8,8 @@ import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { apiConfigSchema, loadConfig } from '@pe/config';
 import { AppModule } from './app.module.js';
+import { answerClientErrorsInOneFormat } from './http/client-errors.js';
+import { rejectUnreadablePaths } from './http/path-check.js';
 import { applySecurityPolicy } from './http/security.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { seedDemoData } from './seed/seed.js';
@@ -21,6 +23,7 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   applySecurityPolicy(app, config.CORS_ORIGINS);
+  app.use(rejectUnreadablePaths);
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument() as unknown as OpenAPIObject);
   if (config.CONSOLE_DIST && existsSync(config.CONSOLE_DIST)) app.useStaticAssets(config.CONSOLE_DIST, { index: 'index.html' });
   else Logger.warn('The console is not built (npm run build); only the API is served', 'Console');
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
   if (config.NODE_ENV !== 'production' && config.SEED_DEMO_DATA) {
     for (const line of await seedDemoData(app.get<DataSource>(DATABASE))) Logger.log(line, 'Seed');
   }
+  answerClientErrorsInOneFormat(app.getHttpServer());
   await app.listen(config.PORT, config.HOST);
   Logger.log(`API and console on http://${config.HOST}:${config.PORT} (OpenAPI at /api/docs)`, 'Main');
 }
