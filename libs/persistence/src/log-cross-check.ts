@@ -8,7 +8,6 @@
 import {
   COMPARED_EVENT_FIELDS,
   type ComparedEventField,
-  type EventDifference,
   type RunCrossCheck,
   type RunHistory,
   type TemporalCrossCheck,
