@@ -1,9 +1,9 @@
 /** Straight to Temporal, for tests that need what the API does not offer: a lowered history limit, a run id. */
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import type { PartnershipPolicy } from '@pe/domain';
 import { TASK_QUEUE, WORKFLOW_TYPE, executeCommand, workflowIdFor } from '@pe/workflows';
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import type { PartnershipPolicy } from '@pe/domain';
 import { eventually, type Session } from './http.js';
 import { SLOW_POLICY, directory } from './partnerships.js';
 
