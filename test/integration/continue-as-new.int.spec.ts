@@ -3,13 +3,13 @@
  * task and that task's pending timers, with neither a gap nor a duplicate in the event log. The
  * limit is lowered for this partnership only (a workflow input), so the test stays short.
  */
-import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
-import { TASK_QUEUE, WORKFLOW_TYPE, executeCommand, workflowIdFor } from '@pe/workflows';
-import { randomUUID } from 'node:crypto';
+import type { Client, Connection } from '@temporalio/client';
+import { workflowIdFor } from '@pe/workflows';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, eventually, listQuery, login, type Session } from '../support/http.js';
-import { SLOW_POLICY, directory, smartGoals } from '../support/partnerships.js';
+import { SLOW_POLICY, smartGoals } from '../support/partnerships.js';
+import { connectTemporal, createWithHistoryLimit, nextRun } from '../support/temporal.js';
 
 let coordinator: Session;
 let sponsor: Session;
@@ -19,8 +19,7 @@ let db: pg.Client;
 
 beforeAll(async () => {
   [coordinator, sponsor] = await Promise.all([login(DEMO.coordinator), login(DEMO.sponsor)]);
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  client = new Client({ connection, namespace: inject('temporalNamespace') });
+  ({ connection, client } = await connectTemporal());
   db = new pg.Client({ connectionString: inject('databaseUrl') });
   await db.connect();
 });
@@ -31,44 +30,21 @@ afterAll(async () => {
 
 describe('continue-as-new', () => {
   it('carries state, the open task and its timers into the next run past the history limit', async () => {
-    const partnershipId = randomUUID();
-    const { organizationIds, sponsorId } = await directory(coordinator);
-    const actor = { kind: 'user' as const, userId: coordinator.user.id, role: 'coordinator' as const, organizationId: coordinator.user.organizationId };
     // The approval task's first reminder falls half-way through its 30 s window.
     const policy = { ...SLOW_POLICY, taskDue: 'PT30S', reminderBeforeDue: 'PT1S' };
-    await client.workflow.executeUpdateWithStart(executeCommand, {
-      args: [
-        {
-          command: { type: 'CreatePartnership', partnershipId, name: 'Long-lived corridor', description: '', coordinatorId: coordinator.user.id, sponsorId, steeringGroupIds: [sponsorId], organizationIds: organizationIds.slice(0, 2), policy },
-          actor,
-        },
-      ],
-      updateId: `create-${partnershipId}`,
-      startWorkflowOperation: new WithStartWorkflowOperation(WORKFLOW_TYPE, {
-        workflowId: workflowIdFor(partnershipId),
-        taskQueue: TASK_QUEUE,
-        args: [{ partnershipId, historyLimit: 28 }],
-        workflowIdConflictPolicy: 'FAIL',
-      }),
-    });
-    const first = await client.workflow.getHandle(workflowIdFor(partnershipId)).describe();
+    const { partnershipId, firstRunId } = await createWithHistoryLimit(client, coordinator, 28, policy);
 
     // Each command adds about ten history events: submitting pushes the first run past its limit.
     for (const command of [{ type: 'RecordGoals', goals: smartGoals(), scope: 'Region' }, { type: 'SubmitPriorities' }]) {
       expect((await coordinator.post(`/api/partnerships/${partnershipId}/commands`, command)).status).toBe(200);
     }
     const [opened] = (await sponsor.get(`/api/tasks?${listQuery({ mine: true, status: 'open', partnershipId })}`)).body as { id: string; dueAt: string }[];
-    const currentRun = async () => client.workflow.getHandle(workflowIdFor(partnershipId)).describe();
     // Should the estimate be off, moving the due date (to where it already is) adds history until it is.
-    for (let attempt = 0; attempt < 5 && (await currentRun()).runId === first.runId; attempt += 1) {
+    const second = await nextRun(client, partnershipId, firstRunId, async () => {
       expect((await coordinator.post(`/api/partnerships/${partnershipId}/commands`, { type: 'MoveDueDate', taskId: opened!.id, dueAt: opened!.dueAt })).status).toBe(200);
-    }
-    const second = await eventually('a new run', async () => {
-      const description = await currentRun();
-      return description.runId !== first.runId ? description : undefined;
     });
     expect(second.status.name).toBe('RUNNING');
-    expect((await client.workflow.getHandle(workflowIdFor(partnershipId), first.runId).describe()).status.name).toBe('CONTINUED_AS_NEW');
+    expect((await client.workflow.getHandle(workflowIdFor(partnershipId), firstRunId).describe()).status.name).toBe('CONTINUED_AS_NEW');
     expect(second.searchAttributes.PartnershipStage).toEqual(['PRIORITY_SETTING']);
 
     // The open task survived, and its reminder fires in the new run.
@@ -84,8 +60,8 @@ describe('continue-as-new', () => {
       workflow_run_id: string;
     }[];
     expect(rows.map((row) => row.sequence)).toEqual(rows.map((_, index) => index + 1));
-    expect(rows.find((row) => row.type === 'ReminderSent')?.workflow_run_id).not.toBe(first.runId);
-    expect(rows.find((row) => row.type === 'TaskOpened')?.workflow_run_id).toBe(first.runId);
+    expect(rows.find((row) => row.type === 'ReminderSent')?.workflow_run_id).not.toBe(firstRunId);
+    expect(rows.find((row) => row.type === 'TaskOpened')?.workflow_run_id).toBe(firstRunId);
 
     // And the task can still be completed: the state came along.
     const [task] = (await sponsor.get(`/api/tasks?${listQuery({ mine: true, status: 'open', partnershipId })}`)).body;

@@ -15,6 +15,7 @@ import { READ_ONLY_CONTROLLERS } from './directory/read-only.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { AuditController, DeadlinesController, InsightController } from './insight/insight.controller.js';
 import { InsightService } from './insight/insight.service.js';
+import { ProofService } from './insight/proof.service.js';
 import { ErrorFilter } from './http/error.filter.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { PartnershipsController } from './partnerships/partnerships.controller.js';
@@ -22,6 +23,8 @@ import { PartnershipsService } from './partnerships/partnerships.service.js';
 import { TasksController } from './tasks/tasks.controller.js';
 import { TasksService } from './tasks/tasks.service.js';
 import { PartnershipGateway } from './temporal/partnership-gateway.js';
+import { WorkflowHistories } from './temporal/workflow-histories.js';
+import { WorkflowReplay } from './temporal/workflow-replay.js';
 import { AUDIT_PUBLIC_KEY, DATABASE, TEMPORAL } from './tokens.js';
 
 @Module({})
@@ -62,6 +65,9 @@ export class AppModule implements OnApplicationShutdown {
         PartnershipsService,
         TasksService,
         InsightService,
+        WorkflowHistories,
+        WorkflowReplay,
+        ProofService,
         DirectoryService,
       ],
     };

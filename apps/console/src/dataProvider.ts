@@ -1,7 +1,7 @@
 /**
  * The console's one way to the API: react-admin's simple REST dialect on '/api', plus the
  * endpoints that are not CRUD (a partnership command, a task completion, a partnership's measures,
- * marking notifications read, setting a password, the diff of two moments). The deadline ledger is an ordinary list ('deadlines').
+ * marking notifications read, setting a password, the diff of two moments, the proof the record is whole). The deadline ledger is an ordinary list ('deadlines').
  */
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type Identifier } from 'react-admin';
@@ -9,7 +9,7 @@ import { toHttpError } from './apiError';
 import { readToken } from './session';
 import type { MarkReadTarget } from './notifications/notificationModel';
 import type { Measures } from './partnerships/measuresModel';
-import type { AgreementVersion, NamedStateDiff } from '@pe/domain';
+import type { AgreementVersion, NamedStateDiff, ProofReport } from '@pe/domain';
 import type { CommandResult, PartnershipCommand } from './partnerships/partnershipModel';
 import type { TaskCompletion, TaskCompletionResult } from './tasks/taskModel';
 
@@ -67,6 +67,8 @@ export interface ConsoleDataProvider extends DataProvider {
   agreements(partnershipId: Identifier): Promise<AgreementVersion[]>;
   /** What changed between two moments of a partnership (event numbers or ISO instants), and who changed it. */
   diff(partnershipId: Identifier, from: string, to: string): Promise<NamedStateDiff>;
+  /** The proof a partnership's record is whole: hash chain, signed checkpoint, Temporal cross-check, determinism. */
+  verify(partnershipId: Identifier): Promise<ProofReport>;
 }
 
 const restProvider = simpleRestProvider(API_URL, fetchJson);
@@ -100,5 +102,9 @@ export const dataProvider = {
     const query = new URLSearchParams({ from, to });
     const response = await fetchJson(`${API_URL}/partnerships/${encodeURIComponent(String(partnershipId))}/diff?${query.toString()}`);
     return response.json as NamedStateDiff;
+  },
+  verify: async (partnershipId: Identifier) => {
+    const response = await fetchJson(`${API_URL}/partnerships/${encodeURIComponent(String(partnershipId))}/verify`);
+    return response.json as ProofReport;
   },
 } satisfies ConsoleDataProvider;

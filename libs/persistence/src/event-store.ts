@@ -4,6 +4,7 @@
  * is an integrity error. Projections are written in the same transaction as the append.
  */
 import type { KeyObject } from 'node:crypto';
+import type { ChainVerification } from '@pe/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordCheckpoint } from './checkpoints.js';
 import { GENESIS_HASH, eventHash } from './hash.js';
@@ -74,13 +75,6 @@ async function previousHashOf(manager: EntityManager, partnershipId: string, seq
   )) as Pick<EventRow, 'hash'>[];
   if (!previous) throw new EventLogIntegrityError(`Event ${sequence - 1} of partnership ${partnershipId} is missing`);
   return previous.hash;
-}
-
-export interface ChainVerification {
-  valid: boolean;
-  events: number;
-  headHash: string;
-  firstBrokenSequence: number | null;
 }
 
 /**

@@ -1,29 +1,24 @@
 /** The hash chain held against the newest signed checkpoint: what a chain alone cannot see is a cut tail. */
 import type { KeyObject } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { checkpointSignatureValid } from './checkpoint-signature.js';
+import { checkpointOutcome, type LogVerification } from '@pe/domain';
+import { checkpointSignatureValid, type SignedCheckpoint } from './checkpoint-signature.js';
 import { newestCheckpoint } from './checkpoints.js';
-import { chainRows, chainVerification, type ChainVerification } from './event-store.js';
+import type { EventRow } from './event-row.js';
+import { chainRows, chainVerification } from './event-store.js';
 
-export interface CheckpointReport {
-  sequence: number;
-  hash: string;
-  signedAt: string;
-  keyId: string;
-  signatureValid: boolean;
-  /** The log still holds an event at the checkpoint's sequence with the checkpoint's hash. */
-  presentInLog: boolean;
+/** A partnership's log and its newest checkpoint, read at one instant. */
+export interface LogSnapshot {
+  signed: SignedCheckpoint | null;
+  rows: EventRow[];
 }
 
-export interface LogVerification extends ChainVerification {
-  /** Null for a partnership whose log no checkpoint has vouched for yet. */
-  checkpoint: CheckpointReport | null;
-  /** The log no longer reaches the newest checkpoint, or holds another event at its sequence. */
-  truncated: boolean;
-  /** Sequences up to the newest checkpoint that the log no longer holds. */
-  missingSequences: number[];
-  /** Events after the newest checkpoint: none was signed, so the worker did not write them. */
-  unsignedSequences: number[];
+/** One snapshot for both reads: an append between them would otherwise look like a tamper. */
+export async function readLogSnapshot(dataSource: DataSource, partnershipId: string): Promise<LogSnapshot> {
+  return dataSource.transaction('REPEATABLE READ', async (manager) => ({
+    signed: await newestCheckpoint(manager, partnershipId),
+    rows: await chainRows(manager, partnershipId),
+  }));
 }
 
 /**
@@ -33,22 +28,21 @@ export interface LogVerification extends ChainVerification {
  * A log from before checkpoints existed has none until its next append.
  */
 export async function verifyLog(dataSource: DataSource, partnershipId: string, publicKey: KeyObject): Promise<LogVerification> {
-  // One snapshot for both reads: an append between them would otherwise look like a tamper.
-  const { signed, rows } = await dataSource.transaction('REPEATABLE READ', async (manager) => ({
-    signed: await newestCheckpoint(manager, partnershipId),
-    rows: await chainRows(manager, partnershipId),
-  }));
+  return logVerification(partnershipId, await readLogSnapshot(dataSource, partnershipId), publicKey);
+}
+
+export function logVerification(partnershipId: string, { signed, rows }: LogSnapshot, publicKey: KeyObject): LogVerification {
   const chain = chainVerification(partnershipId, rows);
   if (!signed) return { ...chain, checkpoint: null, truncated: false, missingSequences: [], unsignedSequences: [] };
   const held = new Map(rows.map((row) => [row.sequence, row.hash]));
   const missingSequences = Array.from({ length: signed.sequence }, (_, index) => index + 1).filter((sequence) => !held.has(sequence));
   const unsignedSequences = rows.map((row) => row.sequence).filter((sequence) => sequence > signed.sequence);
   const presentInLog = held.get(signed.sequence) === signed.hash;
-  const signatureValid = checkpointSignatureValid(publicKey, signed);
+  const checkpoint = { sequence: signed.sequence, hash: signed.hash, signedAt: signed.signedAt, keyId: signed.keyId, signatureValid: checkpointSignatureValid(publicKey, signed), presentInLog };
   return {
     ...chain,
-    valid: chain.valid && signatureValid && presentInLog && unsignedSequences.length === 0,
-    checkpoint: { sequence: signed.sequence, hash: signed.hash, signedAt: signed.signedAt, keyId: signed.keyId, signatureValid, presentInLog },
+    valid: chain.valid && checkpointOutcome({ checkpoint, unsignedSequences }) === 'passed',
+    checkpoint,
     truncated: !presentInLog,
     missingSequences,
     unsignedSequences,

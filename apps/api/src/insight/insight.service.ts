@@ -1,7 +1,7 @@
 /**
  * What is derived from a partnership's log rather than stored: its state as of any instant, the
  * computed measures, the pending timers (the deadline ledger), what changed between two points of the
- * log, and the log's verification (hash chain and signed checkpoint).
+ * log, and the proof that the log is whole.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { KeyObject } from 'node:crypto';
@@ -20,12 +20,13 @@ import {
   type NamedStateDiff,
   type PartnershipState,
 } from '@pe/domain';
-import { listDeadlines, loadEvents, publishedKey, userNames, verifyLog, type ListParams } from '@pe/persistence';
+import { listDeadlines, loadEvents, publishedKey, userNames, type ListParams } from '@pe/persistence';
 import type { AuthenticatedUser } from '../auth/auth.decorators.js';
 import { partnershipScope } from '../auth/visibility.js';
 import { malformed, notFoundError } from '../http/api-error.js';
 import { PartnershipsService } from '../partnerships/partnerships.service.js';
 import { AUDIT_PUBLIC_KEY, DATABASE } from '../tokens.js';
+import { ProofService } from './proof.service.js';
 
 @Injectable()
 export class InsightService {
@@ -33,6 +34,7 @@ export class InsightService {
     @Inject(DATABASE) private readonly db: DataSource,
     @Inject(PartnershipsService) private readonly partnerships: PartnershipsService,
     @Inject(AUDIT_PUBLIC_KEY) private readonly auditKey: KeyObject,
+    @Inject(ProofService) private readonly proof: ProofService,
   ) {}
 
   /** The decider's state folded from the log up to `at` (now when absent). */
@@ -89,9 +91,10 @@ export class InsightService {
     };
   }
 
+  /** The log's own checks, the cross-check against Temporal and determinism, with one verdict (ProofService). */
   async verify(user: AuthenticatedUser, id: string) {
     await this.partnerships.get(user, id);
-    return verifyLog(this.db, id, this.auditKey);
+    return this.proof.verify(id);
   }
 
   /** What an auditor needs to check a checkpoint's signature without the API. */

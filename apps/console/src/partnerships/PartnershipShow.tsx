@@ -25,6 +25,7 @@ import { OnHoldChip } from './OnHoldChip';
 import { OperationsSection } from './OperationsSection';
 import { PartnershipPageProvider, usePartnershipPage } from './PartnershipPageContext';
 import { PrioritiesSection } from './PrioritiesSection';
+import { ProofSection } from './ProofSection';
 import { PrioritiesStatusField } from './PrioritiesStatusField';
 import { RolesSection } from './RolesSection';
 import { StageChip } from './StageChip';
@@ -43,7 +44,8 @@ export function PartnershipShow() {
   );
 }
 
-const PANELS: Record<PageTab, () => React.JSX.Element> = {
+/** `active`: the tab is the one shown (a panel whose content is costly to compute waits for it). */
+const PANELS: Record<PageTab, (props: { active: boolean }) => React.JSX.Element> = {
   summary: PartnershipSummary,
   priorities: PrioritiesSection,
   listening: ListeningSection,
@@ -53,6 +55,7 @@ const PANELS: Record<PageTab, () => React.JSX.Element> = {
   termination: TerminationSection,
   operations: OperationsSection,
   timeline: TimelineSection,
+  proof: ProofSection,
 };
 
 function PartnershipPage() {
@@ -117,7 +120,7 @@ function StageTabs({ stageTab }: { stageTab: PageTab }) {
         const Panel = PANELS[one.id];
         return (
           <Box key={one.id} role="tabpanel" id={`panel-${one.id}`} aria-labelledby={`tab-${one.id}`} hidden={tab !== one.id} sx={{ pt: 2 }}>
-            <Panel />
+            <Panel active={tab === one.id} />
           </Box>
         );
       })}

@@ -11,6 +11,7 @@ export const PAGE_TABS = [
   { id: 'termination', label: 'Termination' },
   { id: 'operations', label: 'Hold, members, tasks' },
   { id: 'timeline', label: 'Timeline' },
+  { id: 'proof', label: 'Proof' },
 ] as const;
 export type PageTab = (typeof PAGE_TABS)[number]['id'];
 

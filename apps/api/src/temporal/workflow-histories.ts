@@ -1,0 +1,144 @@
+/**
+ * A partnership workflow's runs as Temporal holds them, for verification: the continue-as-new chain
+ * walked back from the current run, and any other run the log names, each with its history (none
+ * once Temporal's retention for it is over) and the events its `recordEvents` activities were given.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowNotFoundError, isGrpcServiceError, type WorkflowHandle } from '@temporalio/client';
+import { decodeArrayFromPayloads } from '@temporalio/common/lib/internal-non-workflow/codec-helpers.js';
+import { z } from 'zod';
+import type { RunHistory } from '@pe/domain';
+import type { RecordedBatch, SequencedEvent } from '@pe/persistence';
+import type { PartnershipActivities } from '@pe/workflows';
+import { TEMPORAL } from '../tokens.js';
+
+export type History = Awaited<ReturnType<WorkflowHandle['fetchHistory']>>;
+
+/** One run: its history when Temporal still has it, and what its activities were asked to record. */
+export interface FetchedRun {
+  runId: string;
+  history: RunHistory;
+  events: History | null;
+  batches: RecordedBatch[];
+}
+
+/** The activity every event reaches the log through; typed against the contract so a rename cannot slip by. */
+const RECORD_EVENTS: keyof PartnershipActivities = 'recordEvents';
+
+/** gRPC's NOT_FOUND: Temporal has no such run (any more). */
+const GRPC_NOT_FOUND = 5;
+
+/** What a `recordEvents` input must hold to be compared with the log; anything else in it is ignored. */
+const recordedInputSchema = z.object({
+  events: z.array(
+    z.looseObject({
+      sequence: z.number().int().positive(),
+      type: z.string(),
+      at: z.iso.datetime({ offset: true }),
+      actor: z.looseObject({ userId: z.string(), role: z.string(), organizationId: z.string().nullable() }),
+      data: z.unknown(),
+    }),
+  ),
+});
+
+export class UnreadableHistoryError extends Error {
+  override readonly name = 'UnreadableHistoryError';
+}
+
+/** Temporal did not answer every call before the deadline. */
+export class TemporalTimeoutError extends Error {
+  override readonly name = 'TemporalTimeoutError';
+}
+
+@Injectable()
+export class WorkflowHistories {
+  constructor(@Inject(TEMPORAL) private readonly client: Client) {}
+
+  /**
+   * Every run of the workflow Temporal or the log knows of, oldest first. The chain is walked back
+   * through each run's `continuedExecutionRunId`; when it reaches the first run, a run the log names
+   * outside it is one Temporal never ran for this workflow (`unknown`); when a history on the way is
+   * gone, no one can tell, and such a run counts as not retained.
+   */
+  async runs(workflowId: string, loggedRunIds: readonly string[], deadline: number): Promise<FetchedRun[]> {
+    // The gRPC deadline ends the calls themselves; the timer also covers a connection that never answers at all.
+    const calls = this.client.withDeadline(deadline, () => this.allRuns(workflowId, loggedRunIds));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new TemporalTimeoutError('Temporal did not answer in time')), Math.max(0, deadline - Date.now()));
+    });
+    calls.catch(() => undefined);
+    try {
+      return await Promise.race([calls, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async allRuns(workflowId: string, loggedRunIds: readonly string[]): Promise<FetchedRun[]> {
+    const { chain, reachedFirstRun } = await this.chain(workflowId);
+    const known = new Set(chain.map((run) => run.runId));
+    const others: FetchedRun[] = [];
+    for (const runId of loggedRunIds.filter((id) => !known.has(id))) {
+      const events = await this.history(workflowId, runId);
+      others.push(await this.fetched(runId, events, reachedFirstRun ? 'unknown' : 'not-retained'));
+    }
+    return [...chain, ...others];
+  }
+
+  private async chain(workflowId: string): Promise<{ chain: FetchedRun[]; reachedFirstRun: boolean }> {
+    let runId: string | undefined;
+    try {
+      runId = (await this.client.workflow.getHandle(workflowId).describe()).runId;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return { chain: [], reachedFirstRun: false };
+      throw error;
+    }
+    const chain: FetchedRun[] = [];
+    const seen = new Set<string>();
+    while (runId && !seen.has(runId)) {
+      seen.add(runId);
+      const events = await this.history(workflowId, runId);
+      chain.unshift(await this.fetched(runId, events, 'not-retained'));
+      if (!events) return { chain, reachedFirstRun: false };
+      runId = startedAttributes(events)?.continuedExecutionRunId || undefined;
+    }
+    return { chain, reachedFirstRun: true };
+  }
+
+  private async history(workflowId: string, runId: string): Promise<History | null> {
+    try {
+      return await this.client.workflow.getHandle(workflowId, runId).fetchHistory();
+    } catch (error) {
+      if (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND) return null;
+      throw error;
+    }
+  }
+
+  private async fetched(runId: string, events: History | null, whenMissing: RunHistory): Promise<FetchedRun> {
+    if (!events) return { runId, history: whenMissing, events: null, batches: [] };
+    return { runId, history: 'retained', events, batches: await this.recordedBatches(runId, events) };
+  }
+
+  /** Each `recordEvents` activity the run scheduled, its input decoded as the worker received it. */
+  private async recordedBatches(runId: string, history: History): Promise<RecordedBatch[]> {
+    const batches = new Map<string, RecordedBatch>();
+    for (const event of history.events ?? []) {
+      const scheduled = event.activityTaskScheduledEventAttributes;
+      if (scheduled?.activityType?.name === RECORD_EVENTS) {
+        const [input] = await decodeArrayFromPayloads(this.client.options.loadedDataConverter, scheduled.input?.payloads);
+        const parsed = recordedInputSchema.safeParse(input);
+        if (!parsed.success) throw new UnreadableHistoryError(`Run ${runId}: the input of activity ${String(event.eventId)} is not a recordEvents input`);
+        batches.set(String(event.eventId), { events: parsed.data.events as SequencedEvent[], stored: false });
+      }
+      const completed = event.activityTaskCompletedEventAttributes;
+      const batch = completed ? batches.get(String(completed.scheduledEventId)) : undefined;
+      if (batch) batch.stored = true;
+    }
+    return [...batches.values()];
+  }
+}
+
+function startedAttributes(history: History) {
+  return history.events?.[0]?.workflowExecutionStartedEventAttributes ?? undefined;
+}

@@ -1,0 +1,166 @@
+/**
+ * What the verification of a partnership's record reports, and how its parts make one verdict.
+ * Four checks: the hash chain and the newest signed checkpoint (both from PostgreSQL alone), the
+ * cross-check of the log against the workflow's own Temporal history run by run, and whether the
+ * workflow code deployed now reproduces those histories (determinism). A part that could not be
+ * checked (Temporal down, a history Temporal no longer keeps) is never a fault, but it is never a
+ * pass either: `valid` says no part found a fault, `complete` that every part was checked in full.
+ */
+
+/** The hash chain recomputed from the first event. */
+export interface ChainVerification {
+  valid: boolean;
+  events: number;
+  headHash: string;
+  /** The first event that is not as it was written (edited, deleted, swapped or slipped in). */
+  firstBrokenSequence: number | null;
+}
+
+/** The newest signed head the log has, held against the log. */
+export interface CheckpointReport {
+  sequence: number;
+  hash: string;
+  signedAt: string;
+  keyId: string;
+  signatureValid: boolean;
+  /** The log still holds an event at the checkpoint's sequence with the checkpoint's hash. */
+  presentInLog: boolean;
+}
+
+/** The chain held against the newest signed checkpoint: what a chain alone cannot see is a cut tail. */
+export interface LogVerification extends ChainVerification {
+  /** Null for a partnership whose log no checkpoint has vouched for yet. */
+  checkpoint: CheckpointReport | null;
+  /** The log no longer reaches the newest checkpoint, or holds another event at its sequence. */
+  truncated: boolean;
+  /** Sequences up to the newest checkpoint that the log no longer holds. */
+  missingSequences: number[];
+  /** Events after the newest checkpoint: none was signed, so the worker did not write them. */
+  unsignedSequences: number[];
+}
+
+/** The parts of an event the cross-check compares, canonical JSON for each. */
+export const COMPARED_EVENT_FIELDS = ['type', 'at', 'actor', 'data', 'workflowRunId'] as const;
+export type ComparedEventField = (typeof COMPARED_EVENT_FIELDS)[number];
+
+/** An event the log holds otherwise than the workflow recorded it. */
+export interface EventDifference {
+  sequence: number;
+  fields: ComparedEventField[];
+}
+
+/**
+ * What Temporal knows of one run: `retained` (its history is there to compare), `not-retained` (the
+ * run was this workflow's, but its retention period is over, so its events cannot be cross-checked),
+ * or `unknown` (a run id the log names that Temporal never ran for this workflow).
+ */
+export type RunHistory = 'retained' | 'not-retained' | 'unknown';
+
+/** One run's events as Temporal recorded them (the input of each `recordEvents` activity) against the log's. */
+export interface RunCrossCheck {
+  runId: string;
+  history: RunHistory;
+  /** Events the run stored, by its completed `recordEvents` activities. */
+  recorded: number;
+  /** Log rows that name this run. */
+  logged: number;
+  /** Stored by this run, absent from the log: the log lost them (a cut tail, a deleted row). */
+  missing: number[];
+  /** Log rows of this run that no run of the workflow ever recorded. */
+  withoutCause: number[];
+  /** Events of this run the log holds otherwise than the run recorded them. */
+  different: EventDifference[];
+}
+
+/** Whether the workflow code deployed now, replaying a run's history, issues the same commands. */
+export type Determinism = { status: 'reproduced' } | { status: 'not-reproduced'; error: string } | { status: 'unavailable'; reason: string };
+
+export interface RunCheck extends RunCrossCheck {
+  determinism: Determinism;
+}
+
+/** The log against Temporal, every run of the workflow (across continue-as-new), oldest first. */
+export interface TemporalCrossCheck {
+  status: 'checked';
+  workflowId: string;
+  runs: RunCheck[];
+  missing: number[];
+  withoutCause: number[];
+  different: EventDifference[];
+  /** Log sequences of runs whose history Temporal no longer keeps: not cross-checked. */
+  unchecked: number[];
+}
+
+/** Temporal did not answer in time (or at all): the log's own checks still stand. */
+export interface TemporalUnavailable {
+  status: 'unavailable';
+  reason: string;
+}
+
+export type TemporalCheck = TemporalCrossCheck | TemporalUnavailable;
+
+/** `partial`: no fault in what could be checked, but some of it could not be. */
+export type CheckOutcome = 'passed' | 'failed' | 'partial' | 'unavailable';
+
+export interface ProofChecks {
+  chain: CheckOutcome;
+  checkpoint: CheckOutcome;
+  crossCheck: CheckOutcome;
+  determinism: CheckOutcome;
+}
+
+/** What `GET /api/partnerships/:id/verify` answers: the log's verification, the Temporal part, and the verdict. */
+export interface ProofReport extends LogVerification {
+  /** No check found a fault. */
+  valid: boolean;
+  /** Every check ran over every event and passed. */
+  complete: boolean;
+  checks: ProofChecks;
+  temporal: TemporalCheck;
+}
+
+/**
+ * The checkpoint's part of a log's verification: it must be validly signed, still in the log, and
+ * nothing may follow it (the worker signs every head it writes). A log no checkpoint vouches for yet
+ * (one from before checkpoints existed, until its next append) cannot be held against one.
+ */
+export function checkpointOutcome(log: Pick<LogVerification, 'checkpoint' | 'unsignedSequences'>): CheckOutcome {
+  if (!log.checkpoint) return 'unavailable';
+  return log.checkpoint.signatureValid && log.checkpoint.presentInLog && log.unsignedSequences.length === 0 ? 'passed' : 'failed';
+}
+
+export function crossCheckOutcome(temporal: TemporalCheck): CheckOutcome {
+  if (temporal.status === 'unavailable') return 'unavailable';
+  if (temporal.missing.length + temporal.withoutCause.length + temporal.different.length > 0) return 'failed';
+  const kept = temporal.runs.filter((run) => run.history === 'retained');
+  if (kept.length === 0) return 'unavailable';
+  return kept.length < temporal.runs.length || temporal.unchecked.length > 0 ? 'partial' : 'passed';
+}
+
+/** Over the workflow's real runs: a run id Temporal never ran has no history to replay, and is the cross-check's fault. */
+export function determinismOutcome(temporal: TemporalCheck): CheckOutcome {
+  if (temporal.status === 'unavailable') return 'unavailable';
+  const runs = temporal.runs.filter((run) => run.history !== 'unknown');
+  if (runs.some((run) => run.determinism.status === 'not-reproduced')) return 'failed';
+  const reproduced = runs.filter((run) => run.determinism.status === 'reproduced').length;
+  if (reproduced === 0) return 'unavailable';
+  return reproduced < runs.length ? 'partial' : 'passed';
+}
+
+/** The log's verification and the Temporal part, made one report. */
+export function proofReport(log: LogVerification, temporal: TemporalCheck): ProofReport {
+  const checks: ProofChecks = {
+    chain: log.firstBrokenSequence === null ? 'passed' : 'failed',
+    checkpoint: checkpointOutcome(log),
+    crossCheck: crossCheckOutcome(temporal),
+    determinism: determinismOutcome(temporal),
+  };
+  const outcomes = Object.values(checks);
+  return {
+    ...log,
+    valid: !outcomes.includes('failed'),
+    complete: outcomes.every((outcome) => outcome === 'passed'),
+    checks,
+    temporal,
+  };
+}
