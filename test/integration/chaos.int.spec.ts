@@ -16,13 +16,15 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const profile = chaosProfile(process.env);
 const home = mkdtempSync(join(tmpdir(), 'pe-chaos-'));
 const env = { ...process.env, DATA_DIR: home };
+const DATA_FOLDER = 'chaos';
 const echo = process.env.STACK_LOGS === '1';
 const log = (line: string) => console.log(`[chaos] ${line}`);
 let stack: RunningStack | undefined;
 
 afterAll(async () => {
   await stack?.stop();
-  if (stack) discardRootCluster(stack.dataDir, env);
+  // Also when the start failed half-way: as root the cluster lives outside the folder.
+  discardRootCluster(join(home, DATA_FOLDER), env);
   rmSync(home, { recursive: true, force: true });
 }, 120_000);
 
@@ -31,7 +33,7 @@ describe(`chaos (${profile.name} profile)`, () => {
     stack = await startStack({
       repoRoot,
       mode: 'test',
-      dataFolder: 'chaos',
+      dataFolder: DATA_FOLDER,
       env,
       echo,
       log,

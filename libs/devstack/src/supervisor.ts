@@ -157,10 +157,13 @@ export function supervise<P extends SupervisedProcess>(options: SupervisionOptio
   };
 }
 
-/** `; its last line: "…"` (a stack trace's message, not its last frame), or nothing when it printed nothing. */
+/**
+ * `; its last line: "…"`, or nothing when it printed nothing. The last line that says something: a
+ * stack trace's message rather than its last frame, words rather than a lone "}".
+ */
 function lastWords(process: SupervisedProcess): string {
   const lines = stripColours(process.recentOutput()).split('\n').map((line) => line.trim()).filter(Boolean);
-  const line = lines.findLast((candidate) => !STACK_FRAME.test(candidate)) ?? lines.at(-1) ?? '';
+  const line = lines.findLast((candidate) => !STACK_FRAME.test(candidate) && /[\p{L}\p{N}]/u.test(candidate)) ?? lines.at(-1) ?? '';
   if (!line) return '';
   return `; its last line: "${line.length > 200 ? `${line.slice(0, 200)}…` : line}"`;
 }

@@ -54,7 +54,7 @@ function harness(options: { restartFails?: (attempt: number) => boolean } = {}) 
   const clock = new FakeClock();
   const lines: string[] = [];
   const reasons: string[] = [];
-  const started: FakeProcess[] = [new FakeProcess(0, 'worker: polling task queue\n\u001b[31mError: connection lost\u001b[39m\n    at Socket.emit (node:events:518:28)\n    at TCP.callbackTrampoline (node:internal/async_hooks:130:17)\n')];
+  const started: FakeProcess[] = [new FakeProcess(0, 'worker: polling task queue\n\u001b[31mError: connection lost\u001b[39m\n    at Socket.emit (node:events:518:28)\n    at TCP.callbackTrampoline (node:internal/async_hooks:130:17)\n}\n')];
   let attempts = 0;
   const supervisionOptions: SupervisionOptions<FakeProcess> = {
     label: 'The worker',
