@@ -56,7 +56,7 @@ export async function runScale({ stack, temporal, coordinator, sponsor, organiza
     `Scale: ${SCALE_N} partnerships (${SCALE_CONCURRENCY} at a time), each waiting on a reminder ${TASK_DUE_SECONDS / 2} s after submission`,
   );
 
-  const pid = stack.workerPid();
+  const pid = stack.pid('worker');
   if (pid === undefined) throw new Error('scale: the stack has no worker process to measure');
   const before = memoryOf(pid);
   let peakRss = before?.rss ?? 0;

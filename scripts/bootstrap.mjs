@@ -46,3 +46,13 @@ export function build() {
   step('Building (tsc -b, vite build)');
   run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')]);
 }
+
+/** Obtains the temporal CLI before vitest runs, so a first-time Go build shows its progress on its own. */
+export async function obtainTemporalCli() {
+  if (process.env.TEMPORAL_ADDRESS) return;
+  step('Obtaining the temporal CLI');
+  // Imported here: dependencies are installed by now.
+  const { resolveTemporalCli } = await import('@pe/devstack');
+  const cli = await resolveTemporalCli({ repoRoot, cliPath: process.env.TEMPORAL_CLI_PATH });
+  console.log(`temporal CLI: ${cli.kind === 'binary' ? `${cli.path} (from ${cli.source})` : 'the SDK will download it'}`);
+}

@@ -1,4 +1,6 @@
 // `npm start`: install what is missing, build, then run the whole product with demo data until Ctrl-C.
+// The stack supervises what it started (libs/devstack/src/supervisor.ts): a component that dies is
+// reported and restarted; one that keeps failing stops everything, and this exits non-zero.
 import { build, ensureDependencies, repoRoot, step } from './bootstrap.mjs';
 
 ensureDependencies();
@@ -45,5 +47,19 @@ if (stack && !stopping) {
     Console and API  ${stack.apiUrl}   (OpenAPI: ${stack.apiUrl}/api/docs)
     Temporal UI      ${stack.temporalUiUrl ?? '(external Temporal)'}
   Sign in with a demo login printed above by [api] (password: demo-password). Ctrl-C stops everything.
+  A component that dies is reported here and started again.
 `);
+  // Supervision gave up on a component and has stopped the rest.
+  void stack.failed.then((error) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`\n✖ ${error.message}\n`);
+    process.exit(1);
+  });
 }
+// Only a bug would empty the event loop while the stack should run: never end in silence.
+process.on('beforeExit', () => {
+  if (stopping) return;
+  console.error('\n✖ npm start: nothing it started is running any more.\n');
+  process.exitCode = 1;
+});

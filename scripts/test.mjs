@@ -2,7 +2,7 @@
 // test, then run every tier (unit, integration against the real stack, browser) with vitest.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, ensureDependencies, repoRoot, run, step } from './bootstrap.mjs';
+import { build, ensureDependencies, obtainTemporalCli, repoRoot, run, step } from './bootstrap.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -15,12 +15,6 @@ if (!existsSync(CHROMIUM)) {
   apt('update');
   apt('install', '-y', '--no-install-recommends', 'chromium');
 }
-if (!process.env.TEMPORAL_ADDRESS) {
-  // Obtained here, before vitest, so a first-time Go build shows its progress on its own.
-  step('Obtaining the temporal CLI');
-  const { resolveTemporalCli } = await import('@pe/devstack');
-  const cli = await resolveTemporalCli({ repoRoot, cliPath: process.env.TEMPORAL_CLI_PATH });
-  console.log(`temporal CLI: ${cli.kind === 'binary' ? `${cli.path} (from ${cli.source})` : 'the SDK will download it'}`);
-}
+await obtainTemporalCli();
 step('Running the tests (vitest: unit, integration, browser)');
 run(join(repoRoot, 'node_modules', '.bin', 'vitest'), ['run', ...process.argv.slice(2)]);

@@ -2,11 +2,13 @@
  * `npm start` from any folder a user clones into: a copy of this repository in a fresh
  * `mktemp -d` folder (mode 0700, as a home directory is) starts, answers /api/health, stops on
  * Ctrl-C and finds its partnership again on the next start. Run as root (as on servers and CI), this
- * is the case where PostgreSQL's own unprivileged user cannot reach the clone. And a component that
- * fails at start ends the launcher with one paragraph naming it, leaving nothing running.
+ * is the case where PostgreSQL's own unprivileged user cannot reach the clone. A component that
+ * fails at start ends the launcher with one paragraph naming it, leaving nothing running. Once up, a
+ * component that dies is reported and restarted, and one that keeps failing ends the launcher
+ * non-zero with the reason, leaving nothing running.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,6 +126,13 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
+/** The process id of the one process whose command line names `path`. */
+function pidOf(path: string): number {
+  const [found, ...others] = processesUsing(path);
+  if (!found || others.length > 0) throw new Error(`expected one process running ${path}, found: ${[found, ...others].join('; ')}`);
+  return Number(found.split(':')[0]);
+}
+
 /** Processes whose command line names this folder (the postmaster names its cluster with -D). */
 function processesUsing(folder: string): string[] {
   const found: string[] = [];
@@ -212,4 +221,43 @@ describe('npm start from a clone in a folder only its owner may enter', () => {
       if (asRoot) removeLinkedCluster(dataDir, runtimeDir);
     }
   }, 300_000);
+
+  it('reports and restarts a component that dies, and ends non-zero with the reason, leaving nothing running, when one keeps failing', async () => {
+    const dataDir = join(home, 'supervised-data');
+    const ports = await freePorts();
+    const launched = await launch({ ...ports, DATA_DIR: dataDir, TEMPORAL_CLI_PATH: temporalCli });
+    const workerMain = join(clone, 'apps/worker/dist/main.js');
+    const apiMain = join(clone, 'apps/api/dist/main.js');
+    try {
+      await until('"Partnership Engine is running"', launched, () => launched.output().includes('Partnership Engine is running'));
+
+      process.kill(pidOf(workerMain), 'SIGKILL');
+      await until('the worker back', launched, () => launched.output().includes('✔ The worker is running again (restart 1)'));
+      expect(launched.output()).toMatch(/^✖ The worker was killed by SIGKILL; its last line: ".+"; restarting in 1 s$/m);
+
+      process.kill(pidOf(apiMain), 'SIGKILL');
+      await until('the API back', launched, () => launched.output().includes('✔ The API is running again (restart 1)'));
+      expect(launched.output()).toMatch(/^✖ The API was killed by SIGKILL; its last line: ".+"; restarting in 1 s$/m);
+      expect((await api(ports.PORT, 'GET', '/api/health')).status).toBe(200);
+
+      // A worker that can no longer start fails at once, again and again, until supervision gives up.
+      renameSync(workerMain, `${workerMain}.away`);
+      process.kill(pidOf(workerMain), 'SIGKILL');
+      const code = await launched.exited;
+      const output = launched.output();
+      expect(code).toBe(1);
+      const failedStarts = output.match(/^✖ The worker did not come back up: worker: the process exited with code 1 before it was ready; restarting in \d+ s$/gm) ?? [];
+      expect(failedStarts.length).toBeGreaterThanOrEqual(3);
+      const reason = output.split('\n').findLast((line) => line.startsWith('✖ ')) ?? '';
+      expect(reason).toMatch(/^✖ The worker failed \d+ times in a row, each within 60 s of starting \(last: did not come back up: .+\)\. Everything else is stopped\./);
+      // Nothing is left behind: the API, Temporal and PostgreSQL were stopped before it exited.
+      for (const port of Object.values(ports)) expect(await listening(Number(port))).toBe(false);
+      expect(processesUsing(dataDir)).toEqual([]);
+      expect(processesUsing(realpathSync(join(dataDir, 'postgres')))).toEqual([]);
+      expect(processesUsing(join(clone, 'apps'))).toEqual([]);
+    } finally {
+      if (existsSync(`${workerMain}.away`)) renameSync(`${workerMain}.away`, workerMain);
+      if (asRoot) removeLinkedCluster(dataDir, runtimeDir);
+    }
+  }, 600_000);
 });

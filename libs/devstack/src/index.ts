@@ -5,3 +5,4 @@ export * from './temporal-server.js';
 export * from './stack.js';
 export * from './start-error.js';
 export { removeLinkedCluster } from './root-runtime.js';
+export * from './supervisor.js';

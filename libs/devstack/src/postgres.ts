@@ -11,11 +11,13 @@ import { spawn } from 'node:child_process';
 import { chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
-import { spawnService, waitUntil } from './processes.js';
+import { spawnService, waitUntil, type Service } from './processes.js';
 import { clusterFor, ensureSystemUser, prepareRuntimeDir, reachableCopyOf, type Account, type Binaries } from './root-runtime.js';
 
 export interface RunningPostgres {
   url: string;
+  /** The postmaster, for supervision. */
+  service: Service;
   stop(): Promise<void>;
 }
 
@@ -64,7 +66,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await server.stop();
     throw error;
   }
-  return { url: `postgres://${SUPERUSER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`, stop: () => server.stop() };
+  return { url: `postgres://${SUPERUSER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`, service: server, stop: () => server.stop() };
 }
 
 

@@ -3,11 +3,22 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { Account } from './root-runtime.js';
 
+/** How a process ended: its exit code, or the signal that ended it. */
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** "exited with code 3", "was killed by SIGKILL": how a process ended, for a line a person reads. */
+export function describeExit(status: ExitStatus): string {
+  return status.signal ? `was killed by ${status.signal}` : `exited with code ${status.code}`;
+}
+
 export interface Service {
   name: string;
   child: ChildProcess;
-  /** Resolves with the exit code once the process has ended. */
-  exited: Promise<number | null>;
+  /** Resolves once the process has ended. */
+  exited: Promise<ExitStatus>;
   /** The last lines the process printed, for error messages. */
   recentOutput(): string;
   /** Whether the process has ever printed a line containing `fragment` (one of SpawnOptions.watchFor). */
@@ -69,11 +80,11 @@ export function spawnService(name: string, command: string, args: string[], opti
   };
   child.stdout?.on('data', relay);
   child.stderr?.on('data', relay);
-  const exited = new Promise<number | null>((resolve) => {
-    child.on('exit', (code) => resolve(code));
+  const exited = new Promise<ExitStatus>((resolve) => {
+    child.on('exit', (code, signal) => resolve({ code, signal }));
     child.on('error', (error) => {
       tail.push(String(error));
-      resolve(-1);
+      resolve({ code: -1, signal: null });
     });
   });
   const service: Service = {
@@ -120,11 +131,11 @@ export function assertPortFree(port: number, what: string): Promise<void> {
 
 export async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs: number, service?: Service): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let exitCode: number | null | undefined;
-  void service?.exited.then((code) => (exitCode = code));
+  let ended: ExitStatus | undefined;
+  void service?.exited.then((status) => (ended = status));
   while (Date.now() < deadline) {
-    if (exitCode !== undefined) {
-      throw new Error(`${what}: the process exited with code ${exitCode} before it was ready.\n${service?.recentOutput() ?? ''}`);
+    if (ended !== undefined) {
+      throw new Error(`${what}: the process ${describeExit(ended)} before it was ready.\n${service?.recentOutput() ?? ''}`);
     }
     if (await probe().catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -135,4 +146,10 @@ export async function waitUntil(what: string, probe: () => Promise<boolean>, tim
 export async function httpOk(url: string): Promise<boolean> {
   const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
   return response.ok;
+}
+
+/** Whether anything answers HTTP at `url`, whatever the status: the process listens. */
+export async function httpAnswers(url: string): Promise<boolean> {
+  await fetch(url, { signal: AbortSignal.timeout(2000) });
+  return true;
 }

@@ -1,7 +1,9 @@
 /**
  * The whole product on one machine: PostgreSQL (embedded unless DATABASE_URL), Temporal (dev server
  * unless TEMPORAL_ADDRESS), the worker and the API serving the console. `npm start` and the test
- * bootstrap both use this, so tests run against exactly what a person runs.
+ * bootstrap both use this, so tests run against exactly what a person runs. Once every component is
+ * ready, each process it started is supervised (supervisor.ts): one that dies is reported and started
+ * again on the same data; when one keeps failing, the rest is stopped and `failed` says why.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,8 +11,9 @@ import { join, resolve } from 'node:path';
 import { loadConfig, stackConfigSchema } from '@pe/config';
 import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from './postgres.js';
 import { removeLinkedCluster } from './root-runtime.js';
-import { assertPortFree, freePort, httpOk, spawnService, waitUntil, type Service } from './processes.js';
+import { assertPortFree, freePort, httpAnswers, httpOk, spawnService, waitUntil, type Service } from './processes.js';
 import { startComponent } from './start-error.js';
+import { supervise, type RestartPolicy, type Supervision } from './supervisor.js';
 import { resolveTemporalCli } from './temporal-cli.js';
 import { startTemporalDevServer, type RunningTemporal } from './temporal-server.js';
 
@@ -27,8 +30,17 @@ export interface StackOptions {
   fresh?: boolean;
   env?: NodeJS.ProcessEnv;
   echo?: boolean;
+  /** Where the stack's own lines go: what it starts, and what dies and is restarted. */
   log?: (line: string) => void;
+  /** How a component that dies is restarted (default DEFAULT_RESTART_POLICY). */
+  restartPolicy?: RestartPolicy;
 }
+
+/** The processes a stack may run and supervise. */
+export type StackComponent = 'postgres' | 'temporal' | 'worker' | 'api';
+
+/** How the stack's lines name each component, as the subject of a sentence. */
+const LABELS: Record<StackComponent, string> = { postgres: 'PostgreSQL', temporal: 'Temporal', worker: 'The worker', api: 'The API' };
 
 export interface RunningStack {
   apiUrl: string;
@@ -39,11 +51,24 @@ export interface RunningStack {
   jwtSecret: string;
   /** The stack's data folder (DATA_DIR, plus the test sub-folder). */
   dataDir: string;
-  /** Starts (or restarts) only the worker, for tests that stop it. */
-  worker: () => Service;
-  /** The process id of the current worker (the latest one started), for measuring its memory. */
-  workerPid: () => number | undefined;
+  /**
+   * The process id of a component as it runs now, for chaos tests and memory measures; undefined
+   * while it is down, or when it is not ours (DATABASE_URL, TEMPORAL_ADDRESS, the SDK's Temporal).
+   */
+  pid(component: StackComponent): number | undefined;
+  /** Resolves once the component runs: at once, or when the restart under way is ready. */
+  up(component: StackComponent): Promise<void>;
+  /** Settles when supervision gave up on a component, once everything else is stopped; the error says why. */
+  failed: Promise<Error>;
   stop(): Promise<void>;
+}
+
+/** A process the stack started: how to start it again, and its supervision once the stack is up. */
+interface Component {
+  name: StackComponent;
+  first: Service;
+  restart: () => Promise<Service>;
+  supervision?: Supervision<Service>;
 }
 
 export async function startStack(options: StackOptions): Promise<RunningStack> {
@@ -60,16 +85,26 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     mkdirSync(dataDir, { recursive: true });
   });
 
+  const components: Component[] = [];
   const stops: (() => Promise<void>)[] = [];
-  const stop = async () => {
-    for (const step of stops.reverse()) await step().catch((error: unknown) => log(`stop: ${String(error)}`));
-    stops.length = 0;
+  const started = (component: Component) => {
+    components.push(component);
+    stops.push(() => (component.supervision ?? component.first).stop());
   };
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      // Nothing is restarted once a stop has begun, whatever ends first.
+      for (const component of components) component.supervision?.halt();
+      for (const step of stops.reverse()) await step().catch((error: unknown) => log(`stop: ${String(error)}`));
+      stops.length = 0;
+    })());
   try {
     const postgres = await database(config, dataDir, test, log);
-    if (postgres.stop) stops.push(postgres.stop);
+    if (postgres.embedded) started({ name: 'postgres', first: postgres.embedded.service, restart: postgres.restart });
     const temporal = await temporalServer(config, dataDir, test, options, log);
-    stops.push(temporal.stop);
+    if (temporal.running.service && temporal.restart) started({ name: 'temporal', first: temporal.running.service, restart: temporal.restart });
+    else stops.push(temporal.running.stop);
 
     const jwtSecret =
       config.JWT_SECRET ??
@@ -91,55 +126,65 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const shared = {
       ...env,
       DATABASE_URL: postgres.url,
-      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_ADDRESS: temporal.running.address,
       TEMPORAL_NAMESPACE: config.TEMPORAL_NAMESPACE,
       AUDIT_SIGNING_KEY: auditSigningKey,
       NODE_ENV: test ? 'test' : 'development',
     };
     const node = process.execPath;
-    let currentWorker: Service | undefined;
-    const startWorker = () => {
-      const worker = spawnService('worker', node, [join(options.repoRoot, 'apps/worker/dist/main.js')], { env: shared, echo: options.echo, watchFor: [WORKER_READY] });
-      stops.push(() => worker.stop());
-      currentWorker = worker;
-      return worker;
-    };
-    const worker = startWorker();
-    const api = spawnService('api', node, [join(options.repoRoot, 'apps/api/dist/main.js')], {
-      echo: options.echo,
-      env: {
-        ...shared,
-        HOST: host,
-        PORT: String(port),
-        JWT_SECRET: jwtSecret,
-        SEED_DEMO_DATA: String(config.SEED_DEMO_DATA),
-        CONSOLE_DIST: join(options.repoRoot, 'apps/console/dist'),
-      },
-    });
-    stops.push(() => api.stop());
     const apiUrl = `http://${host}:${port}`;
+    const spawnWorker = () => spawnService('worker', node, [join(options.repoRoot, 'apps/worker/dist/main.js')], { env: shared, echo: options.echo, watchFor: [WORKER_READY] });
+    const spawnApi = () =>
+      spawnService('api', node, [join(options.repoRoot, 'apps/api/dist/main.js')], {
+        echo: options.echo,
+        env: {
+          ...shared,
+          HOST: host,
+          PORT: String(port),
+          JWT_SECRET: jwtSecret,
+          SEED_DEMO_DATA: String(config.SEED_DEMO_DATA),
+          CONSOLE_DIST: join(options.repoRoot, 'apps/console/dist'),
+        },
+      });
+    // The worker says so once it has bundled the workflows and polls its task queue.
+    const workerReady = (worker: Service) => waitUntil('worker', async () => worker.printed(WORKER_READY), 180_000, worker);
+    const worker = spawnWorker();
+    started({ name: 'worker', first: worker, restart: () => stoppedUnlessReady(spawnWorker(), workerReady) });
+    const api = spawnApi();
+    // Started again, it is ready once it answers at all: it listens only after migrating, and a
+    // PostgreSQL or Temporal that is down is theirs to report, not a reason to restart the API again.
+    started({ name: 'api', first: api, restart: () => stoppedUnlessReady(spawnApi(), (again) => waitUntil('API', () => httpAnswers(`${apiUrl}/api/health`), 90_000, again)) });
     const fromLogs = 'Its lines above (prefixed [api] or [worker]) say why; STACK_LOGS=1 shows them in tests';
     await Promise.all([
       startComponent(
         { component: 'The API', tried: `node apps/api/dist/main.js, serving ${apiUrl}`, remedy: `${fromLogs}. PORT must be free and DATABASE_URL and TEMPORAL_ADDRESS reachable` },
         () => waitUntil('API', () => httpOk(`${apiUrl}/api/health`), 90_000, api),
       ),
-      startComponent(
-        { component: 'The worker', tried: 'node apps/worker/dist/main.js, polling the partnerships task queue', remedy: fromLogs },
-        // The worker says so once it has bundled the workflows and polls its task queue.
-        () => waitUntil('worker', async () => worker.printed(WORKER_READY), 180_000, worker),
-      ),
+      startComponent({ component: 'The worker', tried: 'node apps/worker/dist/main.js, polling the partnerships task queue', remedy: fromLogs }, () => workerReady(worker)),
     ]);
+
+    let reportFailure!: (error: Error) => void;
+    const failed = new Promise<Error>((resolvePromise) => (reportFailure = resolvePromise));
+    const giveUp = (reason: string) => {
+      if (stopping) return;
+      log(`✖ ${reason} Stopping everything else.`);
+      void stop().then(() => reportFailure(new Error(`${reason} Everything else is stopped. The lines above say why it kept failing; fix that and start again.`)));
+    };
+    for (const component of components) {
+      component.supervision = supervise({ label: LABELS[component.name], running: component.first, restart: component.restart, policy: options.restartPolicy, report: log, giveUp });
+    }
+    const supervisionOf = (name: StackComponent) => components.find((component) => component.name === name)?.supervision;
     return {
       apiUrl,
       databaseUrl: postgres.url,
-      temporalAddress: temporal.address,
+      temporalAddress: temporal.running.address,
       temporalNamespace: config.TEMPORAL_NAMESPACE,
-      temporalUiUrl: temporal.uiUrl,
+      temporalUiUrl: temporal.running.uiUrl,
       jwtSecret,
       dataDir,
-      worker: startWorker,
-      workerPid: () => currentWorker?.child.pid,
+      pid: (name) => supervisionOf(name)?.current()?.child.pid,
+      up: (name) => supervisionOf(name)?.up() ?? Promise.resolve(),
+      failed,
       stop,
     };
   } catch (error) {
@@ -148,14 +193,28 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   }
 }
 
+/** Waits until a process (started again) is ready; one that is not is stopped, so nothing half-started is left. */
+async function stoppedUnlessReady(service: Service, ready: (service: Service) => Promise<void>): Promise<Service> {
+  try {
+    await ready(service);
+    return service;
+  } catch (error) {
+    await service.stop();
+    throw error;
+  }
+}
+
 type StackConfig = ReturnType<typeof loadConfig<typeof stackConfigSchema>>;
 
-async function database(config: StackConfig, dataDir: string, test: boolean, log: (line: string) => void): Promise<{ url: string; stop?: RunningPostgres['stop'] }> {
+/** The database's URL and, when we run it, the running server and how to start it again on the same data. */
+type Database = { url: string; embedded: null } | { url: string; embedded: RunningPostgres; restart: () => Promise<Service> };
+
+async function database(config: StackConfig, dataDir: string, test: boolean, log: (line: string) => void): Promise<Database> {
   if (config.DATABASE_URL) {
     const url = new URL(config.DATABASE_URL);
     log(`postgres: using DATABASE_URL (${url.host}${url.pathname})`);
     await createDatabaseIfAllowed(url, log);
-    return { url: config.DATABASE_URL };
+    return { url: config.DATABASE_URL, embedded: null };
   }
   const port = test ? await freePort() : config.EMBEDDED_PG_PORT;
   const asRoot = process.getuid?.() === 0;
@@ -164,11 +223,13 @@ async function database(config: StackConfig, dataDir: string, test: boolean, log
     tried: `the embedded PostgreSQL on 127.0.0.1:${port} with its data in ${dataDir}/postgres${asRoot ? ` (as root: run by the "postgres" user from ${config.EMBEDDED_PG_RUNTIME_DIR})` : ''}`,
     remedy: `set DATABASE_URL to use your own PostgreSQL${test ? '' : ', or EMBEDDED_PG_PORT to another free port'}${asRoot ? ', or EMBEDDED_PG_RUNTIME_DIR to a folder the "postgres" user may use' : ''}`,
   };
-  return startComponent(attempt, async () => {
+  const start = () => startEmbeddedPostgres({ dataDir, port, database: 'partnerships', runtimeDir: config.EMBEDDED_PG_RUNTIME_DIR, log });
+  const embedded = await startComponent(attempt, async () => {
     if (!test) await assertPortFree(port, 'EMBEDDED_PG_PORT');
     log(`postgres: starting the embedded server on 127.0.0.1:${port} (data in ${dataDir}/postgres)`);
-    return startEmbeddedPostgres({ dataDir, port, database: 'partnerships', runtimeDir: config.EMBEDDED_PG_RUNTIME_DIR, log });
+    return start();
   });
+  return { url: embedded.url, embedded, restart: async () => (await start()).service };
 }
 
 async function temporalServer(
@@ -177,10 +238,10 @@ async function temporalServer(
   test: boolean,
   options: StackOptions,
   log: (line: string) => void,
-): Promise<RunningTemporal> {
+): Promise<{ running: RunningTemporal; restart: (() => Promise<Service>) | null }> {
   if (config.TEMPORAL_ADDRESS) {
     log(`temporal: using TEMPORAL_ADDRESS (${config.TEMPORAL_ADDRESS})`);
-    return { address: config.TEMPORAL_ADDRESS, uiUrl: null, stop: async () => undefined };
+    return { running: { address: config.TEMPORAL_ADDRESS, uiUrl: null, service: null, stop: async () => undefined }, restart: null };
   }
   const port = test ? await freePort() : config.TEMPORAL_PORT;
   const remedy = `set TEMPORAL_ADDRESS to use a running Temporal server, or TEMPORAL_CLI_PATH to a working temporal binary${test ? '' : ', or TEMPORAL_PORT and TEMPORAL_UI_PORT to free ports'}`;
@@ -189,19 +250,20 @@ async function temporalServer(
   );
   const where = cli.kind === 'binary' ? cli.path : "the SDK's download";
   const attempt = { component: 'Temporal', tried: `temporal server start-dev (${where}) on 127.0.0.1:${port} with its data in ${dataDir}/temporal.db`, remedy };
-  return startComponent(attempt, async () => {
+  const start = () => startTemporalDevServer({ cli, dataDir, port, uiPort: config.TEMPORAL_UI_PORT, namespace: config.TEMPORAL_NAMESPACE, ui: !test, echo: options.echo });
+  const running = await startComponent(attempt, async () => {
     if (!test) await assertPortFree(port, 'TEMPORAL_PORT');
     log(`temporal: starting the dev server on 127.0.0.1:${port} (CLI from ${cli.source}, data in ${dataDir}/temporal.db)`);
-    return startTemporalDevServer({
-      cli,
-      dataDir,
-      port,
-      uiPort: config.TEMPORAL_UI_PORT,
-      namespace: config.TEMPORAL_NAMESPACE,
-      ui: !test,
-      echo: options.echo,
-    });
+    return start();
   });
+  // The SDK's own Temporal is not a process of ours to watch.
+  if (!running.service) return { running, restart: null };
+  const restart = async () => {
+    const again = await start();
+    if (!again.service) throw new Error('the temporal binary is no longer there');
+    return again.service;
+  };
+  return { running, restart };
 }
 
 /** Creates the named database on an external server when it is missing and the user may; else leaves it to the owner. */

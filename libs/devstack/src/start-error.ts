@@ -52,5 +52,6 @@ export function splitMessage(message: string): { summary: string; output: string
 
 const ERROR_LIKE = /\b(error|fatal|panic|refused|denied|cannot|could not|failed|EACCES|EADDRINUSE|EADDRNOTAVAIL|ENOENT)\b/i;
 
+/** A process's output as a person reads it: without terminal colour codes. */
 // eslint-disable-next-line no-control-regex
-const stripColours = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+export const stripColours = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');

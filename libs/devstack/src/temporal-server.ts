@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { defineSearchAttributeKey } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { spawnService, waitUntil } from './processes.js';
+import { spawnService, waitUntil, type Service } from './processes.js';
 import type { TemporalCli } from './temporal-cli.js';
 
 /** The custom search attributes partnership workflows keep current (see workflows/src/contract.ts). */
@@ -32,6 +32,8 @@ export interface TemporalServerOptions {
 export interface RunningTemporal {
   address: string;
   uiUrl: string | null;
+  /** The dev server's process, for supervision; null when the SDK runs it or it is not ours. */
+  service: Service | null;
   stop(): Promise<void>;
 }
 
@@ -59,7 +61,7 @@ export async function startTemporalDevServer(options: TemporalServerOptions): Pr
     await server.stop();
     throw error;
   }
-  return { address, uiUrl: options.ui === false ? null : `http://127.0.0.1:${options.uiPort}`, stop: () => server.stop() };
+  return { address, uiUrl: options.ui === false ? null : `http://127.0.0.1:${options.uiPort}`, service: server, stop: () => server.stop() };
 }
 
 async function reachable(address: string): Promise<boolean> {
@@ -102,7 +104,7 @@ async function startWithSdkDownload(options: TemporalServerOptions, dbFile: stri
         searchAttributes: SEARCH_ATTRIBUTES,
       },
     });
-    return { address: env.address, uiUrl: null, stop: () => env.teardown() };
+    return { address: env.address, uiUrl: null, service: null, stop: () => env.teardown() };
   } catch (error) {
     tried.push(`the Temporal SDK download (failed: ${(error as Error).message})`);
     throw new Error(`Could not obtain the temporal CLI. Tried, in order:\n  - ${tried.join('\n  - ')}\nSet TEMPORAL_CLI_PATH to a temporal binary, or TEMPORAL_ADDRESS to a running server.`);
