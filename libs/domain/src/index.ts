@@ -16,3 +16,4 @@ export * from './directory.js';
 export * from './agreement-history.js';
 export * from './schemas.js';
 export * from './state-diff.js';
+export * from './verification.js';
