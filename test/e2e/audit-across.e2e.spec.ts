@@ -19,6 +19,18 @@ const suffix = Math.random().toString(36).slice(2, 7);
 const person = `Vera Across ${suffix}`;
 const names = { clean: `Harbour corridor ${suffix}`, edited: `River corridor ${suffix}` };
 const ids = { clean: '', edited: '' };
+const createdAt = { clean: '', edited: '' };
+const READER_ZONE = 'Pacific/Kiritimati';
+
+/** The minute of an instant as a datetime-local input in the reader's zone shows it ("YYYY-MM-DDTHH:mm"). */
+function readerMinute(instant: number): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: READER_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
 
 let browser: Browser;
 let db: pg.Client;
@@ -44,6 +56,7 @@ beforeAll(async () => {
     if (reply.status !== 201) throw new Error(`create: ${reply.status} ${JSON.stringify(reply.body)}`);
     ids[key] = reply.body.id as string;
     await send(coordinator, ids[key], { type: 'RecordGoals', goals: smartGoals(), scope: 'The harbour district' });
+    createdAt[key] = ((await coordinator.get(`/api/events?${listQuery({ partnershipId: ids[key], type: 'PartnershipCreated' })}`)).body as { occurredAt: string }[])[0]!.occurredAt;
   }
   await db.query('ALTER TABLE partnership_events DISABLE TRIGGER partnership_events_no_rewrite');
   try {
@@ -69,7 +82,8 @@ async function screenshot(page: Page, name: string): Promise<void> {
 describe('the auditor across partnerships', () => {
   for (const width of [1440, 390]) {
     it(`follows one person across two partnerships, then verifies every partnership and finds the edited one broken (${width} px)`, async () => {
-      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      // Far from the server's UTC, so a time typed in the reader's zone that reached the API unconverted would show.
+      const page = await browser.newPage({ viewport: { width, height: 900 }, timezoneId: READER_ZONE });
       try {
         await signIn(page, DEMO.auditor);
         if (width > 900) await page.getByRole('menuitem', { name: 'Activity by person' }).click();
@@ -90,6 +104,13 @@ describe('the auditor across partnerships', () => {
         await page.getByText(`${person} did nothing here`).waitFor();
         await page.getByText('No event of theirs matches the type and time range chosen.', { exact: false }).waitFor();
         await choose(page, page, 'Event type', 'Partnership created');
+        await expect.poll(() => summaries.count()).toBe(2);
+        // A range ending the minute before the first creation holds nothing; one ending in the minute of the
+        // second holds both, though that creation came seconds into its minute.
+        const to = page.getByLabel('To', { exact: true });
+        await to.fill(readerMinute(Date.parse(createdAt.clean) - 60_000));
+        await page.getByText(`${person} did nothing here`).waitFor();
+        await to.fill(readerMinute(Date.parse(createdAt.edited)));
         await expect.poll(() => summaries.count()).toBe(2);
         await page.getByRole('link', { name: names.clean }).click();
         await page.waitForURL((url) => url.hash === `#/partnerships/${ids.clean}/show`);
