@@ -6,6 +6,8 @@ import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { ApiConfig } from '@pe/config';
 import { openDatabase } from '@pe/persistence';
+import { VerificationController } from './audit/verification.controller.js';
+import { VerificationService } from './audit/verification.service.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
@@ -45,6 +47,7 @@ export class AppModule implements OnApplicationShutdown {
         InsightController,
         DeadlinesController,
         AuditController,
+        VerificationController,
         TasksController,
         NotificationsController,
         OrganizationsAdminController,
@@ -68,6 +71,7 @@ export class AppModule implements OnApplicationShutdown {
         WorkflowHistories,
         WorkflowReplay,
         ProofService,
+        VerificationService,
         DirectoryService,
       ],
     };

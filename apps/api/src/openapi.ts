@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import {
   CONTEXT_DESCRIPTIONS,
+  LOG_CHECKS,
+  LOG_VERDICTS,
   DATA_TASK_KINDS,
   TASK_CATALOGUE,
   TASK_KINDS,
@@ -24,6 +26,7 @@ import {
   updateOrganizationSchema,
   updateUserSchema,
 } from '@pe/domain';
+import { verificationQuerySchema } from './audit/verification-query.js';
 import { API_ERROR_CODES } from './http/api-error.js';
 
 const schema = (zodSchema: z.ZodType) => z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
@@ -233,6 +236,20 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           summary: 'The public half of the deployment\'s Ed25519 audit key, which signs every partnership\'s head',
           description: '`{algorithm: "Ed25519", keyId, pem, jwk}`; `keyId` is the first 16 hex digits of the SHA-256 of the SPKI DER, and each checkpoint names the key that signed it. Any signed-in role.',
           responses: { '200': { description: 'The public key' }, ...errors(401) },
+        },
+      },
+      '/api/audit/verification': {
+        get: {
+          tags: ['audit'],
+          summary: 'Verify every partnership the caller may see, a page at a time: each log\'s hash chain and newest signed checkpoint, a verdict each and the counts',
+          description:
+            `Checks the PostgreSQL event log alone (\`checks\`: ${LOG_CHECKS.join(', ')}), the chain and checkpoint checks of \`/api/partnerships/{id}/verify\`, not a cross-check against Temporal's own history; one query per partnership, a few at a time. ` +
+            'Partnerships come in id order; pass the answer\'s `next` as `after` until it is null. The answer: `{checks, checkedAt, total, summary, problems, partnerships, next}` — `total` counts every partnership the caller may see (a partner: its organization\'s), ' +
+            `\`summary\` is this page's \`{checked, ${LOG_VERDICTS.join(', ')}, withoutCheckpoint}\` (each partnership counts under one verdict, its most serious finding, so they add up to \`checked\`), ` +
+            '`partnerships` a row per partnership (`partnershipId, name, stage, verdict` and the fields of `/verify`: `valid, events, headHash, firstBrokenSequence, checkpoint, truncated, missingSequences, unsignedSequences`), and `problems` the rows that did not verify, most serious first. ' +
+            'Verdicts: `broken` an event not as written (edited, deleted, swapped or inserted; `firstBrokenSequence` names it), `truncated` the log no longer reaches its newest signed checkpoint (`missingSequences`), `forged` that checkpoint\'s signature does not hold, `unsigned` events after it the worker did not write (`unsignedSequences`), else `valid`. `withoutCheckpoint` counts logs no checkpoint vouches for yet. Any signed-in role.',
+          parameters: queryParameters(verificationQuerySchema),
+          responses: { '200': { description: 'One page of verifications with its summary' }, ...errors(400, 401) },
         },
       },
       '/api/partnerships/{id}/measures': {

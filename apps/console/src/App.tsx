@@ -1,4 +1,6 @@
-import { Admin, reactRouterProvider, Resource } from 'react-admin';
+import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
+import events, { VERIFY_ALL_PATH } from './audit';
+import { VerifyAllPage } from './audit/VerifyAllPage';
 import { authProvider } from './authProvider';
 import { dataProvider } from './dataProvider';
 import { LoginPage } from './LoginPage';
@@ -9,7 +11,7 @@ import notifications from './notifications';
 import { NotForYourRole } from './NotForYourRole';
 import organizations from './organizations';
 import partnerships from './partnerships';
-import { canCreatePartnerships, isAdmin } from './roles';
+import { canCreatePartnerships, canFollowPeople, isAdmin } from './roles';
 import tasks from './tasks';
 import users from './users';
 
@@ -19,7 +21,9 @@ const { Route } = reactRouterProvider;
 /**
  * Routes (hash router): #/ (the home page of the person's role), #/login, #/partnerships,
  * #/partnerships/create, #/partnerships/:id/show, #/tasks (the inbox), #/deadlines (the deadline
- * ledger), #/notifications, and for admins #/organizations and #/users (list, create, :id edit).
+ * ledger), #/notifications, #/verification (every partnership's log verified at once), for the
+ * auditor, admins and coordinators #/events (activity by person), and for admins #/organizations
+ * and #/users (list, create, :id edit).
  * For other roles those resources only feed references: they have no list, so they stay out of the
  * menu, and their addresses say so instead of showing a blank page.
  */
@@ -47,9 +51,13 @@ export function App() {
           <Resource name="tasks" {...tasks} />
           <Resource name="deadlines" {...deadlines} />
           <Resource name="notifications" {...notifications} />
-          <Resource name="events" recordRepresentation="type">
-            <Route path="*" element={<NotForYourRole what="Events are shown on each partnership's timeline." />} />
-          </Resource>
+          {canFollowPeople(permissions) ? (
+            <Resource name="events" {...events} />
+          ) : (
+            <Resource name="events" recordRepresentation={events.recordRepresentation}>
+              <Route path="*" element={<NotForYourRole what="Events are shown on each partnership's timeline." />} />
+            </Resource>
+          )}
           {isAdmin(permissions) ? (
             <>
               <Resource name="organizations" {...organizations} />
@@ -65,6 +73,9 @@ export function App() {
               </Resource>
             </>
           )}
+          <CustomRoutes>
+            <Route path={VERIFY_ALL_PATH} element={<VerifyAllPage />} />
+          </CustomRoutes>
         </>
       )}
     </Admin>

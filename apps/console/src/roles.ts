@@ -18,3 +18,13 @@ export function canCreatePartnerships(permissions: unknown): boolean {
 export function isAdmin(permissions: unknown): boolean {
   return asRole(permissions) === 'admin';
 }
+
+/**
+ * Following one person across partnerships is for those who oversee many: the auditor, the admin
+ * and a coordinator. A partner sees only its own organization's partnerships, and a sponsor decides
+ * on what reaches them; both read what happened on each partnership's timeline.
+ */
+export function canFollowPeople(permissions: unknown): boolean {
+  const role = asRole(permissions);
+  return role === 'auditor' || role === 'admin' || role === 'coordinator';
+}

@@ -92,5 +92,59 @@ export type PartnershipEventBody =
 
 export type PartnershipEventType = PartnershipEventBody['type'];
 
+/** Written as a record so the compiler refuses a missing or unknown type; the order is the method's. */
+const EVENT_TYPE_SET: Record<PartnershipEventType, true> = {
+  PartnershipCreated: true,
+  GoalsRecorded: true,
+  PrioritiesSubmitted: true,
+  PrioritiesApproved: true,
+  PrioritiesRejected: true,
+  StageAdvanced: true,
+  TaskOpened: true,
+  TaskCompleted: true,
+  TaskCancelled: true,
+  TaskDueDateMoved: true,
+  ReminderSent: true,
+  TaskEscalated: true,
+  StakeholderAdded: true,
+  ListeningSessionRecorded: true,
+  AlignmentScored: true,
+  SignoffOpened: true,
+  SignoffExtended: true,
+  SignoffGiven: true,
+  SignoffRefused: true,
+  SignoffCompleted: true,
+  RolesDefined: true,
+  ResourcesCommitted: true,
+  ManagementModelChosen: true,
+  GovernanceSet: true,
+  ConflictProcessSet: true,
+  TerminationTermsSet: true,
+  KpiDefined: true,
+  AgreementIssued: true,
+  AgreementSigned: true,
+  AgreementAdopted: true,
+  ReviewScheduled: true,
+  ReviewCycleOpened: true,
+  HealthPulseOpened: true,
+  MeasurementRecorded: true,
+  HealthCheckRecorded: true,
+  GoalAttainmentScored: true,
+  ReviewDecided: true,
+  TerminationProposed: true,
+  TerminationApproved: true,
+  TerminationRejected: true,
+  TerminationDecided: true,
+  PartnershipRenewed: true,
+  PartnershipClosed: true,
+  PartnershipPutOnHold: true,
+  PartnershipResumed: true,
+  OrganizationJoined: true,
+  OrganizationLeft: true,
+};
+
+/** Every type of event, for filters that offer them as choices. */
+export const PARTNERSHIP_EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as PartnershipEventType[];
+
 /** An event as the decider emits it: what happened, when and by whom. */
 export type PartnershipEvent = PartnershipEventBody & { at: string; actor: Actor };

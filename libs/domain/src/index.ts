@@ -17,3 +17,4 @@ export * from './agreement-history.js';
 export * from './schemas.js';
 export * from './state-diff.js';
 export * from './audit-proof.js';
+export * from './verification.js';

@@ -7,7 +7,7 @@ import type { KeyObject } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { signCheckpoint, type SignedCheckpoint } from './checkpoint-signature.js';
 
-interface CheckpointRow {
+export interface CheckpointRow {
   partnership_id: string;
   sequence: number;
   hash: string;
@@ -34,6 +34,9 @@ export async function newestCheckpoint(manager: DataSource | EntityManager, part
   const [row] = (await manager.query('SELECT * FROM audit_checkpoints WHERE partnership_id = $1 ORDER BY sequence DESC LIMIT 1', [
     partnershipId,
   ])) as CheckpointRow[];
-  if (!row) return null;
+  return row ? checkpointOf(partnershipId, row) : null;
+}
+
+export function checkpointOf(partnershipId: string, row: Omit<CheckpointRow, 'partnership_id'>): SignedCheckpoint {
   return { partnershipId, sequence: row.sequence, hash: row.hash, signedAt: new Date(row.signed_at).toISOString(), keyId: row.key_id, signature: row.signature };
 }

@@ -13,3 +13,4 @@ export * from './checkpoint-signature.js';
 export * from './checkpoints.js';
 export * from './log-verification.js';
 export * from './log-cross-check.js';
+export * from './read/partnership-pages.js';

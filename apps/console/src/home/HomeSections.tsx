@@ -1,11 +1,13 @@
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import type { Role } from '@pe/domain';
-import { Link, useGetList, useGetMany } from 'react-admin';
+import { Link, useGetList, useGetMany, usePermissions } from 'react-admin';
+import { activityPath } from '../audit/auditModel';
 import { chasesLabel, deadlineLabel, relativeWhen, type DeadlineRecord } from '../deadlines/deadlineModel';
 import { useRecipientNames } from '../deadlines/useRecipientNames';
 import { stageLabel, type PartnershipRecord } from '../partnerships/partnershipModel';
 import { actorLabel, summarizeEvent, type EventRecord } from '../partnerships/timelineModel';
+import { canFollowPeople } from '../roles';
 import { taskKindLabel, type TaskRecord } from '../tasks/taskModel';
 import { HomeCard, HomeRow, HomeRows, Nothing } from './HomeCard';
 import { countByStage, myTasksTitle, overdueTasks } from './homeModel';
@@ -170,9 +172,14 @@ export function EscalationsSection() {
 
 export function ActivitySection() {
   const { data, isPending, nameOf } = useRecentEvents({});
+  const { permissions } = usePermissions();
+  const follow = canFollowPeople(permissions);
   const now = new Date();
+  // A person's name leads to everything they did; the timers ("system") are nobody to follow.
+  const actor = (event: EventRecord) =>
+    follow && event.actorId && event.actorRole !== 'system' ? <Link to={activityPath(event.actorId)}>{actorLabel(event)}</Link> : actorLabel(event);
   return (
-    <HomeCard id="activity" title="Recent activity">
+    <HomeCard id="activity" title="Recent activity" more={follow ? { to: '/events', label: 'Activity by person' } : undefined}>
       {isPending ? null : !data || data.length === 0 ? (
         <Nothing>Nothing has happened yet.</Nothing>
       ) : (
@@ -183,7 +190,7 @@ export function ActivitySection() {
               primary={summarizeEvent(event)}
               secondary={
                 <>
-                  {new Date(event.occurredAt).toLocaleString()} ({relativeWhen(event.occurredAt, now)}) · {actorLabel(event)} ·{' '}
+                  {new Date(event.occurredAt).toLocaleString()} ({relativeWhen(event.occurredAt, now)}) · {actor(event)} ·{' '}
                   {partnershipLink(event.partnershipId, nameOf(event.partnershipId))}
                 </>
               }

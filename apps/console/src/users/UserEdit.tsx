@@ -1,4 +1,5 @@
 import { Edit, SimpleForm, TextInput, TopToolbar, useGetIdentity, useRecordContext } from 'react-admin';
+import { SeeActivityButton } from '../audit/SeeActivityButton';
 import { ActiveChip } from '../directory/ActiveChip';
 import { SaveOnlyToolbar } from '../directory/SaveOnlyToolbar';
 import { ToggleActiveButton } from '../directory/ToggleActiveButton';
@@ -19,6 +20,7 @@ function UserEditActions() {
   return (
     <TopToolbar sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
       <ActiveChip />
+      <SeeActivityButton />
       <SetPasswordButton />
       {!ownAccount && (
         <ToggleActiveButton consequence="They can no longer sign in, and a session already open ends at its next request. Their name stays on everything they did. You can reactivate them later." />

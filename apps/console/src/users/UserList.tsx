@@ -15,6 +15,7 @@ import {
   TextField,
   TopToolbar,
 } from 'react-admin';
+import { SeeActivityButton } from '../audit/SeeActivityButton';
 import { ActiveChip } from '../directory/ActiveChip';
 import { roleChoices, roleLabel, type UserRecord } from './userModel';
 
@@ -46,6 +47,7 @@ export function UserList() {
           primaryText={(user) => user.name}
           secondaryText={(user) => `${roleLabel(user.role)} · ${user.email}`}
           tertiaryText={(user) => (user.active ? '' : 'Deactivated')}
+          // The whole row is a link to the user's page, which offers "See activity" (a link in a link is not HTML).
           linkType="edit"
         />
       ) : (
@@ -55,6 +57,7 @@ export function UserList() {
           <FunctionField<UserRecord> label="Role" sortBy="role" render={(user) => roleLabel(user.role)} />
           <ReferenceField source="organizationId" reference="organizations" label="Organization" link={false} emptyText="—" />
           <ActiveChip label="State" sortBy="active" />
+          <SeeActivityButton label="Activity" />
         </Datagrid>
       )}
     </List>

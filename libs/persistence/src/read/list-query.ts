@@ -29,6 +29,8 @@ export interface ListSpec {
   columns: Record<string, string>;
   defaultSort: [string, SortOrder];
   filters: Record<string, FilterClause>;
+  /** Expressions that order rows sharing the sort value (in the same direction), so pages neither repeat nor skip them. */
+  tieBreakers?: string[];
 }
 
 export const MAX_PAGE = 500;
@@ -62,12 +64,14 @@ export async function runList<T>(db: DataSource, spec: ListSpec, params: ListPar
   if (end < start) throw new ListParamsError('range', 'range end must not be before its start');
   const limit = Math.min(end - start + 1, MAX_PAGE);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const direction = order === 'DESC' ? 'DESC' : 'ASC';
+  const orderBy = [`${sortExpression} ${direction} NULLS LAST`, ...(spec.tieBreakers ?? []).map((expression) => `${expression} ${direction}`)].join(', ');
   const select = Object.entries(spec.columns)
     .map(([field, expression]) => `${expression} AS "${field}"`)
     .join(', ');
   const [rows, counted] = await Promise.all([
     db.query(
-      `SELECT ${select} FROM ${spec.from} ${where} ORDER BY ${sortExpression} ${order === 'DESC' ? 'DESC' : 'ASC'} NULLS LAST
+      `SELECT ${select} FROM ${spec.from} ${where} ORDER BY ${orderBy}
        LIMIT ${limit} OFFSET ${start}`,
       values,
     ) as Promise<T[]>,

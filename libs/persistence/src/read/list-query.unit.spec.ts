@@ -32,6 +32,14 @@ describe('runList', () => {
     expect(statements).toEqual([]);
   });
 
+  it('orders rows that share the sort value by the tie-breakers, in the same direction', async () => {
+    const { db, statements } = recordingDb();
+    await runList(db, { ...spec, tieBreakers: ['t.group_id', 't.position'] }, { sort: ['name', 'DESC'] });
+    await runList(db, { ...spec, tieBreakers: ['t.position'] }, { sort: ['id', 'ASC'] });
+    expect(statements[0]!.sql).toContain('ORDER BY t.name DESC NULLS LAST, t.group_id DESC, t.position DESC');
+    expect(statements[2]!.sql).toContain('ORDER BY t.id ASC NULLS LAST, t.position ASC');
+  });
+
   it('filters on a flag with true or false only', async () => {
     const flagged: ListSpec = { ...spec, filters: { active: flag('t.gone_at IS NULL') } };
     const { db, statements } = recordingDb();

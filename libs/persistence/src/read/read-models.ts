@@ -154,6 +154,8 @@ export const eventList: ListSpec = {
     workflowRunId: 'e.workflow_run_id',
   },
   defaultSort: ['occurredAt', 'DESC'],
+  // The events of one command share their instant: newest first means the later sequence first.
+  tieBreakers: ['e.partnership_id', 'e.sequence'],
   filters: {
     partnershipId: equals('e.partnership_id::text'),
     type: equals('e.type'),
