@@ -5,6 +5,7 @@ import { TaskPurpose1764100000000 } from './migrations/1764100000000-task-purpos
 import { DirectoryAdministration1764311000000 } from './migrations/1764311000000-directory-administration.js';
 import { PasswordChangedAt1764400000000 } from './migrations/1764400000000-password-changed-at.js';
 import { AuditCheckpoints1764500000000 } from './migrations/1764500000000-audit-checkpoints.js';
+import { AccessLog1764610000000 } from './migrations/1764610000000-access-log.js';
 
 /** Arbitrary constant: the advisory lock that keeps two processes from migrating at once. */
 const MIGRATION_LOCK = 7_220_451;
@@ -16,7 +17,7 @@ export function createDataSource(url: string): DataSource {
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    migrations: [InitialSchema1763900000000, OrganizationTasks1763990000000, TaskPurpose1764100000000, DirectoryAdministration1764311000000, PasswordChangedAt1764400000000, AuditCheckpoints1764500000000],
+    migrations: [InitialSchema1763900000000, OrganizationTasks1763990000000, TaskPurpose1764100000000, DirectoryAdministration1764311000000, PasswordChangedAt1764400000000, AuditCheckpoints1764500000000, AccessLog1764610000000],
     entities: [],
     extra: { max: 10 },
   });

@@ -12,3 +12,17 @@ export * from './read/deadlines.js';
 export * from './checkpoint-signature.js';
 export * from './checkpoints.js';
 export * from './log-verification.js';
+export * from './audit-snapshot.js';
+export * from './audit-verifier-source.js';
+export * from './access-log.js';
+export {
+  AUDIT_EXPORT_FORMAT,
+  DISPLAYED_EVENT_FIELDS,
+  DOSSIER_IDS,
+  VERIFICATION_STATES,
+  displayedPayload,
+  readAuditFile,
+  verifyAuditExport,
+  type AuditExport,
+  type ExportedEvent,
+} from './audit-verifier.mjs';
