@@ -17,7 +17,7 @@ export class AccessLog1764610000000 implements MigrationInterface {
         id bigserial PRIMARY KEY,
         at timestamptz NOT NULL DEFAULT now(),
         action text NOT NULL,
-        actor_id uuid REFERENCES users (id),
+        actor_id uuid,
         actor_role text,
         partnership_id uuid,
         ip text,
