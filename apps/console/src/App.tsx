@@ -1,4 +1,5 @@
 import { Admin, reactRouterProvider, Resource } from 'react-admin';
+import accessLog from './access-log';
 import { authProvider } from './authProvider';
 import { dataProvider } from './dataProvider';
 import { LoginPage } from './LoginPage';
@@ -19,7 +20,8 @@ const { Route } = reactRouterProvider;
 /**
  * Routes (hash router): #/ (the home page of the person's role), #/login, #/partnerships,
  * #/partnerships/create, #/partnerships/:id/show, #/tasks (the inbox), #/deadlines (the deadline
- * ledger), #/notifications, and for admins #/organizations and #/users (list, create, :id edit).
+ * ledger), #/notifications, and for admins #/organizations and #/users (list, create, :id edit) and
+ * #/access-log (who exported or verified which partnership's record).
  * For other roles those resources only feed references: they have no list, so they stay out of the
  * menu, and their addresses say so instead of showing a blank page.
  */
@@ -54,6 +56,7 @@ export function App() {
             <>
               <Resource name="organizations" {...organizations} />
               <Resource name="users" {...users} />
+              <Resource name="access-log" {...accessLog} />
             </>
           ) : (
             <>
@@ -62,6 +65,9 @@ export function App() {
               </Resource>
               <Resource name="users" recordRepresentation={users.recordRepresentation}>
                 <Route path="*" element={<NotForYourRole what="Users are managed by an administrator." />} />
+              </Resource>
+              <Resource name="access-log">
+                <Route path="*" element={<NotForYourRole what="The access log is read by an administrator." />} />
               </Resource>
             </>
           )}

@@ -59,11 +59,11 @@ nav a { color: inherit; }
 #${DOSSIER_IDS.verdict} { font-weight: 600; font-size: 1.05rem; margin: 0; overflow-wrap: anywhere; }
 #${DOSSIER_IDS.checks} { margin: 0.5rem 0 0; padding-left: 0; list-style: none; font-size: 0.9rem; overflow-wrap: anywhere; }
 #${DOSSIER_IDS.checks} .failed { color: var(--bad); font-weight: 600; }
-[data-state="${VERIFICATION_STATES.pending}"] { border-color: var(--wait); background: var(--wait-bg); }
-[data-state="${VERIFICATION_STATES.verified}"] { border-color: var(--ok); background: var(--ok-bg); }
-[data-state="${VERIFICATION_STATES.verified}"] #${DOSSIER_IDS.verdict} { color: var(--ok); }
-[data-state="${VERIFICATION_STATES.failed}"] { border-color: var(--bad); background: var(--bad-bg); }
-[data-state="${VERIFICATION_STATES.failed}"] #${DOSSIER_IDS.verdict} { color: var(--bad); }
+#${DOSSIER_IDS.verification}[data-state="${VERIFICATION_STATES.pending}"] { border-color: var(--wait); background: var(--wait-bg); }
+#${DOSSIER_IDS.verification}[data-state="${VERIFICATION_STATES.verified}"] { border-color: var(--ok); background: var(--ok-bg); }
+#${DOSSIER_IDS.verification}[data-state="${VERIFICATION_STATES.verified}"] #${DOSSIER_IDS.verdict} { color: var(--ok); }
+#${DOSSIER_IDS.verification}[data-state="${VERIFICATION_STATES.failed}"] { border-color: var(--bad); background: var(--bad-bg); }
+#${DOSSIER_IDS.verification}[data-state="${VERIFICATION_STATES.failed}"] #${DOSSIER_IDS.verdict} { color: var(--bad); }
 .note { color: var(--muted); font-size: 0.9rem; }
 ol.events { list-style: none; padding: 0; margin: 0; }
 article.event { border: 1px solid var(--line); border-radius: 6px; padding: 0.6rem 0.8rem; margin: 0.6rem 0; }
