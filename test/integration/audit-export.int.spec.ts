@@ -78,17 +78,22 @@ function parseCsv(text: string): string[][] {
   let quoted = false;
   for (let index = 0; index < text.length; index += 1) {
     const char = text[index]!;
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') (field += '"'), (index += 1);
-      else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') row.push(field), (field = '');
-    else if (char === '\r' && text[index + 1] === '\n') {
+    if (quoted && char === '"' && text[index + 1] === '"') {
+      field += '"';
+      index += 1;
+    } else if (char === '"') {
+      quoted = !quoted;
+    } else if (!quoted && char === ',') {
       row.push(field);
-      rows.push(row);
-      (row = []), (field = ''), (index += 1);
-    } else field += char;
+      field = '';
+    } else if (!quoted && char === '\r' && text[index + 1] === '\n') {
+      rows.push([...row, field]);
+      row = [];
+      field = '';
+      index += 1;
+    } else {
+      field += char;
+    }
   }
   return rows;
 }
@@ -231,7 +236,7 @@ describe('scripts/verify-dossier.mjs', () => {
 
     const forged = copy();
     const signature = Buffer.from(forged.checkpoint.signature, 'base64');
-    signature[0] ^= 0x01;
+    signature.writeUInt8(signature.readUInt8(0) ^ 0x01, 0);
     forged.checkpoint.signature = signature.toString('base64');
     const signed = verifyFile('forged.json', JSON.stringify(forged));
     expect(signed.status).toBe(1);

@@ -349,8 +349,7 @@ export function readAuditFile(text) {
 /**
  * The little of the DOM the dossier's verifier touches, so this file needs no DOM types to check.
  * @typedef {{ textContent: string | null, className: string, dataset: Record<string, string | undefined>,
- *   querySelector(selector: string): DomElement | null, querySelectorAll(selector: string): Iterable<DomElement>,
- *   append(...nodes: (DomElement | string)[]): void, replaceChildren(...nodes: (DomElement | string)[]): void }} DomElement
+ *   querySelector(selector: string): DomElement | null, replaceChildren(...nodes: DomElement[]): void }} DomElement
  * @typedef {{ getElementById(id: string): DomElement | null, querySelectorAll(selector: string): Iterable<DomElement>,
  *   createElement(tag: string): DomElement }} DomDocument
  */

@@ -4,7 +4,7 @@
  * tamper with the right sequence.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { decide, fold, initialState, SYSTEM_ACTOR, type Actor, type PartnershipCommand, type PartnershipEvent } from '@pe/domain';
+import { decide, fold, SYSTEM_ACTOR, type Actor, type PartnershipCommand, type PartnershipEvent } from '@pe/domain';
 import { describe, expect, it } from 'vitest';
 import * as verifier from './audit-verifier.mjs';
 import { checkpointMessage, checkpointSignatureValid, publishedKey, signCheckpoint, type SignedCheckpoint } from './checkpoint-signature.js';
