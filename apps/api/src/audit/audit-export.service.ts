@@ -23,7 +23,7 @@ import { PartnershipsService } from '../partnerships/partnerships.service.js';
 import { AUDIT_PUBLIC_KEY, DATABASE } from '../tokens.js';
 import { eventsCsv } from './csv.js';
 import { renderDossier } from './dossier.js';
-import { namesOf } from './names.js';
+import { namesOfRecord } from './names.js';
 
 export interface ExportFile {
   body: string;
@@ -68,21 +68,7 @@ export class AuditExportService {
     const state = fold(events);
     if (state.status !== 'active') throw notFoundError('Partnership');
     const agreements = agreementHistory(events);
-    const names = await namesOf(
-      this.db,
-      [
-        ...rows.map((row) => row.actor_id),
-        state.coordinatorId,
-        state.sponsorId,
-        ...agreements.flatMap((version) => [version.issuedBy, ...Object.values(version.signatures).map((s) => s.userId), ...Object.values(version.refusals).map((r) => r.userId)]),
-      ],
-      [
-        ...state.organizationIds,
-        ...rows.flatMap((row) => (row.actor_organization_id ? [row.actor_organization_id] : [])),
-        ...state.kpis.map((kpi) => kpi.ownerOrganizationId),
-        ...agreements.flatMap((version) => [...Object.keys(version.signatures), ...Object.keys(version.refusals)]),
-      ],
-    );
+    const names = await namesOfRecord(this.db, rows, state, agreements);
     const exportedAt = new Date();
     const head = rows.at(-1);
     const exported: AuditExport = {

@@ -8,7 +8,7 @@
  * nothing else: no request leaves the file.
  */
 import { createHash } from 'node:crypto';
-import type { ActivePartnership, AgreementVersion, PartnershipMeasures } from '@pe/domain';
+import type { ActivePartnership, AgreementContent, AgreementVersion, Goal, PartnershipMeasures } from '@pe/domain';
 import {
   DISPLAYED_EVENT_FIELDS,
   DOSSIER_IDS,
@@ -42,6 +42,7 @@ main { max-width: 64rem; margin: 0 auto; padding: 1.25rem 1rem 3rem; }
 h1 { font-size: 1.6rem; margin: 0.2rem 0 0.4rem; overflow-wrap: anywhere; }
 h2 { font-size: 1.2rem; margin: 2rem 0 0.6rem; padding-bottom: 0.2rem; border-bottom: 1px solid var(--line); }
 h3 { font-size: 1rem; margin: 1.2rem 0 0.4rem; overflow-wrap: anywhere; }
+h4 { font-size: 0.95rem; margin: 0.9rem 0 0.2rem; color: var(--muted); }
 .kicker, .meta { color: var(--muted); margin: 0; }
 code, pre { font: 12px/1.45 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; overflow-wrap: anywhere; }
 pre { white-space: pre-wrap; margin: 0.3rem 0; padding: 0.5rem; background: #f4f6f8; border-radius: 4px; }
@@ -66,6 +67,7 @@ nav a { color: inherit; }
 #${DOSSIER_IDS.verification}[data-state="${VERIFICATION_STATES.failed}"] #${DOSSIER_IDS.verdict} { color: var(--bad); }
 .note { color: var(--muted); font-size: 0.9rem; }
 ol.events { list-style: none; padding: 0; margin: 0; }
+article.agreement { border-left: 3px solid var(--line); padding-left: 0.8rem; }
 article.event { border: 1px solid var(--line); border-radius: 6px; padding: 0.6rem 0.8rem; margin: 0.6rem 0; }
 article.event h3 { margin: 0 0 0.2rem; }
 article.event p { margin: 0.15rem 0; }
@@ -83,6 +85,20 @@ function actorLabel(event: ExportedEvent, names: Names): string {
   if (event.actor.kind === 'system') return 'The system (timers)';
   const organization = event.actor.organizationId ? `, ${names.organization(event.actor.organizationId)}` : '';
   return `${event.actorName ?? event.actor.userId} (${event.actor.role}${organization})`;
+}
+
+/** A table, or a note when there is nothing to put in it. */
+function table(headings: string[], rows: Html[], none: string): Html {
+  if (rows.length === 0) return html`<p class="note">${none}</p>`;
+  return html`<div class="table"><table><thead><tr>${headings.map((heading) => html`<th>${heading}</th>`)}</tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+function goalsTable(goals: Goal[]): Html {
+  return table(
+    ['Rank', 'Goal', 'Metric', 'Baseline → target', 'Due'],
+    goals.map((goal) => html`<tr><td>${goal.rank}</td><td>${goal.title}</td><td>${goal.metric}</td><td>${goal.baseline} → ${goal.target}</td><td>${goal.dueDate}</td></tr>`),
+    'No goals recorded.',
+  );
 }
 
 function summary({ state, exported, names }: DossierContent): Html {
@@ -103,47 +119,79 @@ function summary({ state, exported, names }: DossierContent): Html {
 <h2 id="summary-heading">Summary</h2>
 <dl>${rows.map(([term, value]) => html`<dt>${term}</dt><dd>${value}</dd>`)}</dl>
 <h3>Goals</h3>
-${
-  state.goals.length === 0
-    ? html`<p class="note">No goals recorded.</p>`
-    : html`<div class="table"><table><thead><tr><th>Rank</th><th>Goal</th><th>Metric</th><th>Baseline → target</th><th>Due</th></tr></thead><tbody>${state.goals.map(
-        (goal) => html`<tr><td>${goal.rank}</td><td>${goal.title}</td><td>${goal.metric}</td><td>${goal.baseline} → ${goal.target}</td><td>${goal.dueDate}</td></tr>`,
-      )}</tbody></table></div>`
-}
+${goalsTable(state.goals)}
 <h3>Scope</h3>
 <p>${state.scope || '—'}</p>
 </section>`;
 }
 
+/** What the partners signed, readably: the raw content is in the AgreementIssued event's payload below. */
+function agreementContent(content: AgreementContent, names: Names): Html {
+  const { governance } = content;
+  return html`<h4>Goals</h4>
+${goalsTable(content.goals)}
+<h4>Roles</h4>
+${table(
+  ['Organization', 'Goal', 'Responsibility'],
+  content.roles.map((role) => html`<tr><td>${names.organization(role.organizationId)}</td><td>${role.goalRank}</td><td>${role.responsibility}</td></tr>`),
+  'No roles.',
+)}
+<h4>Resources</h4>
+${table(
+  ['Organization', 'Commitment', 'Amount'],
+  content.resources.map(
+    (resource) => html`<tr><td>${names.organization(resource.organizationId)}</td><td>${resource.description}</td><td>${resource.amount === null ? '—' : `${resource.amount} ${resource.unit ?? ''}`}</td></tr>`,
+  ),
+  'No resources committed.',
+)}
+<h4>KPIs</h4>
+${table(
+  ['KPI', 'Owner', 'Baseline → target', 'Goal', 'Measured every'],
+  content.kpis.map(
+    (kpi) =>
+      html`<tr><td>${kpi.name}</td><td>${names.organization(kpi.ownerOrganizationId)}</td><td>${kpi.baseline} → ${kpi.target} ${kpi.unit}</td><td>${kpi.goalRank ?? '—'}</td><td>${kpi.cadence}</td></tr>`,
+  ),
+  'No KPIs.',
+)}
+<dl>
+<dt>Scope</dt><dd>${content.scope || '—'}</dd>
+<dt>Management model</dt><dd>${content.managementModel}</dd>
+<dt>Decision rule</dt><dd>${governance.decisionRule || '—'}</dd>
+<dt>Escalation path</dt><dd>${governance.escalationPath || '—'}</dd>
+<dt>Points of contact</dt><dd>${Object.entries(governance.pointsOfContact).map(([organizationId, userId]) => `${names.organization(organizationId)}: ${names.user(userId)}`).join('; ') || '—'}</dd>
+<dt>Conflict process</dt><dd>${content.conflictProcess || '—'}</dd>
+<dt>Termination options</dt><dd>${content.terminationOptions.map(humanize).join(', ') || '—'} (notice ${content.noticePeriod || '—'})</dd>
+</dl>`;
+}
+
 function agreementVersion(version: AgreementVersion, names: Names): Html {
-  const signatures = Object.entries(version.signatures);
-  const refusals = Object.entries(version.refusals);
   return html`<article class="agreement">
 <h3>Version ${version.version}${version.generation > 0 ? ` of run ${version.generation + 1}` : ''}: ${humanize(version.status)}</h3>
 <dl>
 <dt>Issued</dt><dd>${readable(version.issuedAt)} by ${names.user(version.issuedBy)}</dd>
-<dt>Decision rule</dt><dd>${version.rule ?? '—'}</dd>
+<dt>Signing rule</dt><dd>${version.rule ?? '—'}</dd>
 <dt>Decided</dt><dd>${readable(version.decidedAt)}</dd>
-<dt>Management model</dt><dd>${version.content.managementModel}</dd>
-<dt>Termination options</dt><dd>${version.content.terminationOptions.map(humanize).join(', ') || '—'} (notice ${version.content.noticePeriod || '—'})</dd>
 </dl>
+${table(
+  ['Organization', 'Signed by', 'When'],
+  Object.entries(version.signatures).map(
+    ([organizationId, signature]) => html`<tr><td>${names.organization(organizationId)}</td><td>${names.user(signature.userId)}</td><td>${readable(signature.at)}</td></tr>`,
+  ),
+  'No signature.',
+)}
 ${
-  signatures.length === 0
-    ? html`<p class="note">No signature.</p>`
-    : html`<div class="table"><table><thead><tr><th>Organization</th><th>Signed by</th><th>When</th></tr></thead><tbody>${signatures.map(
-        ([organizationId, signature]) => html`<tr><td>${names.organization(organizationId)}</td><td>${names.user(signature.userId)}</td><td>${readable(signature.at)}</td></tr>`,
-      )}</tbody></table></div>`
-}
-${
-  refusals.length === 0
+  Object.keys(version.refusals).length === 0
     ? ''
-    : html`<div class="table"><table><thead><tr><th>Organization</th><th>Refused by</th><th>When</th><th>Reason</th></tr></thead><tbody>${refusals.map(
-        ([organizationId, refusal]) =>
-          html`<tr><td>${names.organization(organizationId)}</td><td>${names.user(refusal.userId)}</td><td>${readable(refusal.at)}</td><td>${refusal.reason}</td></tr>`,
-      )}</tbody></table></div>`
+    : table(
+        ['Organization', 'Refused by', 'When', 'Reason'],
+        Object.entries(version.refusals).map(
+          ([organizationId, refusal]) =>
+            html`<tr><td>${names.organization(organizationId)}</td><td>${names.user(refusal.userId)}</td><td>${readable(refusal.at)}</td><td>${refusal.reason}</td></tr>`,
+        ),
+        '',
+      )
 }
-<p class="label">Content as issued</p>
-<pre>${JSON.stringify(version.content, null, 2)}</pre>
+${agreementContent(version.content, names)}
 </article>`;
 }
 
@@ -155,7 +203,7 @@ ${agreements.length === 0 ? html`<p class="note">No agreement has been issued.</
 }
 
 function measures({ measures, state, names }: DossierContent): Html {
-  const kpiName = new Map(state.kpis.map((kpi) => [kpi.id, kpi]));
+  const kpis = new Map(state.kpis.map((kpi) => [kpi.id, kpi]));
   const rows: [string, string][] = [
     ['Review cycle', String(measures.cycle)],
     ['KPIs on track', percent(measures.shareOnTrack)],
@@ -168,14 +216,14 @@ function measures({ measures, state, names }: DossierContent): Html {
 <h2 id="measures-heading">Measures</h2>
 <p class="note">As of the export.</p>
 <dl>${rows.map(([term, value]) => html`<dt>${term}</dt><dd>${value}</dd>`)}</dl>
-${
-  measures.kpis.length === 0
-    ? html`<p class="note">No KPI defined.</p>`
-    : html`<div class="table"><table><thead><tr><th>KPI</th><th>Owner</th><th>Baseline → target</th><th>Latest</th><th>On track</th></tr></thead><tbody>${measures.kpis.map((status) => {
-        const kpi = kpiName.get(status.kpiId);
-        return html`<tr><td>${kpi?.name ?? status.kpiId}</td><td>${kpi ? names.organization(kpi.ownerOrganizationId) : '—'}</td><td>${kpi ? `${kpi.baseline} → ${kpi.target} ${kpi.unit}` : '—'}</td><td>${number(status.actual)}</td><td>${status.onTrack === null ? '—' : status.onTrack ? 'yes' : 'no'}</td></tr>`;
-      })}</tbody></table></div>`
-}
+${table(
+  ['KPI', 'Owner', 'Baseline → target', 'Latest', 'On track'],
+  measures.kpis.map((status) => {
+    const kpi = kpis.get(status.kpiId);
+    return html`<tr><td>${kpi?.name ?? status.kpiId}</td><td>${kpi ? names.organization(kpi.ownerOrganizationId) : '—'}</td><td>${kpi ? `${kpi.baseline} → ${kpi.target} ${kpi.unit}` : '—'}</td><td>${number(status.actual)}</td><td>${status.onTrack === null ? '—' : status.onTrack ? 'yes' : 'no'}</td></tr>`;
+  }),
+  'No KPI defined.',
+)}
 </section>`;
 }
 
