@@ -34,7 +34,7 @@ beforeAll(async () => {
       .map((method) => ({ method, path })),
   );
   [admin, coordinator] = await Promise.all([login(DEMO.admin), login(DEMO.coordinator)]);
-  const others = await Promise.all([DEMO.partnerRiverside, DEMO.sponsor, DEMO.auditor].map(login));
+  const others = await Promise.all([DEMO.partnerRiverside, DEMO.sponsor, DEMO.auditor].map((email) => login(email)));
   sessions = [null, admin, coordinator, ...others];
   ({ id: partnershipId } = await createPartnership(coordinator));
   await submitGoals(coordinator, partnershipId);

@@ -37,8 +37,8 @@ export interface Session {
   post<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply<T>>;
 }
 
-export async function login(email: string): Promise<Session> {
-  const reply = await request('POST', '/api/auth/login', { body: { email, password: DEMO_PASSWORD } });
+export async function login(email: string, password: string = DEMO_PASSWORD): Promise<Session> {
+  const reply = await request('POST', '/api/auth/login', { body: { email, password } });
   if (reply.status !== 200) throw new Error(`login ${email}: ${reply.status} ${JSON.stringify(reply.body)}`);
   const { token, user } = reply.body;
   return {

@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
@@ -8,6 +8,10 @@ import type { ApiConfig } from '@pe/config';
 import { openDatabase } from '@pe/persistence';
 import { VerificationController } from './audit/verification.controller.js';
 import { VerificationService } from './audit/verification.service.js';
+import { AccessLogController } from './access-log/access-log.controller.js';
+import { AccessLogInterceptor } from './access-log/audited.js';
+import { AuditExportController } from './audit/audit-export.controller.js';
+import { AuditExportService } from './audit/audit-export.service.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
@@ -48,6 +52,8 @@ export class AppModule implements OnApplicationShutdown {
         DeadlinesController,
         AuditController,
         VerificationController,
+        AuditExportController,
+        AccessLogController,
         TasksController,
         NotificationsController,
         OrganizationsAdminController,
@@ -63,6 +69,7 @@ export class AppModule implements OnApplicationShutdown {
         { provide: AUDIT_PUBLIC_KEY, useValue: createPublicKey(config.AUDIT_SIGNING_KEY) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
         AuthService,
         PartnershipGateway,
         PartnershipsService,
@@ -72,6 +79,7 @@ export class AppModule implements OnApplicationShutdown {
         WorkflowReplay,
         ProofService,
         VerificationService,
+        AuditExportService,
         DirectoryService,
       ],
     };

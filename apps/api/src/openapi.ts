@@ -11,6 +11,7 @@ import {
   TASK_CATALOGUE,
   TASK_KINDS,
   TASK_PURPOSES,
+  accessLogFilterSchema,
   clientCommandSchema,
   completeTaskSchema,
   createOrganizationSchema,
@@ -19,6 +20,7 @@ import {
   deadlineFilterSchema,
   diffQuerySchema,
   dataSchemaOf,
+  exportQuerySchema,
   isDataTaskKind,
   loginSchema,
   markNotificationsReadSchema,
@@ -27,6 +29,7 @@ import {
   updateUserSchema,
 } from '@pe/domain';
 import { verificationQuerySchema } from './audit/verification-query.js';
+import { AUDIT_EXPORT_FORMAT } from '@pe/persistence';
 import { API_ERROR_CODES } from './http/api-error.js';
 
 const schema = (zodSchema: z.ZodType) => z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
@@ -127,6 +130,48 @@ function taskDocument(): Record<string, unknown> {
   };
 }
 
+/** The JSON export, which the dossier also carries (libs/persistence/src/audit-verifier.mjs names its type AuditExport). */
+function auditExportDocument(): Record<string, unknown> {
+  const text = { type: 'string' };
+  const hash = { type: 'string', pattern: '^[0-9a-f]{64}$' };
+  return {
+    type: 'object',
+    required: ['format', 'partnership', 'exportedAt', 'exportedBy', 'head', 'events', 'checkpoint', 'publicKey'],
+    properties: {
+      format: { const: AUDIT_EXPORT_FORMAT },
+      partnership: { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, name: text } },
+      exportedAt: { type: 'string', format: 'date-time' },
+      exportedBy: { type: 'object', properties: { id: text, name: text, role: text } },
+      head: { type: 'object', description: 'The last event: its sequence and hash', properties: { sequence: { type: 'integer' }, hash } },
+      events: {
+        type: 'array',
+        description:
+          'Every event, oldest first. `hash` is the SHA-256 (hex) of `previousHash` followed by the canonical JSON (keys sorted at every depth) of `{partnershipId, sequence, type, at, actor, data}`; the first event\'s `previousHash` is 64 zeros. `actorName` and `workflowRunId` are not hashed.',
+        items: {
+          type: 'object',
+          properties: {
+            sequence: { type: 'integer' },
+            type: text,
+            at: { type: 'string', format: 'date-time' },
+            actor: { type: 'object', properties: { kind: { enum: ['user', 'system'] }, userId: text, role: text, organizationId: { type: ['string', 'null'] } } },
+            actorName: { type: ['string', 'null'] },
+            data: { description: 'The event\'s payload' },
+            previousHash: hash,
+            hash,
+            workflowRunId: text,
+          },
+        },
+      },
+      checkpoint: {
+        type: ['object', 'null'],
+        description: 'The newest signed head: Ed25519 over `partnership-engine/audit-checkpoint/v1\\n` followed by the canonical JSON of `{hash, partnershipId, sequence, signedAt}`',
+        properties: { partnershipId: text, sequence: { type: 'integer' }, hash, signedAt: { type: 'string', format: 'date-time' }, keyId: text, signature: { type: 'string', contentEncoding: 'base64' } },
+      },
+      publicKey: { type: 'object', description: 'As GET /api/audit/public-key answers it', properties: { algorithm: { const: 'Ed25519' }, keyId: text, pem: text, jwk: { type: 'object' } } },
+    },
+  };
+}
+
 export function buildOpenApiDocument(): Record<string, unknown> {
   return {
     openapi: '3.1.0',
@@ -162,6 +207,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         SetPassword: schema(setPasswordSchema),
         DeadlineFilter: schema(deadlineFilterSchema),
         MarkNotificationsRead: schema(markNotificationsReadSchema),
+        AccessLogFilter: schema(accessLogFilterSchema),
+        AuditExport: auditExportDocument(),
       },
     },
     paths: {
@@ -221,13 +268,39 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         get: {
           tags: ['audit'],
           parameters: [pathId],
-          summary: 'Prove the record whole: the hash chain, the newest signed checkpoint, the log against the workflow’s Temporal history run by run, and each run replayed against the deployed workflow code',
+          summary: 'Prove the record whole: the hash chain, the newest signed checkpoint, the log against the workflow’s Temporal history run by run, and each run replayed against the deployed workflow code (recorded in the access log)',
           description:
             '`{valid, complete, checks, events, headHash, firstBrokenSequence, checkpoint, truncated, missingSequences, unsignedSequences, temporal}`. ' +
             '`firstBrokenSequence` names the first event that is not as written (edited, deleted, swapped or inserted). `checkpoint` is the newest signed head, `{sequence, hash, signedAt, keyId, signatureValid, presentInLog}`, or null before the first append; `truncated` is true when the log no longer holds the checkpoint\'s sequence with its hash (a cut tail), and `missingSequences` lists the sequences up to the checkpoint the log no longer holds; `unsignedSequences` lists events after it, which the worker did not write (it signs every head it appends). ' +
             '`temporal` is `{status: "checked", workflowId, runs, missing, withoutCause, different, unchecked}` or, when Temporal does not answer within 5 s, `{status: "unavailable", reason}`. Each run (oldest first, across continue-as-new) is `{runId, history: retained|not-retained|unknown, recorded, logged, missing, withoutCause, different, determinism}`: `missing` are sequences the run stored (its `recordEvents` activity completed) that the log lacks; `withoutCause` are log rows no run recorded; `different` are `{sequence, fields}` where the row\'s `type`, `at`, `actor`, `data` or `workflowRunId` differ from the run\'s recording; `unchecked` are log sequences of runs whose history Temporal no longer keeps. `determinism` is `{status: "reproduced"}`, `{status: "not-reproduced", error}` or `{status: "unavailable", reason}`. ' +
             '`checks` is `{chain, checkpoint, crossCheck, determinism}`, each `passed`, `failed`, `partial` or `unavailable`; `valid` is true when none failed, `complete` when all four passed. Temporal down or slow is never an error: the chain and checkpoint still answer. Any role that may see the partnership.',
           responses: { '200': { description: 'The verification' }, ...errors(401, 404) },
+        },
+      },
+      '/api/partnerships/{id}/export': {
+        get: {
+          tags: ['audit'],
+          summary: "The partnership's history as a file to keep: a self-verifying HTML dossier, the JSON export, or the events as CSV",
+          description:
+            'Same visibility as reading the partnership. Answers a download (`Content-Disposition: attachment`) named after the partnership and the head sequence. `dossier`: one HTML file that needs no network (a Content-Security-Policy allows only its own script and style): the summary, every agreement version with its signatures, the measures, every event with its actor, payload and hashes, the head, the newest signed checkpoint and the public key, and an inline verifier that recomputes the chain and checks the signature in the browser. `json`: an AuditExport. `csv`: one row per event (RFC 4180; a cell that starts with = + - @ is prefixed with an apostrophe). `node scripts/verify-dossier.mjs <file>` checks a dossier or a JSON export. Each export is recorded in the access log.',
+          parameters: [pathId, ...queryParameters(exportQuerySchema)],
+          responses: {
+            '200': {
+              description: 'The file',
+              content: { 'text/html': { schema: { type: 'string' } }, 'application/json': { schema: ref('AuditExport') }, 'text/csv': { schema: { type: 'string' } } },
+            },
+            ...errors(400, 401, 404),
+          },
+        },
+      },
+      '/api/access-log': {
+        get: {
+          tags: ['audit'],
+          summary: `Who exported or verified which partnership's record, when, from where (react-admin simple REST; answers Content-Range). ${adminOnly}`,
+          description:
+            'Rows `{id, at, action, actorId, actorName, actorRole, partnershipId, partnershipName, format, ip, detail}`, newest first unless sorted otherwise (at, action, actorName, partnershipName, ip); `filter` is an AccessLogFilter (action, actorId, partnershipId, since, until: both instants included). Kept apart from the partnerships\' event logs.',
+          parameters: listParams,
+          responses: { '200': { description: 'A page of the access log' }, ...errors(400, 401, 403) },
         },
       },
       '/api/audit/public-key': {

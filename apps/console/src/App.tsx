@@ -1,6 +1,7 @@
 import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
 import events, { VERIFY_ALL_PATH } from './audit';
 import { VerifyAllPage } from './audit/VerifyAllPage';
+import accessLog from './access-log';
 import { authProvider } from './authProvider';
 import { dataProvider } from './dataProvider';
 import { LoginPage } from './LoginPage';
@@ -23,7 +24,8 @@ const { Route } = reactRouterProvider;
  * #/partnerships/create, #/partnerships/:id/show, #/tasks (the inbox), #/deadlines (the deadline
  * ledger), #/notifications, #/verification (every partnership's log verified at once), for the
  * auditor, admins and coordinators #/events (activity by person), and for admins #/organizations
- * and #/users (list, create, :id edit).
+ * and #/users (list, create, :id edit) and
+ * #/access-log (who exported or verified which partnership's record).
  * For other roles those resources only feed references: they have no list, so they stay out of the
  * menu, and their addresses say so instead of showing a blank page.
  */
@@ -62,6 +64,7 @@ export function App() {
             <>
               <Resource name="organizations" {...organizations} />
               <Resource name="users" {...users} />
+              <Resource name="access-log" {...accessLog} />
             </>
           ) : (
             <>
@@ -70,6 +73,9 @@ export function App() {
               </Resource>
               <Resource name="users" recordRepresentation={users.recordRepresentation}>
                 <Route path="*" element={<NotForYourRole what="Users are managed by an administrator." />} />
+              </Resource>
+              <Resource name="access-log">
+                <Route path="*" element={<NotForYourRole what="The access log is read by an administrator." />} />
               </Resource>
             </>
           )}

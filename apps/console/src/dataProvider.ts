@@ -1,7 +1,7 @@
 /**
  * The console's one way to the API: react-admin's simple REST dialect on '/api', plus the
  * endpoints that are not CRUD (a partnership command, a task completion, a partnership's measures,
- * marking notifications read, setting a password, the diff of two moments, the proof the record is whole). The deadline ledger is an ordinary list ('deadlines').
+ * marking notifications read, setting a password, the diff of two moments, the proof the record is whole, a partnership's export as a file). The deadline ledger and the access log are ordinary lists ('deadlines', 'access-log').
  */
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type Identifier } from 'react-admin';
@@ -9,7 +9,7 @@ import { toHttpError } from './apiError';
 import { readToken } from './session';
 import type { MarkReadTarget } from './notifications/notificationModel';
 import type { Measures } from './partnerships/measuresModel';
-import type { AgreementVersion, NamedStateDiff, ProofReport } from '@pe/domain';
+import type { AgreementVersion, ExportFormat, NamedStateDiff, ProofReport } from '@pe/domain';
 import type { CommandResult, PartnershipCommand } from './partnerships/partnershipModel';
 import type { TaskCompletion, TaskCompletionResult } from './tasks/taskModel';
 
@@ -48,6 +48,17 @@ function parseJson(body: string): unknown {
   }
 }
 
+/** A file the API sends as a download, with the name it gives it. */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
+/** The name in `Content-Disposition: attachment; filename="…"`, or a fallback. */
+function fileNameOf(response: Response, fallback: string): string {
+  return /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? fallback;
+}
+
 function postJson(path: string, payload: unknown): Promise<HttpResponse> {
   return fetchJson(`${API_URL}${path}`, { method: 'POST', body: JSON.stringify(payload) });
 }
@@ -69,6 +80,8 @@ export interface ConsoleDataProvider extends DataProvider {
   diff(partnershipId: Identifier, from: string, to: string): Promise<NamedStateDiff>;
   /** The proof a partnership's record is whole: hash chain, signed checkpoint, Temporal cross-check, determinism. */
   verify(partnershipId: Identifier): Promise<ProofReport>;
+  /** A partnership's history as a file: the self-verifying dossier, the JSON export or the CSV table. */
+  exportFile(partnershipId: Identifier, format: ExportFormat): Promise<DownloadedFile>;
 }
 
 const restProvider = simpleRestProvider(API_URL, fetchJson);
@@ -106,5 +119,13 @@ export const dataProvider = {
   verify: async (partnershipId: Identifier) => {
     const response = await fetchJson(`${API_URL}/partnerships/${encodeURIComponent(String(partnershipId))}/verify`);
     return response.json as ProofReport;
+  },
+  exportFile: async (partnershipId: Identifier, format: ExportFormat) => {
+    const headers = new Headers();
+    const token = readToken();
+    if (token !== null) headers.set('Authorization', `Bearer ${token}`);
+    const response = await fetch(`${API_URL}/partnerships/${encodeURIComponent(String(partnershipId))}/export?format=${format}`, { headers });
+    if (!response.ok) throw toHttpError(response.status, response.statusText, parseJson(await response.text()));
+    return { blob: await response.blob(), filename: fileNameOf(response, `partnership-${String(partnershipId)}-${format}`) };
   },
 } satisfies ConsoleDataProvider;

@@ -14,6 +14,7 @@ export * from './ledger.js';
 export * from './measures.js';
 export * from './directory.js';
 export * from './agreement-history.js';
+export * from './audit.js';
 export * from './schemas.js';
 export * from './state-diff.js';
 export * from './audit-proof.js';

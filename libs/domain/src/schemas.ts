@@ -8,6 +8,7 @@ import { MANAGEMENT_MODELS, RESPONSIBILITIES, ROLES, TERMINATION_OPTIONS } from 
 import { TASK_DECISIONS } from './tasks.js';
 import { DEADLINE_PURPOSES } from './ledger.js';
 import { DEFAULT_POLICY } from './policy.js';
+import { ACCESS_ACTIONS, EXPORT_FORMATS } from './audit.js';
 import { TASK_KINDS } from './tasks.js';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -123,6 +124,25 @@ export const deadlineFilterSchema = z.strictObject({
   recipientUserId: storedId.optional(),
 });
 export type DeadlineFilter = z.infer<typeof deadlineFilterSchema>;
+
+/** GET /api/partnerships/:id/export. */
+export const exportQuerySchema = z.strictObject({
+  format: z.enum(EXPORT_FORMATS, { error: `must be one of ${EXPORT_FORMATS.join(', ')}` }),
+});
+export type ExportQuery = z.infer<typeof exportQuerySchema>;
+
+const instant = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 instant such as 2026-11-23T10:00:00Z' });
+
+/** The filters of the access log (GET /api/access-log, react-admin's `filter` parameter); `since` and `until` include their instant. */
+export const accessLogFilterSchema = z.strictObject({
+  id: oneOrMany(z.string().regex(/^\d{1,18}$/, 'must be an access-log id')).optional(),
+  action: oneOrMany(z.enum(ACCESS_ACTIONS)).optional(),
+  actorId: storedId.optional(),
+  partnershipId: storedId.optional(),
+  since: instant.optional(),
+  until: instant.optional(),
+});
+export type AccessLogFilter = z.infer<typeof accessLogFilterSchema>;
 
 /** A point of a partnership's log: an event's sequence number (0: before the first) or an ISO-8601 instant. */
 const logPoint = z.union([

@@ -6,6 +6,7 @@ import { DirectoryAdministration1764311000000 } from './migrations/1764311000000
 import { PasswordChangedAt1764400000000 } from './migrations/1764400000000-password-changed-at.js';
 import { AuditCheckpoints1764500000000 } from './migrations/1764500000000-audit-checkpoints.js';
 import { EventsByActor1764610000000 } from './migrations/1764610000000-events-by-actor.js';
+import { AccessLog1764620000000 } from './migrations/1764620000000-access-log.js';
 
 /** Arbitrary constant: the advisory lock that keeps two processes from migrating at once. */
 const MIGRATION_LOCK = 7_220_451;
@@ -17,7 +18,7 @@ export function createDataSource(url: string): DataSource {
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    migrations: [InitialSchema1763900000000, OrganizationTasks1763990000000, TaskPurpose1764100000000, DirectoryAdministration1764311000000, PasswordChangedAt1764400000000, AuditCheckpoints1764500000000, EventsByActor1764610000000],
+    migrations: [InitialSchema1763900000000, OrganizationTasks1763990000000, TaskPurpose1764100000000, DirectoryAdministration1764311000000, PasswordChangedAt1764400000000, AuditCheckpoints1764500000000, EventsByActor1764610000000, AccessLog1764620000000],
     entities: [],
     extra: { max: 10 },
   });

@@ -14,3 +14,17 @@ export * from './checkpoints.js';
 export * from './log-verification.js';
 export * from './log-cross-check.js';
 export * from './read/partnership-pages.js';
+export * from './audit-snapshot.js';
+export * from './audit-verifier-source.js';
+export * from './access-log.js';
+export {
+  AUDIT_EXPORT_FORMAT,
+  DISPLAYED_EVENT_FIELDS,
+  DOSSIER_IDS,
+  VERIFICATION_STATES,
+  displayedPayload,
+  readAuditFile,
+  verifyAuditExport,
+  type AuditExport,
+  type ExportedEvent,
+} from './audit-verifier.mjs';

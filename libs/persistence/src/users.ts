@@ -202,3 +202,9 @@ export async function userNames(db: DataSource, ids: string[]): Promise<Map<stri
   const rows = (await db.query('SELECT id, name FROM users WHERE id = ANY($1::uuid[])', [ids])) as { id: string; name: string }[];
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/** Names of these organizations, deactivated ones too. */
+export async function organizationNames(db: DataSource, ids: string[]): Promise<Map<string, string>> {
+  const rows = (await db.query('SELECT id, name FROM organizations WHERE id = ANY($1::uuid[])', [ids])) as { id: string; name: string }[];
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { diffQuerySchema, type DiffQuery } from '@pe/domain';
+import { Audited } from '../access-log/audited.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/auth.decorators.js';
 import { parseListQuery, sendList } from '../http/list-params.js';
 import { UuidParam } from '../http/uuid.pipe.js';
@@ -37,6 +38,7 @@ export class InsightController {
   }
 
   @Get('verify')
+  @Audited('verify')
   verify(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParam('Partnership')) id: string) {
     return this.insight.verify(user, id);
   }

@@ -84,10 +84,15 @@ export type MoveDueDateCommand = Extract<PartnershipCommand, { type: 'MoveDueDat
 
 /** The command from the dialog's date-time value (a Date or the input's local "YYYY-MM-DDTHH:mm"). */
 export function toMoveDueDateCommand(taskId: string, values: MoveDueDateValues): { command: MoveDueDateCommand } | { errors: { dueAt: string } } {
-  const raw = values.dueAt;
+  const dueAt = instantOfInput(values.dueAt);
+  if (!dueAt) return { errors: { dueAt: 'Choose the new due date and time' } };
+  return { command: { type: 'MoveDueDate', taskId, dueAt } };
+}
+
+/** The instant (ISO) a date-time input's value means: a Date or its local "YYYY-MM-DDTHH:mm"; null when empty or invalid. */
+export function instantOfInput(raw: unknown): string | null {
   const date = raw instanceof Date ? raw : typeof raw === 'string' && raw !== '' ? new Date(raw) : null;
-  if (!date || Number.isNaN(date.getTime())) return { errors: { dueAt: 'Choose the new due date and time' } };
-  return { command: { type: 'MoveDueDate', taskId, dueAt: date.toISOString() } };
+  return date && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
 }
 
 /** The dialog starts from the current due date, as the local "YYYY-MM-DDTHH:mm" a datetime input shows. */

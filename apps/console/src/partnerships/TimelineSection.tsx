@@ -9,6 +9,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { Pagination, ReferenceManyField, useListContext, useRecordContext } from 'react-admin';
 import { CompareMoments, type Moments } from './CompareMoments';
+import { ExportButtons } from './ExportButtons';
 import type { PartnershipRecord } from './partnershipModel';
 import { actorLabel, kpiNamesFrom, payloadText, summarizeEvent, TIMELINE_SORT, type EventRecord } from './timelineModel';
 
@@ -29,6 +30,7 @@ export function TimelineSection() {
       <Typography variant="h6" component="h2" id="timeline-heading">
         Timeline
       </Typography>
+      {partnership && <ExportButtons partnershipId={partnership.id} />}
       {partnership && <CompareMoments partnershipId={partnership.id} moments={moments} onChange={setMoments} kpiName={kpiNamesFrom(partnership.kpis)} />}
       <ReferenceManyField
         reference="events"

@@ -186,3 +186,30 @@ export const notificationList: ListSpec = {
     unread: flag('n.read_at IS NULL', 'unread'),
   },
 };
+
+/** The access log, newest first; names resolved for reading (deactivated users and closed partnerships too). */
+export const accessLogList: ListSpec = {
+  from: 'access_log a LEFT JOIN users u ON u.id = a.actor_id LEFT JOIN partnerships p ON p.id = a.partnership_id',
+  columns: {
+    id: 'a.id::text',
+    at: iso('a.at'),
+    action: 'a.action',
+    actorId: 'a.actor_id',
+    actorName: 'u.name',
+    actorRole: 'a.actor_role',
+    partnershipId: 'a.partnership_id',
+    partnershipName: 'p.name',
+    format: `a.detail->>'format'`,
+    ip: 'a.ip',
+    detail: 'a.detail',
+  },
+  defaultSort: ['at', 'DESC'],
+  filters: {
+    id: idIn('a.id'),
+    action: equals('a.action'),
+    actorId: equals('a.actor_id::text'),
+    partnershipId: equals('a.partnership_id::text'),
+    since: (value, bind) => `a.at >= ${bind(value)}::timestamptz`,
+    until: (value, bind) => `a.at <= ${bind(value)}::timestamptz`,
+  },
+};
