@@ -16,3 +16,5 @@ export * from './directory.js';
 export * from './agreement-history.js';
 export * from './schemas.js';
 export * from './state-diff.js';
+export * from './as-of.js';
+export * from './partnership-record.js';
