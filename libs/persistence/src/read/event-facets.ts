@@ -3,12 +3,7 @@
  * types it holds, each with how many events it has. Counted over the whole log, not one page of it.
  */
 import type { DataSource } from 'typeorm';
-
-export interface EventFacets {
-  /** `actorId` as the events carry it ("system" for the timers), named as the event list names it. */
-  actors: { actorId: string; actorName: string; events: number }[];
-  types: { type: string; events: number }[];
-}
+import type { EventFacets } from '@pe/domain';
 
 export async function eventFacets(db: DataSource, partnershipId: string): Promise<EventFacets> {
   const [actors, types] = await Promise.all([
