@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { changingInputsIn, choose, launchChromium, openPartnership, PARTNERSHIP_TABS, signIn, tab } from '../support/browser.js';
-import { DEMO, login, type Session } from '../support/http.js';
+import { DEMO, listQuery, login, type Session } from '../support/http.js';
 import { createPartnership, openTaskOf, smartGoals } from '../support/partnerships.js';
 
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
@@ -22,6 +22,8 @@ let sponsor: Session;
 let id: string;
 /** Every event of the partnership once the sponsor has approved its priorities. */
 let newest: number;
+/** When the coordinator lowered goal 2's target (event #3). */
+let loweredAt: string;
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -41,6 +43,8 @@ beforeAll(async () => {
   expect((await sponsor.post(`/api/tasks/${approval!.id}/complete`, { decision: 'approve' })).status).toBe(200);
   newest = (await coordinator.get(`/api/partnerships/${id}`)).body.version as number;
   expect(newest).toBeGreaterThan(5);
+  const events = (await coordinator.get(`/api/events?${listQuery({ partnershipId: id }, ['sequence', 'ASC'])}`)).body as { sequence: number; occurredAt: string }[];
+  loweredAt = events.find((event) => event.sequence === 3)!.occurredAt;
 });
 afterAll(async () => {
   await browser?.close();
@@ -156,7 +160,7 @@ describe('replaying a partnership', () => {
     }
   }, REPLAY_MS);
 
-  it('hides the coordinator’s own controls on a replayed page, and keeps the banner in sight on a phone', async () => {
+  it('hides the coordinator’s own controls on a replayed page, keeps the banner in sight on a phone, and replays a moment typed in', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
     try {
       await signIn(page, DEMO.coordinator);
@@ -192,6 +196,16 @@ describe('replaying a partnership', () => {
       await expect.poll(() => sidewaysScroll(page)).toBe(0);
       await page.evaluate(() => window.scrollTo(0, 0));
       await shot(page, 'timeline-filtered-390');
+
+      // A moment rather than an event: as of the instant the target was lowered, the state after event #3.
+      const picker = timeline.getByRole('form', { name: 'See the partnership as of a moment' });
+      await picker.getByLabel('Moment').fill('yesterday-ish');
+      await picker.getByRole('button', { name: 'See as of' }).click();
+      await picker.getByText('Give an event number (#12) or a date and time').waitFor();
+      await picker.getByLabel('Moment').fill(loweredAt);
+      await picker.getByRole('button', { name: 'See as of' }).click();
+      await expect.poll(() => banner(page).getByRole('status').textContent()).toBe(`As of ${await page.evaluate((iso) => new Date(iso).toLocaleString(), loweredAt)} — event #3 of ${newest}`);
+      expect(page.url()).toContain(`asOf=${encodeURIComponent(loweredAt)}`);
     } finally {
       await page.close();
     }

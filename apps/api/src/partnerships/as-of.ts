@@ -5,7 +5,9 @@ import { loadEvents } from '@pe/persistence';
 import { malformed } from '../http/api-error.js';
 
 export async function logAsOf(db: DataSource, partnershipId: string, point: LogPoint): Promise<PointInLog> {
-  const answer = eventsAsOf(await loadEvents(db, partnershipId), point, new Date());
+  // An instant needs no row after it; a sequence is checked against the newest event, so it reads them all.
+  const events = await loadEvents(db, partnershipId, 'at' in point ? new Date(point.at) : undefined);
+  const answer = eventsAsOf(events, point, new Date());
   if ('problem' in answer) throw malformed({ at: answer.problem });
   return answer;
 }
