@@ -50,8 +50,11 @@ export async function tab(page: Page, name: string): Promise<Locator> {
   return panel;
 }
 
-/** Forms that only read (comparing two moments of the timeline changes nothing): their inputs are not controls that change anything. */
-const READ_ONLY_FORMS = 'form[aria-label="Compare two moments"]';
+/**
+ * Forms that only read (comparing two moments, choosing a moment to see the partnership as of,
+ * filtering the timeline change nothing): their inputs are not controls that change anything.
+ */
+const READ_ONLY_FORMS = ['Compare two moments', 'See the partnership as of a moment', 'Filter the timeline'].map((name) => `form[aria-label="${name}"]`).join(', ');
 
 /** How many inputs in this part of the page could change something. */
 export function changingInputsIn(scope: Locator): Promise<number> {

@@ -17,6 +17,7 @@ import {
   createOrganizationSchema,
   createPartnershipSchema,
   createUserSchema,
+  asOfQuerySchema,
   deadlineFilterSchema,
   diffQuerySchema,
   dataSchemaOf,
@@ -72,6 +73,9 @@ function queryParameters(zodSchema: z.ZodType) {
   const { properties = {}, required = [] } = schema(zodSchema) as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
   return Object.entries(properties).map(([name, fieldSchema]) => ({ name, in: 'query', required: required.includes(name), schema: fieldSchema }));
 }
+
+/** `at`: a point of the event log, for the views of a partnership's past. */
+const asOf = queryParameters(asOfQuerySchema);
 
 /** A schema nested in another carries no `$schema` of its own. */
 const nested = (zodSchema: z.ZodType) => {
@@ -232,7 +236,16 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: { '201': { description: 'The partnership' }, ...errors(400, 401, 403, 422) },
         },
       },
-      '/api/partnerships/{id}': one('partnerships'),
+      '/api/partnerships/{id}': {
+        get: {
+          tags: ['partnerships'],
+          summary: 'The partnership with its detail; with `at`, as it was at that point of its event log (the replay of its page)',
+          description:
+            'The record is built from the decider\'s state by one mapping, now or as of `at`: an event sequence number (the record after that event) or an ISO-8601 instant (after every event up to it). `version` is the number of events the record includes. A point before the first event, past the newest event or still to come is a 400 naming `at`.',
+          parameters: [pathId, ...asOf],
+          responses: { '200': { description: 'The record' }, ...errors(400, 401, 404) },
+        },
+      },
       '/api/partnerships/{id}/commands': {
         post: {
           tags: ['partnerships'],
@@ -245,8 +258,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       '/api/partnerships/{id}/state': {
         get: {
           tags: ['audit'],
-          summary: "The partnership's state folded from its event log, as of `at` (default: now)",
-          parameters: [pathId, { name: 'at', in: 'query', schema: { type: 'string', format: 'date-time' } }],
+          summary: "The partnership's state folded from its event log, as of `at` (default: now); before the first event, `{status: \"absent\"}`",
+          parameters: [pathId, ...asOf],
           responses: { '200': { description: 'The state' }, ...errors(400, 401, 404) },
         },
       },
@@ -328,20 +341,29 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       '/api/partnerships/{id}/measures': {
         get: {
           tags: ['partnerships'],
-          parameters: [pathId],
+          parameters: [pathId, ...asOf],
           summary: 'KPI progress and share on track, on-time rate, health gap, partner NPS, goal attainment T-score',
           description:
-            'Besides the current values: `trajectories` (per KPI, points with the planned value on the line from baseline at definition to target on its goal’s due date, and the actual), `health` (per cycle, each organization’s latest health check and the gap between partners) and `cycles` (per review cycle: partner NPS, goal-attainment T-score, share of KPIs on track, on-time rate).',
-          responses: { '200': { description: 'The measures' }, ...errors(401, 404) },
+            'With `at`, as they read at that point of the log (its state, measured at its moment). Besides the current values: `trajectories` (per KPI, points with the planned value on the line from baseline at definition to target on its goal’s due date, and the actual), `health` (per cycle, each organization’s latest health check and the gap between partners) and `cycles` (per review cycle: partner NPS, goal-attainment T-score, share of KPIs on track, on-time rate).',
+          responses: { '200': { description: 'The measures' }, ...errors(400, 401, 404) },
         },
       },
       '/api/partnerships/{id}/deadlines': { get: { tags: ['partnerships'], parameters: [pathId], summary: 'The deadline ledger: every pending timer, what it is for, whom it chases and when it fires', responses: { '200': { description: 'Pending timers, earliest first' }, ...errors(401, 404) } } },
       '/api/partnerships/{id}/agreements': {
         get: {
           tags: ['partnerships'],
+          parameters: [pathId, ...asOf],
+          summary: 'Every version of the partnering agreement: its content, who signed or refused it for which organization and when, and its status (with `at`: as of that point of the log)',
+          responses: { '200': { description: 'Versions, oldest first' }, ...errors(400, 401, 404) },
+        },
+      },
+      '/api/partnerships/{id}/event-facets': {
+        get: {
+          tags: ['audit'],
           parameters: [pathId],
-          summary: 'Every version of the partnering agreement: its content, who signed or refused it for which organization and when, and its status',
-          responses: { '200': { description: 'Versions, oldest first' }, ...errors(401, 404) },
+          summary: 'What the timeline can be filtered by: the people who acted in the log and the event types it holds, with their counts',
+          description: '`{actors: [{actorId, actorName, events}], types: [{type, events}]}`, over the whole log; the timers act as `system`.',
+          responses: { '200': { description: 'The facets' }, ...errors(401, 404) },
         },
       },
       '/api/deadlines': {

@@ -1,15 +1,18 @@
 /**
  * The console's one way to the API: react-admin's simple REST dialect on '/api', plus the
  * endpoints that are not CRUD (a partnership command, a task completion, a partnership's measures,
- * marking notifications read, setting a password, the diff of two moments, the proof the record is whole, a partnership's export as a file). The deadline ledger and the access log are ordinary lists ('deadlines', 'access-log').
+ * marking notifications read, setting a password, the diff of two moments, what a timeline can be
+ * filtered by, the proof the record is whole, a partnership's export as a file). The deadline ledger
+ * and the access log are ordinary lists ('deadlines', 'access-log'). A partnership read with
+ * `meta: {at}` is its record as of that point of its log (the replay of its page).
  */
 import simpleRestProvider from 'ra-data-simple-rest';
-import { fetchUtils, type DataProvider, type Identifier } from 'react-admin';
+import { fetchUtils, type DataProvider, type GetOneParams, type GetOneResult, type Identifier, type RaRecord } from 'react-admin';
 import { toHttpError } from './apiError';
 import { readToken } from './session';
 import type { MarkReadTarget } from './notifications/notificationModel';
 import type { Measures } from './partnerships/measuresModel';
-import type { AgreementVersion, ExportFormat, NamedStateDiff, ProofReport } from '@pe/domain';
+import type { AgreementVersion, EventFacets, ExportFormat, NamedStateDiff, ProofReport } from '@pe/domain';
 import type { CommandResult, PartnershipCommand } from './partnerships/partnershipModel';
 import type { TaskCompletion, TaskCompletionResult } from './tasks/taskModel';
 
@@ -70,24 +73,38 @@ export interface ConsoleDataProvider extends DataProvider {
   completeTask(taskId: Identifier, body: TaskCompletion): Promise<TaskCompletionResult>;
   /** Sets or resets a user's password (admin only). */
   setPassword(userId: Identifier, password: string): Promise<void>;
-  /** KPI trajectories, health checks and the per-cycle measures of one partnership. */
-  measures(partnershipId: Identifier): Promise<Measures>;
+  /** KPI trajectories, health checks and the per-cycle measures of one partnership (as of a point of its log when `at` is given). */
+  measures(partnershipId: Identifier, at?: string): Promise<Measures>;
   /** Marks the caller's own notifications read; answers how many changed. */
   markNotificationsRead(target: MarkReadTarget): Promise<{ marked: number }>;
-  /** Every version of a partnership's agreement, with its signatures and refusals. */
-  agreements(partnershipId: Identifier): Promise<AgreementVersion[]>;
+  /** Every version of a partnership's agreement, with its signatures and refusals (as of a point of its log when `at` is given). */
+  agreements(partnershipId: Identifier, at?: string): Promise<AgreementVersion[]>;
   /** What changed between two moments of a partnership (event numbers or ISO instants), and who changed it. */
   diff(partnershipId: Identifier, from: string, to: string): Promise<NamedStateDiff>;
   /** The proof a partnership's record is whole: hash chain, signed checkpoint, Temporal cross-check, determinism. */
   verify(partnershipId: Identifier): Promise<ProofReport>;
   /** A partnership's history as a file: the self-verifying dossier, the JSON export or the CSV table. */
   exportFile(partnershipId: Identifier, format: ExportFormat): Promise<DownloadedFile>;
+  /** The people who acted in a partnership's log and the event types it holds, with their counts. */
+  eventFacets(partnershipId: Identifier): Promise<EventFacets>;
 }
+
+/** A partnership's path, with `?at=` when a point of its log is asked for. */
+const partnershipPath = (partnershipId: Identifier, tail = '', at?: string) =>
+  `${API_URL}/partnerships/${encodeURIComponent(String(partnershipId))}${tail}${at === undefined ? '' : `?${new URLSearchParams({ at }).toString()}`}`;
 
 const restProvider = simpleRestProvider(API_URL, fetchJson);
 
+/** `meta.at` asks for a partnership's record as of that point of its log; everything else is simple REST. */
+function getOne<RecordType extends RaRecord = RaRecord>(resource: string, params: GetOneParams<RecordType>): Promise<GetOneResult<RecordType>> {
+  const at: unknown = params.meta?.at;
+  if (resource !== 'partnerships' || typeof at !== 'string') return restProvider.getOne<RecordType>(resource, params);
+  return fetchJson(partnershipPath(params.id, '', at)).then((response) => ({ data: response.json as RecordType }));
+}
+
 export const dataProvider = {
   ...restProvider,
+  getOne,
   command: async (partnershipId: Identifier, body: PartnershipCommand) => {
     const response = await postJson(`/partnerships/${encodeURIComponent(String(partnershipId))}/commands`, body);
     return response.json as CommandResult;
@@ -99,33 +116,37 @@ export const dataProvider = {
   setPassword: async (userId: Identifier, password: string) => {
     await fetchJson(`${API_URL}/users/${encodeURIComponent(String(userId))}/password`, { method: 'PUT', body: JSON.stringify({ password }) });
   },
-  measures: async (partnershipId: Identifier) => {
-    const response = await fetchJson(`${API_URL}/partnerships/${encodeURIComponent(String(partnershipId))}/measures`);
+  measures: async (partnershipId: Identifier, at?: string) => {
+    const response = await fetchJson(partnershipPath(partnershipId, '/measures', at));
     return response.json as Measures;
   },
   markNotificationsRead: async (target: MarkReadTarget) => {
     const response = await postJson('/notifications/read', target);
     return response.json as { marked: number };
   },
-  agreements: async (partnershipId: Identifier) => {
-    const response = await fetchJson(`${API_URL}/partnerships/${encodeURIComponent(String(partnershipId))}/agreements`);
+  agreements: async (partnershipId: Identifier, at?: string) => {
+    const response = await fetchJson(partnershipPath(partnershipId, '/agreements', at));
     return response.json as AgreementVersion[];
   },
   diff: async (partnershipId: Identifier, from: string, to: string) => {
     const query = new URLSearchParams({ from, to });
-    const response = await fetchJson(`${API_URL}/partnerships/${encodeURIComponent(String(partnershipId))}/diff?${query.toString()}`);
+    const response = await fetchJson(`${partnershipPath(partnershipId, '/diff')}?${query.toString()}`);
     return response.json as NamedStateDiff;
   },
   verify: async (partnershipId: Identifier) => {
-    const response = await fetchJson(`${API_URL}/partnerships/${encodeURIComponent(String(partnershipId))}/verify`);
+    const response = await fetchJson(partnershipPath(partnershipId, '/verify'));
     return response.json as ProofReport;
   },
   exportFile: async (partnershipId: Identifier, format: ExportFormat) => {
     const headers = new Headers();
     const token = readToken();
     if (token !== null) headers.set('Authorization', `Bearer ${token}`);
-    const response = await fetch(`${API_URL}/partnerships/${encodeURIComponent(String(partnershipId))}/export?format=${format}`, { headers });
+    const response = await fetch(partnershipPath(partnershipId, `/export?format=${format}`), { headers });
     if (!response.ok) throw toHttpError(response.status, response.statusText, parseJson(await response.text()));
     return { blob: await response.blob(), filename: fileNameOf(response, `partnership-${String(partnershipId)}-${format}`) };
+  },
+  eventFacets: async (partnershipId: Identifier) => {
+    const response = await fetchJson(partnershipPath(partnershipId, '/event-facets'));
+    return response.json as EventFacets;
   },
 } satisfies ConsoleDataProvider;

@@ -148,3 +148,10 @@ export const PARTNERSHIP_EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as Partnershi
 
 /** An event as the decider emits it: what happened, when and by whom. */
 export type PartnershipEvent = PartnershipEventBody & { at: string; actor: Actor };
+
+/** What one partnership's timeline can be narrowed to (GET /api/partnerships/:id/event-facets), counted over its whole log. */
+export interface EventFacets {
+  /** `actorId` as the events carry it ("system" for the timers), with the name the event list gives it. */
+  actors: { actorId: string; actorName: string; events: number }[];
+  types: { type: PartnershipEventType; events: number }[];
+}

@@ -19,3 +19,5 @@ export * from './schemas.js';
 export * from './state-diff.js';
 export * from './audit-proof.js';
 export * from './verification.js';
+export * from './as-of.js';
+export * from './partnership-record.js';

@@ -145,7 +145,7 @@ export const accessLogFilterSchema = z.strictObject({
 export type AccessLogFilter = z.infer<typeof accessLogFilterSchema>;
 
 /** A point of a partnership's log: an event's sequence number (0: before the first) or an ISO-8601 instant. */
-const logPoint = z.union([
+export const logPointSchema = z.union([
   z.string().regex(/^\d{1,12}$/).transform((sequence) => ({ sequence: Number(sequence) })),
   z.iso.datetime({ offset: true }).transform((at) => ({ at: new Date(at).toISOString() })),
 ], { error: 'must be an event sequence number (such as 12) or an ISO-8601 instant (such as 2026-11-23T10:00:00Z)' })
@@ -158,9 +158,13 @@ const pointOrder = (point: { sequence: number } | { at: string }) => ('sequence'
  * instant only against the log, so the API checks that pair once it has the events.
  */
 export const diffQuerySchema = z
-  .strictObject({ from: logPoint, to: logPoint })
+  .strictObject({ from: logPointSchema, to: logPointSchema })
   .refine(({ from, to }) => ('sequence' in from) !== ('sequence' in to) || pointOrder(from) <= pointOrder(to), { message: 'must not come after `to`', path: ['from'] });
 export type DiffQuery = z.infer<typeof diffQuerySchema>;
+
+/** A view of a partnership as of a point of its log (the record, the state, the measures, the agreement's versions); now when absent. */
+export const asOfQuerySchema = z.strictObject({ at: logPointSchema.optional() });
+export type AsOfQuery = z.infer<typeof asOfQuerySchema>;
 
 /** Marks the caller's notifications read: the listed ones, or all of them. */
 export const markNotificationsReadSchema = z

@@ -28,3 +28,4 @@ export {
   type AuditExport,
   type ExportedEvent,
 } from './audit-verifier.mjs';
+export * from './read/event-facets.js';

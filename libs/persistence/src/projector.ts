@@ -3,7 +3,7 @@
  * own state folded with `evolve`; tasks and notifications keep the history that state forgets.
  */
 import type { EntityManager } from 'typeorm';
-import { evolve, initialState, upgradeState, upgradeTask, type PartnershipState, type Recipient } from '@pe/domain';
+import { evolve, initialState, partnershipRecord, upgradeState, upgradeTask, type ActivePartnership, type PartnershipState, type Recipient } from '@pe/domain';
 import { loadEvents, type SequencedEvent } from './event-row.js';
 
 export async function project(manager: EntityManager, partnershipId: string, event: SequencedEvent): Promise<void> {
@@ -21,7 +21,9 @@ async function currentState(manager: EntityManager, partnershipId: string): Prom
   return row ? upgradeState(row.state) : initialState();
 }
 
-async function saveState(manager: EntityManager, state: Extract<PartnershipState, { status: 'active' }>): Promise<void> {
+/** The row's columns are the page's record (one mapping, shared with the API's replay); `state` keeps the whole fold. */
+async function saveState(manager: EntityManager, state: ActivePartnership): Promise<void> {
+  const record = partnershipRecord(state);
   await manager.query(
     `INSERT INTO partnerships (id, name, description, stage, priorities_status, last_rejection_reason, coordinator_id, sponsor_id,
        organization_ids, goals, scope, policy, state, version, created_at, updated_at)
@@ -30,22 +32,22 @@ async function saveState(manager: EntityManager, state: Extract<PartnershipState
        coordinator_id = $7, sponsor_id = $8, organization_ids = $9, goals = $10, scope = $11, policy = $12, state = $13,
        version = $14, updated_at = $16`,
     [
-      state.id,
-      state.name,
-      state.description,
-      state.stage,
-      state.prioritiesStatus,
-      state.lastRejectionReason,
-      state.coordinatorId,
-      state.sponsorId,
-      state.organizationIds,
-      JSON.stringify(state.goals),
-      state.scope,
-      JSON.stringify(state.policy),
+      record.id,
+      record.name,
+      record.description,
+      record.stage,
+      record.prioritiesStatus,
+      record.lastRejectionReason,
+      record.coordinatorId,
+      record.sponsorId,
+      record.organizationIds,
+      JSON.stringify(record.goals),
+      record.scope,
+      JSON.stringify(record.policy),
       JSON.stringify(state),
-      state.version,
-      state.createdAt,
-      state.updatedAt,
+      record.version,
+      record.createdAt,
+      record.updatedAt,
     ],
   );
 }

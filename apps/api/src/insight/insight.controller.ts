@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { diffQuerySchema, type DiffQuery } from '@pe/domain';
+import { asOfQuerySchema, diffQuerySchema, type AsOfQuery, type DiffQuery } from '@pe/domain';
 import { Audited } from '../access-log/audited.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/auth.decorators.js';
 import { parseListQuery, sendList } from '../http/list-params.js';
@@ -13,7 +13,7 @@ export class InsightController {
   constructor(@Inject(InsightService) private readonly insight: InsightService) {}
 
   @Get('state')
-  state(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParam('Partnership')) id: string, @Query('at') at?: string) {
+  state(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParam('Partnership')) id: string, @Query(validated(asOfQuerySchema)) { at }: AsOfQuery) {
     return this.insight.stateAt(user, id, at);
   }
 
@@ -23,8 +23,8 @@ export class InsightController {
   }
 
   @Get('measures')
-  measures(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParam('Partnership')) id: string) {
-    return this.insight.measures(user, id);
+  measures(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParam('Partnership')) id: string, @Query(validated(asOfQuerySchema)) { at }: AsOfQuery) {
+    return this.insight.measures(user, id, at);
   }
 
   @Get('deadlines')
@@ -33,8 +33,13 @@ export class InsightController {
   }
 
   @Get('agreements')
-  agreements(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParam('Partnership')) id: string) {
-    return this.insight.agreements(user, id);
+  agreements(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParam('Partnership')) id: string, @Query(validated(asOfQuerySchema)) { at }: AsOfQuery) {
+    return this.insight.agreements(user, id, at);
+  }
+
+  @Get('event-facets')
+  eventFacets(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParam('Partnership')) id: string) {
+    return this.insight.eventFacets(user, id);
   }
 
   @Get('verify')

@@ -1,7 +1,7 @@
 /**
- * What is derived from a partnership's log rather than stored: its state as of any instant, the
+ * What is derived from a partnership's log rather than stored: its state as of any point, the
  * computed measures, the pending timers (the deadline ledger), what changed between two points of the
- * log, and the proof that the log is whole.
+ * log, what its timeline can be filtered by, and the proof that the log is whole.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { KeyObject } from 'node:crypto';
@@ -11,19 +11,22 @@ import {
   deadlineFilterSchema,
   deadlineLedger,
   diffStates,
+  eventsAsOf,
   eventsUpTo,
   fieldErrors,
   fold,
   partnershipMeasures,
   type ActivePartnership,
   type DiffQuery,
+  type LogPoint,
   type NamedStateDiff,
   type PartnershipState,
 } from '@pe/domain';
-import { listDeadlines, loadEvents, publishedKey, userNames, type ListParams } from '@pe/persistence';
+import { eventFacets, listDeadlines, loadEvents, publishedKey, userNames, type ListParams } from '@pe/persistence';
 import type { AuthenticatedUser } from '../auth/auth.decorators.js';
 import { partnershipScope } from '../auth/visibility.js';
 import { malformed, notFoundError } from '../http/api-error.js';
+import { BEFORE_CREATION, logAsOf } from '../partnerships/as-of.js';
 import { PartnershipsService } from '../partnerships/partnerships.service.js';
 import { AUDIT_PUBLIC_KEY, DATABASE } from '../tokens.js';
 import { ProofService } from './proof.service.js';
@@ -37,19 +40,19 @@ export class InsightService {
     @Inject(ProofService) private readonly proof: ProofService,
   ) {}
 
-  /** The decider's state folded from the log up to `at` (now when absent). */
-  async stateAt(user: AuthenticatedUser, id: string, at?: string): Promise<PartnershipState> {
-    await this.partnerships.get(user, id);
-    let until: Date | undefined;
-    if (at !== undefined) {
-      until = new Date(at);
-      if (Number.isNaN(until.getTime())) throw malformed({ at: 'must be an ISO-8601 instant such as 2026-11-23T10:00:00Z' });
-    }
-    return fold(await loadEvents(this.db, id, until));
+  /** The decider's state folded from the log up to `at` (now when absent); before the first event, the absent state. */
+  async stateAt(user: AuthenticatedUser, id: string, at?: LogPoint): Promise<PartnershipState> {
+    return fold(await this.eventsAsOf(user, id, at));
   }
 
-  async measures(user: AuthenticatedUser, id: string) {
-    return partnershipMeasures(await this.active(user, id), new Date());
+  /** The measures now, or as they read at `at` (the state then, measured at that moment). */
+  async measures(user: AuthenticatedUser, id: string, at?: LogPoint) {
+    if (at === undefined) return partnershipMeasures(await this.active(user, id), new Date());
+    await this.partnerships.get(user, id);
+    const { events, instant } = await logAsOf(this.db, id, at);
+    const state = fold(events);
+    if (state.status !== 'active' || instant === null) throw malformed({ at: BEFORE_CREATION });
+    return partnershipMeasures(state, new Date(instant));
   }
 
   /** Every pending timer of one partnership: what it is for, whom it chases, when it fires. */
@@ -65,18 +68,24 @@ export class InsightService {
   }
 
   /** Every version of the partnering agreement, with who signed or refused it for which organization. */
-  async agreements(user: AuthenticatedUser, id: string) {
+  async agreements(user: AuthenticatedUser, id: string, at?: LogPoint) {
+    return agreementHistory(await this.eventsAsOf(user, id, at));
+  }
+
+  /** The people who acted in the partnership's log and the event types it holds, with their counts. */
+  async eventFacets(user: AuthenticatedUser, id: string) {
     await this.partnerships.get(user, id);
-    return agreementHistory(await loadEvents(this.db, id));
+    return eventFacets(this.db, id);
   }
 
   /** What changed between two points of the log, each change with the events that made it and their actors' names. */
   async diff(user: AuthenticatedUser, id: string, { from, to }: DiffQuery): Promise<NamedStateDiff> {
     await this.partnerships.get(user, id);
     const events = await loadEvents(this.db, id);
-    const head = events.at(-1)?.sequence ?? 0;
+    const now = new Date();
     for (const [field, point] of [['from', from], ['to', to]] as const) {
-      if ('sequence' in point && point.sequence > head) throw malformed({ [field]: `there is no event ${point.sequence}; the newest is ${head}` });
+      const inLog = eventsAsOf(events, point, now);
+      if ('problem' in inLog) throw malformed({ [field]: inLog.problem });
     }
     if (eventsUpTo(events, from) > eventsUpTo(events, to)) throw malformed({ from: 'must not come after `to`' });
     const diff = diffStates(events, from, to);
@@ -100,6 +109,12 @@ export class InsightService {
   /** What an auditor needs to check a checkpoint's signature without the API. */
   publicKey() {
     return publishedKey(this.auditKey);
+  }
+
+  /** The log of a partnership the caller may see, whole or up to `at`. */
+  private async eventsAsOf(user: AuthenticatedUser, id: string, at: LogPoint | undefined) {
+    await this.partnerships.get(user, id);
+    return at === undefined ? loadEvents(this.db, id) : (await logAsOf(this.db, id, at)).events;
   }
 
   private async active(user: AuthenticatedUser, id: string): Promise<ActivePartnership> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { clientCommandSchema, createPartnershipSchema, type ClientCommand, type CreatePartnershipInput } from '@pe/domain';
+import { asOfQuerySchema, clientCommandSchema, createPartnershipSchema, type AsOfQuery, type ClientCommand, type CreatePartnershipInput } from '@pe/domain';
 import { CurrentUser, Roles, type AuthenticatedUser } from '../auth/auth.decorators.js';
 import { IdempotencyKey } from '../http/idempotency.js';
 import { parseListQuery, sendList } from '../http/list-params.js';
@@ -17,9 +17,10 @@ export class PartnershipsController {
     return sendList(response, 'partnerships', await this.partnerships.list(user, parseListQuery(query)));
   }
 
+  /** The record now, or as of `at` (an event's sequence or an instant): the replay of the page. */
   @Get(':id')
-  get(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParam('Partnership')) id: string) {
-    return this.partnerships.get(user, id);
+  get(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParam('Partnership')) id: string, @Query(validated(asOfQuerySchema)) { at }: AsOfQuery) {
+    return this.partnerships.get(user, id, at);
   }
 
   @Post()

@@ -4,20 +4,28 @@ import type { DataSource } from 'typeorm';
 import {
   DomainError,
   decide,
+  fold,
   initialState,
+  partnershipRecord,
+  upgradeState,
+  type ActivePartnership,
   type ClientCommand,
   type CreatePartnershipInput,
+  type LogPoint,
   type PartnershipCommand,
+  type PartnershipRecord,
 } from '@pe/domain';
-import { findActiveOrganizationIds, findActiveUsersByIds, findUserIdsByRole, partnershipDetail, partnershipList, runList, type ListParams } from '@pe/persistence';
+import { findActiveOrganizationIds, findActiveUsersByIds, findUserIdsByRole, partnershipList, partnershipState, runList, type ListParams } from '@pe/persistence';
 import type { CommandResult } from '@pe/workflows';
 import { actorOf, type AuthenticatedUser } from '../auth/auth.decorators.js';
 import { partnershipScope } from '../auth/visibility.js';
-import { forbiddenError, notFoundError } from '../http/api-error.js';
+import { forbiddenError, malformed, notFoundError } from '../http/api-error.js';
 import { PartnershipGateway } from '../temporal/partnership-gateway.js';
 import { DATABASE } from '../tokens.js';
+import { BEFORE_CREATION, logAsOf } from './as-of.js';
 
-export type PartnershipRecord = Record<string, unknown> & { id: string };
+/** A row of the list: the summary columns only (the record's detail is for one partnership's page). */
+export type PartnershipSummary = Record<string, unknown> & { id: string };
 
 @Injectable()
 export class PartnershipsService {
@@ -27,18 +35,24 @@ export class PartnershipsService {
   ) {}
 
   list(user: AuthenticatedUser, params: ListParams) {
-    return runList<PartnershipRecord>(this.db, partnershipList, params, partnershipScope(user, 'p.organization_ids'));
+    return runList<PartnershipSummary>(this.db, partnershipList, params, partnershipScope(user, 'p.organization_ids'));
   }
 
-  async get(user: AuthenticatedUser, id: string): Promise<PartnershipRecord> {
+  /** The partnership's record now, or as of a point of its log: the same mapping from the decider's state either way. */
+  async get(user: AuthenticatedUser, id: string, at?: LogPoint): Promise<PartnershipRecord> {
     const record = await this.find(user, id);
     if (!record) throw notFoundError('Partnership');
-    return record;
+    if (at === undefined) return record;
+    const state = fold((await logAsOf(this.db, id, at)).events);
+    if (state.status !== 'active') throw malformed({ at: BEFORE_CREATION });
+    return partnershipRecord(state);
   }
 
   private async find(user: AuthenticatedUser, id: string): Promise<PartnershipRecord | null> {
-    const page = await runList<PartnershipRecord>(this.db, partnershipDetail, { filter: { id } }, partnershipScope(user, 'p.organization_ids'));
-    return page.rows[0] ?? null;
+    const page = await runList<{ id: string; state: ActivePartnership }>(this.db, partnershipState, { filter: { id } }, partnershipScope(user, 'p.organization_ids'));
+    const row = page.rows[0];
+    // A row written by older code holds an older shape of the state.
+    return row ? partnershipRecord(upgradeState(row.state)) : null;
   }
 
   async create(user: AuthenticatedUser, input: CreatePartnershipInput, idempotencyKey?: string): Promise<PartnershipRecord> {
@@ -106,7 +120,7 @@ export class PartnershipsService {
 }
 
 function sameDefinition(record: PartnershipRecord, command: Extract<PartnershipCommand, { type: 'CreatePartnership' }>): boolean {
-  const sorted = (ids: unknown) => [...(ids as string[])].sort().join();
+  const sorted = (ids: readonly string[]) => [...ids].sort().join();
   return record.name === command.name && record.sponsorId === command.sponsorId && sorted(record.organizationIds) === sorted(command.organizationIds);
 }
 

@@ -35,8 +35,8 @@ const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'â€
 
 /** The partnering agreement as a document: any version, its signatures, and a print button. */
 export function AgreementSection() {
-  const { record, names, now } = usePartnershipPage();
-  const history = useAgreementHistory(record.id, record.version);
+  const { record, names, now, replay } = usePartnershipPage();
+  const history = useAgreementHistory(record.id, record.version, replay?.point);
   const versions = history.status === 'ready' ? history.versions : [];
   const [chosen, setChosen] = useState<number | null>(null);
   const shown: AgreementVersion | undefined = chosen === null ? versions.at(-1) : versions[chosen];

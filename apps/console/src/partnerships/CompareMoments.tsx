@@ -87,7 +87,8 @@ export function CompareMoments({
   );
 }
 
-function ChangeList({ lines, fromSequence, toSequence }: { lines: ChangeLine[]; fromSequence: number; toSequence: number }) {
+/** The changes between two points of the log, one line each, with the events that made them. */
+export function ChangeList({ lines, fromSequence, toSequence }: { lines: ChangeLine[]; fromSequence: number; toSequence: number }) {
   const span = `from event #${fromSequence} to event #${toSequence}`;
   if (lines.length === 0) return <Alert severity="info">Nothing changed {span}.</Alert>;
   return (

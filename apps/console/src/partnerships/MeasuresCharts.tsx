@@ -10,9 +10,9 @@ import { BarChart } from '@mui/x-charts/BarChart';
 import { Gauge } from '@mui/x-charts/Gauge';
 import { LineChart } from '@mui/x-charts/LineChart';
 import type { ReactNode } from 'react';
-import { useGetMany, useRecordContext } from 'react-admin';
+import { useGetMany } from 'react-admin';
 import { cycleChart, hasAnyMeasure, healthChart, measuresSummary, percent, trajectoryChart, type Measures, type TrajectoryChart } from './measuresModel';
-import type { PartnershipRecord } from './partnershipModel';
+import { usePartnershipPage } from './PartnershipPageContext';
 import { useMeasures } from './useMeasures';
 
 const CHART_HEIGHT = 240;
@@ -23,8 +23,8 @@ const CHART_HEIGHT = 240;
  * per review cycle, and the share of KPIs on track. A sentence under each heading says the same in words.
  */
 export function MeasuresCharts() {
-  const record = useRecordContext<PartnershipRecord>();
-  const { data: measures, error, isPending } = useMeasures(record?.id);
+  const { record, replay } = usePartnershipPage();
+  const { data: measures, error, isPending } = useMeasures(record.id, replay?.point);
   return (
     <Stack component="section" spacing={2} aria-labelledby="measures-heading">
       <Typography variant="h6" component="h2" id="measures-heading">

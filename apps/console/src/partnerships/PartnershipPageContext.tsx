@@ -1,11 +1,12 @@
 /**
  * What every section of a partnership's page needs besides the record: who is looking and what
- * they may send, the names behind the ids, and one clock for all "due in …" texts.
+ * they may send, the names behind the ids, one clock for all "due in …" texts, and whether the page
+ * replays the past (then nobody may send anything, and the clock stands at the replayed moment).
  */
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useGetIdentity, useGetList, usePermissions, type RaRecord } from 'react-admin';
 import { asRole } from '../roles';
-import { accessTo, type PartnershipAccess, type Viewer } from './accessModel';
+import { accessTo, READ_ONLY_ACCESS, type PartnershipAccess, type Viewer } from './accessModel';
 import type { PartnershipRecord } from './partnershipModel';
 import type { Names } from './waitingModel';
 
@@ -18,8 +19,18 @@ export interface UserRecord extends RaRecord<string> {
   organizationId: string | null;
 }
 
+/** The point of the log a replayed page shows. */
+export interface Replay {
+  /** As the API's `at` takes it: an event sequence or an ISO instant. */
+  point: string;
+  /** The moment it stands for. */
+  instant: string;
+}
+
 export interface PartnershipPage {
   record: PartnershipRecord;
+  /** null: the live page. */
+  replay: Replay | null;
   viewer: Viewer | null;
   access: PartnershipAccess;
   names: Names;
@@ -44,7 +55,7 @@ function useNow(): number {
   return now;
 }
 
-export function PartnershipPageProvider({ record, children }: { record: PartnershipRecord; children: ReactNode }) {
+export function PartnershipPageProvider({ record, replay = null, children }: { record: PartnershipRecord; replay?: Replay | null; children: ReactNode }) {
   const { identity } = useGetIdentity();
   const { permissions } = usePermissions();
   const { data: organizations = [] } = useGetList<OrganizationRecord>('organizations', WHOLE_DIRECTORY);
@@ -58,14 +69,15 @@ export function PartnershipPageProvider({ record, children }: { record: Partners
     const userNames = new Map(users.map((user) => [user.id, user.name]));
     return {
       record,
+      replay,
       viewer,
-      access: accessTo(viewer, record),
+      access: replay ? READ_ONLY_ACCESS : accessTo(viewer, record),
       names: { organization: (id) => organizationNames.get(id) ?? id, user: (id) => userNames.get(id) ?? id },
       organizations,
       users,
-      now,
+      now: replay ? Date.parse(replay.instant) : now,
     };
-  }, [record, identity, permissions, organizations, users, now]);
+  }, [record, replay, identity, permissions, organizations, users, now]);
   return <PageContext.Provider value={value}>{children}</PageContext.Provider>;
 }
 

@@ -11,30 +11,40 @@ import { Pagination, ReferenceManyField, useListContext, useRecordContext } from
 import { CompareMoments, type Moments } from './CompareMoments';
 import { ExportButtons } from './ExportButtons';
 import type { PartnershipRecord } from './partnershipModel';
+import { ReplayPicker } from './ReplayPicker';
+import { TimelineFilters } from './TimelineFilters';
+import { eventListFilter, isFiltering, NO_TIMELINE_FILTER } from './timelineFilterModel';
 import { actorLabel, kpiNamesFrom, payloadText, summarizeEvent, TIMELINE_SORT, type EventRecord } from './timelineModel';
+import { useReplayPoint, useTimelineFilter } from './usePageAddress';
 
 /** How many events a page of the timeline shows; most partnerships fit in one page for a while. */
 const EVENTS_PER_PAGE = 50;
 
 /**
- * Who did what and when, newest first: the event log of this partnership. Each event opens to
- * its full payload and its place in the hash chain, so an auditor can check what was stored, and
- * can be picked as one end of a comparison of two moments.
+ * Who did what and when, newest first: the event log of this partnership, narrowed by person, event
+ * type and time range. Each event opens to its full payload and its place in the hash chain, so an
+ * auditor can check what was stored, and can be picked as one end of a comparison of two moments or
+ * as the moment to see the whole partnership as it was.
  */
 export function TimelineSection() {
   const partnership = useRecordContext<PartnershipRecord>();
   const latest = partnership?.version ?? 0;
   const [moments, setMoments] = useState<Moments>({ from: String(Math.max(0, latest - 1)), to: String(latest) });
+  const { filter, setFilter } = useTimelineFilter();
+  const { goTo } = useReplayPoint();
   return (
     <Stack component="section" spacing={1} aria-labelledby="timeline-heading">
       <Typography variant="h6" component="h2" id="timeline-heading">
         Timeline
       </Typography>
       {partnership && <ExportButtons partnershipId={partnership.id} />}
+      <ReplayPicker onPick={goTo} />
       {partnership && <CompareMoments partnershipId={partnership.id} moments={moments} onChange={setMoments} kpiName={kpiNamesFrom(partnership.kpis)} />}
+      {partnership && <TimelineFilters partnershipId={partnership.id} version={latest} filter={filter} onChange={setFilter} />}
       <ReferenceManyField
         reference="events"
         target="partnershipId"
+        filter={eventListFilter(filter)}
         sort={TIMELINE_SORT}
         perPage={EVENTS_PER_PAGE}
         pagination={<Pagination rowsPerPageOptions={[EVENTS_PER_PAGE]} />}
@@ -48,7 +58,20 @@ export function TimelineSection() {
 function TimelineEvents({ onPick }: { onPick: (end: keyof Moments, sequence: number) => void }) {
   const partnership = useRecordContext<PartnershipRecord>();
   const { data, isPending } = useListContext<EventRecord>();
+  const { filter, setFilter } = useTimelineFilter();
   if (isPending) return null;
+  if ((!data || data.length === 0) && isFiltering(filter)) {
+    return (
+      <Stack direction="row" role="status" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+        <Typography variant="body2" color="text.secondary">
+          No events match these filters.
+        </Typography>
+        <Button size="small" onClick={() => setFilter(NO_TIMELINE_FILTER)}>
+          Clear filters
+        </Button>
+      </Stack>
+    );
+  }
   if (!data || data.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary">
@@ -81,9 +104,13 @@ function TimelineEvents({ onPick }: { onPick: (end: keyof Moments, sequence: num
 }
 
 function EventDetail({ event, onPick }: { event: EventRecord; onPick: (end: keyof Moments, sequence: number) => void }) {
+  const { goTo } = useReplayPoint();
   return (
     <Stack spacing={1}>
-      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
+      <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
+        <Button size="small" variant="contained" onClick={() => goTo(event.sequence)}>
+          See the partnership as of this event
+        </Button>
         <Button size="small" variant="outlined" onClick={() => onPick('from', event.sequence)}>
           Compare from here
         </Button>

@@ -30,3 +30,6 @@ export function accessTo(viewer: Viewer | null | undefined, record: Pick<Partner
   const mayScore = (organizationId: string) => coordinates || (!closed && ownOrganization === organizationId);
   return { coordinates, mayScore, sendsCommands: coordinates || (!closed && ownOrganization !== null) };
 }
+
+/** Replaying the past, nobody sends anything: the page shows what was, not what could be done. */
+export const READ_ONLY_ACCESS: PartnershipAccess = { coordinates: false, mayScore: () => false, sendsCommands: false };

@@ -7,71 +7,46 @@ import {
   DEFAULT_POLICY,
   durationInWords,
   STAGES,
-  type Agreement,
   type ClientCommand,
-  type CommittedResource,
   type Goal,
-  type Governance,
-  type Kpi,
-  type ListeningSession,
   type ManagementModel,
-  type OpenTask,
   type PartnershipPolicy,
+  type PartnershipRecord as PartnershipDetail,
   type PrioritiesStatus,
-  type ReviewOutcome,
-  type RoleAssignment,
-  type SignoffRound,
   type Stage,
-  type Stakeholder,
-  type TerminationOption,
 } from '@pe/domain';
 import type { RaRecord } from 'react-admin';
 import { fromIsoDuration, TIMER_DURATION_UNITS, toIsoDuration, type DurationParts } from './durationModel';
 
 export type PolicyField = keyof PartnershipPolicy;
 
-export interface PartnershipRecord extends RaRecord<string> {
-  name: string;
-  description: string;
-  stage: Stage;
-  prioritiesStatus: PrioritiesStatus;
-  lastRejectionReason: string | null;
-  coordinatorId: string;
-  sponsorId: string;
-  organizationIds: string[];
-  goals: Goal[];
-  scope: string;
-  policy: PartnershipPolicy;
-  version: number;
-  /** 1 for the first run; each renewal starts a new generation. */
-  generation: number | null;
-  managementModel: ManagementModel | null;
-  onHold: boolean;
-  /** The review cycle in progress or last opened (0 before the first). */
-  cycle: number | null;
-  kpis?: Kpi[] | null;
-  createdAt: string;
-  updatedAt: string;
-  /** The rest of the method's record: only GET /api/partnerships/:id carries it, not the list. */
-  stakeholders?: Stakeholder[];
-  listeningSessions?: ListeningSession[];
-  /** Organization id → goal rank → 0..3. */
-  alignment?: Record<string, Record<string, number>>;
-  roles?: RoleAssignment[];
-  resources?: CommittedResource[];
-  governance?: Governance | null;
-  conflictProcess?: string | null;
-  terminationOptions?: TerminationOption[];
-  noticePeriod?: string | null;
-  agreement?: Agreement | null;
-  signoff?: SignoffRound | null;
-  termination?: { option: TerminationOption; reason: string; fromStage: Stage; approved: boolean } | null;
-  hold?: { since: string; reason: string } | null;
-  reviews?: { cycle: number; outcome: ReviewOutcome; at: string }[];
-  nextReviewAt?: string | null;
-  nextPulseAt?: string | null;
-  openTasks?: OpenTask[];
-}
+/** The columns the list (GET /api/partnerships) carries for every partnership. */
+type SummaryField =
+  | 'name'
+  | 'description'
+  | 'stage'
+  | 'prioritiesStatus'
+  | 'lastRejectionReason'
+  | 'coordinatorId'
+  | 'sponsorId'
+  | 'organizationIds'
+  | 'goals'
+  | 'scope'
+  | 'policy'
+  | 'version'
+  | 'generation'
+  | 'managementModel'
+  | 'onHold'
+  | 'cycle'
+  | 'kpis'
+  | 'createdAt'
+  | 'updatedAt';
+
+/**
+ * The partnership as the API returns it: the domain's record (one mapping from the decider's state,
+ * live or replayed). The list carries the summary columns; the rest only GET /api/partnerships/:id.
+ */
+export type PartnershipRecord = RaRecord<string> & Pick<PartnershipDetail, SummaryField> & Partial<Omit<PartnershipDetail, SummaryField | 'id'>>;
 
 /** Exactly what POST /api/partnerships/:id/commands accepts: the API's own schema's type. */
 export type PartnershipCommand = ClientCommand;

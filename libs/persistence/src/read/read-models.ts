@@ -69,32 +69,16 @@ export const partnershipList: ListSpec = {
 };
 
 /**
- * One partnership as its page reads it: the list's columns and every record of the method, taken
- * from the decider's state the projector keeps (so the page and the rules read the same fold).
- * Kept off the list, whose rows would otherwise carry every partnership's whole record.
+ * One partnership's stored state, for its page: the API turns it into the record with the domain's
+ * `partnershipRecord` (the mapping the projector writes its columns with and the replay uses), so
+ * the page and the rules read the same fold. Kept off the list, whose rows would otherwise carry
+ * every partnership's whole state.
  */
-export const partnershipDetail: ListSpec = {
-  ...partnershipList,
-  columns: {
-    ...partnershipList.columns,
-    stakeholders: `p.state->'stakeholders'`,
-    listeningSessions: `p.state->'listeningSessions'`,
-    alignment: `p.state->'alignment'`,
-    roles: `p.state->'roles'`,
-    resources: `p.state->'resources'`,
-    governance: `p.state->'governance'`,
-    conflictProcess: `p.state->>'conflictProcess'`,
-    terminationOptions: `p.state->'terminationOptions'`,
-    noticePeriod: `p.state->>'noticePeriod'`,
-    agreement: `p.state->'agreement'`,
-    signoff: `p.state->'signoff'`,
-    termination: `p.state->'termination'`,
-    hold: `p.state->'hold'`,
-    reviews: `p.state->'reviews'`,
-    nextReviewAt: `p.state->>'nextReviewAt'`,
-    nextPulseAt: `p.state->>'nextPulseAt'`,
-    openTasks: `p.state->'openTasks'`,
-  },
+export const partnershipState: ListSpec = {
+  from: 'partnerships p',
+  columns: { id: 'p.id', state: 'p.state' },
+  defaultSort: ['id', 'ASC'],
+  filters: { id: idIn('p.id') },
 };
 
 export const taskList: ListSpec = {
