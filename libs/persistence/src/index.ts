@@ -12,3 +12,4 @@ export * from './read/deadlines.js';
 export * from './checkpoint-signature.js';
 export * from './checkpoints.js';
 export * from './log-verification.js';
+export * from './unavailable.js';
