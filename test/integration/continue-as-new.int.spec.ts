@@ -4,7 +4,8 @@
  * limit is lowered for this partnership only (a workflow input), so the test stays short.
  */
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
-import { TASK_QUEUE, WORKFLOW_TYPE, executeCommand, workflowIdFor } from '@pe/workflows';
+import { DEFAULT_TASK_QUEUE } from '@pe/config';
+import { WORKFLOW_TYPE, executeCommand, workflowIdFor } from '@pe/workflows';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -46,7 +47,7 @@ describe('continue-as-new', () => {
       updateId: `create-${partnershipId}`,
       startWorkflowOperation: new WithStartWorkflowOperation(WORKFLOW_TYPE, {
         workflowId: workflowIdFor(partnershipId),
-        taskQueue: TASK_QUEUE,
+        taskQueue: DEFAULT_TASK_QUEUE,
         args: [{ partnershipId, historyLimit: 28 }],
         workflowIdConflictPolicy: 'FAIL',
       }),

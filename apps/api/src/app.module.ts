@@ -2,7 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { ApiConfig } from '@pe/config';
 import { openDatabase } from '@pe/persistence';
@@ -12,6 +12,7 @@ import { AuthService } from './auth/auth.service.js';
 import { OrganizationsAdminController, UsersAdminController } from './directory/directory.controller.js';
 import { DirectoryService } from './directory/directory.service.js';
 import { READ_ONLY_CONTROLLERS } from './directory/read-only.controller.js';
+import { DependencyProbes } from './health/dependency-probes.js';
 import { HealthController } from './health/health.controller.js';
 import { AuditController, DeadlinesController, InsightController } from './insight/insight.controller.js';
 import { InsightService } from './insight/insight.service.js';
@@ -22,7 +23,8 @@ import { PartnershipsService } from './partnerships/partnerships.service.js';
 import { TasksController } from './tasks/tasks.controller.js';
 import { TasksService } from './tasks/tasks.service.js';
 import { PartnershipGateway } from './temporal/partnership-gateway.js';
-import { AUDIT_PUBLIC_KEY, DATABASE, TEMPORAL } from './tokens.js';
+import { createTemporalClient } from './temporal/temporal-client.js';
+import { AUDIT_PUBLIC_KEY, COMMANDS, DATABASE, TEMPORAL, type CommandSettings } from './tokens.js';
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
@@ -49,11 +51,11 @@ export class AppModule implements OnApplicationShutdown {
         ...READ_ONLY_CONTROLLERS,
       ],
       providers: [
-        { provide: DATABASE, useFactory: () => openDatabase(config.DATABASE_URL) },
-        {
-          provide: TEMPORAL,
-          useFactory: async () => new Client({ connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE }),
-        },
+        // A request waits for a pooled connection no longer than a command may take.
+        { provide: DATABASE, useFactory: () => openDatabase(config.DATABASE_URL, { connectTimeoutMs: config.COMMAND_TIMEOUT_MS }) },
+        { provide: TEMPORAL, useFactory: () => createTemporalClient(config) },
+        { provide: COMMANDS, useValue: { taskQueue: config.TEMPORAL_TASK_QUEUE, timeoutMs: config.COMMAND_TIMEOUT_MS } satisfies CommandSettings },
+        DependencyProbes,
         { provide: AUDIT_PUBLIC_KEY, useValue: createPublicKey(config.AUDIT_SIGNING_KEY) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 import { loadConfig, workerConfigSchema, type WorkerConfig } from '@pe/config';
 import { openDatabase } from '@pe/persistence';
-import { TASK_QUEUE } from '@pe/workflows';
 import { createActivities } from './activities.js';
 
 const SDK_LOG_LEVEL: Record<WorkerConfig['LOG_LEVEL'], LogLevel> = { error: 'ERROR', warn: 'WARN', log: 'INFO', debug: 'DEBUG' };
@@ -17,12 +16,12 @@ async function main(): Promise<void> {
     const worker = await Worker.create({
       connection,
       namespace: config.TEMPORAL_NAMESPACE,
-      taskQueue: TASK_QUEUE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
       workflowsPath: fileURLToPath(import.meta.resolve('@pe/workflows/workflows')),
       activities: createActivities(db, config.AUDIT_SIGNING_KEY),
       bundlerOptions: { ignoreModules: [] },
     });
-    console.log(`worker: polling task queue "${TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
+    console.log(`worker: polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
     await worker.run();
   } finally {
     await connection.close();
