@@ -20,6 +20,11 @@ async function main(): Promise<void> {
       workflowsPath: fileURLToPath(import.meta.resolve('@pe/workflows/workflows')),
       activities: createActivities(db, config.AUDIT_SIGNING_KEY),
       bundlerOptions: { ignoreModules: [] },
+      // A partnership's next workflow task goes first to the worker that ran its last one. When that
+      // worker has died (a crash, SIGKILL), Temporal hands the task to any worker only after this
+      // wait: 3 s rather than the SDK's 10 s, so a command held up by the crash continues within
+      // seconds. A live worker takes its own tasks in milliseconds, so it rarely loses one to another.
+      stickyQueueScheduleToStartTimeout: '3 seconds',
     });
     console.log(`worker: polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
     await worker.run();
