@@ -27,7 +27,7 @@ import {
 import { DependencyProbes } from '../health/dependency-probes.js';
 import { unavailableError, type ApiError } from '../http/api-error.js';
 import { COMMANDS, TEMPORAL, type CommandSettings } from '../tokens.js';
-import { isTemporalUnreachable } from './temporal-client.js';
+import { isTemporalUnavailable } from './temporal-client.js';
 
 /** Of a command's bound, what is kept to find out what is down once the call has run out of time. */
 const DIAGNOSIS_SHARE = 0.2;
@@ -91,7 +91,7 @@ export class PartnershipGateway {
   }
 
   private async unavailableFrom(error: unknown, answerBy: number): Promise<ApiError | null> {
-    if (isTemporalUnreachable(error)) return unavailableError('temporal', 'Temporal cannot be reached; retry with the same Idempotency-Key');
+    if (isTemporalUnavailable(error)) return unavailableError('temporal', 'Temporal cannot be reached or is too busy; retry with the same Idempotency-Key');
     if (!(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(error))) return null;
     const [queue, database] = await Promise.all([this.probes.taskQueue(answerBy), this.probes.database(answerBy)]);
     const seconds = this.settings.timeoutMs / 1000;

@@ -20,10 +20,13 @@ export function createTemporalClient(config: Pick<ApiConfig, 'TEMPORAL_ADDRESS' 
   return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
 }
 
-/** The server could not be reached at all (as opposed to answering with an error of its own). */
-export function isTemporalUnreachable(error: unknown): boolean {
+/** gRPC statuses of a server that cannot be reached, or is too busy to take the call. */
+const UNAVAILABLE_STATUSES: ReadonlySet<number> = new Set([status.UNAVAILABLE, status.RESOURCE_EXHAUSTED]);
+
+/** The server could not take the call at all (as opposed to answering with an error of its own). */
+export function isTemporalUnavailable(error: unknown): boolean {
   for (let current = error; current instanceof Error; current = current.cause) {
-    if (isGrpcServiceError(current) && current.code === status.UNAVAILABLE) return true;
+    if (isGrpcServiceError(current) && UNAVAILABLE_STATUSES.has(current.code)) return true;
   }
   return false;
 }
