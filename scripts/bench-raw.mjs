@@ -12,7 +12,8 @@ export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math
  */
 export async function createAndSubmit(temporal, { coordinator, sponsor, name, organizationIds, policy, goals }) {
   const { WithStartWorkflowOperation } = await import('@temporalio/client');
-  const { TASK_QUEUE, WORKFLOW_TYPE, executeCommand, workflowIdFor } = await import('@pe/workflows');
+  const { DEFAULT_TASK_QUEUE } = await import('@pe/config');
+  const { WORKFLOW_TYPE, executeCommand, workflowIdFor } = await import('@pe/workflows');
   const partnershipId = randomUUID();
   const actor = userActor(coordinator.user);
   const command = {
@@ -31,7 +32,7 @@ export async function createAndSubmit(temporal, { coordinator, sponsor, name, or
     updateId: `create-${partnershipId}`,
     startWorkflowOperation: new WithStartWorkflowOperation(WORKFLOW_TYPE, {
       workflowId: workflowIdFor(partnershipId),
-      taskQueue: TASK_QUEUE,
+      taskQueue: DEFAULT_TASK_QUEUE,
       args: [{ partnershipId }],
       workflowIdConflictPolicy: 'USE_EXISTING',
     }),

@@ -105,7 +105,7 @@ beforeAll(async () => {
   const email = directory.email('coordinator');
   const created = await admin.post('/api/users', { email, name: FORMULA_NAME, role: 'coordinator', password: 'correct horse battery' });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
-  formulaCoordinator = await login(email, 'correct horse battery');
+  formulaCoordinator = await login(email, { password: 'correct horse battery' });
   db = new pg.Client({ connectionString: inject('databaseUrl') });
   await db.connect();
 });

@@ -245,7 +245,7 @@ describe('access', () => {
   });
 
   it('serves health, the OpenAPI document and the console', async () => {
-    expect((await request('GET', '/api/health')).body).toEqual({ status: 'ok', database: 'up', temporal: 'up' });
+    expect((await request('GET', '/api/health')).body).toEqual({ status: 'ok', database: 'up', temporal: 'up', worker: 'up' });
     const docs = await fetch(`${inject('apiUrl')}/api/docs-json`);
     expect(docs.status).toBe(200);
     expect(Object.keys(((await docs.json()) as { paths: object }).paths)).toContain('/api/partnerships/{id}/commands');

@@ -17,11 +17,19 @@ export const DEMO = {
   auditor: 'auditor@demo.test',
 } as const;
 
-export async function request<T = any>(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {}): Promise<Reply<T>> {
+type RequestOptions = { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string };
+
+/** A request to the shared stack's API. */
+export function request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<Reply<T>> {
+  return requestAt<T>(inject('apiUrl'), method, path, options);
+}
+
+/** A request to the API at `baseUrl` (a test's private API process). */
+export async function requestAt<T = any>(baseUrl: string, method: string, path: string, options: RequestOptions = {}): Promise<Reply<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${inject('apiUrl')}${path}`, {
+  const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers,
     body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
@@ -37,15 +45,16 @@ export interface Session {
   post<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply<T>>;
 }
 
-export async function login(email: string, password: string = DEMO_PASSWORD): Promise<Session> {
-  const reply = await request('POST', '/api/auth/login', { body: { email, password } });
+/** Signs in at the shared API, or at the API at `baseUrl`. */
+export async function login(email: string, { password = DEMO_PASSWORD, baseUrl = inject('apiUrl') }: { password?: string; baseUrl?: string } = {}): Promise<Session> {
+  const reply = await requestAt(baseUrl, 'POST', '/api/auth/login', { body: { email, password } });
   if (reply.status !== 200) throw new Error(`login ${email}: ${reply.status} ${JSON.stringify(reply.body)}`);
   const { token, user } = reply.body;
   return {
     token,
     user,
-    get: (path) => request('GET', path, { token }),
-    post: (path, body, headers) => request('POST', path, { token, body: body ?? {}, headers }),
+    get: (path) => requestAt(baseUrl, 'GET', path, { token }),
+    post: (path, body, headers) => requestAt(baseUrl, 'POST', path, { token, body: body ?? {}, headers }),
   };
 }
 

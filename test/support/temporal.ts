@@ -1,7 +1,8 @@
 /** Straight to Temporal, for tests that need what the API does not offer: a lowered history limit, a run id. */
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import type { PartnershipPolicy } from '@pe/domain';
-import { TASK_QUEUE, WORKFLOW_TYPE, executeCommand, workflowIdFor } from '@pe/workflows';
+import { DEFAULT_TASK_QUEUE } from '@pe/config';
+import { WORKFLOW_TYPE, executeCommand, workflowIdFor } from '@pe/workflows';
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { eventually, type Session } from './http.js';
@@ -30,7 +31,7 @@ export async function createWithHistoryLimit(client: Client, coordinator: Sessio
     updateId: `create-${partnershipId}`,
     startWorkflowOperation: new WithStartWorkflowOperation(WORKFLOW_TYPE, {
       workflowId: workflowIdFor(partnershipId),
-      taskQueue: TASK_QUEUE,
+      taskQueue: DEFAULT_TASK_QUEUE,
       args: [{ partnershipId, historyLimit }],
       workflowIdConflictPolicy: 'FAIL',
     }),

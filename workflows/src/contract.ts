@@ -1,12 +1,12 @@
 /**
- * The partnership workflow's public contract: its name, task queue, id scheme, messages and search
- * attributes. The API imports this file and nothing else from workflows/.
+ * The partnership workflow's public contract: its name, id scheme, messages and search attributes.
+ * The API imports this file and nothing else from workflows/. (The task queue is configuration:
+ * TEMPORAL_TASK_QUEUE in @pe/config.)
  */
 import { defineSearchAttributeKey } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor, PartnershipCommand, PartnershipEvent, PartnershipState } from '@pe/domain';
 
-export const TASK_QUEUE = 'partnerships';
 export const WORKFLOW_TYPE = 'partnershipWorkflow';
 export const workflowIdFor = (partnershipId: string) => `partnership-${partnershipId}`;
 
@@ -67,6 +67,9 @@ export interface RecordEventsInput {
   workflowRunId: string;
   events: SequencedEvent[];
 }
+
+/** Without a heartbeat from a running recordEvents for this long, Temporal retries it elsewhere. */
+export const RECORD_EVENTS_HEARTBEAT_TIMEOUT_MS = 3000;
 
 /** Activities the workflow calls; apps/worker implements them. */
 export interface PartnershipActivities {

@@ -31,6 +31,7 @@ import {
   DOMAIN_ERROR_FAILURE,
   INTEGRITY_FAILURE,
   KEY_REUSED,
+  RECORD_EVENTS_HEARTBEAT_TIMEOUT_MS,
   SEARCH_ATTRIBUTES,
   executeCommand,
   stateQuery,
@@ -40,9 +41,16 @@ import {
   type SequencedEvent,
 } from './contract.js';
 
+/**
+ * A command waits for its events to be stored, so a lost attempt must be retried within seconds: the
+ * activity heartbeats while it runs, so a worker that dies mid-append is noticed after the heartbeat
+ * timeout, and an attempt stuck on a live worker is given up after the start-to-close timeout. A retry is safe: appending is idempotent. Activity options are
+ * not part of the commands replay compares, so recorded histories replay unchanged.
+ */
 const { recordEvents } = proxyActivities<PartnershipActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '500 milliseconds', maximumInterval: '30 seconds', nonRetryableErrorTypes: [INTEGRITY_FAILURE] },
+  startToCloseTimeout: '10 seconds',
+  heartbeatTimeout: RECORD_EVENTS_HEARTBEAT_TIMEOUT_MS,
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '2 seconds', nonRetryableErrorTypes: [INTEGRITY_FAILURE] },
 });
 
 /** How long a workflow started by a create that never arrived waits before it gives up. */

@@ -2,7 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { ApiConfig } from '@pe/config';
 import { openDatabase } from '@pe/persistence';
@@ -18,6 +18,7 @@ import { AuthService } from './auth/auth.service.js';
 import { OrganizationsAdminController, UsersAdminController } from './directory/directory.controller.js';
 import { DirectoryService } from './directory/directory.service.js';
 import { READ_ONLY_CONTROLLERS } from './directory/read-only.controller.js';
+import { DependencyProbes } from './health/dependency-probes.js';
 import { HealthController } from './health/health.controller.js';
 import { AuditController, DeadlinesController, InsightController } from './insight/insight.controller.js';
 import { InsightService } from './insight/insight.service.js';
@@ -31,7 +32,8 @@ import { TasksService } from './tasks/tasks.service.js';
 import { PartnershipGateway } from './temporal/partnership-gateway.js';
 import { WorkflowHistories } from './temporal/workflow-histories.js';
 import { WorkflowReplay } from './temporal/workflow-replay.js';
-import { AUDIT_PUBLIC_KEY, DATABASE, TEMPORAL } from './tokens.js';
+import { createTemporalClient } from './temporal/temporal-client.js';
+import { AUDIT_PUBLIC_KEY, COMMANDS, DATABASE, TEMPORAL, type CommandSettings } from './tokens.js';
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
@@ -61,11 +63,11 @@ export class AppModule implements OnApplicationShutdown {
         ...READ_ONLY_CONTROLLERS,
       ],
       providers: [
-        { provide: DATABASE, useFactory: () => openDatabase(config.DATABASE_URL) },
-        {
-          provide: TEMPORAL,
-          useFactory: async () => new Client({ connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE }),
-        },
+        // A request waits for a pooled connection no longer than a command may take.
+        { provide: DATABASE, useFactory: () => openDatabase(config.DATABASE_URL, { connectTimeoutMs: config.COMMAND_TIMEOUT_MS }) },
+        { provide: TEMPORAL, useFactory: () => createTemporalClient(config) },
+        { provide: COMMANDS, useValue: { taskQueue: config.TEMPORAL_TASK_QUEUE, timeoutMs: config.COMMAND_TIMEOUT_MS } satisfies CommandSettings },
+        DependencyProbes,
         { provide: AUDIT_PUBLIC_KEY, useValue: createPublicKey(config.AUDIT_SIGNING_KEY) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },

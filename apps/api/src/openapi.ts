@@ -46,6 +46,46 @@ const ERROR_TEXT: Record<number, string> = {
   409: 'The command no longer fits the partnership (its code says why)',
   422: 'A rule of the method is broken (its code says which)',
 };
+const retryAfter = { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } } };
+const unavailable = (description: string) => ({ '503': { description, headers: retryAfter, ...json('Error') } });
+/** What a command may answer when a dependency is down (every command: create, commands, task completion). */
+const commandUnavailable = unavailable(
+  `\`${API_ERROR_CODES.temporalUnavailable}\`, \`${API_ERROR_CODES.workerUnavailable}\` or \`${API_ERROR_CODES.databaseUnavailable}\`: a dependency is down, or the command was not completed within COMMAND_TIMEOUT_MS. It may still be applied later: retry with the same Idempotency-Key, which answers the first attempt's result and never applies it twice`,
+);
+const databaseUnavailable = unavailable(`\`${API_ERROR_CODES.databaseUnavailable}\`: PostgreSQL cannot be reached`);
+const healthReport = {
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        properties: {
+          status: { enum: ['ok', 'degraded'] },
+          database: { enum: ['up', 'down'] },
+          temporal: { enum: ['up', 'down'] },
+          worker: { enum: ['up', 'down', 'unknown'], description: 'Whether a worker polls the task queue (unknown while Temporal cannot be asked)' },
+        },
+      },
+    },
+  },
+};
+const readiness = (summary: string) => ({
+  get: {
+    tags: ['health'],
+    security: [],
+    summary,
+    responses: { '200': { description: 'PostgreSQL, Temporal and a worker are all up', ...healthReport }, '503': { description: 'Something is down: each is named up or down', headers: retryAfter, ...healthReport } },
+  },
+});
+
+/** Every operation that reads PostgreSQL may find it down; the ones that say more already name their 503. */
+function withDatabaseUnavailable<Paths extends Record<string, Record<string, { responses: Record<string, unknown> }>>>(paths: Paths): Paths {
+  for (const [path, operations] of Object.entries(paths)) {
+    if (path.startsWith('/api/health')) continue;
+    for (const operation of Object.values(operations)) operation.responses = { ...databaseUnavailable, ...operation.responses };
+  }
+  return paths;
+}
+
 const listParams = [
   { name: 'sort', in: 'query', schema: { type: 'string' }, example: '["updatedAt","DESC"]' },
   { name: 'range', in: 'query', schema: { type: 'string' }, example: '[0,24]' },
@@ -215,8 +255,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         AuditExport: auditExportDocument(),
       },
     },
-    paths: {
-      '/api/health': { get: { tags: ['health'], security: [], summary: 'PostgreSQL and Temporal reachability', responses: { '200': { description: 'Both up' }, '503': { description: 'One is down' } } } },
+    paths: withDatabaseUnavailable({
+      '/api/health': readiness('Readiness, as /api/health/ready (kept under its first path)'),
+      '/api/health/ready': readiness('Readiness: PostgreSQL answers, Temporal answers and a worker polls the task queue'),
+      '/api/health/live': { get: { tags: ['health'], security: [], summary: 'Liveness: the process answers (whatever its dependencies do)', responses: { '200': { description: '{status: "ok"}' } } } },
       '/api/auth/login': {
         post: {
           tags: ['auth'],
@@ -233,7 +275,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           summary: 'Start a partnership (its workflow) in PRIORITY_SETTING',
           parameters: [idempotencyKey],
           requestBody: json('CreatePartnership'),
-          responses: { '201': { description: 'The partnership' }, ...errors(400, 401, 403, 422) },
+          responses: { '201': { description: 'The partnership' }, ...errors(400, 401, 403, 422), ...commandUnavailable },
         },
       },
       '/api/partnerships/{id}': {
@@ -252,7 +294,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           summary: 'Send a command to the partnership workflow (a Temporal Update validated by the decider)',
           parameters: [pathId, idempotencyKey],
           requestBody: json('PartnershipCommand'),
-          responses: { '200': { description: '{version, events}' }, ...errors(400, 401, 403, 404, 409, 422) },
+          responses: { '200': { description: '{version, events}' }, ...errors(400, 401, 403, 404, 409, 422), ...commandUnavailable },
         },
       },
       '/api/partnerships/{id}/state': {
@@ -390,7 +432,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           summary: 'Complete a task assigned to you: approve or reject a decision, or send the data its kind takes',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, idempotencyKey],
           requestBody: json('CompleteTask'),
-          responses: { '200': { description: '{version, events}' }, ...errors(400, 401, 403, 404, 409, 422) },
+          responses: { '200': { description: '{version, events}' }, ...errors(400, 401, 403, 404, 409, 422), ...commandUnavailable },
         },
       },
       '/api/organizations': {
@@ -467,6 +509,6 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: { '200': { description: '{marked}: how many became read' }, ...errors(400, 401) },
         },
       },
-    },
+    }),
   };
 }

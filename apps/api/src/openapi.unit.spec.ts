@@ -1,6 +1,7 @@
 /** The OpenAPI document describes task completion per kind, from the catalogue. */
 import { DATA_TASK_KINDS, TASK_KINDS } from '@pe/domain';
 import { describe, expect, it } from 'vitest';
+import { API_ERROR_CODES } from './http/api-error.js';
 import { buildOpenApiDocument } from './openapi.js';
 
 type Schemas = Record<string, { properties: Record<string, { oneOf?: { title: string; required?: string[] }[]; description?: string }> }>;
@@ -26,6 +27,28 @@ describe('the OpenAPI document', () => {
       for (const [method, operation] of Object.entries(operations)) {
         const declared = (operation.parameters ?? []).filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name);
         expect(declared, `${method.toUpperCase()} ${path}`).toEqual(named);
+      }
+    }
+  });
+
+  it('documents a 503 with Retry-After on every operation but liveness, naming all three dependencies on each command', () => {
+    type Operation = { responses: Record<string, { description: string; headers?: Record<string, unknown> }> };
+    const paths = (buildOpenApiDocument() as { paths: Record<string, Record<string, Operation>> }).paths;
+    expect(Object.keys(paths)).toEqual(expect.arrayContaining(['/api/health', '/api/health/live', '/api/health/ready']));
+    for (const [path, operations] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const unavailable = operation.responses['503'];
+        if (path === '/api/health/live') {
+          expect(unavailable, path).toBeUndefined();
+          continue;
+        }
+        expect(unavailable?.headers, `${method.toUpperCase()} ${path}`).toHaveProperty('Retry-After');
+      }
+    }
+    const commands = [paths['/api/partnerships']!.post!, paths['/api/partnerships/{id}/commands']!.post!, paths['/api/tasks/{id}/complete']!.post!];
+    for (const command of commands) {
+      for (const code of [API_ERROR_CODES.temporalUnavailable, API_ERROR_CODES.workerUnavailable, API_ERROR_CODES.databaseUnavailable]) {
+        expect(command.responses['503']!.description).toContain(code);
       }
     }
   });

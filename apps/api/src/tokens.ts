@@ -3,3 +3,11 @@ export const DATABASE = Symbol('DATABASE');
 export const TEMPORAL = Symbol('TEMPORAL');
 /** The public half of the deployment's audit key: the API checks checkpoints; only the worker signs. */
 export const AUDIT_PUBLIC_KEY = Symbol('AUDIT_PUBLIC_KEY');
+/** How commands reach workflows: the task queue they start on and how long one may take (CommandSettings). */
+export const COMMANDS = Symbol('COMMANDS');
+
+export interface CommandSettings {
+  taskQueue: string;
+  /** After this long a command answers 503 naming what is down (COMMAND_TIMEOUT_MS). */
+  timeoutMs: number;
+}

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 import { loadConfig, workerConfigSchema, type WorkerConfig } from '@pe/config';
 import { openDatabase } from '@pe/persistence';
-import { TASK_QUEUE } from '@pe/workflows';
 import { createActivities } from './activities.js';
 
 const SDK_LOG_LEVEL: Record<WorkerConfig['LOG_LEVEL'], LogLevel> = { error: 'ERROR', warn: 'WARN', log: 'INFO', debug: 'DEBUG' };
@@ -17,12 +16,17 @@ async function main(): Promise<void> {
     const worker = await Worker.create({
       connection,
       namespace: config.TEMPORAL_NAMESPACE,
-      taskQueue: TASK_QUEUE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
       workflowsPath: fileURLToPath(import.meta.resolve('@pe/workflows/workflows')),
       activities: createActivities(db, config.AUDIT_SIGNING_KEY),
       bundlerOptions: { ignoreModules: [] },
+      // A partnership's next workflow task goes first to the worker that ran its last one. When that
+      // worker has died (a crash, SIGKILL), Temporal hands the task to any worker only after this
+      // wait: 3 s rather than the SDK's 10 s, so a command held up by the crash continues within
+      // seconds. A live worker takes its own tasks in milliseconds, so it rarely loses one to another.
+      stickyQueueScheduleToStartTimeout: '3 seconds',
     });
-    console.log(`worker: polling task queue "${TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
+    console.log(`worker: polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
     await worker.run();
   } finally {
     await connection.close();

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, apiConfigSchema, loadConfig, workerConfigSchema } from './index.js';
+import { ConfigError, DEFAULT_TASK_QUEUE, apiConfigSchema, loadConfig, workerConfigSchema } from './index.js';
 
 const base = { DATABASE_URL: 'postgres://pe@127.0.0.1:5432/pe', TEMPORAL_ADDRESS: '127.0.0.1:7233', JWT_SECRET: 'x'.repeat(32) };
 const { privateKey } = generateKeyPairSync('ed25519');
@@ -54,5 +54,23 @@ describe('CORS_ORIGINS', () => {
 
   it.each(['console.example.org', 'https://console.example.org/', 'https://console.example.org/app', 'ftp://files.example.org', '*'])('refuses %s, naming the variable', (value) => {
     expect(() => loadConfig(apiConfigSchema, { ...withKey, CORS_ORIGINS: value })).toThrow(/CORS_ORIGINS: /);
+  });
+});
+
+describe('COMMAND_TIMEOUT_MS and TEMPORAL_TASK_QUEUE', () => {
+  const withKey = { ...base, AUDIT_SIGNING_KEY: der };
+
+  it('default to a 10 s bound on the shared task queue, for the API and the worker alike', () => {
+    const api = loadConfig(apiConfigSchema, withKey);
+    expect(api.COMMAND_TIMEOUT_MS).toBe(10_000);
+    expect(api.TEMPORAL_TASK_QUEUE).toBe(DEFAULT_TASK_QUEUE);
+    expect(loadConfig(workerConfigSchema, withKey).TEMPORAL_TASK_QUEUE).toBe(DEFAULT_TASK_QUEUE);
+  });
+
+  it('take another bound and queue, and stop on a bound that is not a whole number of milliseconds in range', () => {
+    expect(loadConfig(apiConfigSchema, { ...withKey, COMMAND_TIMEOUT_MS: '2000', TEMPORAL_TASK_QUEUE: 'private' })).toMatchObject({ COMMAND_TIMEOUT_MS: 2000, TEMPORAL_TASK_QUEUE: 'private' });
+    for (const bad of ['10s', '0', '999', '1.5e3.1', '300001']) {
+      expect(() => loadConfig(apiConfigSchema, { ...withKey, COMMAND_TIMEOUT_MS: bad }), bad).toThrow(/COMMAND_TIMEOUT_MS: .*\(got "/);
+    }
   });
 });

@@ -10,6 +10,9 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** The task queue partnership workflows run on unless TEMPORAL_TASK_QUEUE names another. */
+export const DEFAULT_TASK_QUEUE = 'partnerships';
+
 const SIGNING_KEY_FORMAT = 'must be an Ed25519 private key, as PEM or base64 PKCS#8 (DER)';
 
 /** Reads the deployment's audit key once at start-up, so a bad key stops the process with its variable named. */
@@ -44,6 +47,10 @@ export const apiConfigSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }),
   TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  /** The API starts workflows on this queue and the worker polls it: both must name the same one. */
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default(DEFAULT_TASK_QUEUE),
+  /** How long a command may wait on Temporal and the worker before the API answers 503. */
+  COMMAND_TIMEOUT_MS: z.coerce.number().int().min(1000, 'must be at least 1000').max(300_000, 'must be at most 300000').default(10_000),
   JWT_SECRET: z.string().min(16, 'must have at least 16 characters'),
   /** Signs each partnership's head (audit checkpoints); the API publishes its public half. */
   AUDIT_SIGNING_KEY: z.string().min(1).transform(ed25519PrivateKey),
@@ -67,6 +74,7 @@ export const workerConfigSchema = apiConfigSchema.pick({
   DATABASE_URL: true,
   TEMPORAL_ADDRESS: true,
   TEMPORAL_NAMESPACE: true,
+  TEMPORAL_TASK_QUEUE: true,
   AUDIT_SIGNING_KEY: true,
   LOG_LEVEL: true,
 });

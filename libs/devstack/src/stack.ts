@@ -18,7 +18,7 @@ import { resolveTemporalCli } from './temporal-cli.js';
 import { startTemporalDevServer, type RunningTemporal } from './temporal-server.js';
 
 /** What apps/worker/src/main.ts prints once it has bundled the workflows and polls its task queue. */
-const WORKER_READY = 'worker: polling task queue';
+export const WORKER_READY = 'worker: polling task queue';
 
 export interface StackOptions {
   repoRoot: string;
@@ -158,7 +158,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await Promise.all([
       startComponent(
         { component: 'The API', tried: `node apps/api/dist/main.js, serving ${apiUrl}`, remedy: `${fromLogs}. PORT must be free and DATABASE_URL and TEMPORAL_ADDRESS reachable` },
-        () => waitUntil('API', () => httpOk(`${apiUrl}/api/health`), 90_000, api),
+        () => waitUntil('API', () => httpOk(`${apiUrl}/api/health/live`), 90_000, api),
       ),
       startComponent({ component: 'The worker', tried: 'node apps/worker/dist/main.js, polling the partnerships task queue', remedy: fromLogs }, () => workerReady(worker)),
     ]);

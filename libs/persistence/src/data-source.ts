@@ -11,7 +11,12 @@ import { AccessLog1764620000000 } from './migrations/1764620000000-access-log.js
 /** Arbitrary constant: the advisory lock that keeps two processes from migrating at once. */
 const MIGRATION_LOCK = 7_220_451;
 
-export function createDataSource(url: string): DataSource {
+export interface DatabaseOptions {
+  /** How long to wait for a connection (a new one, or a free one from the pool) before failing; default: as long as it takes. */
+  connectTimeoutMs?: number;
+}
+
+export function createDataSource(url: string, options: DatabaseOptions = {}): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -20,13 +25,13 @@ export function createDataSource(url: string): DataSource {
     migrationsTransactionMode: 'each',
     migrations: [InitialSchema1763900000000, OrganizationTasks1763990000000, TaskPurpose1764100000000, DirectoryAdministration1764311000000, PasswordChangedAt1764400000000, AuditCheckpoints1764500000000, EventsByActor1764610000000, AccessLog1764620000000],
     entities: [],
-    extra: { max: 10 },
+    extra: { max: 10, ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}) },
   });
 }
 
 /** Connects and brings the schema up to date; API and workers may call it concurrently. */
-export async function openDatabase(url: string): Promise<DataSource> {
-  const dataSource = await createDataSource(url).initialize();
+export async function openDatabase(url: string, options: DatabaseOptions = {}): Promise<DataSource> {
+  const dataSource = await createDataSource(url, options).initialize();
   const runner = dataSource.createQueryRunner();
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);

@@ -29,3 +29,4 @@ export {
   type ExportedEvent,
 } from './audit-verifier.mjs';
 export * from './read/event-facets.js';
+export * from './unavailable.js';

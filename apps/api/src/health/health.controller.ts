@@ -1,38 +1,41 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import type { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators.js';
-import { DATABASE, TEMPORAL } from '../tokens.js';
+import { RETRY_AFTER_SECONDS } from '../http/api-error.js';
+import { DependencyProbes, type DependencyReport } from './dependency-probes.js';
 
-type Probe = 'up' | 'down';
+/** A health check must answer even when what it asks about hangs. */
+const PROBE_TIMEOUT_MS = 3000;
 
+/**
+ * Liveness (the process answers) apart from readiness (PostgreSQL, Temporal and a worker are
+ * there), so an orchestrator restarts the API only for its own faults, not for a dependency's.
+ */
 @Controller('health')
 export class HealthController {
-  constructor(
-    @Inject(DATABASE) private readonly db: DataSource,
-    @Inject(TEMPORAL) private readonly temporal: Client,
-  ) {}
+  constructor(@Inject(DependencyProbes) private readonly probes: DependencyProbes) {}
 
-  /** 200 when PostgreSQL and Temporal both answer, 503 naming the one that does not. */
+  /** Readiness, under the path the API has always answered it on. */
   @Public()
   @Get()
-  async check(@Res({ passthrough: true }) response: Response) {
-    const [database, temporal] = await Promise.all([
-      probe(() => this.db.query('SELECT 1')),
-      probe(() => this.temporal.workflowService.getSystemInfo({})),
-    ]);
-    const healthy = database === 'up' && temporal === 'up';
-    response.status(healthy ? 200 : 503);
-    return { status: healthy ? 'ok' : 'degraded', database, temporal };
+  check(@Res({ passthrough: true }) response: Response) {
+    return this.ready(response);
   }
-}
 
-async function probe(call: () => Promise<unknown>): Promise<Probe> {
-  try {
-    await Promise.race([call(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000))]);
-    return 'up';
-  } catch {
-    return 'down';
+  @Public()
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** 200 when every dependency is up; 503 with Retry-After, naming each one's state, otherwise. */
+  @Public()
+  @Get('ready')
+  async ready(@Res({ passthrough: true }) response: Response): Promise<{ status: 'ok' | 'degraded' } & DependencyReport> {
+    const report = await this.probes.report(Date.now() + PROBE_TIMEOUT_MS);
+    const healthy = report.database === 'up' && report.temporal === 'up' && report.worker === 'up';
+    response.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    if (!healthy) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    return { status: healthy ? 'ok' : 'degraded', ...report };
   }
 }

@@ -37,7 +37,25 @@ export const API_ERROR_CODES = {
   /** 401: the password was set after this token was issued. */
   passwordChanged: 'AUTH.PASSWORD_CHANGED',
   serverError: 'SERVER.ERROR',
+  /** 503: Temporal cannot be reached; nothing was sent, or what was sent may still be applied. */
+  temporalUnavailable: 'TEMPORAL.UNAVAILABLE',
+  /** 503: PostgreSQL cannot be reached. */
+  databaseUnavailable: 'DATABASE.UNAVAILABLE',
+  /** 503: no worker polls the task queue, or none completed the command in time. */
+  workerUnavailable: 'WORKER.UNAVAILABLE',
 } as const;
+
+/** What a 503 names as down. */
+export type Dependency = 'temporal' | 'database' | 'worker';
+
+const UNAVAILABLE_CODE: Record<Dependency, string> = {
+  temporal: API_ERROR_CODES.temporalUnavailable,
+  database: API_ERROR_CODES.databaseUnavailable,
+  worker: API_ERROR_CODES.workerUnavailable,
+};
+
+/** Sent as Retry-After with every 503: long enough for a restart to be noticed, short enough to keep a person waiting. */
+export const RETRY_AFTER_SECONDS = 5;
 
 export const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   rule: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -61,3 +79,4 @@ export const passwordChangedError = () =>
   new ApiError(HttpStatus.UNAUTHORIZED, API_ERROR_CODES.passwordChanged, 'The password was changed after this sign-in: sign in again');
 export const deactivatedError = () =>
   new ApiError(HttpStatus.UNAUTHORIZED, API_ERROR_CODES.deactivated, 'This account is deactivated: ask an administrator to reactivate it');
+export const unavailableError = (dependency: Dependency, message: string) => new ApiError(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE_CODE[dependency], message);

@@ -1,19 +1,45 @@
-import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, HttpException, HttpStatus, Inject, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError } from '@pe/domain';
-import { ListParamsError } from '@pe/persistence';
-import { API_ERROR_CODES, STATUS_OF_KIND, type ApiErrorBody } from './api-error.js';
+import { ListParamsError, isDatabaseUnavailable } from '@pe/persistence';
+import { DependencyProbes } from '../health/dependency-probes.js';
+import { API_ERROR_CODES, RETRY_AFTER_SECONDS, STATUS_OF_KIND, unavailableError, type ApiErrorBody } from './api-error.js';
+
+/** How long an unexpected error may wait on the question whether PostgreSQL went away. */
+const DATABASE_CHECK_MS = 1000;
 
 /** Turns whatever was thrown into the API's one error format. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(@Inject(DependencyProbes) private readonly probes: DependencyProbes) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    void this.bodyOf(exception).then((body) => {
+      if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+        this.logger.warn(`${body.code}: ${body.message}`);
+        response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      } else if (body.statusCode >= 500) {
+        this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      }
+      response.status(body.statusCode).json(body);
+    });
+  }
+
+  /**
+   * An error the driver marks as a lost connection is a 503 at once. Some losses carry no code (a
+   * connection cut mid-query), so before calling anything else a 500 the database is asked whether
+   * it is there.
+   */
+  private async bodyOf(exception: unknown): Promise<ApiErrorBody> {
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    response.status(body.statusCode).json(body);
+    if (body.statusCode !== HttpStatus.INTERNAL_SERVER_ERROR) return body;
+    if (isDatabaseUnavailable(exception) || (await this.probes.database(Date.now() + DATABASE_CHECK_MS)) === 'down') {
+      return unavailableError('database', 'The database cannot be reached; try again shortly').getResponse() as ApiErrorBody;
+    }
+    return body;
   }
 
   private toBody(exception: unknown): ApiErrorBody {
