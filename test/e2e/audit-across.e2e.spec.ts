@@ -12,6 +12,7 @@ import { choose, launchChromium, signIn } from '../support/browser.js';
 import { testDirectory } from '../support/directory.js';
 import { DEMO, DEMO_PASSWORD, listQuery, login, type Session } from '../support/http.js';
 import { smartGoals } from '../support/partnerships.js';
+import { withGuardOff } from '../support/tamper.js';
 
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
 const directory = testDirectory('audit-across-e2e');
@@ -58,12 +59,7 @@ beforeAll(async () => {
     await send(coordinator, ids[key], { type: 'RecordGoals', goals: smartGoals(), scope: 'The harbour district' });
     createdAt[key] = ((await coordinator.get(`/api/events?${listQuery({ partnershipId: ids[key], type: 'PartnershipCreated' })}`)).body as { occurredAt: string }[])[0]!.occurredAt;
   }
-  await db.query('ALTER TABLE partnership_events DISABLE TRIGGER partnership_events_no_rewrite');
-  try {
-    await db.query(`UPDATE partnership_events SET payload = jsonb_set(payload, '{scope}', '"the whole county"') WHERE partnership_id = $1 AND sequence = 2`, [ids.edited]);
-  } finally {
-    await db.query('ALTER TABLE partnership_events ENABLE TRIGGER partnership_events_no_rewrite');
-  }
+  await withGuardOff(db, 'partnership_events', () => db.query(`UPDATE partnership_events SET payload = jsonb_set(payload, '{scope}', '"the whole county"') WHERE partnership_id = $1 AND sequence = 2`, [ids.edited]));
 });
 
 afterAll(async () => {

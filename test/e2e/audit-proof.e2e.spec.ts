@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { changingInputsIn, launchChromium, openPartnership, signIn, tab } from '../support/browser.js';
 import { DEMO, login } from '../support/http.js';
 import { createPartnership, submitGoals } from '../support/partnerships.js';
+import { withGuardOff } from '../support/tamper.js';
 
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
 const WIDTHS = [1440, 390];
@@ -27,14 +28,6 @@ afterAll(async () => {
   await db?.end();
 });
 
-async function asSuperuser(table: 'partnership_events' | 'audit_checkpoints', edit: () => Promise<unknown>): Promise<void> {
-  await db.query(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_no_rewrite`);
-  try {
-    await edit();
-  } finally {
-    await db.query(`ALTER TABLE ${table} ENABLE TRIGGER ${table}_no_rewrite`);
-  }
-}
 
 /** The auditor's Proof tab of the partnership, at one width; `look` runs with the panel shown. */
 async function onProofTab(id: string, width: number, look: (page: Page, panel: Awaited<ReturnType<typeof tab>>) => Promise<void>): Promise<void> {
@@ -73,8 +66,8 @@ describe('the proof tab', () => {
       });
     }
 
-    await asSuperuser('partnership_events', () => db.query('DELETE FROM partnership_events WHERE partnership_id = $1 AND sequence >= 3', [id]));
-    await asSuperuser('audit_checkpoints', () => db.query('DELETE FROM audit_checkpoints WHERE partnership_id = $1 AND sequence >= 3', [id]));
+    await withGuardOff(db, 'partnership_events', () => db.query('DELETE FROM partnership_events WHERE partnership_id = $1 AND sequence >= 3', [id]));
+    await withGuardOff(db, 'audit_checkpoints', () => db.query('DELETE FROM audit_checkpoints WHERE partnership_id = $1 AND sequence >= 3', [id]));
 
     for (const width of WIDTHS) {
       await onProofTab(id, width, async (page, panel) => {

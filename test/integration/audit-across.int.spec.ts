@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { testDirectory } from '../support/directory.js';
 import { DEMO, DEMO_PASSWORD, listQuery, login, request, type Session } from '../support/http.js';
 import { smartGoals } from '../support/partnerships.js';
+import { withGuardOff } from '../support/tamper.js';
 
 interface Row {
   partnershipId: string;
@@ -62,14 +63,6 @@ async function send(session: Session, id: string, command: Record<string, unknow
   if (reply.status !== 200) throw new Error(`${String(command.type)}: ${reply.status} ${JSON.stringify(reply.body)}`);
 }
 
-async function asSuperuser(edit: () => Promise<unknown>): Promise<void> {
-  await db.query('ALTER TABLE partnership_events DISABLE TRIGGER partnership_events_no_rewrite');
-  try {
-    await edit();
-  } finally {
-    await db.query('ALTER TABLE partnership_events ENABLE TRIGGER partnership_events_no_rewrite');
-  }
-}
 
 const verification = (session: Session, query = '') => session.get<Page>(`/api/audit/verification${query}`);
 
@@ -105,7 +98,7 @@ beforeAll(async () => {
     await send(coordinator, ids[key], { type: 'RecordGoals', goals: smartGoals(), scope: 'The harbour district' });
     await send(coordinator, ids[key], { type: 'SubmitPriorities' });
   }
-  await asSuperuser(async () => {
+  await withGuardOff(db, 'partnership_events', async () => {
     await db.query(`UPDATE partnership_events SET payload = jsonb_set(payload, '{scope}', '"the whole county"') WHERE partnership_id = $1 AND sequence = 2`, [ids.edited]);
     await db.query('DELETE FROM partnership_events WHERE partnership_id = $1 AND sequence >= 3', [ids.cut]);
   });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkpointSignatureValid, eventHash, eventOf, type EventRow } from '@pe/persistence';
 import { DEMO, login, request, type Session } from '../support/http.js';
 import { createPartnership, submitGoals } from '../support/partnerships.js';
+import { withGuardOff } from '../support/tamper.js';
 
 let coordinator: Session;
 let auditor: Session;
@@ -31,14 +32,6 @@ async function partnershipWithFourEvents(): Promise<string> {
   return id;
 }
 
-async function asSuperuser(table: 'partnership_events' | 'audit_checkpoints', edit: () => Promise<unknown>): Promise<void> {
-  await db.query(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_no_rewrite`);
-  try {
-    await edit();
-  } finally {
-    await db.query(`ALTER TABLE ${table} ENABLE TRIGGER ${table}_no_rewrite`);
-  }
-}
 
 /** previous_hash and hash of a copy of event `sequence` placed right after it, as a careful forger would chain it. */
 async function forgedAfter(id: string, sequence: number): Promise<[string, string]> {
@@ -84,7 +77,7 @@ describe('signed checkpoints', () => {
 
   it('detects the newest events cut off after a checkpoint, which the chain alone cannot', async () => {
     const id = await partnershipWithFourEvents();
-    await asSuperuser('partnership_events', () => db.query('DELETE FROM partnership_events WHERE partnership_id = $1 AND sequence >= 3', [id]));
+    await withGuardOff(db, 'partnership_events', () => db.query('DELETE FROM partnership_events WHERE partnership_id = $1 AND sequence >= 3', [id]));
     expect(await verify(id)).toMatchObject({
       valid: false,
       events: 2,
@@ -117,7 +110,7 @@ describe('signed checkpoints', () => {
   it('detects a forged checkpoint', async () => {
     const id = await partnershipWithFourEvents();
     // The forger claims a later head; without the private key the signature cannot follow.
-    await asSuperuser('audit_checkpoints', () =>
+    await withGuardOff(db, 'audit_checkpoints', () =>
       db.query(`UPDATE audit_checkpoints SET signed_at = signed_at + interval '1 day' WHERE partnership_id = $1 AND sequence = 4`, [id]),
     );
     expect(await verify(id)).toMatchObject({ valid: false, firstBrokenSequence: null, truncated: false, checkpoint: { sequence: 4, signatureValid: false, presentInLog: true } });
@@ -156,7 +149,7 @@ describe('the hash chain names the sequence of each tamper', () => {
   it.each(tampers)('%s', async (_tamper, edit, sequence) => {
     const id = await partnershipWithFourEvents();
     expect(await verify(id)).toMatchObject({ valid: true, firstBrokenSequence: null });
-    await asSuperuser('partnership_events', () => edit(id));
+    await withGuardOff(db, 'partnership_events', () => edit(id));
     expect(await verify(id)).toMatchObject({ valid: false, firstBrokenSequence: sequence });
   });
 });

@@ -14,6 +14,7 @@ import { testDirectory } from '../support/directory.js';
 import { DEMO, listQuery, login, request, type Session } from '../support/http.js';
 import { castOf, type Cast } from '../support/lifecycle.js';
 import { smartGoals } from '../support/partnerships.js';
+import { withGuardOff } from '../support/tamper.js';
 
 const HOSTILE_GOAL = '</script><script>window.owned = true</script> Cut readmissions';
 const FORMULA_NAME = '=HYPERLINK("http://evil.test","Cora, the coordinator")';
@@ -262,12 +263,7 @@ describe('scripts/verify-dossier.mjs', () => {
 
   it('exits 1 for an export of a log whose newest events were cut off in the database, and 2 for what is no export', async () => {
     const { id } = await partnership();
-    await db.query('ALTER TABLE partnership_events DISABLE TRIGGER partnership_events_no_rewrite');
-    try {
-      await db.query('DELETE FROM partnership_events WHERE partnership_id = $1 AND sequence >= 3', [id]);
-    } finally {
-      await db.query('ALTER TABLE partnership_events ENABLE TRIGGER partnership_events_no_rewrite');
-    }
+    await withGuardOff(db, 'partnership_events', () => db.query('DELETE FROM partnership_events WHERE partnership_id = $1 AND sequence >= 3', [id]));
     const cut = verifyFile('db-cut.json', (await exported(auditor, id, 'json')).text);
     expect(cut.status).toBe(1);
     expect(cut.stderr).toContain('NOT VERIFIED at sequence 3: The log ends at event 2');

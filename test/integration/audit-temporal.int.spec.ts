@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, DEMO_PASSWORD, listQuery, login, type Session } from '../support/http.js';
 import { createPartnership, smartGoals, submitGoals } from '../support/partnerships.js';
 import { connectTemporal, createWithHistoryLimit, nextRun } from '../support/temporal.js';
+import { withGuardOff } from '../support/tamper.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -50,14 +51,6 @@ async function partnershipWithFourEvents(): Promise<string> {
   return id;
 }
 
-async function asSuperuser(table: 'partnership_events' | 'audit_checkpoints', edit: () => Promise<unknown>): Promise<void> {
-  await db.query(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_no_rewrite`);
-  try {
-    await edit();
-  } finally {
-    await db.query(`ALTER TABLE ${table} ENABLE TRIGGER ${table}_no_rewrite`);
-  }
-}
 
 const runIdOf = async (id: string, sequence: number) =>
   ((await db.query('SELECT workflow_run_id FROM partnership_events WHERE partnership_id = $1 AND sequence = $2', [id, sequence])).rows[0] as { workflow_run_id: string }).workflow_run_id;
@@ -82,8 +75,8 @@ describe('the log against the workflow’s Temporal history', () => {
 
   it('names the newest events cut off with their checkpoint as missing, which the log alone no longer shows', async () => {
     const id = await partnershipWithFourEvents();
-    await asSuperuser('partnership_events', () => db.query('DELETE FROM partnership_events WHERE partnership_id = $1 AND sequence >= 3', [id]));
-    await asSuperuser('audit_checkpoints', () => db.query('DELETE FROM audit_checkpoints WHERE partnership_id = $1 AND sequence >= 3', [id]));
+    await withGuardOff(db, 'partnership_events', () => db.query('DELETE FROM partnership_events WHERE partnership_id = $1 AND sequence >= 3', [id]));
+    await withGuardOff(db, 'audit_checkpoints', () => db.query('DELETE FROM audit_checkpoints WHERE partnership_id = $1 AND sequence >= 3', [id]));
     const report = await verify(id);
     expect(report).toMatchObject({
       valid: false,
@@ -96,7 +89,7 @@ describe('the log against the workflow’s Temporal history', () => {
 
   it('names an altered payload as different, field by field', async () => {
     const id = await partnershipWithFourEvents();
-    await asSuperuser('partnership_events', () =>
+    await withGuardOff(db, 'partnership_events', () =>
       db.query(`UPDATE partnership_events SET payload = jsonb_set(payload, '{scope}', '"a smaller scope"') WHERE partnership_id = $1 AND sequence = 2`, [id]),
     );
     expect(await verify(id)).toMatchObject({
@@ -146,11 +139,11 @@ describe('the log against the workflow’s Temporal history', () => {
 
     // One fault in each run: the goals altered in the first, the newest event cut off (with its checkpoint) in the second.
     const newest = report.events as number;
-    await asSuperuser('partnership_events', async () => {
+    await withGuardOff(db, 'partnership_events', async () => {
       await db.query(`UPDATE partnership_events SET payload = jsonb_set(payload, '{scope}', '"elsewhere"') WHERE partnership_id = $1 AND sequence = 2`, [id]);
       await db.query('DELETE FROM partnership_events WHERE partnership_id = $1 AND sequence = $2', [id, newest]);
     });
-    await asSuperuser('audit_checkpoints', () => db.query('DELETE FROM audit_checkpoints WHERE partnership_id = $1 AND sequence = $2', [id, newest]));
+    await withGuardOff(db, 'audit_checkpoints', () => db.query('DELETE FROM audit_checkpoints WHERE partnership_id = $1 AND sequence = $2', [id, newest]));
     const tampered = await verify(id);
     expect(tampered).toMatchObject({ valid: false, temporal: { missing: [newest], different: [{ sequence: 2, fields: ['data'] }] } });
     expect(tampered.temporal.runs).toMatchObject([

@@ -67,6 +67,8 @@ const nasty = fc.constantFrom(
   '9'.repeat(400),
   '-1',
   '1e309',
+  '0000-01-01T00:00:00Z',
+  '9999-12-31T23:59:59-01:00',
   'NaN',
   '\uD800',
   'ü'.repeat(3000),
@@ -91,7 +93,15 @@ const body = fc.oneof(
   fc.constant(null),
 );
 
-const query = fc.dictionary(fc.constantFrom('filter', 'sort', 'range', 'at', 'from', 'to', 'format', 'sequence', 'q', 'x'), fc.oneof(text, fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value))), { maxKeys: 4 });
+/** List filters with hostile values for the keys the lists know, so a value reaches SQL rather than an unknown-filter 400. */
+const listFilter = fc
+  .dictionary(fc.constantFrom('occurredFrom', 'occurredTo', 'since', 'until', 'actorId', 'partnershipId', 'type', 'q', 'action', 'status'), fc.oneof(text, fc.jsonValue({ maxDepth: 2 })), { maxKeys: 2 })
+  .map((filter) => JSON.stringify(filter));
+const query = fc.dictionary(
+  fc.constantFrom('filter', 'sort', 'range', 'at', 'from', 'to', 'format', 'sequence', 'q', 'x', 'after', 'limit'),
+  fc.oneof(text, listFilter, fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value))),
+  { maxKeys: 4 },
+);
 const contentType = fc.constantFrom('application/json', 'application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-16');
 const idempotencyKey = fc.option(text, { nil: undefined });
 

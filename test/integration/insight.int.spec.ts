@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, login, type Session } from '../support/http.js';
 import { createPartnership, submitGoals } from '../support/partnerships.js';
+import { withGuardOff } from '../support/tamper.js';
 
 let coordinator: Session;
 let db: pg.Client;
@@ -68,12 +69,7 @@ describe('derived views', () => {
 
     await expect(db.query(`UPDATE partnership_events SET payload = '{}' WHERE partnership_id = $1 AND sequence = 2`, [id])).rejects.toThrow(/append-only/);
     // Only a superuser who switches the guard off can edit the log; the chain still tells.
-    await db.query('ALTER TABLE partnership_events DISABLE TRIGGER partnership_events_no_rewrite');
-    try {
-      await db.query(`UPDATE partnership_events SET payload = jsonb_set(payload, '{scope}', '"a smaller scope"') WHERE partnership_id = $1 AND sequence = 2`, [id]);
-    } finally {
-      await db.query('ALTER TABLE partnership_events ENABLE TRIGGER partnership_events_no_rewrite');
-    }
+    await withGuardOff(db, 'partnership_events', () => db.query(`UPDATE partnership_events SET payload = jsonb_set(payload, '{scope}', '"a smaller scope"') WHERE partnership_id = $1 AND sequence = 2`, [id]));
     expect((await coordinator.get(`/api/partnerships/${id}/verify`)).body).toMatchObject({ valid: false, firstBrokenSequence: 2 });
   });
 });

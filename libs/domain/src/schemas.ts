@@ -11,6 +11,17 @@ import { DEFAULT_POLICY } from './policy.js';
 import { ACCESS_ACTIONS, EXPORT_FORMATS } from './audit.js';
 import { TASK_KINDS } from './tasks.js';
 
+/**
+ * An ISO-8601 instant with its offset that PostgreSQL can store: in the years 0001 to 9999 once
+ * turned to UTC (an offset can carry 9999-12-31 into the year 10000).
+ */
+function storableInstant() {
+  return z.iso.datetime({ offset: true, error: 'must be an ISO-8601 instant such as 2026-11-23T10:00:00Z' }).refine((text) => {
+    const year = new Date(text).getUTCFullYear();
+    return Number.isNaN(year) || (year >= 1 && year <= 9999);
+  }, 'must fall in the years 0001 to 9999');
+}
+
 const text = (max: number) => z.string().trim().max(max);
 const id = z.string().trim().min(1).max(100);
 const duration = z.string().min(2).max(40);
@@ -93,7 +104,7 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('Resume') }),
   z.strictObject({ type: z.literal('AddOrganization'), organizationId: z.uuid() }),
   z.strictObject({ type: z.literal('RemoveOrganization'), organizationId: z.uuid(), reassignTo: z.uuid().nullable().default(null) }),
-  z.strictObject({ type: z.literal('MoveDueDate'), taskId: id, dueAt: z.iso.datetime({ offset: true }), reason: text(1000).optional() }),
+  z.strictObject({ type: z.literal('MoveDueDate'), taskId: id, dueAt: storableInstant(), reason: text(1000).optional() }),
 ]);
 export type ClientCommand = z.infer<typeof clientCommandSchema>;
 export const CLIENT_COMMAND_TYPES = clientCommandSchema.options.map((option) => option.shape.type.value);
@@ -131,23 +142,21 @@ export const exportQuerySchema = z.strictObject({
 });
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
 
-const instant = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 instant such as 2026-11-23T10:00:00Z' });
-
 /** The filters of the access log (GET /api/access-log, react-admin's `filter` parameter); `since` and `until` include their instant. */
 export const accessLogFilterSchema = z.strictObject({
   id: oneOrMany(z.string().regex(/^\d{1,18}$/, 'must be an access-log id')).optional(),
   action: oneOrMany(z.enum(ACCESS_ACTIONS)).optional(),
   actorId: storedId.optional(),
   partnershipId: storedId.optional(),
-  since: instant.optional(),
-  until: instant.optional(),
+  since: storableInstant().optional(),
+  until: storableInstant().optional(),
 });
 export type AccessLogFilter = z.infer<typeof accessLogFilterSchema>;
 
 /** A point of a partnership's log: an event's sequence number (0: before the first) or an ISO-8601 instant. */
 export const logPointSchema = z.union([
   z.string().regex(/^\d{1,12}$/).transform((sequence) => ({ sequence: Number(sequence) })),
-  z.iso.datetime({ offset: true }).transform((at) => ({ at: new Date(at).toISOString() })),
+  storableInstant().transform((at) => ({ at: new Date(at).toISOString() })),
 ], { error: 'must be an event sequence number (such as 12) or an ISO-8601 instant (such as 2026-11-23T10:00:00Z)' })
   .describe('An event sequence number (0: before the first event; the state after that event) or an ISO-8601 instant (the state after every event up to it)');
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from './policy.js';
 import {
+  accessLogFilterSchema,
   CLIENT_COMMAND_TYPES,
   clientCommandSchema,
   completeTaskSchema,
@@ -207,5 +208,18 @@ describe('diffQuerySchema', () => {
     expect(problems({ from: '5', to: '3' })).toEqual({ from: 'must not come after `to`' });
     expect(problems({ from: '2026-11-24T00:00:00Z', to: '2026-11-23T00:00:00Z' })).toEqual({ from: 'must not come after `to`' });
     expect(problems({ from: '5', to: '2026-11-23T00:00:00Z' })).toEqual({});
+  });
+});
+
+describe('instants', () => {
+  it('take only what PostgreSQL can store: the years 0001 to 9999 once turned to UTC', () => {
+    const move = (dueAt: string) => clientCommandSchema.safeParse({ type: 'MoveDueDate', taskId: 't-1', dueAt });
+    expect(move('2030-02-01T10:00:00+02:00').success).toBe(true);
+    for (const dueAt of ['0000-01-01T00:00:00Z', '9999-12-31T23:59:59-01:00']) {
+      const parsed = move(dueAt);
+      expect(parsed.success, dueAt).toBe(false);
+      expect(JSON.stringify(parsed.error?.issues)).toContain('years 0001 to 9999');
+    }
+    expect(accessLogFilterSchema.safeParse({ since: '9999-12-31T23:59:59-01:00' }).success).toBe(false);
   });
 });

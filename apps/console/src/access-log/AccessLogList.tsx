@@ -3,7 +3,7 @@ import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import type { Theme } from '@mui/material/styles';
 import { AutocompleteInput, Datagrid, DateTimeInput, FunctionField, Link, List, ReferenceInput, SelectInput, SimpleList, TextField, useListContext } from 'react-admin';
-import { instantOfInput } from '../deadlines/deadlineModel';
+import { instantOfInput } from '../localTime';
 import { accessLabel, actionChoices, actorLabel, type AccessLogRecord } from './accessLogModel';
 
 /** The inputs show local time; the filter sends the instant it means. */

@@ -17,9 +17,10 @@ import {
   useListContext,
 } from 'react-admin';
 import { relativeWhen } from '../deadlines/deadlineModel';
-import { actorLabel, kpiNamesFrom, summarizeEvent, type EventRecord } from '../partnerships/timelineModel';
+import { actorLabel, eventTypeLabel, kpiNamesFrom, summarizeEvent, type EventRecord } from '../partnerships/timelineModel';
 import { roleLabel, type UserRecord } from '../users/userModel';
-import { eventTypeChoices, eventTypeLabel, instantOfLocalMinute } from './auditModel';
+import { instantOfLocalMinute } from '../localTime';
+import { eventTypeChoices } from './auditModel';
 
 /** The event log carries the partnership's name; the console's EventRecord is the timeline's, within one partnership. */
 type ActivityRecord = EventRecord & { partnershipName: string | null };
@@ -31,8 +32,8 @@ const filters = [
     <AutocompleteInput label="Person" optionText={personText} sx={{ minWidth: 260 }} />
   </ReferenceInput>,
   <SelectInput key="type" source="type" label="Event type" choices={eventTypeChoices} emptyText="Any event" alwaysOn />,
-  <DateTimeInput key="occurredFrom" source="occurredFrom" label="From" parse={(value: unknown) => instantOfLocalMinute(value, 'from')} alwaysOn />,
-  <DateTimeInput key="occurredTo" source="occurredTo" label="To" parse={(value: unknown) => instantOfLocalMinute(value, 'to')} alwaysOn />,
+  <DateTimeInput key="occurredFrom" source="occurredFrom" label="From" parse={(value: unknown) => instantOfLocalMinute(value, 'from') ?? undefined} alwaysOn />,
+  <DateTimeInput key="occurredTo" source="occurredTo" label="To" parse={(value: unknown) => instantOfLocalMinute(value, 'to') ?? undefined} alwaysOn />,
 ];
 
 /**

@@ -3,31 +3,14 @@
  * every partnership's log verified at once. Pure, so they are tested without a browser.
  */
 import { PARTNERSHIP_EVENT_TYPES, summarizeVerifications, verificationProblems, type LogVerdict, type PartnershipVerification, type VerificationPage, type VerificationSummary } from '@pe/domain';
+import { eventTypeLabel } from '../partnerships/timelineModel';
 
 /** The address of one person's activity, for links from wherever that person is named. */
 export function activityPath(actorId: string): string {
   return `/events?filter=${encodeURIComponent(JSON.stringify({ actorId }))}`;
 }
 
-/** "TaskDueDateMoved" → "Task due date moved". */
-export function eventTypeLabel(type: string): string {
-  const words = type.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 export const eventTypeChoices = PARTNERSHIP_EVENT_TYPES.map((type) => ({ id: type, name: eventTypeLabel(type) })).sort((a, b) => a.name.localeCompare(b.name));
-
-/**
- * A datetime-local value ("YYYY-MM-DDTHH:mm", the reader's zone) as the instant the API filters
- * by. The end of a range takes in its whole minute, so "to 10:30" keeps what happened at 10:30:40.
- */
-export function instantOfLocalMinute(value: unknown, end: 'from' | 'to'): string | undefined {
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return undefined;
-  if (end === 'to' && /T\d{2}:\d{2}$/.test(value)) date.setSeconds(59, 999);
-  return date.toISOString();
-}
 
 /** What a run of "verify all" has gathered so far, page after page. */
 export interface VerificationRun {

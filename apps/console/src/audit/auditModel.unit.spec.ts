@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logVerdict, type LogFindings, type PartnershipVerification, type VerificationPage } from '@pe/domain';
-import { activityPath, EMPTY_RUN, eventTypeLabel, findingText, instantOfLocalMinute, rowsToShow, runProgress, runSummary, sequenceList, withPage } from './auditModel';
+import { activityPath, EMPTY_RUN, findingText, rowsToShow, runProgress, runSummary, sequenceList, withPage } from './auditModel';
 
 const clean: LogFindings = {
   valid: true,
@@ -26,19 +26,7 @@ describe('activity by person', () => {
     expect(decodeURIComponent(activityPath('u-1'))).toBe('/events?filter={"actorId":"u-1"}');
   });
 
-  it('reads event types as words', () => {
-    expect(eventTypeLabel('TaskDueDateMoved')).toBe('Task due date moved');
-    expect(eventTypeLabel('KpiDefined')).toBe('Kpi defined');
-  });
 
-  it('sends a local minute as an instant, the end of a range taking in its whole minute', () => {
-    const start = instantOfLocalMinute('2026-03-01T10:30', 'from');
-    const end = instantOfLocalMinute('2026-03-01T10:30', 'to');
-    expect(start).toBe(new Date(2026, 2, 1, 10, 30, 0, 0).toISOString());
-    expect(end).toBe(new Date(2026, 2, 1, 10, 30, 59, 999).toISOString());
-    expect(instantOfLocalMinute('', 'from')).toBeUndefined();
-    expect(instantOfLocalMinute('someday', 'to')).toBeUndefined();
-  });
 });
 
 describe('verify all', () => {

@@ -10,7 +10,8 @@ import { DateTimeInput, Form, SaveButton, useRefresh } from 'react-admin';
 import { fieldErrorsOf } from '../apiError';
 import { useNotifyError, useNotifySuccess } from '../notifyError';
 import { useConsoleDataProvider } from '../useConsoleDataProvider';
-import { toLocalInputValue, toMoveDueDateCommand, type DeadlineRecord, type MoveDueDateValues } from './deadlineModel';
+import { toLocalInputValue } from '../localTime';
+import { toMoveDueDateCommand, type DeadlineRecord, type MoveDueDateValues } from './deadlineModel';
 
 /**
  * Moves the due date of the task a timer chases (the MoveDueDate command): the reminders and the

@@ -2,6 +2,7 @@
  * The deadline ledger (GET /api/deadlines) as the console reads it: labels for each timer, whom it
  * chases in names, when in the person's words, and the MoveDueDate command from the move dialog.
  */
+import { instantOfInput } from '../localTime';
 import { DEADLINE_PURPOSES, millisecondsInWords, type DeadlinePurpose, type LedgerEntry, type Recipient } from '@pe/domain';
 import type { RaRecord } from 'react-admin';
 import type { PartnershipCommand } from '../partnerships/partnershipModel';
@@ -89,17 +90,3 @@ export function toMoveDueDateCommand(taskId: string, values: MoveDueDateValues):
   return { command: { type: 'MoveDueDate', taskId, dueAt } };
 }
 
-/** The instant (ISO) a date-time input's value means: a Date or its local "YYYY-MM-DDTHH:mm"; null when empty or invalid. */
-export function instantOfInput(raw: unknown): string | null {
-  const date = raw instanceof Date ? raw : typeof raw === 'string' && raw !== '' ? new Date(raw) : null;
-  return date && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
-}
-
-/** The dialog starts from the current due date, as the local "YYYY-MM-DDTHH:mm" a datetime input shows. */
-export function toLocalInputValue(iso: string | null): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}

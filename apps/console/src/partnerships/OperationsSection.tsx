@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { DateTimeInput, required, SelectInput, TextInput } from 'react-admin';
 import { CommandButton } from './CommandButton';
 import { CommandForm } from './CommandForm';
-import { toLocalInputValue } from '../deadlines/deadlineModel';
+import { toLocalInputValue } from '../localTime';
 import { toMoveDueDateCommand, toRemoveOrganizationCommand, type MoveDueDateValues, type RemoveOrganizationValues } from './operationsModel';
 import { usePartnershipPage } from './PartnershipPageContext';
 import { SectionHeading } from './SectionHeading';

@@ -7,7 +7,9 @@ import TextField from '@mui/material/TextField';
 import type { EventFacets } from '@pe/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useConsoleDataProvider } from '../useConsoleDataProvider';
-import { eventTypeLabel, inputFromInstant, instantFromInput, isFiltering, NO_TIMELINE_FILTER, type TimelineFilter } from './timelineFilterModel';
+import { instantOfLocalMinute, toLocalInputValue } from '../localTime';
+import { isFiltering, NO_TIMELINE_FILTER, type TimelineFilter } from './timelineFilterModel';
+import { eventTypeLabel } from './timelineModel';
 
 const ANYONE = '';
 
@@ -94,16 +96,16 @@ export function TimelineFilters({
         type="datetime-local"
         size="small"
         label="From"
-        value={inputFromInstant(filter.occurredFrom)}
-        onChange={(changed) => onChange({ ...filter, occurredFrom: instantFromInput(changed.target.value, 'from') })}
+        value={toLocalInputValue(filter.occurredFrom)}
+        onChange={(changed) => onChange({ ...filter, occurredFrom: instantOfLocalMinute(changed.target.value, 'from') })}
         slotProps={{ inputLabel: { shrink: true } }}
       />
       <TextField
         type="datetime-local"
         size="small"
         label="To"
-        value={inputFromInstant(filter.occurredTo)}
-        onChange={(changed) => onChange({ ...filter, occurredTo: instantFromInput(changed.target.value, 'to') })}
+        value={toLocalInputValue(filter.occurredTo)}
+        onChange={(changed) => onChange({ ...filter, occurredTo: instantOfLocalMinute(changed.target.value, 'to') })}
         slotProps={{ inputLabel: { shrink: true } }}
       />
       <Button onClick={() => onChange(NO_TIMELINE_FILTER)} disabled={!isFiltering(filter)} sx={{ justifySelf: 'start' }}>

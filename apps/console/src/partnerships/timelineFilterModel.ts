@@ -3,7 +3,6 @@
  * lives in the page's address (`?actor=…&type=…&type=…&occurredFrom=…&occurredTo=…`), so a
  * filtered timeline can be shared and Back undoes a change; the API's event list does the filtering.
  */
-import { toLocalInputValue } from '../deadlines/deadlineModel';
 
 export interface TimelineFilter {
   /** An event's `actorId` ("system" for the timers). */
@@ -55,23 +54,3 @@ export function eventListFilter(filter: TimelineFilter): Record<string, string |
   };
 }
 
-/**
- * A datetime input's local minute as the instant it bounds: "from 10:05" starts at 10:05:00.000,
- * "to 10:05" runs through 10:05:59.999, so an event in the last minute named is included. Empty or
- * unreadable input is no bound.
- */
-export function instantFromInput(value: string, end: 'from' | 'to'): string | null {
-  if (value.trim() === '') return null;
-  const minute = new Date(value);
-  if (Number.isNaN(minute.getTime())) return null;
-  return new Date(minute.getTime() + (end === 'to' ? 59_999 : 0)).toISOString();
-}
-
-/** The bound's instant as the datetime input shows it (the reader's local minute). */
-export const inputFromInstant = (instant: string | null): string => toLocalInputValue(instant);
-
-/** "GoalsRecorded" as people read it: "Goals recorded". */
-export function eventTypeLabel(type: string): string {
-  const words = type.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}

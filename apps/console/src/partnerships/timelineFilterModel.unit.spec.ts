@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   eventListFilter,
-  eventTypeLabel,
-  inputFromInstant,
-  instantFromInput,
   isFiltering,
   NO_TIMELINE_FILTER,
   searchWithTimelineFilter,
@@ -39,25 +36,5 @@ describe('the event list filter', () => {
   it('given a filter, then sends the API’s names, the types as a list, and nothing for what is unset', () => {
     expect(eventListFilter(filter)).toEqual({ actorId: 'u-1', type: ['GoalsRecorded', 'PrioritiesSubmitted'], occurredFrom: filter.occurredFrom, occurredTo: filter.occurredTo });
     expect(eventListFilter(NO_TIMELINE_FILTER)).toEqual({});
-  });
-});
-
-describe('the time range inputs', () => {
-  it('given a minute, then "from" starts at it and "to" runs to its last millisecond', () => {
-    const from = instantFromInput('2026-03-03T10:05', 'from')!;
-    const to = instantFromInput('2026-03-03T10:05', 'to')!;
-    expect(Date.parse(to) - Date.parse(from)).toBe(59_999);
-    expect(new Date(from).getMinutes()).toBe(5);
-    expect(inputFromInstant(to)).toBe('2026-03-03T10:05');
-    expect(instantFromInput('', 'from')).toBeNull();
-    expect(instantFromInput('not a date', 'to')).toBeNull();
-  });
-});
-
-describe('event type names', () => {
-  it('reads a type as words', () => {
-    expect(eventTypeLabel('GoalsRecorded')).toBe('Goals recorded');
-    expect(eventTypeLabel('KpiDefined')).toBe('Kpi defined');
-    expect(eventTypeLabel('TaskOpened')).toBe('Task opened');
   });
 });

@@ -56,6 +56,12 @@ export function kpiNamesFrom(kpis: readonly Pick<Kpi, 'id' | 'name'>[] | null | 
 }
 
 /** Newest first: the timeline opens on what just happened. */
+/** An event type as words: "TaskDueDateMoved" → "Task due date moved". */
+export function eventTypeLabel(type: string): string {
+  const words = type.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export const TIMELINE_SORT = { field: 'sequence', order: 'DESC' } as const;
 
 /** The event's data as people read it: indented JSON, exactly what was stored. */

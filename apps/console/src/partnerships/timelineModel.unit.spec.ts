@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kpiNamesFrom, payloadText, summarizeEvent, TIMELINE_SORT } from './timelineModel';
+import { eventTypeLabel, kpiNamesFrom, payloadText, summarizeEvent, TIMELINE_SORT } from './timelineModel';
 
 describe('the timeline', () => {
   it('names a measured KPI by its name, from the partnership’s KPIs or the KpiDefined events at hand', () => {
@@ -25,5 +25,13 @@ describe('the timeline', () => {
     expect(TIMELINE_SORT).toEqual({ field: 'sequence', order: 'DESC' });
     expect(payloadText({ taskId: 't', level: 2 })).toBe('{\n  "taskId": "t",\n  "level": 2\n}');
     expect(payloadText(undefined)).toBe('null');
+  });
+});
+
+describe('event type names', () => {
+  it('reads a type as words', () => {
+    expect(eventTypeLabel('GoalsRecorded')).toBe('Goals recorded');
+    expect(eventTypeLabel('TaskDueDateMoved')).toBe('Task due date moved');
+    expect(eventTypeLabel('KpiDefined')).toBe('Kpi defined');
   });
 });

@@ -110,8 +110,10 @@ export const instantBound =
     if (value === undefined || value === null || value === '') return null;
     const text = typeof value === 'string' ? value.trim() : '';
     const instant = new Date(text);
-    if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(instant.getTime())) {
-      throw new ListParamsError('filter', `${name} must be an ISO-8601 instant such as 2026-11-23T10:00:00Z`);
+    // PostgreSQL's timestamptz holds the years 1 to 9999 of our era only (an offset can push 9999 into 10000).
+    const year = instant.getUTCFullYear();
+    if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(instant.getTime()) || year < 1 || year > 9999) {
+      throw new ListParamsError('filter', `${name} must be an ISO-8601 instant such as 2026-11-23T10:00:00Z, in the years 0001 to 9999`);
     }
     return `${expression} ${end === 'from' ? '>=' : '<='} ${bind(instant.toISOString())}::timestamptz`;
   };

@@ -56,7 +56,7 @@ describe('runList', () => {
     await runList(db, ranged, { filter: { since: '2026-03-01T00:00:00+02:00', until: '' } });
     expect(statements[0]!.sql).toContain('WHERE t.at >= $1::timestamptz');
     expect(statements[0]!.values).toEqual(['2026-02-28T22:00:00.000Z']);
-    for (const bad of ['yesterday', '12', 5, { $gt: 1 }, ['2026-03-01']]) {
+    for (const bad of ['yesterday', '12', 5, { $gt: 1 }, ['2026-03-01'], '0000-01-01T00:00:00Z', '9999-12-31T23:59:59-01:00']) {
       await expect(runList(db, ranged, { filter: { until: bad } })).rejects.toThrow(/until must be an ISO-8601 instant/);
     }
   });

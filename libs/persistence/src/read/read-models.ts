@@ -193,7 +193,7 @@ export const accessLogList: ListSpec = {
     action: equals('a.action'),
     actorId: equals('a.actor_id::text'),
     partnershipId: equals('a.partnership_id::text'),
-    since: (value, bind) => `a.at >= ${bind(value)}::timestamptz`,
-    until: (value, bind) => `a.at <= ${bind(value)}::timestamptz`,
+    since: instantBound('a.at', 'from', 'since'),
+    until: instantBound('a.at', 'to', 'until'),
   },
 };
