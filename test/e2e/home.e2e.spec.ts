@@ -120,6 +120,11 @@ describe('home pages and the deadline ledger', () => {
     const name = `Approval corridor ${Date.now()}`;
     const partnership = await createPartnership(cast.coordinator, undefined, name);
     await submitGoals(cast.coordinator, partnership.id);
+    // The card lists the few most urgent approvals, and other test files leave the sponsor many: make this one the most urgent.
+    const [approval] = (await cast.coordinator.get(`/api/tasks?${listQuery({ partnershipId: partnership.id, status: 'open' })}`)).body as { id: string }[];
+    const soon = new Date(Date.now() + 60 * 60_000).toISOString();
+    const moved = await cast.coordinator.post(`/api/partnerships/${partnership.id}/commands`, { type: 'MoveDueDate', taskId: approval!.id, dueAt: soon, reason: 'The board meets in an hour' });
+    expect(moved.status).toBe(200);
 
     const page = await browser.newPage({ viewport: WIDE });
     try {
