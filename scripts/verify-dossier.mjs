@@ -7,10 +7,16 @@
 //
 //   node scripts/verify-dossier.mjs <file> [--public-key <pem file or the JSON of /api/audit/public-key>]
 //
-// Exit codes: 0 the record holds; 1 it does not (the reason and the sequence are printed); 2 the
-// command was used wrongly or the file cannot be read.
+// A file carries its own public key, which proves it consistent, not who signed it: a forger can
+// re-sign an edited record with a key of their own. Only with --public-key (the deployment's key,
+// kept apart from the file) is the signature checked with a key you trust.
+//
+// Exit codes: 0 the record holds and is signed by the pinned key; 1 it does not hold, or is signed
+// by another key than the pinned one (the reason and the sequence are printed); 2 the command was
+// used wrongly or a file cannot be read; 3 the record holds but no key was pinned, so nothing says
+// who signed it.
 import { readFileSync } from 'node:fs';
-import { readAuditFile, verifyAuditExport } from '../libs/persistence/src/audit-verifier.mjs';
+import { importPublicKey, readAuditFile, verifyAuditExport } from '../libs/persistence/src/audit-verifier.mjs';
 
 const USAGE = 'usage: node scripts/verify-dossier.mjs <dossier.html | export.json> [--public-key <key.pem | public-key.json>]';
 
@@ -33,31 +39,47 @@ function parseArguments(args) {
   return { file: files[0], publicKeyFile };
 }
 
-/** A PEM file, or the JSON the API answers at /api/audit/public-key. */
-function trustedKey(file) {
+/** A PEM file, or the JSON the API answers at /api/audit/public-key; throws unless it is an Ed25519 public key. */
+async function trustedKey(file) {
   const text = readFileSync(file, 'utf8').trim();
-  if (!text.startsWith('{')) return text;
-  const { pem } = JSON.parse(text);
-  if (typeof pem !== 'string') throw new Error(`${file} holds no "pem"`);
+  const pem = text.startsWith('{') ? JSON.parse(text).pem : text;
+  if (typeof pem !== 'string') throw new Error('it holds no "pem"');
+  try {
+    await importPublicKey(pem);
+  } catch {
+    throw new Error('it is not an Ed25519 public key (a PEM file, or the JSON of GET /api/audit/public-key)');
+  }
   return pem;
 }
 
 const { file, publicKeyFile } = parseArguments(process.argv.slice(2));
 let parsed;
 let trustedPublicKeyPem;
+const reason = (error) => (error instanceof Error ? error.message : String(error));
 try {
   parsed = readAuditFile(readFileSync(file, 'utf8'));
-  trustedPublicKeyPem = publicKeyFile === undefined ? undefined : trustedKey(publicKeyFile);
 } catch (error) {
-  fail(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  fail(`Cannot read ${file}: ${reason(error)}`);
+}
+try {
+  trustedPublicKeyPem = publicKeyFile === undefined ? undefined : await trustedKey(publicKeyFile);
+} catch (error) {
+  fail(`Cannot read the public key ${publicKeyFile}: ${reason(error)}`);
 }
 
 const report = await verifyAuditExport(parsed.exported, { displayed: parsed.displayed, trustedPublicKeyPem });
 console.log(`${file}: ${parsed.kind === 'dossier' ? 'audit dossier' : 'JSON export'} of partnership ${report.partnershipId ?? '(unknown)'}, ${report.events} events`);
 for (const check of report.checks) console.log(`  ${check.ok ? 'ok  ' : 'FAIL'} ${check.detail}`);
-if (report.valid) {
-  console.log(`VERIFIED: the record holds up to event ${report.headSequence}, signed by key ${report.keyId}.`);
+if (report.valid && report.keyPinned) {
+  console.log(`VERIFIED: the record holds up to event ${report.headSequence}, signed by the pinned key ${report.keyId}.`);
   process.exit(0);
+}
+if (report.valid) {
+  console.error(
+    `HOLDS, but signed by key ${report.keyId} that you have not pinned: pass --public-key <pem|json from GET /api/audit/public-key>. ` +
+      'The file carries its own key, so this proves only that it is consistent, not that your deployment signed it.',
+  );
+  process.exit(3);
 }
 const failure = report.failure;
 console.error(`NOT VERIFIED${failure.sequence === null ? '' : ` at sequence ${failure.sequence}`}: ${failure.detail}`);

@@ -94,12 +94,18 @@ describe('the audit dossier', () => {
     expect(readFileSync(dossierFile, 'utf8')).toContain('<!doctype html>');
   });
 
-  it('opens offline, asks for nothing, shows what it holds and says it is verified', async () => {
+  it('opens offline, asks for nothing, shows what it holds and says it holds for the key it names, in amber, not green', async () => {
+    const { keyId } = (await auditor.get('/api/audit/public-key')).body as { keyId: string };
     for (const width of WIDTHS) {
       const { page, requested } = await openOffline(dossierFile, width);
       try {
-        await expect.poll(() => verification(page).getAttribute('data-state')).toBe('verified');
-        await expect.poll(() => page.locator('#verdict').textContent()).toMatch(new RegExp(`^Verified: ${events} events, hash chain intact, signed checkpoint at event ${events} valid`));
+        await expect.poll(() => verification(page).getAttribute('data-state')).toBe('holds');
+        await expect
+          .poll(() => page.locator('#verdict').textContent())
+          .toBe(`Chain and signature hold for key ${keyId} (${events} events, signed checkpoint at event ${events}); compare this id with the one your deployment publishes at /api/audit/public-key.`);
+        expect(await page.locator('#signing-key code').first().textContent()).toBe(keyId);
+        // Amber like a wait, never a green "verified": the page can only check the key it carries itself.
+        expect(await verification(page).evaluate((element) => getComputedStyle(element).borderTopColor)).toBe('rgb(122, 91, 0)');
         expect(await page.locator('#checks li.failed').count()).toBe(0);
         expect(await page.locator('#checks li').allTextContents()).toContain(`✓ The page shows exactly the ${events} events verified.`);
         // What it holds: the agreement signed by both partners, the measures, each event with its actor's name.

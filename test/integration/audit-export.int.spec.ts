@@ -5,6 +5,7 @@
  * verification lands in the access log (which only admins read), never in the partnership's log.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -201,20 +202,76 @@ describe('exporting a partnership', () => {
   });
 });
 
+describe('exports at once', () => {
+  it('runs at most two in the API process: a further one answers 503 SERVER.BUSY with Retry-After, and is recorded', async () => {
+    const { id } = await partnership();
+    // Eight at once: each holds its slot across several database round trips, so some must find both taken.
+    const replies = await Promise.all(Array.from({ length: 8 }, () => download(auditor, id, '?format=dossier')));
+    const statuses = replies.map((reply) => reply.status);
+    expect(statuses.every((status) => status === 200 || status === 503), statuses.join(',')).toBe(true);
+    expect(statuses.filter((status) => status === 200).length, statuses.join(',')).toBeGreaterThanOrEqual(2);
+    const busy = replies.filter((reply) => reply.status === 503);
+    expect(busy.length, statuses.join(',')).toBeGreaterThan(0);
+    for (const reply of busy) {
+      expect(JSON.parse(reply.text)).toMatchObject({ statusCode: 503, code: 'SERVER.BUSY' });
+      expect(Number(reply.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    // The slots are free again once the burst is over.
+    await exported(auditor, id, 'json');
+    const rows = (await accessLog(admin, { partnershipId: id })).body as { outcome: string; refusal: string | null }[];
+    expect(rows.filter((row) => row.refusal === '503 SERVER.BUSY')).toHaveLength(busy.length);
+  });
+});
+
 describe('scripts/verify-dossier.mjs', () => {
-  it('exits 0 for an untouched JSON export and dossier, also against the trusted public key', async () => {
+  it('exits 0 for an untouched JSON export and dossier against the trusted public key, and 3 when no key is pinned', async () => {
     const { id, events } = await partnership();
     const json = (await exported(auditor, id, 'json')).text;
     const dossier = (await exported(auditor, id, 'dossier')).text;
-    const good = verifyFile('good.json', json);
+    const publicKey = (await auditor.get('/api/audit/public-key')).body as { keyId: string; pem: string };
+    const keyFile = join(workDir, 'public-key.json');
+    writeFileSync(keyFile, JSON.stringify(publicKey));
+    const pemFile = join(workDir, 'public-key.pem');
+    writeFileSync(pemFile, publicKey.pem);
+    const good = verifyFile('good.json', json, '--public-key', keyFile);
     expect(good.status, good.stderr).toBe(0);
-    expect(good.stdout).toContain(`VERIFIED: the record holds up to event ${events}`);
+    expect(good.stdout).toContain(`VERIFIED: the record holds up to event ${events}, signed by the pinned key ${publicKey.keyId}`);
     expect(good.stdout).toContain(`all ${events} events follow one another`);
-    const page = verifyFile('good.html', dossier);
+    const page = verifyFile('good.html', dossier, '--public-key', pemFile);
     expect(page.status, page.stderr).toBe(0);
     expect(page.stdout).toContain(`The page shows exactly the ${events} events verified`);
-    writeFileSync(join(workDir, 'public-key.json'), JSON.stringify((await auditor.get('/api/audit/public-key')).body));
-    expect(verifyFile('pinned.json', json, '--public-key', join(workDir, 'public-key.json')).status).toBe(0);
+    const unpinned = verifyFile('unpinned.json', json);
+    expect(unpinned.status).toBe(3);
+    expect(unpinned.stdout).not.toContain('VERIFIED');
+    expect(unpinned.stderr).toContain(`HOLDS, but signed by key ${publicKey.keyId} that you have not pinned: pass --public-key <pem|json from GET /api/audit/public-key>`);
+    const notAKey = verifyFile('not-a-key.json', json, '--public-key', join(workDir, 'unpinned.json'));
+    expect(notAKey.status).toBe(2);
+    expect(notAKey.stderr).toContain('Cannot read the public key');
+  });
+
+  it('does not pass a dossier a forger re-signed with a key of their own: 3 without a pinned key, 1 naming the mismatch with it', async () => {
+    const { id, events } = await partnership();
+    const original = (await exported(auditor, id, 'dossier')).text;
+    const embedded = /(<script type="application\/json" id="audit-export">)([\s\S]*?)(<\/script>)/;
+    const data = JSON.parse(embedded.exec(original)![2]!) as { checkpoint: { partnershipId: string; sequence: number; hash: string; signedAt: string; keyId: string; signature: string }; publicKey: unknown };
+    // The forger signs the real head with their own key and ships their public key in the file.
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const keyId = createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+    const { partnershipId, sequence, hash, signedAt } = data.checkpoint;
+    const message = `partnership-engine/audit-checkpoint/v1\n${JSON.stringify({ hash, partnershipId, sequence, signedAt: new Date(signedAt).toISOString() })}`;
+    data.checkpoint = { ...data.checkpoint, keyId, signature: sign(null, Buffer.from(message), privateKey).toString('base64') };
+    data.publicKey = { algorithm: 'Ed25519', keyId, pem, jwk: publicKey.export({ format: 'jwk' }) };
+    const forged = original.replace(embedded, (_whole, open: string, _json: string, close: string) => `${open}${JSON.stringify(data).replace(/</g, '\\u003c')}${close}`);
+
+    const unpinned = verifyFile('forged-dossier.html', forged);
+    expect(unpinned.status, unpinned.stdout + unpinned.stderr).toBe(3);
+    expect(unpinned.stderr).toContain(`HOLDS, but signed by key ${keyId} that you have not pinned`);
+    const pinned = verifyFile('forged-dossier.html', forged, '--public-key', join(workDir, 'public-key.json'));
+    expect(pinned.status).toBe(1);
+    const trusted = ((await auditor.get('/api/audit/public-key')).body as { keyId: string }).keyId;
+    expect(pinned.stdout).toContain(`FAIL Key mismatch: the export carries public key ${keyId}, but the key you trust is ${trusted}`);
+    expect(pinned.stdout).toContain(`FAIL Checkpoint signature invalid: key ${trusted} (trusted) did not sign this checkpoint of event ${events}`);
   });
 
   it('exits 1 naming the sequence for a tampered payload, a cut tail and a forged signature', async () => {
@@ -284,13 +341,15 @@ describe('the access log', () => {
 
     const reply = await accessLog(admin, { partnershipId: id });
     expect(reply.status).toBe(200);
-    expect(reply.headers.get('content-range')).toBe('access-log 0-4/5');
-    expect(reply.body.map((row: Record<string, unknown>) => [row.action, row.format, row.actorName, row.actorRole])).toEqual([
-      ['export', 'dossier', auditor.user.name, 'auditor'],
-      ['export', 'json', auditor.user.name, 'auditor'],
-      ['export', 'csv', auditor.user.name, 'auditor'],
-      ['verify', null, auditor.user.name, 'auditor'],
-      ['export', 'csv', cast.riverside.user.name, 'partner'],
+    expect(reply.headers.get('content-range')).toBe('access-log 0-6/7');
+    expect(reply.body.map((row: Record<string, unknown>) => [row.action, row.format, row.actorName, row.actorRole, row.outcome, row.refusal])).toEqual([
+      ['export', 'dossier', auditor.user.name, 'auditor', 'served', null],
+      ['export', 'json', auditor.user.name, 'auditor', 'served', null],
+      ['export', 'csv', auditor.user.name, 'auditor', 'served', null],
+      ['verify', null, auditor.user.name, 'auditor', 'served', null],
+      ['export', 'pdf', auditor.user.name, 'auditor', 'refused', '400 REQUEST.MALFORMED'],
+      ['export', 'json', cast.northwind.user.name, 'partner', 'refused', '404 RESOURCE.NOT_FOUND'],
+      ['export', 'csv', cast.riverside.user.name, 'partner', 'served', null],
     ]);
     for (const row of reply.body) {
       expect(row).toMatchObject({ partnershipId: id, partnershipName: expect.stringContaining('Export <b>corridor</b>'), ip: expect.any(String) });
@@ -299,6 +358,22 @@ describe('the access log', () => {
     // Reading the record changed nothing in it.
     expect(((await auditor.get(`/api/events?${listQuery({ partnershipId: id })}`)).body as unknown[]).length).toBe(events);
     expect((await auditor.get(`/api/partnerships/${id}/verify`)).body).toMatchObject({ valid: true, events });
+  });
+
+  it('records refused attempts on ids that do not exist or are malformed, with what was tried', async () => {
+    const unknown = randomUUID();
+    const prober = await login(DEMO.auditor);
+    const since = new Date(Date.now() - 1000).toISOString();
+    expect((await download(prober, unknown, '?format=json')).status).toBe(404);
+    expect((await prober.get(`/api/partnerships/${unknown}/verify`)).status).toBe(404);
+    expect((await download(prober, 'not-a-partnership', '?format=csv')).status).toBe(404);
+    const probes = (await accessLog(admin, { actorId: prober.user.id, since })).body as Record<string, unknown>[];
+    const mine = probes.filter((row) => row.partnershipId === unknown || (row.detail as Record<string, unknown>).requestedId === 'not-a-partnership');
+    expect(mine.map((row) => [row.action, row.partnershipId, row.outcome, row.refusal, row.detail])).toEqual([
+      ['export', unknown, 'refused', '404 RESOURCE.NOT_FOUND', { format: 'json', outcome: 'refused', status: 404, code: 'RESOURCE.NOT_FOUND' }],
+      ['verify', unknown, 'refused', '404 RESOURCE.NOT_FOUND', { outcome: 'refused', status: 404, code: 'RESOURCE.NOT_FOUND' }],
+      ['export', null, 'refused', '404 RESOURCE.NOT_FOUND', { format: 'csv', requestedId: 'not-a-partnership', outcome: 'refused', status: 404, code: 'RESOURCE.NOT_FOUND' }],
+    ]);
   });
 
   it('filters by action, user, partnership and time, sorts and pages like the other lists', async () => {

@@ -12,6 +12,7 @@ import { AccessLogController } from './access-log/access-log.controller.js';
 import { AccessLogInterceptor } from './access-log/audited.js';
 import { AuditExportController } from './audit/audit-export.controller.js';
 import { AuditExportService } from './audit/audit-export.service.js';
+import { ExportSlots } from './audit/export-slots.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
@@ -82,6 +83,7 @@ export class AppModule implements OnApplicationShutdown {
         ProofService,
         VerificationService,
         AuditExportService,
+        { provide: ExportSlots, useValue: new ExportSlots() },
         DirectoryService,
       ],
     };

@@ -29,6 +29,8 @@ import {
   updateOrganizationSchema,
   updateUserSchema,
 } from '@pe/domain';
+import { FORMULA_STARTS_TEXT } from './audit/csv.js';
+import { MAX_CONCURRENT_EXPORTS } from './audit/export-slots.js';
 import { verificationQuerySchema } from './audit/verification-query.js';
 import { AUDIT_EXPORT_FORMAT } from '@pe/persistence';
 import { API_ERROR_CODES } from './http/api-error.js';
@@ -337,7 +339,13 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           tags: ['audit'],
           summary: "The partnership's history as a file to keep: a self-verifying HTML dossier, the JSON export, or the events as CSV",
           description:
-            'Same visibility as reading the partnership. Answers a download (`Content-Disposition: attachment`) named after the partnership and the head sequence. `dossier`: one HTML file that needs no network (a Content-Security-Policy allows only its own script and style): the summary, every agreement version with its signatures, the measures, every event with its actor, payload and hashes, the head, the newest signed checkpoint and the public key, and an inline verifier that recomputes the chain and checks the signature in the browser. `json`: an AuditExport. `csv`: one row per event (RFC 4180; a cell that starts with = + - @ is prefixed with an apostrophe). `node scripts/verify-dossier.mjs <file>` checks a dossier or a JSON export. Each export is recorded in the access log.',
+            'Same visibility as reading the partnership. Answers a download (`Content-Disposition: attachment`) named after the partnership and the head sequence. `dossier`: one HTML file that needs no network (a Content-Security-Policy allows only its own script and style): the summary, every agreement version with its signatures, the measures, every event with its actor, payload and hashes, the head, the newest signed checkpoint and the public key, and an inline verifier that recomputes the chain and checks the signature in the browser (it shows the key id to compare with the deployment\'s; the summary, agreements and measures are derived at export and not signed). `json`: an AuditExport. `csv`: one row per event (RFC 4180; a cell that starts with ' +
+            FORMULA_STARTS_TEXT +
+            ' is prefixed with an apostrophe). `node scripts/verify-dossier.mjs <file> --public-key <key>` checks a dossier or a JSON export against the key of `GET /api/audit/public-key`. At most ' +
+            MAX_CONCURRENT_EXPORTS +
+            ' exports run at once in one API process; a further one answers 503 `' +
+            API_ERROR_CODES.busy +
+            '` with Retry-After. Each export, and each refused attempt (with its status and code), is recorded in the access log.',
           parameters: [pathId, ...queryParameters(exportQuerySchema)],
           responses: {
             '200': {
@@ -345,6 +353,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
               content: { 'text/html': { schema: { type: 'string' } }, 'application/json': { schema: ref('AuditExport') }, 'text/csv': { schema: { type: 'string' } } },
             },
             ...errors(400, 401, 404),
+            ...unavailable(`\`${API_ERROR_CODES.busy}\`: ${MAX_CONCURRENT_EXPORTS} exports are already running; or \`${API_ERROR_CODES.databaseUnavailable}\`: PostgreSQL cannot be reached`),
           },
         },
       },

@@ -1,6 +1,7 @@
 /** The OpenAPI document describes task completion per kind, from the catalogue. */
 import { DATA_TASK_KINDS, TASK_KINDS } from '@pe/domain';
 import { describe, expect, it } from 'vitest';
+import { FORMULA_STARTS_TEXT } from './audit/csv.js';
 import { API_ERROR_CODES } from './http/api-error.js';
 import { buildOpenApiDocument } from './openapi.js';
 
@@ -18,6 +19,13 @@ describe('the OpenAPI document', () => {
   it('names the context of every kind on the task', () => {
     const context = schemas.Task!.properties.context!.description!;
     for (const kind of TASK_KINDS) expect(context).toContain(`${kind}:`);
+  });
+
+  it('says what the export guards in CSV cells, and that a busy server answers 503 SERVER.BUSY', () => {
+    const paths = (buildOpenApiDocument() as { paths: Record<string, Record<string, { description: string; responses: Record<string, { description: string }> }>> }).paths;
+    const exportOperation = paths['/api/partnerships/{id}/export']!.get!;
+    expect(exportOperation.description).toContain(`a cell that starts with ${FORMULA_STARTS_TEXT} is prefixed`);
+    expect(exportOperation.responses['503']!.description).toContain(API_ERROR_CODES.busy);
   });
 
   it('declares every parameter its paths name, so the document is valid and "Try it out" can send them', () => {

@@ -14,3 +14,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
  */
 export const ACCESS_ACTIONS = ['export', 'verify'] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
+
+/** How an access ended: served, or refused (unknown or unseen partnership, malformed request, server busy) with its status and code in the detail. */
+export const ACCESS_OUTCOMES = ['served', 'refused'] as const;
+export type AccessOutcome = (typeof ACCESS_OUTCOMES)[number];

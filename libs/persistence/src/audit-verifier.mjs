@@ -17,8 +17,12 @@ const CHECKPOINT_DOMAIN = 'partnership-engine/audit-checkpoint/v1\n';
 
 /** The dossier's elements the verifier reads and writes. */
 export const DOSSIER_IDS = Object.freeze({ data: 'audit-export', verification: 'verification', verdict: 'verdict', checks: 'checks' });
-/** The verification section's `data-state`, which the dossier's style colours. */
-export const VERIFICATION_STATES = Object.freeze({ pending: 'pending', verified: 'verified', failed: 'failed' });
+/**
+ * The verification section's `data-state`, which the dossier's style colours. A page can only check
+ * the key it carries itself, which proves the file consistent, not who signed it: the best it shows
+ * is `holds` (amber), with the key id for the reader to compare; never a green "verified".
+ */
+export const VERIFICATION_STATES = Object.freeze({ pending: 'pending', holds: 'holds', failed: 'failed' });
 /** The fields of an event the dossier shows, each in an element with `data-field`, inside an element with `data-sequence`. */
 export const DISPLAYED_EVENT_FIELDS = /** @type {const} */ (['type', 'at', 'actor', 'data', 'previousHash', 'hash']);
 
@@ -44,9 +48,13 @@ export const DISPLAYED_EVENT_FIELDS = /** @type {const} */ (['type', 'at', 'acto
  * @typedef {'export' | 'chain' | 'head' | 'key' | 'signature' | 'checkpoint' | 'tail' | 'display'} CheckName
  * @typedef {{ name: CheckName, ok: boolean, detail: string, sequence: number | null }} Check
  * @typedef {{
- *   valid: boolean, partnershipId: string | null, events: number, headSequence: number,
+ *   valid: boolean, keyPinned: boolean, partnershipId: string | null, events: number, headSequence: number,
  *   checkpointSequence: number | null, keyId: string | null, checks: Check[], failure: Check | null
  * }} AuditVerification
+ *
+ * `valid`: every check passed, with the key the file carries unless a trusted one was given.
+ * `keyPinned`: a trusted key was given, the signature was checked with it, and everything holds: only
+ * then does the record come from the deployment, since a forger can sign with a key of their own.
  */
 
 /**
@@ -104,9 +112,10 @@ export function checkpointMessage(fields) {
 
 /**
  * The public key and its id: the first 16 hex digits of the SHA-256 of its SPKI DER (keyIdOf).
+ * Throws on what is no Ed25519 public key.
  * @param {string} pem
  */
-async function importPublicKey(pem) {
+export async function importPublicKey(pem) {
   const spki = base64Bytes(pem.replace(/-----(BEGIN|END) PUBLIC KEY-----/g, ''));
   const key = await subtle().importKey('spki', spki, { name: 'Ed25519' }, false, ['verify']);
   return { key, keyId: hex(await subtle().digest('SHA-256', spki)).slice(0, 16) };
@@ -233,6 +242,7 @@ export async function verifyAuditExport(exported, options = {}) {
   const checks = [];
   /** @param {CheckName} name @param {boolean} ok @param {string} detail @param {number | null} [sequence] */
   const check = (name, ok, detail, sequence = null) => checks.push({ name, ok, detail, sequence });
+  let keyPinned = false;
   const report = () => {
     const failure = checks.find((candidate) => !candidate.ok) ?? null;
     const data = isObject(exported) ? exported : {};
@@ -240,6 +250,7 @@ export async function verifyAuditExport(exported, options = {}) {
     const checkpoint = isObject(data.checkpoint) ? data.checkpoint : null;
     return {
       valid: failure === null,
+      keyPinned: keyPinned && failure === null,
       partnershipId: isObject(data.partnership) && typeof data.partnership.id === 'string' ? data.partnership.id : null,
       events: events.length,
       headSequence: isObject(data.head) && isCount(data.head.sequence) ? Number(data.head.sequence) : 0,
@@ -269,21 +280,25 @@ export async function verifyAuditExport(exported, options = {}) {
 
     const { keyId } = await importPublicKey(audit.publicKey.pem);
     const trusted = options.trustedPublicKeyPem === undefined ? null : (await importPublicKey(options.trustedPublicKeyPem)).keyId;
-    if (trusted !== null && trusted !== keyId) check('key', false, `The export's public key ${keyId} is not the trusted key ${trusted}.`);
+    // With a trusted key, the signature is checked with it and nothing the file carries; the file's key only names itself.
+    const verifyingPem = options.trustedPublicKeyPem ?? audit.publicKey.pem;
+    const verifyingKeyId = trusted ?? keyId;
+    if (trusted !== null && trusted !== keyId) check('key', false, `Key mismatch: the export carries public key ${keyId}, but the key you trust is ${trusted}: this file was not signed by your deployment's key.`);
     else if (keyId !== audit.publicKey.keyId) check('key', false, `The public key's id is ${keyId}, not the ${audit.publicKey.keyId} it claims.`);
-    else check('key', true, trusted !== null ? `Public key ${keyId} is the trusted key.` : `Public key ${keyId}: compare it with the key your deployment publishes at /api/audit/public-key.`);
+    else check('key', true, trusted !== null ? `Public key ${keyId} is the trusted key.` : `Public key ${keyId} is the one the file carries, not pinned: compare it with the key your deployment publishes at /api/audit/public-key.`);
+    keyPinned = trusted !== null;
 
     const checkpoint = audit.checkpoint;
     if (!checkpoint) {
       check('signature', false, 'No signed checkpoint: nothing proves that the newest events are all there.');
     } else {
-      const signed = checkpoint.partnershipId === partnershipId && (await checkpointSignatureValid(audit.publicKey.pem, checkpoint));
+      const signed = checkpoint.partnershipId === partnershipId && (await checkpointSignatureValid(verifyingPem, checkpoint));
       check(
         'signature',
         signed,
         signed
           ? `Checkpoint signature valid: key ${checkpoint.keyId} signed event ${checkpoint.sequence} with hash ${checkpoint.hash} at ${checkpoint.signedAt}.`
-          : `Checkpoint signature invalid: key ${keyId} did not sign this checkpoint of event ${checkpoint.sequence} of this partnership.`,
+          : `Checkpoint signature invalid: key ${verifyingKeyId}${trusted === null ? '' : ' (trusted)'} did not sign this checkpoint of event ${checkpoint.sequence} of this partnership.`,
         signed ? null : checkpoint.sequence,
       );
       const atCheckpoint = audit.events.find((event) => event.sequence === checkpoint.sequence);
@@ -389,9 +404,9 @@ export async function runDossierVerifier(document) {
     // Unreadable data fails the shape check below.
   }
   const result = await verifyAuditExport(exported, { displayed: displayedEventsOf(document) });
-  section.dataset.state = result.valid ? VERIFICATION_STATES.verified : VERIFICATION_STATES.failed;
+  section.dataset.state = result.valid ? VERIFICATION_STATES.holds : VERIFICATION_STATES.failed;
   verdict.textContent = result.valid
-    ? `Verified: ${result.events} events, hash chain intact, signed checkpoint at event ${result.checkpointSequence} valid (key ${result.keyId}).`
+    ? `Chain and signature hold for key ${result.keyId} (${result.events} events, signed checkpoint at event ${result.checkpointSequence}); compare this id with the one your deployment publishes at /api/audit/public-key.`
     : `Not verified: ${result.failure?.detail ?? 'unknown failure'}`;
   list.replaceChildren(
     ...result.checks.map((outcome) => {

@@ -155,7 +155,7 @@ describe('verifying an export', () => {
 
   it('holds for an untouched export, every check passed', async () => {
     const report = await verifier.verifyAuditExport(exportOf(rows, signedHead(rows)));
-    expect(report).toMatchObject({ valid: true, failure: null, partnershipId, events: rows.length, headSequence: rows.length, checkpointSequence: rows.length });
+    expect(report).toMatchObject({ valid: true, keyPinned: false, failure: null, partnershipId, events: rows.length, headSequence: rows.length, checkpointSequence: rows.length });
     expect(report.checks.map((check) => check.name)).toEqual(['chain', 'head', 'key', 'signature', 'checkpoint', 'tail']);
   });
 
@@ -190,6 +190,31 @@ describe('verifying an export', () => {
     expect(await failureOf(resigned)).toBeNull();
     expect(await failureOf(resigned, { trustedPublicKeyPem: publishedKey(privateKey).pem })).toMatchObject({ name: 'key' });
     expect(await failureOf(exportOf(rows, signedHead(rows)), { trustedPublicKeyPem: publishedKey(privateKey).pem })).toBeNull();
+  });
+
+  it('calls a record pinned only when a trusted key was given: a forger’s self-carried key proves consistency, not origin', async () => {
+    const forgedReport = await verifier.verifyAuditExport(exportOf(rows, signedHead(rows, otherKey), otherKey));
+    expect(forgedReport).toMatchObject({ valid: true, keyPinned: false, keyId: publishedKey(otherKey).keyId });
+    expect(forgedReport.checks.find((check) => check.name === 'key')?.detail).toContain('not pinned');
+    const genuine = exportOf(rows, signedHead(rows));
+    expect(await verifier.verifyAuditExport(genuine)).toMatchObject({ valid: true, keyPinned: false });
+    expect(await verifier.verifyAuditExport(genuine, { trustedPublicKeyPem: publishedKey(privateKey).pem })).toMatchObject({ valid: true, keyPinned: true });
+  });
+
+  it('checks the signature with the trusted key, never the one the file carries, and names a key mismatch', async () => {
+    const trustedPublicKeyPem = publishedKey(privateKey).pem;
+    const report = await verifier.verifyAuditExport(exportOf(rows, signedHead(rows, otherKey), otherKey), { trustedPublicKeyPem });
+    expect(report).toMatchObject({ valid: false, keyPinned: false });
+    expect(report.checks.find((check) => check.name === 'key')?.detail).toBe(
+      `Key mismatch: the export carries public key ${publishedKey(otherKey).keyId}, but the key you trust is ${publishedKey(privateKey).keyId}: this file was not signed by your deployment's key.`,
+    );
+    expect(report.checks.find((check) => check.name === 'signature')).toMatchObject({ ok: false, sequence: rows.length });
+    // The trusted key's signature holds even when the file carries (and claims) another key.
+    const genuine = exportOf(rows, signedHead(rows));
+    const swappedKey = { ...genuine, publicKey: publishedKey(otherKey) };
+    const swapped = await verifier.verifyAuditExport(swappedKey, { trustedPublicKeyPem });
+    expect(swapped.checks.find((check) => check.name === 'signature')).toMatchObject({ ok: true });
+    expect(swapped).toMatchObject({ valid: false, failure: { name: 'key' } });
   });
 
   it('compares what a page shows with what it verified', async () => {

@@ -23,6 +23,7 @@ import { PartnershipsService } from '../partnerships/partnerships.service.js';
 import { AUDIT_PUBLIC_KEY, DATABASE } from '../tokens.js';
 import { eventsCsv } from './csv.js';
 import { renderDossier } from './dossier.js';
+import { ExportSlots } from './export-slots.js';
 import { namesOfRecord } from './names.js';
 
 export interface ExportFile {
@@ -59,9 +60,15 @@ export class AuditExportService {
     @Inject(DATABASE) private readonly db: DataSource,
     @Inject(PartnershipsService) private readonly partnerships: PartnershipsService,
     @Inject(AUDIT_PUBLIC_KEY) private readonly auditKey: KeyObject,
+    @Inject(ExportSlots) private readonly slots: ExportSlots,
   ) {}
 
-  async export(user: AuthenticatedUser, id: string, format: ExportFormat): Promise<ExportFile> {
+  /** At most MAX_CONCURRENT_EXPORTS at once in this process (export-slots.ts); a further one is refused with 503. */
+  export(user: AuthenticatedUser, id: string, format: ExportFormat): Promise<ExportFile> {
+    return this.slots.run(() => this.build(user, id, format));
+  }
+
+  private async build(user: AuthenticatedUser, id: string, format: ExportFormat): Promise<ExportFile> {
     await this.partnerships.get(user, id);
     const { rows, checkpoint } = await auditSnapshot(this.db, id);
     const events = rows.map(eventOf);

@@ -6,11 +6,16 @@
 import type { AuditExport } from '@pe/persistence';
 import type { Names } from './names.js';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** The first characters that make a spreadsheet run a cell; the OpenAPI document names them from here. */
+export const FORMULA_STARTS = ['=', '+', '-', '@', '\t', '\r'] as const;
+const FORMULA_START_NAMES: Record<(typeof FORMULA_STARTS)[number], string> = { '=': '`=`', '+': '`+`', '-': '`-`', '@': '`@`', '\t': 'a tab', '\r': 'a carriage return' };
+/** "`=`, `+`, `-`, `@`, a tab or a carriage return" */
+export const FORMULA_STARTS_TEXT = `${FORMULA_STARTS.slice(0, -1).map((start) => FORMULA_START_NAMES[start]).join(', ')} or ${FORMULA_START_NAMES[FORMULA_STARTS.at(-1)!]}`;
+const isFormulaStart = (text: string) => FORMULA_STARTS.some((start) => text.startsWith(start));
 
 export function csvCell(value: string | number | null): string {
   const text = value === null ? '' : String(value);
-  const guarded = typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
+  const guarded = typeof value === 'string' && isFormulaStart(text) ? `'${text}` : text;
   return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvTable } from './csv.js';
+import { FORMULA_STARTS, FORMULA_STARTS_TEXT, csvCell, csvTable } from './csv.js';
 
 describe('CSV cells', () => {
   it('quotes only what needs it, doubling quotes (RFC 4180)', () => {
@@ -14,7 +14,8 @@ describe('CSV cells', () => {
 
   it('keeps a spreadsheet from running a cell as a formula', () => {
     expect(csvCell('=HYPERLINK("http://evil")')).toBe(`"'=HYPERLINK(""http://evil"")"`);
-    for (const start of ['+', '-', '@', '\t', '\r']) expect(csvCell(`${start}SUM(A1)`).replace(/^"/, '').startsWith(`'${start}`)).toBe(true);
+    expect(FORMULA_STARTS_TEXT).toBe('`=`, `+`, `-`, `@`, a tab or a carriage return');
+    for (const start of FORMULA_STARTS) expect(csvCell(`${start}SUM(A1)`).replace(/^"/, '').startsWith(`'${start}`)).toBe(true);
     expect(csvCell('a=b')).toBe('a=b');
   });
 

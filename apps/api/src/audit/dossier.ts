@@ -35,7 +35,7 @@ export interface Dossier {
 }
 
 const STYLE = `
-:root { color-scheme: light; --ink: #1d2329; --muted: #5b6570; --line: #d5dae0; --ok: #1b6e31; --ok-bg: #e7f4ea; --bad: #a4161a; --bad-bg: #fdecec; --wait: #7a5b00; --wait-bg: #fff6da; }
+:root { color-scheme: light; --ink: #1d2329; --muted: #5b6570; --line: #d5dae0; --bad: #a4161a; --bad-bg: #fdecec; --wait: #7a5b00; --wait-bg: #fff6da; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
 main { max-width: 64rem; margin: 0 auto; padding: 1.25rem 1rem 3rem; }
@@ -61,8 +61,9 @@ nav a { color: inherit; }
 #${DOSSIER_IDS.checks} { margin: 0.5rem 0 0; padding-left: 0; list-style: none; font-size: 0.9rem; overflow-wrap: anywhere; }
 #${DOSSIER_IDS.checks} .failed { color: var(--bad); font-weight: 600; }
 #${DOSSIER_IDS.verification}[data-state="${VERIFICATION_STATES.pending}"] { border-color: var(--wait); background: var(--wait-bg); }
-#${DOSSIER_IDS.verification}[data-state="${VERIFICATION_STATES.verified}"] { border-color: var(--ok); background: var(--ok-bg); }
-#${DOSSIER_IDS.verification}[data-state="${VERIFICATION_STATES.verified}"] #${DOSSIER_IDS.verdict} { color: var(--ok); }
+#${DOSSIER_IDS.verification}[data-state="${VERIFICATION_STATES.holds}"] { border-color: var(--wait); background: var(--wait-bg); }
+#${DOSSIER_IDS.verification}[data-state="${VERIFICATION_STATES.holds}"] #${DOSSIER_IDS.verdict} { color: var(--wait); }
+#signing-key code { font-size: 1rem; font-weight: 700; }
 #${DOSSIER_IDS.verification}[data-state="${VERIFICATION_STATES.failed}"] { border-color: var(--bad); background: var(--bad-bg); }
 #${DOSSIER_IDS.verification}[data-state="${VERIFICATION_STATES.failed}"] #${DOSSIER_IDS.verdict} { color: var(--bad); }
 .note { color: var(--muted); font-size: 0.9rem; }
@@ -101,6 +102,10 @@ function goalsTable(goals: Goal[]): Html {
   );
 }
 
+/** What the signature does not cover, said where the unsigned parts are shown. */
+const UNSIGNED_NOTE = 'The summary, the agreement versions and the measures are derived from those events when the file was exported, and names come from the directory: they are not signed.';
+const DERIVED = html`<p class="note">Derived from the events when the file was exported; not signed (only the events under Timeline and their head are).</p>`;
+
 function summary({ state, exported, names }: DossierContent): Html {
   const rows: [string, string][] = [
     ['Stage', humanize(state.stage) + (state.hold ? ` (on hold since ${readable(state.hold.since)}: ${state.hold.reason})` : '')],
@@ -117,6 +122,7 @@ function summary({ state, exported, names }: DossierContent): Html {
   ];
   return html`<section id="summary" aria-labelledby="summary-heading">
 <h2 id="summary-heading">Summary</h2>
+${DERIVED}
 <dl>${rows.map(([term, value]) => html`<dt>${term}</dt><dd>${value}</dd>`)}</dl>
 <h3>Goals</h3>
 ${goalsTable(state.goals)}
@@ -198,6 +204,7 @@ ${agreementContent(version.content, names)}
 function agreements({ agreements, names }: DossierContent): Html {
   return html`<section id="agreements" aria-labelledby="agreements-heading">
 <h2 id="agreements-heading">Agreement versions</h2>
+${DERIVED}
 ${agreements.length === 0 ? html`<p class="note">No agreement has been issued.</p>` : agreements.map((version) => agreementVersion(version, names))}
 </section>`;
 }
@@ -214,7 +221,7 @@ function measures({ measures, state, names }: DossierContent): Html {
   ];
   return html`<section id="measures" aria-labelledby="measures-heading">
 <h2 id="measures-heading">Measures</h2>
-<p class="note">As of the export.</p>
+${DERIVED}
 <dl>${rows.map(([term, value]) => html`<dt>${term}</dt><dd>${value}</dd>`)}</dl>
 ${table(
   ['KPI', 'Owner', 'Baseline → target', 'Latest', 'On track'],
@@ -244,7 +251,7 @@ ${
 </dl>
 <p class="label">Public key (${publicKey.algorithm})</p>
 <pre>${publicKey.pem}</pre>
-<p class="note">Compare the key id with the one the deployment publishes at <code>/api/audit/public-key</code>: a file re-signed with another key verifies against that other key.</p>
+<p class="note">Compare the key id with the one the deployment publishes at <code>/api/audit/public-key</code>: a file re-signed with another key holds against that other key.</p>
 </section>`;
 }
 
@@ -301,9 +308,10 @@ export function renderDossier(content: DossierContent, verifierSource: string): 
 </header>
 <section id="${DOSSIER_IDS.verification}" data-state="${VERIFICATION_STATES.pending}" aria-live="polite" aria-labelledby="verification-heading">
 <h2 id="verification-heading">Verification</h2>
-<p id="${DOSSIER_IDS.verdict}">Not verified yet: the verifier in this file has not run. It needs JavaScript; or check the file from a terminal with <code>node scripts/verify-dossier.mjs &lt;this file&gt;</code> in a clone of Partnership Engine.</p>
+<p id="${DOSSIER_IDS.verdict}">Not verified yet: the verifier in this file has not run. It needs JavaScript; or check the file from a terminal with <code>node scripts/verify-dossier.mjs &lt;this file&gt; --public-key &lt;the deployment's key&gt;</code> in a clone of Partnership Engine.</p>
+<p id="signing-key">Signed by key <code>${exported.publicKey.keyId}</code>. This file carries that key itself, so a copy re-signed by someone else with a key of their own holds too: compare this id with the one your deployment publishes at <code>/api/audit/public-key</code>, or check the file with <code>node scripts/verify-dossier.mjs &lt;this file&gt; --public-key &lt;that key&gt;</code>.</p>
 <ul id="${DOSSIER_IDS.checks}"></ul>
-<p class="note">The verifier proves the events listed under Timeline (each hash chained to the one before it) and that the deployment's key signed their head. The summary, the agreement versions and the measures are computed from those events when the file was exported, and names come from the directory: they are not signed.</p>
+<p class="note">The verifier proves the events listed under Timeline (each hash chained to the one before it) and that the key above signed their head. ${UNSIGNED_NOTE}</p>
 </section>
 <nav aria-label="Contents"><ul><li><a href="#summary">Summary</a></li><li><a href="#agreements">Agreement versions</a></li><li><a href="#measures">Measures</a></li><li><a href="#proof">Proof</a></li><li><a href="#timeline">Timeline</a></li></ul></nav>
 ${summary(content)}

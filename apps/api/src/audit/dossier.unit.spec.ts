@@ -85,6 +85,17 @@ describe('the dossier', () => {
     expect(report.checks.map((check) => check.name)).toContain('display');
   });
 
+  it('names the signing key beside the verdict and says which sections the signature does not cover', () => {
+    const { keyId } = content().exported.publicKey;
+    const verification = /<section id="verification"[\s\S]*?<\/section>/.exec(dossier.html)![0];
+    expect(verification).toContain(`Signed by key <code>${keyId}</code>`);
+    expect(verification).toContain('compare this id with the one your deployment publishes at <code>/api/audit/public-key</code>');
+    for (const section of ['summary', 'agreements', 'measures']) {
+      const body = new RegExp(`<section id="${section}"[\\s\\S]*?</section>`).exec(dossier.html)![0];
+      expect(body, section).toContain('Derived from the events when the file was exported; not signed');
+    }
+  });
+
   it('fails the display check when one byte of a shown payload changes', async () => {
     const tampered = dossier.html.replace('&quot;scope&quot;: &quot;&lt;/script&gt;', '&quot;scope&quot;: &quot;&lt;/Script&gt;');
     expect(tampered).not.toBe(dossier.html);

@@ -37,6 +37,8 @@ export const API_ERROR_CODES = {
   /** 401: the password was set after this token was issued. */
   passwordChanged: 'AUTH.PASSWORD_CHANGED',
   serverError: 'SERVER.ERROR',
+  /** 503: the server is already doing as much of this heavy work (exports) as it allows at once; try again shortly. */
+  busy: 'SERVER.BUSY',
   /** 503: Temporal cannot be reached; nothing was sent, or what was sent may still be applied. */
   temporalUnavailable: 'TEMPORAL.UNAVAILABLE',
   /** 503: PostgreSQL cannot be reached. */
@@ -80,3 +82,5 @@ export const passwordChangedError = () =>
 export const deactivatedError = () =>
   new ApiError(HttpStatus.UNAUTHORIZED, API_ERROR_CODES.deactivated, 'This account is deactivated: ask an administrator to reactivate it');
 export const unavailableError = (dependency: Dependency, message: string) => new ApiError(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE_CODE[dependency], message);
+/** 503 with Retry-After (error.filter.ts): too much of one kind of heavy work at once; nothing is down. */
+export const busyError = (message: string) => new ApiError(HttpStatus.SERVICE_UNAVAILABLE, API_ERROR_CODES.busy, message);

@@ -12,6 +12,9 @@ export interface AccessLogRecord extends RaRecord<string> {
   partnershipId: string | null;
   partnershipName: string | null;
   format: string | null;
+  /** `served`, or `refused` with the answer's status and code in `refusal` ("404 RESOURCE.NOT_FOUND"). */
+  outcome: string;
+  refusal: string | null;
   ip: string | null;
 }
 
@@ -30,10 +33,14 @@ export const actionChoices = ACCESS_ACTIONS.map((action) => ({ id: action, name:
 
 const isExportFormat = (format: string | null): format is ExportFormat => EXPORT_FORMATS.some((known) => known === format);
 
-/** "Exported the dossier (HTML)", "Verified the record": what the person did, in words. */
-export function accessLabel(row: Pick<AccessLogRecord, 'action' | 'format'>): string {
-  if (row.action === 'export') return isExportFormat(row.format) ? `Exported the ${EXPORT_FORMAT_LABELS[row.format].replace(/^\w/, (first) => first.toLowerCase())}` : 'Exported the record';
-  if (row.action === 'verify') return 'Verified the record';
+/** "Exported the dossier (HTML)", "Verified the record", "Tried to export …: refused (404 …)": what the person did, in words. */
+export function accessLabel(row: Pick<AccessLogRecord, 'action' | 'format'> & Partial<Pick<AccessLogRecord, 'outcome' | 'refusal'>>): string {
+  const refused = row.outcome === 'refused';
+  if (row.action === 'export') {
+    const what = isExportFormat(row.format) ? `the ${EXPORT_FORMAT_LABELS[row.format].replace(/^\w/, (first) => first.toLowerCase())}` : 'the record';
+    return refused ? `Tried to export ${what}: refused (${row.refusal ?? 'no reason recorded'})` : `Exported ${what}`;
+  }
+  if (row.action === 'verify') return refused ? `Tried to verify the record: refused (${row.refusal ?? 'no reason recorded'})` : 'Verified the record';
   return row.action;
 }
 

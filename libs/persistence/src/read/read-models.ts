@@ -184,6 +184,9 @@ export const accessLogList: ListSpec = {
     partnershipId: 'a.partnership_id',
     partnershipName: 'p.name',
     format: `a.detail->>'format'`,
+    // Rows written before outcomes were recorded were all served.
+    outcome: `COALESCE(a.detail->>'outcome', 'served')`,
+    refusal: `CASE WHEN a.detail->>'code' IS NOT NULL THEN (a.detail->>'status') || ' ' || (a.detail->>'code') END`,
     ip: 'a.ip',
     detail: 'a.detail',
   },
