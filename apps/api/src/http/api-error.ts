@@ -43,6 +43,8 @@ export const API_ERROR_CODES = {
   databaseUnavailable: 'DATABASE.UNAVAILABLE',
   /** 503: no worker polls the task queue, or none completed the command in time. */
   workerUnavailable: 'WORKER.UNAVAILABLE',
+  /** 503: the server is already doing as much of this heavy work as it does at once (or its connections are all in use); retry after Retry-After. */
+  busy: 'SERVER.BUSY',
 } as const;
 
 /** What a 503 names as down. */
@@ -79,4 +81,5 @@ export const passwordChangedError = () =>
   new ApiError(HttpStatus.UNAUTHORIZED, API_ERROR_CODES.passwordChanged, 'The password was changed after this sign-in: sign in again');
 export const deactivatedError = () =>
   new ApiError(HttpStatus.UNAUTHORIZED, API_ERROR_CODES.deactivated, 'This account is deactivated: ask an administrator to reactivate it');
+export const busyError = (message: string) => new ApiError(HttpStatus.SERVICE_UNAVAILABLE, API_ERROR_CODES.busy, message);
 export const unavailableError = (dependency: Dependency, message: string) => new ApiError(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE_CODE[dependency], message);
