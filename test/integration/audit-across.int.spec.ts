@@ -192,10 +192,20 @@ describe('what one person did everywhere', () => {
     expect(events.every((event) => event.actorName === coordinator.user.name && event.partnershipName.startsWith('Audit-across'))).toBe(true);
     for (const [index, event] of events.entries()) {
       const next = events[index + 1];
-      if (!next) continue;
-      expect(Date.parse(event.occurredAt)).toBeGreaterThanOrEqual(Date.parse(next.occurredAt));
-      // Events of one command share their instant: the later sequence comes first.
-      if (next.occurredAt === event.occurredAt && next.partnershipId === event.partnershipId) expect(event.sequence).toBeGreaterThan(next.sequence);
+      if (next) expect(Date.parse(event.occurredAt)).toBeGreaterThanOrEqual(Date.parse(next.occurredAt));
+    }
+    // Submitting priorities records PrioritiesSubmitted and opens the sponsor's task in one command, at
+    // one instant: a tie the order breaks by sequence, the later first.
+    for (const partnershipId of [ids.clean, ids.alsoClean]) {
+      const tied = events.filter((event) => event.partnershipId === partnershipId && (event.type === 'PrioritiesSubmitted' || event.type === 'TaskOpened'));
+      const submitted = tied.find((event) => event.type === 'PrioritiesSubmitted')!;
+      const sameInstant = tied.filter((event) => event.occurredAt === submitted.occurredAt);
+      expect(sameInstant.length).toBeGreaterThanOrEqual(2);
+      const positions = sameInstant.map((event) => events.indexOf(event));
+      const sequences = sameInstant.map((event) => event.sequence);
+      // Adjacent in the list, and in descending sequence order.
+      expect(Math.max(...positions) - Math.min(...positions)).toBe(sameInstant.length - 1);
+      expect([...sequences].sort((a, b) => b - a)).toEqual(sequences);
     }
   });
 

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Client, Connection } from '@temporalio/client';
 import { freePort, httpOk, spawnService, waitUntil, type Service } from '@pe/devstack';
+import { TEMPORAL_UNAVAILABLE_REASONS, type TemporalUnavailableCause } from '@pe/domain';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, DEMO_PASSWORD, listQuery, login, type Session } from '../support/http.js';
@@ -161,10 +162,13 @@ function temporalRelay(target: string) {
   const [host, port] = target.split(':') as [string, string];
   const sockets = new Set<Socket>();
   let held: (() => void)[] | null = null;
+  let heldChunks = 0;
   const relay = (from: Socket, to: Socket) =>
     from.on('data', (chunk) => {
-      if (held) held.push(() => to.write(chunk));
-      else to.write(chunk);
+      if (held) {
+        heldChunks += 1;
+        held.push(() => to.write(chunk));
+      } else to.write(chunk);
     });
   const server: Server = createServer((downstream) => {
     const upstream = connect(Number(port), host);
@@ -184,7 +188,10 @@ function temporalRelay(target: string) {
     listen: (listenPort: number) => new Promise<void>((done) => server.listen(listenPort, '127.0.0.1', done)),
     hold: () => {
       held = [];
+      heldChunks = 0;
     },
+    /** Chunks held since hold(): some call is waiting on Temporal. */
+    heldChunks: () => heldChunks,
     release: () => {
       const pending = held ?? [];
       held = null;
@@ -204,8 +211,10 @@ describe('verification while Temporal is silent or down', () => {
     await api?.stop();
   });
 
-  it('answers with the log’s own checks and Temporal reported unavailable, and checks Temporal again once it answers', async () => {
+  it('answers with the log’s own checks and Temporal reported unavailable (or busy), remembers a checked log for a while, and checks Temporal again once it answers', async () => {
     const id = await partnershipWithFourEvents();
+    const other = await partnershipWithFourEvents();
+    const third = await partnershipWithFourEvents();
     const relay = temporalRelay(inject('temporalAddress'));
     const relayPort = await freePort();
     await relay.listen(relayPort);
@@ -230,24 +239,37 @@ describe('verification while Temporal is silent or down', () => {
     await waitUntil('the API behind the relay', () => httpOk(`${apiUrl}/api/health`), 90_000, api);
     const signIn = await fetch(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO.auditor, password: DEMO_PASSWORD }) });
     const { token } = (await signIn.json()) as { token: string };
-    const verifyBehindRelay = async () => {
-      const reply = await fetch(`${apiUrl}/api/partnerships/${id}/verify`, { headers: { authorization: `Bearer ${token}` } });
+    const verifyBehindRelay = async (partnershipId: string) => {
+      const reply = await fetch(`${apiUrl}/api/partnerships/${partnershipId}/verify`, { headers: { authorization: `Bearer ${token}` } });
       expect(reply.status).toBe(200);
       return (await reply.json()) as any;
     };
     const logOnly = { valid: true, complete: false, events: 4, firstBrokenSequence: null, checks: { chain: 'passed', checkpoint: 'passed', crossCheck: 'unavailable', determinism: 'unavailable' } };
 
-    expect(await verifyBehindRelay()).toMatchObject({ complete: true, temporal: { status: 'checked' } });
+    const unavailable = (cause: TemporalUnavailableCause) => ({ ...logOnly, temporal: { status: 'unavailable', cause, reason: TEMPORAL_UNAVAILABLE_REASONS[cause] } });
+
+    expect(await verifyBehindRelay(id)).toMatchObject({ complete: true, temporal: { status: 'checked' } });
 
     relay.hold();
-    const silent = await verifyBehindRelay();
-    expect(silent).toMatchObject({ ...logOnly, temporal: { status: 'unavailable', reason: expect.stringContaining('did not answer within') } });
+    // The log has not changed since: Temporal's part is remembered, and Temporal not asked again.
+    expect(await verifyBehindRelay(id)).toMatchObject({ complete: true, temporal: { status: 'checked' } });
+    expect(relay.heldChunks()).toBe(0);
 
+    // Another log is checked against Temporal, which stays silent; meanwhile that check holds the one turn.
+    const silent = verifyBehindRelay(other);
+    await waitUntil('a verification waiting on Temporal', async () => relay.heldChunks() > 0, 10_000);
+    expect(await verifyBehindRelay(third)).toMatchObject(unavailable('busy'));
+    expect(await silent).toMatchObject(unavailable('timeout'));
+
+    // An unavailable part is not remembered: once Temporal answers, the same log is checked.
     relay.release();
-    expect(await verifyBehindRelay()).toMatchObject({ complete: true, temporal: { status: 'checked' } });
+    expect(await verifyBehindRelay(other)).toMatchObject({ complete: true, temporal: { status: 'checked' } });
 
     await relay.cut();
-    const down = await verifyBehindRelay();
-    expect(down).toMatchObject({ ...logOnly, temporal: { status: 'unavailable', reason: expect.any(String) } });
+    const down = await verifyBehindRelay(third);
+    // Refused at once or retried until the deadline, either way a generic reason: never the transport's text with its addresses.
+    expect([unavailable('unreachable'), unavailable('timeout')]).toContainEqual(expect.objectContaining({ temporal: down.temporal }));
+    expect(down).toMatchObject({ ...logOnly });
+    expect(JSON.stringify(down)).not.toContain('127.0.0.1');
   });
 });

@@ -53,7 +53,9 @@ describe('continue-as-new', () => {
       async () => ((await sponsor.get(`/api/notifications?${listQuery({ partnershipId, kind: 'reminder' })}`)).body as unknown[])[0],
       60_000,
     );
-    expect(reminder).toBeDefined();
+    // The reminder of the task opened in the first run, sent to its assignee after the run continued as new.
+    expect(reminder).toMatchObject({ kind: 'reminder', partnershipId, taskId: opened!.id, userId: sponsor.user.id });
+    expect(Date.parse((reminder as { createdAt: string }).createdAt)).toBeGreaterThanOrEqual(Date.parse(second.startTime.toISOString()));
     const rows = (await db.query('SELECT sequence, type, workflow_run_id FROM partnership_events WHERE partnership_id = $1 ORDER BY sequence', [partnershipId])).rows as {
       sequence: number;
       type: string;

@@ -4,7 +4,9 @@
  * cross-check of the log against the workflow's own Temporal history run by run, and whether the
  * workflow code deployed now reproduces those histories (determinism). A part that could not be
  * checked (Temporal down, a history Temporal no longer keeps) is never a fault, but it is never a
- * pass either: `valid` says no part found a fault, `complete` that every part was checked in full.
+ * pass either: `valid` says no part found a fault in the record, `complete` that every part was
+ * checked in full. Determinism is a property of the code deployed now, not of the record: a history
+ * today's code does not reproduce fails its own check and leaves the proof incomplete, never invalid.
  */
 
 /** The hash chain recomputed from the first event. */
@@ -33,11 +35,18 @@ export interface LogVerification extends ChainVerification {
   checkpoint: CheckpointReport | null;
   /** The log no longer reaches the newest checkpoint, or holds another event at its sequence. */
   truncated: boolean;
-  /** Sequences up to the newest checkpoint that the log no longer holds. */
+  /**
+   * Sequences up to the newest checkpoint that the log no longer holds, the lowest first and at most
+   * MISSING_LISTED of them (a forged checkpoint may claim any sequence); `missingCount` counts them all.
+   */
   missingSequences: number[];
+  missingCount: number;
   /** Events after the newest checkpoint: none was signed, so the worker did not write them. */
   unsignedSequences: number[];
 }
+
+/** How many missing sequences a verification names; the rest are only counted. */
+export const MISSING_LISTED = 100;
 
 /** The parts of an event the cross-check compares, canonical JSON for each. */
 export const COMPARED_EVENT_FIELDS = ['type', 'at', 'actor', 'data', 'workflowRunId'] as const;
@@ -91,10 +100,27 @@ export interface TemporalCrossCheck {
   unchecked: number[];
 }
 
-/** Temporal did not answer in time (or at all): the log's own checks still stand. */
+/**
+ * Why the Temporal part was not checked: Temporal did not answer in time, could not be reached, or
+ * this API was already checking as many partnerships against Temporal as it checks at once.
+ */
+export const TEMPORAL_UNAVAILABLE_REASONS = {
+  timeout: 'Temporal did not answer in time',
+  unreachable: 'Temporal is unreachable',
+  busy: 'The server is busy checking other partnerships against Temporal; try again in a few seconds',
+} as const;
+export type TemporalUnavailableCause = keyof typeof TEMPORAL_UNAVAILABLE_REASONS;
+
+/** Temporal's part was not checked: the log's own checks still stand. */
 export interface TemporalUnavailable {
   status: 'unavailable';
+  cause: TemporalUnavailableCause;
+  /** For people; never the transport's own error text (it names internal addresses). */
   reason: string;
+}
+
+export function temporalUnavailable(cause: TemporalUnavailableCause): TemporalUnavailable {
+  return { status: 'unavailable', cause, reason: TEMPORAL_UNAVAILABLE_REASONS[cause] };
 }
 
 export type TemporalCheck = TemporalCrossCheck | TemporalUnavailable;
@@ -111,7 +137,7 @@ export interface ProofChecks {
 
 /** What `GET /api/partnerships/:id/verify` answers: the log's verification, the Temporal part, and the verdict. */
 export interface ProofReport extends LogVerification {
-  /** No check found a fault. */
+  /** No check of the record (chain, checkpoint, cross-check) found a fault; determinism does not count. */
   valid: boolean;
   /** Every check ran over every event and passed. */
   complete: boolean;
@@ -155,11 +181,11 @@ export function proofReport(log: LogVerification, temporal: TemporalCheck): Proo
     crossCheck: crossCheckOutcome(temporal),
     determinism: determinismOutcome(temporal),
   };
-  const outcomes = Object.values(checks);
+  const ofTheRecord = [checks.chain, checks.checkpoint, checks.crossCheck];
   return {
     ...log,
-    valid: !outcomes.includes('failed'),
-    complete: outcomes.every((outcome) => outcome === 'passed'),
+    valid: !ofTheRecord.includes('failed'),
+    complete: Object.values(checks).every((outcome) => outcome === 'passed'),
     checks,
     temporal,
   };

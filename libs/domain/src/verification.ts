@@ -11,7 +11,9 @@ export interface LogFindings {
   firstBrokenSequence: number | null;
   checkpoint: { sequence: number; signatureValid: boolean; presentInLog: boolean } | null;
   truncated: boolean;
+  /** The first MISSING_LISTED of them (audit-proof.ts); `missingCount` counts them all. */
   missingSequences: number[];
+  missingCount: number;
   unsignedSequences: number[];
 }
 

@@ -8,6 +8,7 @@ const clean: LogFindings = {
   checkpoint: { sequence: 4, signatureValid: true, presentInLog: true },
   truncated: false,
   missingSequences: [],
+  missingCount: 0,
   unsignedSequences: [],
 };
 

@@ -30,3 +30,4 @@ export {
 } from './audit-verifier.mjs';
 export * from './read/event-facets.js';
 export * from './unavailable.js';
+export * from './database-probe.js';

@@ -1,7 +1,7 @@
 /** The hash chain held against the newest signed checkpoint: what a chain alone cannot see is a cut tail. */
 import type { KeyObject } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { checkpointOutcome, type LogVerification } from '@pe/domain';
+import { MISSING_LISTED, checkpointOutcome, type LogVerification } from '@pe/domain';
 import { checkpointSignatureValid, type SignedCheckpoint } from './checkpoint-signature.js';
 import { checkpointOf, type CheckpointRow } from './checkpoints.js';
 import type { EventRow } from './event-row.js';
@@ -30,9 +30,9 @@ export async function verifyLog(dataSource: DataSource, partnershipId: string, p
 
 export function logVerification(partnershipId: string, { signed, rows }: LogSnapshot, publicKey: KeyObject): LogVerification {
   const chain = chainVerification(partnershipId, rows);
-  if (!signed) return { ...chain, checkpoint: null, truncated: false, missingSequences: [], unsignedSequences: [] };
+  if (!signed) return { ...chain, checkpoint: null, truncated: false, missingSequences: [], missingCount: 0, unsignedSequences: [] };
   const held = new Map(rows.map((row) => [row.sequence, row.hash]));
-  const missingSequences = Array.from({ length: signed.sequence }, (_, index) => index + 1).filter((sequence) => !held.has(sequence));
+  const { listed: missingSequences, count: missingCount } = missingUpTo(signed.sequence, held.keys());
   const unsignedSequences = rows.map((row) => row.sequence).filter((sequence) => sequence > signed.sequence);
   const presentInLog = held.get(signed.sequence) === signed.hash;
   const checkpoint = { sequence: signed.sequence, hash: signed.hash, signedAt: signed.signedAt, keyId: signed.keyId, signatureValid: checkpointSignatureValid(publicKey, signed), presentInLog };
@@ -42,8 +42,25 @@ export function logVerification(partnershipId: string, { signed, rows }: LogSnap
     checkpoint,
     truncated: !presentInLog,
     missingSequences,
+    missingCount,
     unsignedSequences,
   };
+}
+
+/**
+ * The sequences from 1 to `last` not among `held`: the lowest MISSING_LISTED, and how many in all.
+ * Walks the gaps between held sequences, never the range itself — `last` comes from a checkpoint row,
+ * and a forged one may claim any sequence.
+ */
+export function missingUpTo(last: number, held: Iterable<number>): { listed: number[]; count: number } {
+  const present = [...new Set(held)].filter((sequence) => sequence >= 1 && sequence <= last).sort((a, b) => a - b);
+  const listed: number[] = [];
+  let expected = 1;
+  for (const sequence of [...present, last + 1]) {
+    for (let gap = expected; gap < sequence && listed.length < MISSING_LISTED; gap += 1) listed.push(gap);
+    expected = sequence + 1;
+  }
+  return { listed, count: Math.max(0, last - present.length) };
 }
 
 type CheckpointColumns = { [Column in keyof Omit<CheckpointRow, 'partnership_id'> as `checkpoint_${Column}`]: CheckpointRow[Column] | null };

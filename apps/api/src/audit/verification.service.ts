@@ -10,6 +10,8 @@ import { LOG_CHECKS, logVerdict, summarizeVerifications, verificationProblems, t
 import { partnershipsAfter, verifyLog, type PartnershipHeading } from '@pe/persistence';
 import type { AuthenticatedUser } from '../auth/auth.decorators.js';
 import { partnershipScope } from '../auth/visibility.js';
+import { Admission } from '../http/admission.js';
+import { busyError } from '../http/api-error.js';
 import { AUDIT_PUBLIC_KEY, DATABASE } from '../tokens.js';
 import type { VerificationQuery } from './verification-query.js';
 
@@ -19,14 +21,34 @@ import type { VerificationQuery } from './verification-query.js';
  */
 const CONCURRENT_VERIFICATIONS = 4;
 
+/**
+ * Pages verified at once in this process: one page already holds CONCURRENT_VERIFICATIONS pooled
+ * connections and the event loop, so parallel callers would starve everyone else of connections.
+ */
+const PAGES_AT_ONCE = 1;
+/** How long a request waits for the page before it, before it is answered 503 SERVER.BUSY. */
+export const PAGE_WAIT_MS = 5_000;
+
 @Injectable()
 export class VerificationService {
+  private readonly pages = new Admission(PAGES_AT_ONCE);
+
   constructor(
     @Inject(DATABASE) private readonly db: DataSource,
     @Inject(AUDIT_PUBLIC_KEY) private readonly auditKey: KeyObject,
   ) {}
 
-  async verifyPage(user: AuthenticatedUser, { after, limit }: VerificationQuery): Promise<VerificationPage> {
+  async verifyPage(user: AuthenticatedUser, query: VerificationQuery): Promise<VerificationPage> {
+    const release = await this.pages.enter(PAGE_WAIT_MS);
+    if (!release) throw busyError('Another verification of every partnership is running; try again shortly');
+    try {
+      return await this.verifyPageNow(user, query);
+    } finally {
+      release();
+    }
+  }
+
+  private async verifyPageNow(user: AuthenticatedUser, { after, limit }: VerificationQuery): Promise<VerificationPage> {
     const checkedAt = new Date().toISOString();
     const page = await partnershipsAfter(this.db, after ?? null, limit, partnershipScope(user, 'p.organization_ids'));
     const partnerships = await mapConcurrently(page.partnerships, CONCURRENT_VERIFICATIONS, (heading) => this.verifyOne(heading));

@@ -6,6 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import type { DataSource } from 'typeorm';
+import { isPoolSaturated, pingDatabase } from '@pe/persistence';
 import { COMMANDS, DATABASE, TEMPORAL, type CommandSettings } from '../tokens.js';
 
 export type Probe = 'up' | 'down';
@@ -44,8 +45,14 @@ export class DependencyProbes {
     return { database, ...queue };
   }
 
+  /** Over a connection of its own while the pool is saturated: waiting for the pool is not the database being down. */
   database(deadline: number): Promise<Probe> {
-    return probe(() => this.db.query('SELECT 1'), deadline);
+    return probe(() => pingDatabase(this.db, deadline - Date.now()), deadline);
+  }
+
+  /** Every pooled connection is in use and callers are waiting for one. */
+  poolBusy(): boolean {
+    return isPoolSaturated(this.db);
   }
 
   /** Temporal answers for the task queue, and some worker polls both its workflow and its activity tasks. */

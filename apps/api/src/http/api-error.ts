@@ -37,14 +37,14 @@ export const API_ERROR_CODES = {
   /** 401: the password was set after this token was issued. */
   passwordChanged: 'AUTH.PASSWORD_CHANGED',
   serverError: 'SERVER.ERROR',
-  /** 503: the server is already doing as much of this heavy work (exports) as it allows at once; try again shortly. */
-  busy: 'SERVER.BUSY',
   /** 503: Temporal cannot be reached; nothing was sent, or what was sent may still be applied. */
   temporalUnavailable: 'TEMPORAL.UNAVAILABLE',
   /** 503: PostgreSQL cannot be reached. */
   databaseUnavailable: 'DATABASE.UNAVAILABLE',
   /** 503: no worker polls the task queue, or none completed the command in time. */
   workerUnavailable: 'WORKER.UNAVAILABLE',
+  /** 503: the server is already doing as much of this heavy work as it does at once (exports, verify-all pages) or its connections are all in use; retry after Retry-After. */
+  busy: 'SERVER.BUSY',
 } as const;
 
 /** What a 503 names as down. */

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { DomainError } from '@pe/domain';
 import { ListParamsError, isDatabaseUnavailable } from '@pe/persistence';
 import { DependencyProbes } from '../health/dependency-probes.js';
-import { API_ERROR_CODES, RETRY_AFTER_SECONDS, STATUS_OF_KIND, unavailableError, type ApiErrorBody } from './api-error.js';
+import { API_ERROR_CODES, RETRY_AFTER_SECONDS, STATUS_OF_KIND, busyError, unavailableError, type ApiErrorBody } from './api-error.js';
 
 /** How long an unexpected error may wait on the question whether PostgreSQL went away. */
 const DATABASE_CHECK_MS = 1000;
@@ -31,13 +31,18 @@ export class ErrorFilter implements ExceptionFilter {
   /**
    * An error the driver marks as a lost connection is a 503 at once. Some losses carry no code (a
    * connection cut mid-query), so before calling anything else a 500 the database is asked whether
-   * it is there.
+   * it is there (over a connection of its own when the pool is saturated). A database that answers
+   * while every pooled connection is taken means the request waited in vain for one: busy, not down.
    */
   private async bodyOf(exception: unknown): Promise<ApiErrorBody> {
     const body = this.toBody(exception);
     if (body.statusCode !== HttpStatus.INTERNAL_SERVER_ERROR) return body;
     if (isDatabaseUnavailable(exception) || (await this.probes.database(Date.now() + DATABASE_CHECK_MS)) === 'down') {
       return unavailableError('database', 'The database cannot be reached; try again shortly').getResponse() as ApiErrorBody;
+    }
+    if (this.probes.poolBusy()) {
+      this.logger.warn(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      return busyError('The server is busy; try again shortly').getResponse() as ApiErrorBody;
     }
     return body;
   }

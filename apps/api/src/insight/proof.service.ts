@@ -3,14 +3,21 @@
  * newest signed checkpoint), the log held against the workflow's Temporal history run by run, and
  * those histories replayed against the workflow code deployed now. Temporal's part is bounded in
  * time: when Temporal is down or slow the proof says so beside the log's checks, and never fails.
+ *
+ * Temporal's part is heavy for the whole API (every run's history fetched, then replayed on the
+ * event loop), and any role that sees a partnership may ask for it: a process-wide cap runs a few at
+ * once, a caller who finds no turn within a moment gets the log's checks with Temporal's part
+ * `busy`, and an unchanged log's Temporal part is remembered for a short while.
  */
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { isGrpcDeadlineError } from '@temporalio/client';
 import type { KeyObject } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { proofReport, type Determinism, type ProofReport, type RunHistory, type TemporalCheck } from '@pe/domain';
-import { crossCheckLog, logVerification, readLogSnapshot, type EventRow } from '@pe/persistence';
+import { proofReport, temporalUnavailable, type Determinism, type ProofReport, type RunHistory, type TemporalCheck } from '@pe/domain';
+import { crossCheckLog, logVerification, readLogSnapshot, type EventRow, type LogSnapshot } from '@pe/persistence';
 import { workflowIdFor } from '@pe/workflows';
+import { Admission } from '../http/admission.js';
 import { TemporalTimeoutError, WorkflowHistories, type FetchedRun } from '../temporal/workflow-histories.js';
 import { WorkflowReplay } from '../temporal/workflow-replay.js';
 import { AUDIT_PUBLIC_KEY, DATABASE } from '../tokens.js';
@@ -19,15 +26,32 @@ import { AUDIT_PUBLIC_KEY, DATABASE } from '../tokens.js';
 export const TEMPORAL_ANSWER_MS = 5_000;
 /** How long replaying may take; the first verification in a process also bundles the workflow code. */
 export const REPLAY_MS = 20_000;
+/** Temporal cross-checks (with their replays) run at once in this process. */
+export const TEMPORAL_CHECKS_AT_ONCE = 1;
+/** How long a verification waits for a turn before answering with Temporal's part `busy`. */
+export const TEMPORAL_TURN_WAIT_MS = 2_000;
+/** How long Temporal's part of an unchanged log is reused: repeated clicks do not fetch and replay again. */
+export const TEMPORAL_PART_REUSED_MS = 30_000;
+/** Remembered Temporal parts at most (oldest forgotten first). */
+const REMEMBERED_PARTS = 200;
 
 const NOT_REPLAYABLE: Record<Exclude<RunHistory, 'retained'>, string> = {
   'not-retained': 'Temporal no longer keeps this run’s history',
   unknown: 'Temporal never ran this run for this workflow',
 };
 
+interface TemporalPart {
+  snapshot: LogSnapshot;
+  temporal: TemporalCheck;
+  /** Settles once nothing of this check runs any more (an abandoned replay finishes its current history). */
+  settled: Promise<unknown>;
+}
+
 @Injectable()
 export class ProofService {
   private readonly logger = new Logger(ProofService.name);
+  private readonly turns = new Admission(TEMPORAL_CHECKS_AT_ONCE);
+  private readonly remembered = new Map<string, { until: number; temporal: TemporalCheck }>();
 
   constructor(
     @Inject(DATABASE) private readonly db: DataSource,
@@ -38,46 +62,71 @@ export class ProofService {
 
   /** The caller has been allowed to see the partnership. */
   async verify(partnershipId: string): Promise<ProofReport> {
+    const before = await readLogSnapshot(this.db, partnershipId);
+    const reused = this.recall(partnershipId, before);
+    if (reused) return this.report(partnershipId, before, reused);
+
+    // Bundled once per process and shared: not a turn's worth of work.
+    await this.replayer.prepare();
+    const release = await this.turns.enter(TEMPORAL_TURN_WAIT_MS);
+    if (!release) return this.report(partnershipId, before, temporalUnavailable('busy'));
+    let part: TemporalPart;
+    try {
+      part = await this.temporalPart(partnershipId);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    void part.settled.finally(release);
+    if (part.temporal.status === 'checked') this.remember(partnershipId, part.snapshot, part.temporal);
+    return this.report(partnershipId, part.snapshot, part.temporal);
+  }
+
+  private report(partnershipId: string, snapshot: LogSnapshot, temporal: TemporalCheck): ProofReport {
+    return proofReport(logVerification(partnershipId, snapshot, this.auditKey), temporal);
+  }
+
+  private async temporalPart(partnershipId: string): Promise<TemporalPart> {
     const workflowId = workflowIdFor(partnershipId);
     const deadline = Date.now() + TEMPORAL_ANSWER_MS;
+    const done = Promise.resolve();
     // Temporal first, the log second: every event Temporal saw stored is then in the snapshot.
     const first = await this.fromTemporal(() => this.histories.runs(workflowId, [], deadline));
     const snapshot = await readLogSnapshot(this.db, partnershipId);
-    const log = logVerification(partnershipId, snapshot, this.auditKey);
-    if ('unavailable' in first) return proofReport(log, first.unavailable);
+    if ('unavailable' in first) return { snapshot, temporal: first.unavailable, settled: done };
 
     let runs = first.runs;
     let crossCheck = crossCheckLog(runs, snapshot.rows);
     // The log names runs outside the chain, or holds rows appended after Temporal answered: ask again, naming them.
     if (crossCheck.withoutCause.length > 0 || runIdsOf(snapshot.rows).some((runId) => !runs.some((run) => run.runId === runId))) {
       const again = await this.fromTemporal(() => this.histories.runs(workflowId, runIdsOf(snapshot.rows), deadline));
-      if ('unavailable' in again) return proofReport(log, again.unavailable);
+      if ('unavailable' in again) return { snapshot, temporal: again.unavailable, settled: done };
       runs = again.runs;
       crossCheck = crossCheckLog(runs, snapshot.rows);
     }
-    const determinism = await this.determinism(workflowId, runs);
+    const { verdicts, settled } = await this.determinism(workflowId, runs);
     const temporal: TemporalCheck = {
       status: 'checked',
       workflowId,
       ...crossCheck,
-      runs: crossCheck.runs.map((run) => ({ ...run, determinism: determinism.get(run.runId) ?? notReplayable(run.history) })),
+      runs: crossCheck.runs.map((run) => ({ ...run, determinism: verdicts.get(run.runId) ?? notReplayable(run.history) })),
     };
-    return proofReport(log, temporal);
+    return { snapshot, temporal, settled };
   }
 
+  /** The transport's own error text names internal addresses: people get a generic reason, the server log the detail. */
   private async fromTemporal(fetch: () => Promise<FetchedRun[]>): Promise<{ runs: FetchedRun[] } | { unavailable: TemporalCheck }> {
     try {
       return { runs: await fetch() };
     } catch (error) {
       const late = error instanceof TemporalTimeoutError || isGrpcDeadlineError(error);
-      const reason = late ? `Temporal did not answer within ${TEMPORAL_ANSWER_MS / 1000} s` : `Temporal could not be asked: ${messageOf(error)}`;
-      this.logger.warn(`Verification without Temporal: ${reason}`);
-      return { unavailable: { status: 'unavailable', reason } };
+      this.logger.warn(`Verification without Temporal: ${late ? `no answer within ${TEMPORAL_ANSWER_MS / 1000} s` : messageOf(error)}`);
+      return { unavailable: temporalUnavailable(late ? 'timeout' : 'unreachable') };
     }
   }
 
   /** Each retained run replayed; a replay that fails to run or outlasts REPLAY_MS leaves its runs unavailable. */
-  private async determinism(workflowId: string, runs: FetchedRun[]): Promise<Map<string, Determinism>> {
+  private async determinism(workflowId: string, runs: FetchedRun[]): Promise<{ verdicts: Map<string, Determinism>; settled: Promise<unknown> }> {
     const replayable = runs.flatMap((run) => (run.events ? [{ runId: run.runId, history: run.events }] : []));
     let abandoned = false;
     let timer: NodeJS.Timeout | undefined;
@@ -85,19 +134,45 @@ export class ProofService {
       timer = setTimeout(() => resolve(`the replay did not finish within ${REPLAY_MS / 1000} s`), REPLAY_MS);
     });
     const replayed = this.replayer.replay(workflowId, replayable, () => abandoned);
+    const settled = replayed.catch(() => undefined);
     try {
       const outcome = await Promise.race([replayed, late]);
-      if (typeof outcome !== 'string') return outcome;
+      if (typeof outcome !== 'string') return { verdicts: outcome, settled };
       abandoned = true;
-      replayed.catch(() => undefined);
-      return unavailableFor(replayable, outcome);
+      return { verdicts: unavailableFor(replayable, outcome), settled };
     } catch (error) {
       this.logger.warn(`Replay for verification failed: ${messageOf(error)}`);
-      return unavailableFor(replayable, `the replay could not run: ${messageOf(error)}`);
+      return { verdicts: unavailableFor(replayable, 'the replay could not run'), settled };
     } finally {
       clearTimeout(timer);
     }
   }
+
+  private recall(partnershipId: string, snapshot: LogSnapshot): TemporalCheck | undefined {
+    const key = partKey(partnershipId, snapshot);
+    const entry = this.remembered.get(key);
+    if (entry && entry.until > Date.now()) return entry.temporal;
+    if (entry) this.remembered.delete(key);
+    return undefined;
+  }
+
+  private remember(partnershipId: string, snapshot: LogSnapshot, temporal: TemporalCheck): void {
+    const now = Date.now();
+    for (const [key, entry] of this.remembered) if (entry.until <= now) this.remembered.delete(key);
+    while (this.remembered.size >= REMEMBERED_PARTS) this.remembered.delete(this.remembered.keys().next().value!);
+    this.remembered.set(partKey(partnershipId, snapshot), { until: now + TEMPORAL_PART_REUSED_MS, temporal });
+  }
+}
+
+/**
+ * What Temporal's part depends on in the log: every row as stored (a head sequence and hash alone
+ * would miss a payload edited in place, which the cross-check must name), so any change to the log
+ * — an append, a tamper — asks Temporal again.
+ */
+function partKey(partnershipId: string, { rows }: LogSnapshot): string {
+  const digest = createHash('sha256');
+  for (const row of rows) digest.update(JSON.stringify(row)).update('\n');
+  return `${partnershipId}:${rows.length}:${digest.digest('hex')}`;
 }
 
 function runIdsOf(rows: readonly EventRow[]): string[] {

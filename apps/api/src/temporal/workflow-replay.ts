@@ -45,6 +45,11 @@ export class WorkflowReplay {
     return verdicts;
   }
 
+  /** The workflow code bundled (once per process), so a caller can wait for it before its turn; a failure is the replay's to report. */
+  async prepare(): Promise<void> {
+    await this.workflowBundle().catch(() => undefined);
+  }
+
   /** Bundled once per process, on first use: the same entry point the worker bundles (apps/worker/src/main.ts). */
   private workflowBundle(): Promise<WorkflowBundle> {
     if (!this.bundle) {

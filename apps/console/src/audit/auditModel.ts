@@ -68,9 +68,9 @@ export const VERDICT_COLORS: Record<LogVerdict, 'success' | 'error' | 'warning'>
 export function findingText(row: PartnershipVerification): string {
   switch (row.verdict) {
     case 'broken':
-      return `Event ${row.firstBrokenSequence ?? '?'} is not as it was written (edited, deleted, swapped or inserted)${row.missingSequences.length > 0 ? `; missing: ${sequenceList(row.missingSequences)}` : ''}`;
+      return `Event ${row.firstBrokenSequence ?? '?'} is not as it was written (edited, deleted, swapped or inserted)${row.missingSequences.length > 0 ? `; missing: ${missingList(row)}` : ''}`;
     case 'truncated':
-      return `The log stops before its signed checkpoint at event ${row.checkpoint?.sequence ?? '?'}; missing: ${sequenceList(row.missingSequences) || 'the checkpoint’s event'}`;
+      return `The log stops before its signed checkpoint at event ${row.checkpoint?.sequence ?? '?'}; missing: ${missingList(row) || 'the checkpoint’s event'}`;
     case 'forged':
       return `The newest checkpoint (event ${row.checkpoint?.sequence ?? '?'}) does not carry a valid signature of this deployment`;
     case 'unsigned':
@@ -80,6 +80,12 @@ export function findingText(row: PartnershipVerification): string {
         ? `${plural(row.events, 'event')}, chain whole, signed up to event ${row.checkpoint.sequence}`
         : `${plural(row.events, 'event')}, chain whole; no signed checkpoint yet`;
   }
+}
+
+/** The API lists the lowest missing sequences and counts them all: the rest are said as a number. */
+function missingList(row: PartnershipVerification): string {
+  const beyond = row.missingCount - row.missingSequences.length;
+  return `${sequenceList(row.missingSequences)}${beyond > 0 && row.missingSequences.length > 0 ? ` and ${beyond.toLocaleString('en')} more` : ''}`;
 }
 
 /** "3, 4, 7–9": runs of consecutive sequences shortened. */

@@ -9,6 +9,7 @@ const clean: LogFindings = {
   checkpoint: { sequence: 4, signatureValid: true, presentInLog: true },
   truncated: false,
   missingSequences: [],
+  missingCount: 0,
   unsignedSequences: [],
 };
 
@@ -51,6 +52,8 @@ describe('verify all', () => {
     expect(findingText(row('a', { valid: false, truncated: true, missingSequences: [3, 4, 5], checkpoint: { sequence: 5, signatureValid: true, presentInLog: false } }))).toBe(
       'The log stops before its signed checkpoint at event 5; missing: 3–5',
     );
+    const forged = row('a', { valid: false, truncated: true, missingSequences: [3, 4, 5], missingCount: 2_000_000, checkpoint: { sequence: 2_000_004, signatureValid: true, presentInLog: false } });
+    expect(findingText(forged)).toBe('The log stops before its signed checkpoint at event 2000004; missing: 3–5 and 1,999,997 more');
     expect(findingText(row('a', { valid: false, unsignedSequences: [5] }))).toBe('Events after the signed checkpoint were not written by the worker: 5');
     expect(findingText(row('a'))).toBe('4 events, chain whole, signed up to event 4');
   });

@@ -101,8 +101,14 @@ function crossCheckFaults(found: Pick<RunCheck, 'missing' | 'withoutCause' | 'di
   ];
 }
 
+/** The API lists the lowest missing sequences and counts them all: the rest are said as a number. */
+const missingText = (report: Pick<ProofReport, 'missingSequences' | 'missingCount'>) => {
+  const beyond = report.missingCount - report.missingSequences.length;
+  return `${events(report.missingSequences)}${beyond > 0 ? ` and ${beyond.toLocaleString('en')} more` : ''} missing`;
+};
+
 const missingLine = (report: ProofReport, signedAt: number) =>
-  `The log no longer reaches the checkpoint signed at event #${signedAt}${report.missingSequences.length > 0 ? `: ${events(report.missingSequences)} missing` : ''}`;
+  `The log no longer reaches the checkpoint signed at event #${signedAt}${report.missingSequences.length > 0 ? `: ${missingText(report)}` : ''}`;
 
 const unsignedLine = (unsigned: readonly number[]) =>
   `${Events(unsigned)} came after the newest signed checkpoint: the worker did not write ${unsigned.length === 1 ? 'it' : 'them'}`;
@@ -130,6 +136,15 @@ function determinismText(determinism: Determinism): string {
 
 const DETERMINISM_TONES: Record<Determinism['status'], Tone> = { reproduced: 'success', 'not-reproduced': 'error', unavailable: 'info' };
 
+/** Runs today's workflow code does not reproduce: a fault of the code deployed now, not of the record. */
+function unreproduced(report: ProofReport): string[] {
+  const { temporal } = report;
+  if (temporal.status !== 'checked') return [];
+  return temporal.runs.flatMap((run, index) =>
+    run.determinism.status === 'not-reproduced' ? [`Today’s workflow code does not reproduce ${runTitle(temporal.runs, index).replace(/^The one run/, 'the one run')}: ${run.determinism.error}`] : [],
+  );
+}
+
 /** One line per fault of the whole record, each with its event numbers. */
 function faults(report: ProofReport): string[] {
   const temporal = report.temporal.status === 'checked' ? report.temporal : null;
@@ -137,9 +152,7 @@ function faults(report: ProofReport): string[] {
     ...(report.firstBrokenSequence !== null ? [`The hash chain breaks at event #${report.firstBrokenSequence}: from there on the log is not as it was written`] : []),
     ...checkpointFaults(report),
     ...(temporal ? crossCheckFaults(temporal) : []),
-    ...(temporal
-      ? temporal.runs.flatMap((run, index) => (run.determinism.status === 'not-reproduced' ? [`${runTitle(temporal.runs, index)} does not replay against today’s workflow code: ${run.determinism.error}`] : []))
-      : []),
+    ...unreproduced(report),
   ];
 }
 
@@ -161,6 +174,9 @@ function gaps(report: ProofReport): string[] {
 
 export function verdictOf(report: ProofReport): Verdict {
   if (!report.valid) return { tone: 'error', title: 'The record is not whole', findings: faults(report) };
+  if (report.checks.determinism === 'failed') {
+    return { tone: 'warning', title: 'The record is whole; today’s workflow code does not reproduce it', findings: [...unreproduced(report), ...gaps(report)] };
+  }
   if (!report.complete) return { tone: 'warning', title: 'No fault found, but not everything could be checked', findings: gaps(report) };
   const runs = report.temporal.status === 'checked' ? report.temporal.runs.length : 0;
   return {

@@ -1,4 +1,4 @@
-import { proofReport, type LogVerification, type RunCheck, type TemporalCheck } from '@pe/domain';
+import { proofReport, temporalUnavailable, type LogVerification, type RunCheck, type TemporalCheck } from '@pe/domain';
 import { describe, expect, it } from 'vitest';
 import { eventNumbers, proofChecks, verdictOf } from './proofModel';
 
@@ -12,6 +12,7 @@ const log: LogVerification = {
   checkpoint: { sequence: 6, hash: 'ab'.repeat(32), signedAt: '2026-03-03T10:00:00.000Z', keyId: 'a853208d8e7e3907', signatureValid: true, presentInLog: true },
   truncated: false,
   missingSequences: [],
+  missingCount: 0,
   unsignedSequences: [],
 };
 
@@ -91,17 +92,27 @@ describe('the proof, in words', () => {
     expect(checkpoint!.lines).toContain('The log no longer reaches the checkpoint signed at event #6: events #4–#6 missing');
   });
 
-  it('given a run today’s code does not replay, then names the run and the error', () => {
+  it('given a checkpoint claiming more events than the API lists, then counts the rest', () => {
+    const signed = { ...log.checkpoint!, sequence: 1_000_000, presentInLog: false };
+    const report = proofReport({ ...log, valid: false, truncated: true, missingSequences: [4, 5, 6], missingCount: 999_997, checkpoint: signed }, checked([run('r1')]));
+    expect(verdictOf(report).findings).toContain('The log no longer reaches the checkpoint signed at event #1000000: events #4–#6 and 999,994 more missing');
+  });
+
+  it('given a run today’s code does not replay, then says the record is whole and names the run and the error', () => {
     const report = proofReport(log, checked([run('0195a1b2-0000-7000-8000-00000000a001', { determinism: { status: 'not-reproduced', error: 'DeterminismViolationError: Nondeterminism' } })]));
-    expect(verdictOf(report).findings).toEqual(['The one run (…0000a001) does not replay against today’s workflow code: DeterminismViolationError: Nondeterminism']);
+    expect(verdictOf(report)).toEqual({
+      tone: 'warning',
+      title: 'The record is whole; today’s workflow code does not reproduce it',
+      findings: ['Today’s workflow code does not reproduce the one run (…0000a001): DeterminismViolationError: Nondeterminism'],
+    });
     expect(proofChecks(report, when)[3]).toMatchObject({ outcome: 'Failed', runs: [{ tone: 'error', lines: [], faults: ['Today’s workflow code does not reproduce its history: DeterminismViolationError: Nondeterminism'] }] });
   });
 
   it('given Temporal unavailable, then the log’s checks stand and the verdict says what was not checked', () => {
-    const report = proofReport(log, { status: 'unavailable', reason: 'Temporal did not answer within 5 s' });
-    expect(verdictOf(report)).toEqual({ tone: 'warning', title: 'No fault found, but not everything could be checked', findings: ['Temporal was not checked: Temporal did not answer within 5 s'] });
+    const report = proofReport(log, temporalUnavailable('timeout'));
+    expect(verdictOf(report)).toEqual({ tone: 'warning', title: 'No fault found, but not everything could be checked', findings: ['Temporal was not checked: Temporal did not answer in time'] });
     expect(proofChecks(report, when).map((one) => one.outcome)).toEqual(['Passed', 'Passed', 'Not checked', 'Not checked']);
-    expect(proofChecks(report, when)[2]!.lines).toEqual(['Temporal did not answer within 5 s']);
+    expect(proofChecks(report, when)[2]!.lines).toEqual(['Temporal did not answer in time']);
   });
 
   it('given a run whose history Temporal no longer keeps, then it is partly checked, not at fault', () => {
