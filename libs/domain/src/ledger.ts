@@ -6,10 +6,8 @@
 import type { PartnershipState } from './partnership.js';
 import type { DeadlineFilter } from './schemas.js';
 import { recipientOf, type Assignee, type Recipient, type TaskKind } from './tasks.js';
-import { deadlines, escalationRecipients, type Deadline } from './timers.js';
+import { deadlines, escalationRecipients, type Deadline, type DeadlinePurpose } from './timers.js';
 
-export const DEADLINE_PURPOSES = ['reminder', 'escalation', 'review', 'pulse'] as const satisfies readonly Deadline['purpose'][];
-export type DeadlinePurpose = (typeof DEADLINE_PURPOSES)[number];
 
 export interface LedgerEntry {
   /** Stable while the timer is pending: a partnership has at most one timer per purpose and task. */

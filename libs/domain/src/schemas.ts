@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ORGANIZATION_KINDS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, organizationProblem } from './directory.js';
 import { MANAGEMENT_MODELS, RESPONSIBILITIES, ROLES, TERMINATION_OPTIONS } from './model.js';
 import { TASK_DECISIONS } from './tasks.js';
-import { DEADLINE_PURPOSES } from './ledger.js';
+import { DEADLINE_PURPOSES } from './timers.js';
 import { DEFAULT_POLICY } from './policy.js';
 import { ACCESS_ACTIONS, EXPORT_FORMATS } from './audit.js';
 import { TASK_KINDS } from './tasks.js';

@@ -15,6 +15,10 @@ export type Deadline =
   | { at: number; purpose: 'review' }
   | { at: number; purpose: 'pulse' };
 
+/** What a timer is for, as the deadline ledger names and filters it. */
+export const DEADLINE_PURPOSES = ['reminder', 'escalation', 'review', 'pulse'] as const satisfies readonly Deadline['purpose'][];
+export type DeadlinePurpose = (typeof DEADLINE_PURPOSES)[number];
+
 /** The n-th (0-based) reminder of a task's schedule. */
 export function reminderAt(task: Pick<OpenTask, 'openedAt' | 'dueAt'>, policy: ActivePartnership['policy'], n: number): number {
   const opened = Date.parse(task.openedAt);
