@@ -3,3 +3,7 @@ export const DATABASE = Symbol('DATABASE');
 export const TEMPORAL = Symbol('TEMPORAL');
 /** The public half of the deployment's audit key: the API checks checkpoints; only the worker signs. */
 export const AUDIT_PUBLIC_KEY = Symbol('AUDIT_PUBLIC_KEY');
+/** The account lockout's rule (a FailureLimit from the SIGN_IN_* configuration). */
+export const ACCOUNT_SIGN_IN_LIMIT = Symbol('ACCOUNT_SIGN_IN_LIMIT');
+/** This process's AddressLimiter (SIGN_IN_IP_*). */
+export const ADDRESS_LIMITER = Symbol('ADDRESS_LIMITER');

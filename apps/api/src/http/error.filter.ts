@@ -2,7 +2,7 @@ import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type Exce
 import type { Response } from 'express';
 import { DomainError } from '@pe/domain';
 import { ListParamsError } from '@pe/persistence';
-import { API_ERROR_CODES, STATUS_OF_KIND, type ApiErrorBody } from './api-error.js';
+import { API_ERROR_CODES, RetryLaterError, STATUS_OF_KIND, type ApiErrorBody } from './api-error.js';
 
 /** Turns whatever was thrown into the API's one error format. */
 @Catch()
@@ -13,6 +13,7 @@ export class ErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (exception instanceof RetryLaterError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
 

@@ -200,6 +200,7 @@ export const accessLogList: ListSpec = {
     partnershipId: 'a.partnership_id',
     partnershipName: 'p.name',
     format: `a.detail->>'format'`,
+    email: `a.detail->>'email'`,
     ip: 'a.ip',
     detail: 'a.detail',
   },
@@ -209,6 +210,8 @@ export const accessLogList: ListSpec = {
     action: equals('a.action'),
     actorId: equals('a.actor_id::text'),
     partnershipId: equals('a.partnership_id::text'),
+    // Sign-ins store the email tried as typed, trimmed and in lower case; the filter is read the same way.
+    email: equals(`a.detail->>'email'`),
     since: (value, bind) => `a.at >= ${bind(value)}::timestamptz`,
     until: (value, bind) => `a.at <= ${bind(value)}::timestamptz`,
   },
