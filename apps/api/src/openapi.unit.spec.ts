@@ -1,6 +1,7 @@
 /** The OpenAPI document describes task completion per kind, from the catalogue. */
 import { DATA_TASK_KINDS, TASK_KINDS } from '@pe/domain';
 import { describe, expect, it } from 'vitest';
+import { API_ERROR_CODES } from './http/api-error.js';
 import { buildOpenApiDocument } from './openapi.js';
 
 type Schemas = Record<string, { properties: Record<string, { oneOf?: { title: string; required?: string[] }[]; description?: string }> }>;
@@ -17,6 +18,13 @@ describe('the OpenAPI document', () => {
   it('names the context of every kind on the task', () => {
     const context = schemas.Task!.properties.context!.description!;
     for (const kind of TASK_KINDS) expect(context).toContain(`${kind}:`);
+  });
+
+  it('documents the refusals of sign-in throttling, with Retry-After', () => {
+    const login = (buildOpenApiDocument() as { paths: Record<string, { post?: { responses: Record<string, { description: string; headers?: Record<string, unknown> }> } }> }).paths['/api/auth/login']!.post!;
+    expect(login.responses['429']!.description).toContain(API_ERROR_CODES.lockedOut);
+    expect(login.responses['429']!.description).toContain(API_ERROR_CODES.rateLimited);
+    expect(login.responses['429']!.headers).toHaveProperty('Retry-After');
   });
 
   it('declares every parameter its paths name, so the document is valid and "Try it out" can send them', () => {

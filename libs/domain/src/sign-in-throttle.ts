@@ -30,7 +30,7 @@ export function lockedForMs(record: FailureRecord, now: number): number {
  * A failure that lands while a lock holds (sent before the lock was seen) never shortens it.
  */
 export function afterFailure(record: FailureRecord, now: number, limit: FailureLimit): FailureRecord {
-  const recent = [...record.failures.filter((at) => at > now - limit.windowMs && at <= now), now];
+  const recent = [...record.failures.filter((at) => at > now - limit.windowMs), now];
   const stillLocked = lockedForMs(record, now) > 0 ? record.lockedUntil : null;
   if (recent.length >= limit.maxFailures) return { failures: [], lockedUntil: Math.max(stillLocked ?? 0, now + limit.lockoutMs) };
   return { failures: recent, lockedUntil: stillLocked };
