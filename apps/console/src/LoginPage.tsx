@@ -3,6 +3,7 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import CardContent from '@mui/material/CardContent';
 import CircularProgress from '@mui/material/CircularProgress';
+import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { Form, Login, PasswordInput, required, TextInput, useLogin } from 'react-admin';
 import { signInProblem, tryAgainSentence, type SignInProblem } from './signInModel';
@@ -50,7 +51,11 @@ function SignInForm() {
           <Alert severity={problem.problem.severity} role="alert" sx={{ mb: 2 }}>
             <AlertTitle>{problem.problem.title}</AlertTitle>
             {problem.problem.message}
-            {problem.problem.tryAgainAt && <> {tryAgainSentence(problem.problem.tryAgainAt, problem.at)}</>}
+            {problem.problem.tryAgainAt && (
+              <Typography variant="body2" fontWeight="bold" sx={{ mt: 1 }}>
+                {tryAgainSentence(problem.problem.tryAgainAt, problem.at)}
+              </Typography>
+            )}
           </Alert>
         )}
         <TextInput autoFocus source="username" label="Email" type="email" autoComplete="username" validate={required()} />

@@ -18,7 +18,7 @@ export function signInProblem(error: unknown, now: Date): SignInProblem {
   }
   if (body.statusCode === 429) {
     const tryAgainAt = body.retryAfterSeconds === undefined ? null : new Date(now.getTime() + body.retryAfterSeconds * 1000);
-    return { severity: 'warning', title: 'Too many failed sign-ins', message: body.message, tryAgainAt };
+    return { severity: 'warning', title: 'Sign-in refused for now', message: body.message, tryAgainAt };
   }
   return { severity: 'error', title: 'Could not sign in', message: body.message, tryAgainAt: null };
 }

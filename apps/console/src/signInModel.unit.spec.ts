@@ -9,7 +9,7 @@ describe('what the sign-in page says when a sign-in is refused', () => {
     const lockedOut = toHttpError(429, 'Too Many Requests', { statusCode: 429, message: 'Too many failed sign-ins for this email' }, '900');
     expect(signInProblem(lockedOut, now)).toEqual({
       severity: 'warning',
-      title: 'Too many failed sign-ins',
+      title: 'Sign-in refused for now',
       message: 'Too many failed sign-ins for this email',
       tryAgainAt: new Date('2026-03-02T10:15:00Z'),
     });

@@ -86,7 +86,7 @@ export const lockedOutError = (retryAfterMs: number) =>
   new RetryLaterError(
     HttpStatus.TOO_MANY_REQUESTS,
     API_ERROR_CODES.lockedOut,
-    `Too many failed sign-ins for this email: it is locked for ${waitInWords(retryAfterMs)}, whatever the password`,
+    `Too many failed sign-ins for this email: it is locked for ${waitInWords(retryAfterMs)}, even with the right password`,
     retryAfterMs,
   );
 export const rateLimitedError = (retryAfterMs: number) =>

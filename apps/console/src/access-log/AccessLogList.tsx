@@ -14,7 +14,7 @@ const filters = [
   <ReferenceInput key="actorId" source="actorId" reference="users" alwaysOn>
     <AutocompleteInput label="Who" optionText="name" sx={{ minWidth: 200 }} />
   </ReferenceInput>,
-  <TextInput key="email" source="email" label="Email tried" type="email" helperText={false} />,
+  <TextInput key="email" source="email" label="Email tried" type="email" helperText={false} sx={{ minWidth: 260 }} alwaysOn />,
   <ReferenceInput key="partnershipId" source="partnershipId" reference="partnerships">
     <AutocompleteInput label="Partnership" optionText="name" sx={{ minWidth: 220 }} />
   </ReferenceInput>,
@@ -57,8 +57,12 @@ export function AccessLogList() {
           secondaryText={(row) => (
             <>
               {when(row)}
-              <br />
-              {partnership(row)}
+              {row.partnershipId && (
+                <>
+                  <br />
+                  {partnership(row)}
+                </>
+              )}
             </>
           )}
           tertiaryText={(row) => row.ip ?? ''}
