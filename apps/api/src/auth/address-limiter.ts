@@ -7,7 +7,7 @@
 import { isIPv6 } from 'node:net';
 import { afterFailure, isSpent, lockedForMs, NO_FAILURES, type FailureLimit, type FailureRecord } from '@pe/domain';
 
-/** How many addresses are remembered at most; past it, spent records go first, then the oldest. */
+/** How many addresses are remembered at most; past it, the one whose last failure is oldest is forgotten. */
 const DEFAULT_CAPACITY = 100_000;
 
 export class AddressLimiter {
@@ -33,7 +33,7 @@ export class AddressLimiter {
     // Re-inserted, so the map's order is the order of last failure: the oldest go first when full.
     this.records.delete(key);
     this.records.set(key, next);
-    if (this.records.size > this.capacity) this.makeRoom(now);
+    this.forgetOldest(now);
     return lockedForMs(next, now);
   }
 
@@ -42,10 +42,13 @@ export class AddressLimiter {
     return this.records.size;
   }
 
-  private makeRoom(now: number): void {
-    for (const [key, record] of this.records) if (isSpent(record, now, this.limit)) this.records.delete(key);
-    for (const key of this.records.keys()) {
-      if (this.records.size <= this.capacity) break;
+  /**
+   * From the oldest last failure on: spent records go, and while over capacity the oldest go anyway.
+   * Stops at the first record still worth keeping, so each failure costs little however many are kept.
+   */
+  private forgetOldest(now: number): void {
+    for (const [key, record] of this.records) {
+      if (this.records.size <= this.capacity && !isSpent(record, now, this.limit)) break;
       this.records.delete(key);
     }
   }

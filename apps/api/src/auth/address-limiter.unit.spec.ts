@@ -44,20 +44,27 @@ describe('the per-address sign-in limit', () => {
     expect(limiter.refusedForMs('2001:db8:1:3::1')).toBe(0);
   });
 
-  it('forgets spent addresses first, then the oldest, past its capacity', () => {
-    const { limiter, advance } = limiterAt(0, 3);
+  it('forgets an address once its failures have left the window', () => {
+    const { limiter, advance } = limiterAt();
     limiter.recordFailure('198.51.100.1');
-    advance(11 * MINUTE);
+    limiter.recordFailure('198.51.100.2');
+    advance(10 * MINUTE + 1);
+    limiter.recordFailure('198.51.100.3');
+    expect(limiter.size).toBe(1);
+  });
+
+  it('past its capacity, forgets the address whose last failure is oldest, even a refused one', () => {
+    const { limiter, advance } = limiterAt(0, 3);
     for (let failure = 0; failure < 3; failure++) limiter.recordFailure('198.51.100.2');
+    advance(MINUTE);
     limiter.recordFailure('198.51.100.3');
     limiter.recordFailure('198.51.100.4');
-    // .1 was spent and went first; .2 (locked) is still refused.
     expect(limiter.size).toBe(3);
     expect(limiter.refusedForMs('198.51.100.2')).toBeGreaterThan(0);
     limiter.recordFailure('198.51.100.5');
     expect(limiter.size).toBe(3);
-    // Nothing spent any more: the address whose last failure is oldest (.2) made room.
     expect(limiter.refusedForMs('198.51.100.2')).toBe(0);
+    expect(limiter.refusedForMs('198.51.100.5')).toBe(0);
   });
 });
 
