@@ -1,5 +1,5 @@
 /**
- * Sign-in: the email's lockout and the client address's limit first (a refused sign-in checks no
+ * Sign-in: the client address's limit and the email's lockout first (a refused sign-in checks no
  * password), then the password. Every outcome is written to the access log with the email tried, the
  * account when one has that email, and the address — never the password or the token.
  */
