@@ -396,6 +396,22 @@ describe('the access log', () => {
     expect((await accessLog(admin, { since: 'yesterday' })).body.errors).toEqual({ 'filter.since': 'must be an ISO-8601 instant such as 2026-11-23T10:00:00Z' });
   });
 
+  it('records each page of the verification of every partnership, with its cursor, and nothing refused', async () => {
+    await partnership();
+    const person = formulaCoordinator;
+    const first = await person.get('/api/audit/verification?limit=1');
+    expect(first.status).toBe(200);
+    expect(first.body.next).toEqual(expect.any(String));
+    expect((await person.get(`/api/audit/verification?limit=1&after=${first.body.next}`)).status).toBe(200);
+    expect((await person.get('/api/audit/verification?limit=0')).status).toBe(400);
+
+    const rows = (await accessLog(admin, { action: 'verify-all', actorId: person.user.id })).body as Record<string, unknown>[];
+    expect(rows.map((row) => [row.action, row.actorRole, row.partnershipId, row.detail])).toEqual([
+      ['verify-all', 'coordinator', null, { limit: '1' }],
+      ['verify-all', 'coordinator', null, { after: first.body.next, limit: '1' }],
+    ]);
+  });
+
   it('is the admins’ alone: every other role gets 403', async () => {
     for (const session of [auditor, cast.coordinator, cast.sponsor, cast.riverside]) {
       const reply = await accessLog(session, {});

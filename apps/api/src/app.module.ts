@@ -5,6 +5,7 @@ import { JwtModule } from '@nestjs/jwt';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { ApiConfig } from '@pe/config';
+import type { FailureLimit } from '@pe/domain';
 import { openDatabase } from '@pe/persistence';
 import { VerificationController } from './audit/verification.controller.js';
 import { VerificationService } from './audit/verification.service.js';
@@ -13,6 +14,7 @@ import { AccessLogInterceptor } from './access-log/audited.js';
 import { AuditExportController } from './audit/audit-export.controller.js';
 import { AuditExportService } from './audit/audit-export.service.js';
 import { ExportSlots } from './audit/export-slots.js';
+import { AddressLimiter } from './auth/address-limiter.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
@@ -34,7 +36,7 @@ import { PartnershipGateway } from './temporal/partnership-gateway.js';
 import { WorkflowHistories } from './temporal/workflow-histories.js';
 import { WorkflowReplay } from './temporal/workflow-replay.js';
 import { createTemporalClient } from './temporal/temporal-client.js';
-import { AUDIT_PUBLIC_KEY, COMMANDS, DATABASE, TEMPORAL, type CommandSettings } from './tokens.js';
+import { ACCOUNT_SIGN_IN_LIMIT, ADDRESS_LIMITER, AUDIT_PUBLIC_KEY, COMMANDS, DATABASE, TEMPORAL, type CommandSettings } from './tokens.js';
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
@@ -70,6 +72,15 @@ export class AppModule implements OnApplicationShutdown {
         { provide: COMMANDS, useValue: { taskQueue: config.TEMPORAL_TASK_QUEUE, timeoutMs: config.COMMAND_TIMEOUT_MS } satisfies CommandSettings },
         DependencyProbes,
         { provide: AUDIT_PUBLIC_KEY, useValue: createPublicKey(config.AUDIT_SIGNING_KEY) },
+        {
+          provide: ACCOUNT_SIGN_IN_LIMIT,
+          useValue: { maxFailures: config.SIGN_IN_MAX_FAILURES, windowMs: config.SIGN_IN_FAILURE_WINDOW, lockoutMs: config.SIGN_IN_LOCKOUT } satisfies FailureLimit,
+        },
+        {
+          provide: ADDRESS_LIMITER,
+          // An address is refused for as long as the window its failures were counted in.
+          useValue: new AddressLimiter({ maxFailures: config.SIGN_IN_IP_MAX_FAILURES, windowMs: config.SIGN_IN_IP_WINDOW, lockoutMs: config.SIGN_IN_IP_WINDOW }),
+        },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },

@@ -6,10 +6,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import { apiConfigSchema, loadConfig } from '@pe/config';
+import { apiConfigSchema, loadConfig, redactSecrets } from '@pe/config';
 import { AppModule } from './app.module.js';
 import { answerClientErrorsInOneFormat } from './http/client-errors.js';
 import { rejectUnreadablePaths } from './http/path-check.js';
+import { RedactingLogger } from './http/redacting-logger.js';
 import { applySecurityPolicy } from './http/security.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { seedDemoData } from './seed/seed.js';
@@ -18,8 +19,10 @@ import { DATABASE } from './tokens.js';
 async function main(): Promise<void> {
   const config = loadConfig(apiConfigSchema);
   const levels = (['error', 'warn', 'log', 'debug'] as const).slice(0, ['error', 'warn', 'log', 'debug'].indexOf(config.LOG_LEVEL) + 1);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { logger: [...levels] });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { logger: new RedactingLogger([...levels]) });
   app.setGlobalPrefix('api');
+  // The client's address (access log, sign-in limit) comes from X-Forwarded-For only through the proxies named.
+  if (config.TRUST_PROXY > 0) app.set('trust proxy', config.TRUST_PROXY);
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   applySecurityPolicy(app, config.CORS_ORIGINS);
@@ -37,6 +40,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(redactSecrets(error instanceof Error ? error.message : String(error)));
   process.exit(1);
 });

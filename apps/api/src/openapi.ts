@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  ACCESS_ACTIONS,
   CONTEXT_DESCRIPTIONS,
   LOG_CHECKS,
   MISSING_LISTED,
@@ -268,7 +269,23 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           tags: ['auth'],
           security: [],
           requestBody: json('Login'),
-          responses: { '200': { description: '{token, user}' }, ...errors(400), '401': { description: `Wrong email or password; \`${API_ERROR_CODES.deactivated}\` when the account is deactivated`, ...json('Error') } },
+          description:
+            `Every sign-in, successful or not, is written to the access log (the email tried, the account when one has it, the address; never the password). ` +
+            `Failed sign-ins are counted per email (known account or not, shared by every API process) and per client address (by each process): ` +
+            `too many within a window lock the email (\`${API_ERROR_CODES.lockedOut}\`) or refuse the address (\`${API_ERROR_CODES.rateLimited}\`) for a while, and a successful sign-in starts the email's count again. ` +
+            'The limits are set by SIGN_IN_MAX_FAILURES, SIGN_IN_FAILURE_WINDOW, SIGN_IN_LOCKOUT, SIGN_IN_IP_MAX_FAILURES and SIGN_IN_IP_WINDOW.',
+          responses: {
+            '200': { description: '{token, user}' },
+            ...errors(400),
+            '401': { description: `Wrong email or password; \`${API_ERROR_CODES.deactivated}\` when the account is deactivated`, ...json('Error') },
+            '429': {
+              description:
+                `\`${API_ERROR_CODES.lockedOut}\`: too many failed sign-ins for this email, which is refused until \`Retry-After\` even with the right password; ` +
+                `\`${API_ERROR_CODES.rateLimited}\`: too many failed sign-ins from this address, refused until \`Retry-After\``,
+              headers: { 'Retry-After': { description: 'Seconds until a sign-in is taken again', schema: { type: 'integer', minimum: 1 } } },
+              ...json('Error'),
+            },
+          },
         },
       },
       '/api/me': { get: { tags: ['auth'], responses: { '200': { description: 'The signed-in user' }, ...errors(401) } } },
@@ -362,9 +379,11 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       '/api/access-log': {
         get: {
           tags: ['audit'],
-          summary: `Who exported or verified which partnership's record, when, from where (react-admin simple REST; answers Content-Range). ${adminOnly}`,
+          summary: `Who exported or verified which partnership's record, and every sign-in, when, from where (react-admin simple REST; answers Content-Range). ${adminOnly}`,
           description:
-            'Rows `{id, at, action, actorId, actorName, actorRole, partnershipId, partnershipName, format, ip, detail}`, newest first unless sorted otherwise (at, action, actorName, partnershipName, ip); `filter` is an AccessLogFilter (action, actorId, partnershipId, since, until: both instants included). Kept apart from the partnerships\' event logs.',
+            `Rows \`{id, at, action, actorId, actorName, actorRole, partnershipId, partnershipName, format, email, ip, detail}\`, newest first unless sorted otherwise (at, action, actorName, partnershipName, ip); \`action\` is one of ${ACCESS_ACTIONS.map((action) => `\`${action}\``).join(', ')}. ` +
+            'A sign-in row carries the email tried (`email`, and in `detail`), the account as actor when one has that email, and for `sign-in-failed` the `reason` in `detail` (`credentials` or `deactivated`); never a password or a token. ' +
+            '`filter` is an AccessLogFilter (action, actorId, partnershipId, email, since, until: both instants included). Kept apart from the partnerships\' event logs.',
           parameters: listParams,
           responses: { '200': { description: 'A page of the access log' }, ...errors(400, 401, 403) },
         },

@@ -28,6 +28,13 @@ describe('the OpenAPI document', () => {
     expect(exportOperation.responses['503']!.description).toContain(API_ERROR_CODES.busy);
   });
 
+  it('documents the refusals of sign-in throttling, with Retry-After', () => {
+    const login = (buildOpenApiDocument() as { paths: Record<string, { post?: { responses: Record<string, { description: string; headers?: Record<string, unknown> }> } }> }).paths['/api/auth/login']!.post!;
+    expect(login.responses['429']!.description).toContain(API_ERROR_CODES.lockedOut);
+    expect(login.responses['429']!.description).toContain(API_ERROR_CODES.rateLimited);
+    expect(login.responses['429']!.headers).toHaveProperty('Retry-After');
+  });
+
   it('declares every parameter its paths name, so the document is valid and "Try it out" can send them', () => {
     const paths = (buildOpenApiDocument() as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> }).paths;
     for (const [path, operations] of Object.entries(paths)) {

@@ -11,3 +11,8 @@ export interface CommandSettings {
   /** After this long a command answers 503 naming what is down (COMMAND_TIMEOUT_MS). */
   timeoutMs: number;
 }
+
+/** The account lockout's rule (a FailureLimit from the SIGN_IN_* configuration). */
+export const ACCOUNT_SIGN_IN_LIMIT = Symbol('ACCOUNT_SIGN_IN_LIMIT');
+/** This process's AddressLimiter (SIGN_IN_IP_*). */
+export const ADDRESS_LIMITER = Symbol('ADDRESS_LIMITER');

@@ -15,18 +15,32 @@ export interface ApiErrorBody {
   code?: string;
   message: string;
   errors?: FieldErrors;
+  /** From the answer's Retry-After header (a refusal that ends by itself, such as a sign-in lockout). */
+  retryAfterSeconds?: number;
 }
 
 /** Keys the API uses for errors that belong to no single field. */
 const NON_FIELD_KEYS = new Set(['', '_', 'root']);
 
-export function toHttpError(status: number, statusText: string, json: unknown): HttpError {
-  const body = readApiErrorBody(status, statusText, json);
+export function toHttpError(status: number, statusText: string, json: unknown, retryAfter: string | null = null): HttpError {
+  const body = { ...readApiErrorBody(status, statusText, json), ...retryAfterOf(retryAfter) };
   const fieldErrors = Object.entries(body.errors ?? {}).filter(([field]) => !NON_FIELD_KEYS.has(field));
   const message = describeError(body.message, body.errors ?? {});
   const formErrors =
     fieldErrors.length > 0 ? { ...Object.fromEntries(fieldErrors), root: { serverError: message } } : undefined;
   return new HttpError(message, status, { ...body, message, errors: formErrors, fieldErrors: body.errors ?? {} });
+}
+
+/** Retry-After in whole seconds (the API never sends the HTTP-date form). */
+function retryAfterOf(header: string | null): { retryAfterSeconds?: number } {
+  return header !== null && /^\d{1,9}$/.test(header.trim()) ? { retryAfterSeconds: Number(header.trim()) } : {};
+}
+
+/** What an error thrown by the data or auth provider says of itself: its status, message and Retry-After. */
+export function errorBodyOf(error: unknown): Pick<ApiErrorBody, 'statusCode' | 'message' | 'retryAfterSeconds'> | null {
+  if (!(error instanceof HttpError)) return null;
+  const body = error.body as Partial<ApiErrorBody> | undefined;
+  return { statusCode: error.status, message: error.message, ...(typeof body?.retryAfterSeconds === 'number' ? { retryAfterSeconds: body.retryAfterSeconds } : {}) };
 }
 
 /** "goals.0.dueDate" reads better as "goals #1 dueDate" in a sentence. */

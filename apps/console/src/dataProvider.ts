@@ -37,7 +37,7 @@ export async function fetchJson(url: string, options: fetchUtils.Options = {}): 
   const response = await fetch(url, { ...options, headers });
   const body = await response.text();
   const json = parseJson(body);
-  if (!response.ok) throw toHttpError(response.status, response.statusText, json);
+  if (!response.ok) throw toHttpError(response.status, response.statusText, json, response.headers.get('Retry-After'));
   return { status: response.status, headers: response.headers, body, json };
 }
 

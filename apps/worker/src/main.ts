@@ -1,15 +1,22 @@
 /** The Temporal worker: runs partnership workflows and their activities until SIGINT/SIGTERM. */
 import { fileURLToPath } from 'node:url';
-import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
-import { loadConfig, workerConfigSchema, type WorkerConfig } from '@pe/config';
+import { inspect } from 'node:util';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogEntry, type LogLevel } from '@temporalio/worker';
+import { loadConfig, redactSecrets, workerConfigSchema, type WorkerConfig } from '@pe/config';
 import { openDatabase } from '@pe/persistence';
 import { createActivities } from './activities.js';
 
 const SDK_LOG_LEVEL: Record<WorkerConfig['LOG_LEVEL'], LogLevel> = { error: 'ERROR', warn: 'WARN', log: 'INFO', debug: 'DEBUG' };
 
+/** The SDK's log lines (activity failures carry error messages) with any secret in them masked. */
+function printRedacted({ level, timestampNanos, message, meta }: LogEntry): void {
+  const at = new Date(Number(timestampNanos / 1_000_000n)).toISOString();
+  process.stderr.write(`${at} [${level}] ${redactSecrets(meta === undefined ? message : `${message} ${inspect(meta, { breakLength: Infinity, depth: 4 })}`)}\n`);
+}
+
 async function main(): Promise<void> {
   const config = loadConfig(workerConfigSchema);
-  Runtime.install({ logger: new DefaultLogger(SDK_LOG_LEVEL[config.LOG_LEVEL]) });
+  Runtime.install({ logger: new DefaultLogger(SDK_LOG_LEVEL[config.LOG_LEVEL], printRedacted) });
   const db = await openDatabase(config.DATABASE_URL);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   try {
@@ -36,6 +43,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(redactSecrets(error instanceof Error ? error.message : String(error)));
   process.exit(1);
 });

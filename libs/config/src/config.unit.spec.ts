@@ -74,3 +74,34 @@ describe('COMMAND_TIMEOUT_MS and TEMPORAL_TASK_QUEUE', () => {
     }
   });
 });
+
+describe('sign-in throttling', () => {
+  const withKey = { ...base, AUDIT_SIGNING_KEY: der };
+
+  it('locks an email after 5 failures within 15 minutes for 15 minutes, and an address after 30, unless told otherwise', () => {
+    const config = loadConfig(apiConfigSchema, withKey);
+    expect([config.SIGN_IN_MAX_FAILURES, config.SIGN_IN_FAILURE_WINDOW, config.SIGN_IN_LOCKOUT]).toEqual([5, 15 * 60_000, 15 * 60_000]);
+    expect([config.SIGN_IN_IP_MAX_FAILURES, config.SIGN_IN_IP_WINDOW, config.TRUST_PROXY]).toEqual([30, 15 * 60_000, 0]);
+    const tuned = loadConfig(apiConfigSchema, { ...withKey, SIGN_IN_MAX_FAILURES: '3', SIGN_IN_FAILURE_WINDOW: '90s', SIGN_IN_LOCKOUT: '1h', SIGN_IN_IP_WINDOW: '2m', TRUST_PROXY: '1' });
+    expect([tuned.SIGN_IN_MAX_FAILURES, tuned.SIGN_IN_FAILURE_WINDOW, tuned.SIGN_IN_LOCKOUT, tuned.SIGN_IN_IP_WINDOW, tuned.TRUST_PROXY]).toEqual([3, 90_000, 3_600_000, 120_000, 1]);
+  });
+
+  it.each([
+    ['SIGN_IN_MAX_FAILURES', '0'],
+    ['SIGN_IN_MAX_FAILURES', '2.5'],
+    ['SIGN_IN_IP_MAX_FAILURES', 'many'],
+    ['SIGN_IN_LOCKOUT', '15'],
+    ['SIGN_IN_FAILURE_WINDOW', '0m'],
+    ['SIGN_IN_IP_WINDOW', '1d'],
+    ['TRUST_PROXY', 'yes'],
+  ])('refuses %s=%s, naming it', (name, value) => {
+    expect(() => loadConfig(apiConfigSchema, { ...withKey, [name]: value })).toThrow(new RegExp(`${name}: `));
+  });
+});
+
+describe('start-up errors', () => {
+  it('never echo the password of a URL they quote', () => {
+    expect(() => loadConfig(apiConfigSchema, { ...base, AUDIT_SIGNING_KEY: der, DATABASE_URL: 'mysql://pe:hunter2-long@db/pe' })).toThrow(/DATABASE_URL: .*mysql:\/\/pe:\[redacted\]@db\/pe/);
+    expect(() => loadConfig(apiConfigSchema, { ...base, AUDIT_SIGNING_KEY: der, DATABASE_URL: 'mysql://pe:hunter2-long@db/pe' })).not.toThrow(/hunter2/);
+  });
+});

@@ -4,6 +4,9 @@
  */
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
+import { redactSecrets } from './redact.js';
+
+export { redactSecrets } from './redact.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const bool = z
@@ -12,6 +15,14 @@ const bool = z
 
 /** The task queue partnership workflows run on unless TEMPORAL_TASK_QUEUE names another. */
 export const DEFAULT_TASK_QUEUE = 'partnerships';
+
+const DURATION_UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
+/** A span such as 30s, 15m or 1h, read as milliseconds. */
+const duration = z
+  .string()
+  .regex(/^[1-9]\d{0,5}[smh]$/, 'must be a whole number and a unit (s, m or h), such as 15m')
+  .transform((text) => Number(text.slice(0, -1)) * DURATION_UNIT_MS[text.at(-1) as keyof typeof DURATION_UNIT_MS]);
+const positiveCount = z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(1_000_000);
 
 const SIGNING_KEY_FORMAT = 'must be an Ed25519 private key, as PEM or base64 PKCS#8 (DER)';
 
@@ -65,6 +76,16 @@ export const apiConfigSchema = z.object({
     .default('')
     .transform((text) => text.split(',').map((origin) => origin.trim()).filter(Boolean))
     .pipe(z.array(z.string().refine(isWebOrigin, 'must list origins such as https://console.example.org (no path, no trailing slash), comma-separated'))),
+  /** How many reverse proxies stand in front of the API: the client's address is then read from X-Forwarded-For. 0: the peer is the client. */
+  TRUST_PROXY: z.coerce.number().int('must be a whole number of proxies').min(0).max(10).default(0),
+  /** Failed sign-ins for one email, within SIGN_IN_FAILURE_WINDOW, that lock it (shared by every API process, in PostgreSQL). */
+  SIGN_IN_MAX_FAILURES: positiveCount.default(5),
+  SIGN_IN_FAILURE_WINDOW: duration.default(15 * DURATION_UNIT_MS.m),
+  /** How long a locked email is refused, even with the right password. */
+  SIGN_IN_LOCKOUT: duration.default(15 * DURATION_UNIT_MS.m),
+  /** Failed sign-ins from one client address, within SIGN_IN_IP_WINDOW, after which it is refused for that long (counted per API process). */
+  SIGN_IN_IP_MAX_FAILURES: positiveCount.default(30),
+  SIGN_IN_IP_WINDOW: duration.default(15 * DURATION_UNIT_MS.m),
 });
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 
@@ -121,7 +142,7 @@ export function loadConfig<S extends z.ZodObject>(schema: S, env: Record<string,
   const lines = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? '?');
     const got = present[name];
-    const shown = got === undefined ? ' (not set)' : SECRETS.has(name) ? '' : ` (got "${got}")`;
+    const shown = got === undefined ? ' (not set)' : SECRETS.has(name) ? '' : ` (got "${redactSecrets(got)}")`;
     return `  ${name}: ${issue.message}${shown}`;
   });
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

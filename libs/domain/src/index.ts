@@ -15,6 +15,7 @@ export * from './measures.js';
 export * from './directory.js';
 export * from './agreement-history.js';
 export * from './audit.js';
+export * from './sign-in-throttle.js';
 export * from './schemas.js';
 export * from './state-diff.js';
 export * from './audit-proof.js';

@@ -6,7 +6,7 @@
 import type { PartnershipState } from './partnership.js';
 import type { DeadlineFilter } from './schemas.js';
 import { recipientOf, type Assignee, type Recipient, type TaskKind } from './tasks.js';
-import { deadlines, escalationRecipients, type Deadline, type DeadlinePurpose } from './timers.js';
+import { deadlines, escalationRecipients, type DeadlinePurpose } from './timers.js';
 
 
 export interface LedgerEntry {

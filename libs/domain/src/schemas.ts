@@ -148,6 +148,8 @@ export const accessLogFilterSchema = z.strictObject({
   action: oneOrMany(z.enum(ACCESS_ACTIONS)).optional(),
   actorId: storedId.optional(),
   partnershipId: storedId.optional(),
+  /** The email a sign-in tried (any case). */
+  email: z.string().trim().toLowerCase().min(1).max(254).optional(),
   since: storableInstant().optional(),
   until: storableInstant().optional(),
 });
@@ -184,13 +186,16 @@ export const markNotificationsReadSchema = z
   .refine((body) => (body.ids === undefined) !== (body.all === undefined), { message: 'give either "ids" or "all": true', path: ['ids'] });
 export type MarkNotificationsReadInput = z.infer<typeof markNotificationsReadSchema>;
 
+// Emails are compared without case, so the directory stores them, and sign-in reads them, in lower case.
+const email = z.string().trim().toLowerCase().max(254).check(z.email());
+
+/** Sign-in: the email as the directory keys it (so it is also what sign-in throttling counts by). */
 export const loginSchema = z.strictObject({
-  email: z.email(),
+  email,
   password: z.string().min(1).max(200),
 });
 
-// The directory (admin only). Emails are compared without case, so they are stored in lower case.
-const email = z.string().trim().toLowerCase().max(254).check(z.email());
+// The directory (admin only).
 const organizationName = text(200).min(1);
 const personName = text(200).min(1);
 const active = z.boolean().describe('false deactivates (kept on past records, no new sign-in or membership); true reactivates');

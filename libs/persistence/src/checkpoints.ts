@@ -4,7 +4,7 @@
  * in between.
  */
 import type { KeyObject } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { signCheckpoint, type SignedCheckpoint } from './checkpoint-signature.js';
 
 export interface CheckpointRow {
@@ -28,13 +28,6 @@ export async function recordCheckpoint(manager: EntityManager, partnershipId: st
      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (partnership_id, sequence) DO NOTHING`,
     [partnershipId, checkpoint.sequence, checkpoint.hash, checkpoint.signedAt, checkpoint.keyId, checkpoint.signature],
   );
-}
-
-export async function newestCheckpoint(manager: DataSource | EntityManager, partnershipId: string): Promise<SignedCheckpoint | null> {
-  const [row] = (await manager.query('SELECT * FROM audit_checkpoints WHERE partnership_id = $1 ORDER BY sequence DESC LIMIT 1', [
-    partnershipId,
-  ])) as CheckpointRow[];
-  return row ? checkpointOf(partnershipId, row) : null;
 }
 
 export function checkpointOf(partnershipId: string, row: Omit<CheckpointRow, 'partnership_id'>): SignedCheckpoint {

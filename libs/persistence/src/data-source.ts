@@ -7,6 +7,8 @@ import { PasswordChangedAt1764400000000 } from './migrations/1764400000000-passw
 import { AuditCheckpoints1764500000000 } from './migrations/1764500000000-audit-checkpoints.js';
 import { EventsByActor1764610000000 } from './migrations/1764610000000-events-by-actor.js';
 import { AccessLog1764620000000 } from './migrations/1764620000000-access-log.js';
+import { SignInThrottle1764630000000 } from './migrations/1764630000000-sign-in-throttle.js';
+import { AccessLogByEmail1764640000000 } from './migrations/1764640000000-access-log-by-email.js';
 
 /** Arbitrary constant: the advisory lock that keeps two processes from migrating at once. */
 const MIGRATION_LOCK = 7_220_451;
@@ -23,8 +25,11 @@ export function createDataSource(url: string, options: DatabaseOptions = {}): Da
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    migrations: [InitialSchema1763900000000, OrganizationTasks1763990000000, TaskPurpose1764100000000, DirectoryAdministration1764311000000, PasswordChangedAt1764400000000, AuditCheckpoints1764500000000, EventsByActor1764610000000, AccessLog1764620000000],
+    migrations: [InitialSchema1763900000000, OrganizationTasks1763990000000, TaskPurpose1764100000000, DirectoryAdministration1764311000000, PasswordChangedAt1764400000000, AuditCheckpoints1764500000000, EventsByActor1764610000000, AccessLog1764620000000, SignInThrottle1764630000000, AccessLogByEmail1764640000000],
     entities: [],
+    // No query logging, and no slow-query log (TypeORM prints that one whatever `logging` says once
+    // maxQueryExecutionTime is set): parameters carry password hashes, and nothing here may print them.
+    logging: false,
     extra: { max: 10, ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}) },
   });
 }

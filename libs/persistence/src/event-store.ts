@@ -86,10 +86,6 @@ export function chainVerification(partnershipId: string, rows: readonly EventRow
   return { valid: broken === null, events: rows.length, headHash: rows.at(-1)?.hash ?? GENESIS_HASH, firstBrokenSequence: broken };
 }
 
-export async function chainRows(manager: DataSource | EntityManager, partnershipId: string): Promise<EventRow[]> {
-  return (await manager.query('SELECT * FROM partnership_events WHERE partnership_id = $1 ORDER BY sequence', [partnershipId])) as EventRow[];
-}
-
 /**
  * The sequence where the log stops being the one that was written: a missing number (a deleted
  * row), a row that does not follow its predecessor (swapped), an edited row, or a row that was slipped

@@ -11,12 +11,13 @@ export * from './notifications.js';
 export * from './read/deadlines.js';
 export * from './checkpoint-signature.js';
 export * from './checkpoints.js';
+export * from './log-snapshot.js';
 export * from './log-verification.js';
 export * from './log-cross-check.js';
 export * from './read/partnership-pages.js';
-export * from './audit-snapshot.js';
 export * from './audit-verifier-source.js';
 export * from './access-log.js';
+export * from './sign-in-throttle.js';
 export {
   AUDIT_EXPORT_FORMAT,
   DISPLAYED_EVENT_FIELDS,

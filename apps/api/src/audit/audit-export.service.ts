@@ -11,10 +11,10 @@ import {
   AUDIT_EXPORT_FORMAT,
   GENESIS_HASH,
   actorOf,
-  auditSnapshot,
   auditVerifierSource,
   eventOf,
   publishedKey,
+  readLogSnapshot,
   type AuditExport,
 } from '@pe/persistence';
 import type { AuthenticatedUser } from '../auth/auth.decorators.js';
@@ -70,7 +70,7 @@ export class AuditExportService {
 
   private async build(user: AuthenticatedUser, id: string, format: ExportFormat): Promise<ExportFile> {
     await this.partnerships.get(user, id);
-    const { rows, checkpoint } = await auditSnapshot(this.db, id);
+    const { rows, signed: checkpoint } = await readLogSnapshot(this.db, id);
     const events = rows.map(eventOf);
     const state = fold(events);
     if (state.status !== 'active') throw notFoundError('Partnership');

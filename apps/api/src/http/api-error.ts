@@ -36,6 +36,10 @@ export const API_ERROR_CODES = {
   stillResponsible: 'DIRECTORY.STILL_RESPONSIBLE',
   /** 401: the password was set after this token was issued. */
   passwordChanged: 'AUTH.PASSWORD_CHANGED',
+  /** 429: too many failed sign-ins for this email; every sign-in for it is refused until Retry-After. */
+  lockedOut: 'AUTH.LOCKED_OUT',
+  /** 429: too many failed sign-ins from this client address; its sign-ins are refused until Retry-After. */
+  rateLimited: 'AUTH.RATE_LIMITED',
   serverError: 'SERVER.ERROR',
   /** 503: Temporal cannot be reached; nothing was sent, or what was sent may still be applied. */
   temporalUnavailable: 'TEMPORAL.UNAVAILABLE',
@@ -72,6 +76,23 @@ export class ApiError extends HttpException {
   }
 }
 
+/** An error that ends by itself: the answer says when to try again (`Retry-After`, whole seconds). */
+export class RetryLaterError extends ApiError {
+  readonly retryAfterSeconds: number;
+
+  constructor(statusCode: number, code: string, message: string, retryAfterMs: number) {
+    super(statusCode, code, message);
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  }
+}
+
+/** "3 minutes", "40 seconds": how long a wait is, rounded up, for a message a person reads. */
+export function waitInWords(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}
+
 export const malformed = (errors: Record<string, string>, message = 'The request is malformed') =>
   new ApiError(HttpStatus.BAD_REQUEST, API_ERROR_CODES.malformed, message, errors);
 export const notFoundError = (what: string) => new ApiError(HttpStatus.NOT_FOUND, API_ERROR_CODES.notFound, `${what} not found`);
@@ -84,3 +105,17 @@ export const deactivatedError = () =>
 export const unavailableError = (dependency: Dependency, message: string) => new ApiError(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE_CODE[dependency], message);
 /** 503 with Retry-After (error.filter.ts): too much of one kind of heavy work at once; nothing is down. */
 export const busyError = (message: string) => new ApiError(HttpStatus.SERVICE_UNAVAILABLE, API_ERROR_CODES.busy, message);
+export const lockedOutError = (retryAfterMs: number) =>
+  new RetryLaterError(
+    HttpStatus.TOO_MANY_REQUESTS,
+    API_ERROR_CODES.lockedOut,
+    `Too many failed sign-ins for this email: it is locked for ${waitInWords(retryAfterMs)}, even with the right password`,
+    retryAfterMs,
+  );
+export const rateLimitedError = (retryAfterMs: number) =>
+  new RetryLaterError(
+    HttpStatus.TOO_MANY_REQUESTS,
+    API_ERROR_CODES.rateLimited,
+    `Too many failed sign-ins from your network address: try again in ${waitInWords(retryAfterMs)}`,
+    retryAfterMs,
+  );

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { DomainError } from '@pe/domain';
 import { ListParamsError, isDatabaseUnavailable } from '@pe/persistence';
 import { DependencyProbes } from '../health/dependency-probes.js';
-import { API_ERROR_CODES, RETRY_AFTER_SECONDS, STATUS_OF_KIND, busyError, unavailableError, type ApiErrorBody } from './api-error.js';
+import { API_ERROR_CODES, RETRY_AFTER_SECONDS, RetryLaterError, STATUS_OF_KIND, busyError, unavailableError, type ApiErrorBody } from './api-error.js';
 
 /** How long an unexpected error may wait on the question whether PostgreSQL went away. */
 const DATABASE_CHECK_MS = 1000;
@@ -18,7 +18,9 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     void this.bodyOf(exception).then((body) => {
-      if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+      if (exception instanceof RetryLaterError) {
+        response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      } else if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
         this.logger.warn(`${body.code}: ${body.message}`);
         response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       } else if (body.statusCode >= 500) {

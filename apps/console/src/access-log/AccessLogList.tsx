@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import type { Theme } from '@mui/material/styles';
-import { AutocompleteInput, Datagrid, DateTimeInput, FunctionField, Link, List, ReferenceInput, SelectInput, SimpleList, TextField, useListContext } from 'react-admin';
+import { AutocompleteInput, Datagrid, DateTimeInput, FunctionField, Link, List, ReferenceInput, SelectInput, SimpleList, TextField, TextInput, useListContext } from 'react-admin';
 import { instantOfInput } from '../localTime';
 import { accessLabel, actionChoices, actorLabel, type AccessLogRecord } from './accessLogModel';
 
@@ -14,6 +14,7 @@ const filters = [
   <ReferenceInput key="actorId" source="actorId" reference="users" alwaysOn>
     <AutocompleteInput label="Who" optionText="name" sx={{ minWidth: 200 }} />
   </ReferenceInput>,
+  <TextInput key="email" source="email" label="Email tried" type="email" helperText={false} sx={{ minWidth: 260 }} alwaysOn />,
   <ReferenceInput key="partnershipId" source="partnershipId" reference="partnerships">
     <AutocompleteInput label="Partnership" optionText="name" sx={{ minWidth: 220 }} />
   </ReferenceInput>,
@@ -28,10 +29,10 @@ function NoAccess() {
   return (
     <Box sx={{ textAlign: 'center', m: 4 }}>
       <Typography variant="h6" component="p">
-        {filtered ? 'No access matches these filters' : 'Nobody has exported or verified a record yet'}
+        {filtered ? 'No access matches these filters' : 'Nobody has signed in, exported or verified a record yet'}
       </Typography>
       <Typography variant="body2" color="text.secondary">
-        Each export of a partnership’s history (dossier, JSON, CSV) and each verification of its log appears here: who, when and what.
+        Each sign-in, successful or not (with the email tried), each export of a partnership’s history (dossier, JSON, CSV) and each verification appears here: who, when, what and from where.
       </Typography>
     </Box>
   );
@@ -42,8 +43,9 @@ const partnership = (row: AccessLogRecord) =>
   row.partnershipId ? <Link to={`/partnerships/${row.partnershipId}/show`}>{row.partnershipName ?? row.partnershipId}</Link> : '—';
 
 /**
- * Who read the audit trail (exported or verified a partnership's history), when and how: the
- * admin's screen of the access log, newest first. The log is kept apart from the partnerships' own.
+ * Who signed in (or tried to) and who read the audit trail (exported or verified a partnership's
+ * history), when and how: the admin's screen of the access log, newest first. The log is kept apart
+ * from the partnerships' own.
  */
 export function AccessLogList() {
   const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
@@ -55,8 +57,12 @@ export function AccessLogList() {
           secondaryText={(row) => (
             <>
               {when(row)}
-              <br />
-              {partnership(row)}
+              {row.partnershipId && (
+                <>
+                  <br />
+                  {partnership(row)}
+                </>
+              )}
             </>
           )}
           tertiaryText={(row) => row.ip ?? ''}

@@ -187,6 +187,7 @@ export const accessLogList: ListSpec = {
     // Rows written before outcomes were recorded were all served.
     outcome: `COALESCE(a.detail->>'outcome', 'served')`,
     refusal: `CASE WHEN a.detail->>'code' IS NOT NULL THEN (a.detail->>'status') || ' ' || (a.detail->>'code') END`,
+    email: `a.detail->>'email'`,
     ip: 'a.ip',
     detail: 'a.detail',
   },
@@ -196,6 +197,8 @@ export const accessLogList: ListSpec = {
     action: equals('a.action'),
     actorId: equals('a.actor_id::text'),
     partnershipId: equals('a.partnership_id::text'),
+    // Sign-ins store the email tried as typed, trimmed and in lower case; the filter is read the same way.
+    email: equals(`a.detail->>'email'`),
     since: instantBound('a.at', 'from', 'since'),
     until: instantBound('a.at', 'to', 'until'),
   },
