@@ -396,7 +396,7 @@ describe('the access log', () => {
     expect((await accessLog(admin, { since: 'yesterday' })).body.errors).toEqual({ 'filter.since': 'must be an ISO-8601 instant such as 2026-11-23T10:00:00Z' });
   });
 
-  it('records each page of the verification of every partnership, with its cursor, and nothing refused', async () => {
+  it('records each page of the verification of every partnership, with its cursor, and a refused page with its code', async () => {
     await partnership();
     const person = formulaCoordinator;
     const first = await person.get('/api/audit/verification?limit=1');
@@ -407,8 +407,9 @@ describe('the access log', () => {
 
     const rows = (await accessLog(admin, { action: 'verify-all', actorId: person.user.id })).body as Record<string, unknown>[];
     expect(rows.map((row) => [row.action, row.actorRole, row.partnershipId, row.detail])).toEqual([
-      ['verify-all', 'coordinator', null, { limit: '1' }],
-      ['verify-all', 'coordinator', null, { after: first.body.next, limit: '1' }],
+      ['verify-all', 'coordinator', null, { limit: '1', outcome: 'served' }],
+      ['verify-all', 'coordinator', null, { after: first.body.next, limit: '1', outcome: 'served' }],
+      ['verify-all', 'coordinator', null, { limit: '0', outcome: 'refused', status: 400, code: 'REQUEST.MALFORMED' }],
     ]);
   });
 
