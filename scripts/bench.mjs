@@ -22,7 +22,8 @@ const GOALS = [
 
 ensureDependencies();
 build();
-step(`Starting a private stack (data under ${process.env.DATA_DIR ?? '.data'}/bench) for ${N} partnerships per path, ${CONCURRENCY} at a time`);
+const workload = ONLY === 'audit' ? 'the audit part alone' : `${N} partnerships per path, ${CONCURRENCY} at a time`;
+step(`Starting a private stack (data under ${process.env.DATA_DIR ?? '.data'}/bench) for ${workload}`);
 const { startStack } = await import('@pe/devstack');
 const { Client, Connection } = await import('@temporalio/client');
 const { executeCommand } = await import('@pe/workflows');
