@@ -2,13 +2,18 @@
 // the sponsor's first approval (a) through our HTTP API and (b) with the raw Temporal client sending
 // the same updates; print both rates and the ratio. BENCH_N and BENCH_CONCURRENCY tune it. Then a
 // scale run (scripts/bench-scale.mjs): BENCH_SCALE_N partnerships waiting on timers, with the worker's
-// peak memory and the timers' lateness.
+// peak memory and the timers' lateness. Then the audit figures on one long log (scripts/bench-audit.mjs);
+// BENCH_ONLY=audit runs only those.
 import { build, ensureDependencies, repoRoot, step } from './bootstrap.mjs';
 import { runScale } from './bench-scale.mjs';
+import { runAudit } from './bench-audit.mjs';
+import { apiClient } from './bench-http.mjs';
 import { createAndSubmit, percentile, userActor } from './bench-raw.mjs';
 
 const N = Number(process.env.BENCH_N ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+/** `audit`: the audit part alone (scripts/bench-audit.mjs). */
+const ONLY = process.env.BENCH_ONLY;
 const dueDate = `${new Date().getUTCFullYear() + 1}-06-30`;
 const GOALS = [
   { rank: 1, title: 'Cut emergency readmissions', metric: 'readmissions per 1,000', baseline: 42, target: 30, dueDate },
@@ -17,7 +22,8 @@ const GOALS = [
 
 ensureDependencies();
 build();
-step(`Starting a private stack (data under ${process.env.DATA_DIR ?? '.data'}/bench) for ${N} partnerships per path, ${CONCURRENCY} at a time`);
+const workload = ONLY === 'audit' ? 'the audit part alone' : `${N} partnerships per path, ${CONCURRENCY} at a time`;
+step(`Starting a private stack (data under ${process.env.DATA_DIR ?? '.data'}/bench) for ${workload}`);
 const { startStack } = await import('@pe/devstack');
 const { Client, Connection } = await import('@temporalio/client');
 const { executeCommand } = await import('@pe/workflows');
@@ -28,17 +34,7 @@ const stack = await startStack({ repoRoot, mode: 'test', dataFolder: 'bench', ec
 const connection = await Connection.connect({ address: stack.temporalAddress });
 const temporal = new Client({ connection, namespace: stack.temporalNamespace });
 
-async function http(method, path, token, body) {
-  const response = await fetch(`${stack.apiUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const payload = await response.json();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(payload)}`);
-  return payload;
-}
-const loginAs = async (email) => http('POST', '/api/auth/login', undefined, { email, password: 'demo-password' });
+const { http, loginAs } = apiClient(stack.apiUrl);
 
 try {
   const coordinator = await loginAs('coordinator@demo.test');
@@ -97,12 +93,15 @@ try {
     return rate;
   }
 
-  step('Measuring (create → record goals → submit → sponsor approves, per partnership)');
-  const raw = await measure('(b) raw Temporal client', throughTemporal);
-  const api = await measure('(a) HTTP API', throughApi);
-  console.log(`\nratio API / raw Temporal: ${(api / raw).toFixed(2)} (1.00 = the API adds no cost)`);
+  if (ONLY !== 'audit') {
+    step('Measuring (create → record goals → submit → sponsor approves, per partnership)');
+    const raw = await measure('(b) raw Temporal client', throughTemporal);
+    const api = await measure('(a) HTTP API', throughApi);
+    console.log(`\nratio API / raw Temporal: ${(api / raw).toFixed(2)} (1.00 = the API adds no cost)`);
 
-  await runScale({ stack, temporal, coordinator, sponsor, organizationIds, goals: GOALS, step });
+    await runScale({ stack, temporal, coordinator, sponsor, organizationIds, goals: GOALS, step });
+  }
+  await runAudit({ stack, temporal, coordinator, sponsor, organizationIds, policy: DEFAULT_POLICY });
 } finally {
   await connection.close();
   await stack.stop();
