@@ -41,20 +41,42 @@ async function partnershipIdsListed(session: Session, resource: string, filter: 
 }
 
 describe('priority setting, end to end', () => {
-  it('creates the partnership and its workflow in PRIORITY_SETTING', async () => {
+  it('creates the partnership and its workflow in PRIORITY_SETTING, searchable by stage, organizations and coordinator', async () => {
     const partnership = await createPartnership(coordinator);
     expect(partnership).toMatchObject({ stage: 'PRIORITY_SETTING', prioritiesStatus: 'DRAFTING', version: 1 });
+    const members = ((await coordinator.get(`/api/partnerships/${partnership.id}`)).body as { organizationIds: string[] }).organizationIds;
+    expect(members).toHaveLength(2);
+    expect(await storedEvents(partnership.id)).toEqual([{ sequence: 1, type: 'PartnershipCreated', actor_id: coordinator.user.id }]);
 
     const connection = await Connection.connect({ address: inject('temporalAddress') });
     try {
       const client = new Client({ connection, namespace: inject('temporalNamespace') });
-      const description = await client.workflow.getHandle(`partnership-${partnership.id}`).describe();
+      const handle = client.workflow.getHandle(`partnership-${partnership.id}`);
+      const description = await handle.describe();
       expect(description.status.name).toBe('RUNNING');
       expect(description.searchAttributes.PartnershipStage).toEqual(['PRIORITY_SETTING']);
+      expect([...(description.searchAttributes.PartnershipOrganizations ?? [])].sort()).toEqual([...members].sort());
+      expect(description.searchAttributes.PartnershipCoordinator).toEqual([coordinator.user.id]);
+
+      // A new member is searchable as soon as it joins, beside the coordinator.
+      const { organizationIds } = await directory(coordinator);
+      const joining = organizationIds.find((organizationId) => !members.includes(organizationId))!;
+      expect((await coordinator.post(`/api/partnerships/${partnership.id}/commands`, { type: 'AddOrganization', organizationId: joining })).status).toBe(200);
+      const joined = await eventually('the new member in the search attributes', async () => {
+        const organizations = (await handle.describe()).searchAttributes.PartnershipOrganizations ?? [];
+        return organizations.length === 3 ? organizations : undefined;
+      });
+      expect([...joined].sort()).toEqual([...members, joining].sort());
+      const found = await eventually('the workflow found by its new member and its coordinator', async () => {
+        const query = `WorkflowId = 'partnership-${partnership.id}' AND PartnershipOrganizations = '${joining}' AND PartnershipCoordinator = '${coordinator.user.id}'`;
+        const runs: string[] = [];
+        for await (const run of client.workflow.list({ query })) runs.push(run.workflowId);
+        return runs.length > 0 ? runs : undefined;
+      });
+      expect(found).toEqual([`partnership-${partnership.id}`]);
     } finally {
       await connection.close();
     }
-    expect(await storedEvents(partnership.id)).toEqual([{ sequence: 1, type: 'PartnershipCreated', actor_id: coordinator.user.id }]);
   });
 
   it('answers malformed input with 400 and per-field messages', async () => {
