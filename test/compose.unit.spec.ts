@@ -22,7 +22,7 @@ interface ComposeService {
   image?: string;
   build?: string | { context?: string; dockerfile?: string; args?: Record<string, unknown> | string[] };
   environment?: Record<string, unknown> | string[];
-  env_file?: string | (string | { path: string })[];
+  env_file?: string | (string | { path: string; required?: boolean })[];
   deploy?: { replicas?: number | string };
   command?: string | string[];
 }
@@ -52,10 +52,12 @@ function dotenvNames(text: string): string[] {
   return names;
 }
 
-/** Files named by a service's `env_file`, relative to the compose file. */
-function envFiles(service: ComposeService): string[] {
+/** Files named by a service's `env_file`, relative to the compose file, and whether compose requires each (it does unless `required: false`). */
+function envFiles(service: ComposeService): { path: string; required: boolean }[] {
   const entries = service.env_file === undefined ? [] : Array.isArray(service.env_file) ? service.env_file : [service.env_file];
-  return entries.map((entry) => join(repoRoot, typeof entry === 'string' ? entry : entry.path));
+  return entries.map((entry) =>
+    typeof entry === 'string' ? { path: join(repoRoot, entry), required: true } : { path: join(repoRoot, entry.path), required: entry.required !== false },
+  );
 }
 
 /** Every workspace's package.json, relative to the root (`dir/*` and plain folder patterns). */
@@ -96,7 +98,9 @@ describe('docker-compose.yml', () => {
     expect(Array.isArray(service.environment), 'environment: use the KEY: value mapping form').toBe(false);
     expect(unknownVariables(environmentNames(service))).toEqual([]);
     for (const file of envFiles(service)) {
-      if (existsSync(file)) expect(unknownVariables(dotenvNames(readFileSync(file, 'utf8'))), file).toEqual([]);
+      // A file compose requires must be in the repository; an optional one is checked when present.
+      if (file.required) expect(existsSync(file.path), `${name}: env_file ${file.path}`).toBe(true);
+      if (existsSync(file.path)) expect(unknownVariables(dotenvNames(readFileSync(file.path, 'utf8'))), file.path).toEqual([]);
     }
   });
 
@@ -185,8 +189,8 @@ describe('docker-compose.yml', () => {
 });
 
 describe('.env.example', () => {
-  const absent = !existsSync(envExamplePath);
-  it.skipIf(absent)(`names only variables declared in libs/config${absent ? ' (skipped: the repository has no .env.example)' : ''}`, () => {
+  it('exists and names only variables declared in libs/config', () => {
+    expect(existsSync(envExamplePath), 'the README sends deployers to .env.example').toBe(true);
     const names = dotenvNames(readFileSync(envExamplePath, 'utf8'));
     expect(names.length).toBeGreaterThan(0);
     expect(unknownVariables(names)).toEqual([]);

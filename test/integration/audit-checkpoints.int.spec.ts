@@ -42,6 +42,17 @@ async function forgedAfter(id: string, sequence: number): Promise<[string, strin
 
 const verify = async (id: string) => (await auditor.get(`/api/partnerships/${id}/verify`)).body;
 
+/**
+ * Rewrites event `sequence`'s payload and gives the row a hash that is right for its new content and
+ * its unchanged previous_hash, so the row checks out on its own: only the chain can catch it.
+ */
+async function rewriteSelfConsistently(id: string, sequence: number): Promise<void> {
+  await db.query(`UPDATE partnership_events SET payload = jsonb_set(payload, '{scope}', '"a smaller scope"') WHERE partnership_id = $1 AND sequence = $2`, [id, sequence]);
+  const [rewritten] = (await db.query('SELECT * FROM partnership_events WHERE partnership_id = $1 AND sequence = $2', [id, sequence])).rows as EventRow[];
+  const ownHash = eventHash(rewritten!.previous_hash, { partnershipId: id, ...eventOf(rewritten!) });
+  await db.query('UPDATE partnership_events SET hash = $3 WHERE partnership_id = $1 AND sequence = $2', [id, sequence, ownHash]);
+}
+
 describe('signed checkpoints', () => {
   it('publishes the public key to any signed-in role, and it checks the stored checkpoints', async () => {
     expect((await request('GET', '/api/audit/public-key')).status).toBe(401);
@@ -144,6 +155,9 @@ describe('the hash chain names the sequence of each tamper', () => {
       },
       3,
     ],
+    // Were each hash over its own row only, this rewrite would verify clean; chained, the next row
+    // still points at the original hash.
+    ['a row rewritten with a hash consistent with its own content', (id) => rewriteSelfConsistently(id, 2), 3],
   ];
 
   it.each(tampers)('%s', async (_tamper, edit, sequence) => {

@@ -70,4 +70,27 @@ describe('continue-as-new', () => {
     expect((await sponsor.post(`/api/tasks/${task.id}/complete`, { decision: 'approve' })).status).toBe(200);
     expect((await coordinator.get(`/api/partnerships/${partnershipId}`)).body.stage).toBe('LISTENING');
   });
+
+  it('answers a command retried with its Idempotency-Key after the workflow continued as new as it did before, and applies it once', async () => {
+    const { partnershipId, firstRunId } = await createWithHistoryLimit(client, coordinator, 28);
+    const commands = `/api/partnerships/${partnershipId}/commands`;
+    const key = { 'idempotency-key': `goals-${partnershipId}` };
+    const keyed = { type: 'RecordGoals', goals: smartGoals(), scope: 'The keyed scope' };
+    const first = await coordinator.post(commands, keyed, key);
+    expect(first.status).toBe(200);
+    expect(first.body.events).toEqual([{ sequence: 2, type: 'GoalsRecorded' }]);
+
+    // Other commands, without the key, push the first run past its history limit.
+    const second = await nextRun(client, partnershipId, firstRunId, async () => {
+      expect((await coordinator.post(commands, { type: 'RecordGoals', goals: smartGoals(), scope: 'A nudge' })).status).toBe(200);
+    });
+    expect(second.runId).not.toBe(firstRunId);
+
+    const retried = await coordinator.post(commands, keyed, key);
+    expect(retried).toMatchObject({ status: 200, body: first.body });
+    const keyedEvents = (await db.query(`SELECT sequence FROM partnership_events WHERE partnership_id = $1 AND payload->>'scope' = 'The keyed scope'`, [partnershipId])).rows;
+    expect(keyedEvents).toEqual([{ sequence: 2 }]);
+    // The key still belongs to its first command in the new run.
+    expect(await coordinator.post(commands, { type: 'SubmitPriorities' }, key)).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY.KEY_REUSED' } });
+  });
 });

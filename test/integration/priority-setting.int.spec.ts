@@ -29,21 +29,54 @@ const storedEvents = async (partnershipId: string) =>
     actor_id: string;
   }[];
 
+/** The partnerships that the rows of a list belong to, across all its pages. */
+async function partnershipIdsListed(session: Session, resource: string, filter: Record<string, unknown>, sort: [string, 'ASC' | 'DESC']): Promise<string[]> {
+  const ids = new Set<string>();
+  for (let start = 0; ; start += 500) {
+    const reply = await session.get<{ id: string; partnershipId?: string }[]>(`/api/${resource}?${listQuery(filter, sort, [start, start + 499])}`);
+    expect(reply.status, resource).toBe(200);
+    for (const row of reply.body) ids.add(resource === 'partnerships' ? row.id : row.partnershipId!);
+    if (reply.body.length < 500) return [...ids];
+  }
+}
+
 describe('priority setting, end to end', () => {
-  it('creates the partnership and its workflow in PRIORITY_SETTING', async () => {
+  it('creates the partnership and its workflow in PRIORITY_SETTING, searchable by stage, organizations and coordinator', async () => {
     const partnership = await createPartnership(coordinator);
     expect(partnership).toMatchObject({ stage: 'PRIORITY_SETTING', prioritiesStatus: 'DRAFTING', version: 1 });
+    const members = ((await coordinator.get(`/api/partnerships/${partnership.id}`)).body as { organizationIds: string[] }).organizationIds;
+    expect(members).toHaveLength(2);
+    expect(await storedEvents(partnership.id)).toEqual([{ sequence: 1, type: 'PartnershipCreated', actor_id: coordinator.user.id }]);
 
     const connection = await Connection.connect({ address: inject('temporalAddress') });
     try {
       const client = new Client({ connection, namespace: inject('temporalNamespace') });
-      const description = await client.workflow.getHandle(`partnership-${partnership.id}`).describe();
+      const handle = client.workflow.getHandle(`partnership-${partnership.id}`);
+      const description = await handle.describe();
       expect(description.status.name).toBe('RUNNING');
       expect(description.searchAttributes.PartnershipStage).toEqual(['PRIORITY_SETTING']);
+      expect([...(description.searchAttributes.PartnershipOrganizations ?? [])].sort()).toEqual([...members].sort());
+      expect(description.searchAttributes.PartnershipCoordinator).toEqual([coordinator.user.id]);
+
+      // A new member is searchable as soon as it joins, beside the coordinator.
+      const { organizationIds } = await directory(coordinator);
+      const joining = organizationIds.find((organizationId) => !members.includes(organizationId))!;
+      expect((await coordinator.post(`/api/partnerships/${partnership.id}/commands`, { type: 'AddOrganization', organizationId: joining })).status).toBe(200);
+      const joined = await eventually('the new member in the search attributes', async () => {
+        const organizations = (await handle.describe()).searchAttributes.PartnershipOrganizations ?? [];
+        return organizations.length === 3 ? organizations : undefined;
+      });
+      expect([...joined].sort()).toEqual([...members, joining].sort());
+      const found = await eventually('the workflow found by its new member and its coordinator', async () => {
+        const query = `WorkflowId = 'partnership-${partnership.id}' AND PartnershipOrganizations = '${joining}' AND PartnershipCoordinator = '${coordinator.user.id}'`;
+        const runs: string[] = [];
+        for await (const run of client.workflow.list({ query })) runs.push(run.workflowId);
+        return runs.length > 0 ? runs : undefined;
+      });
+      expect(found).toEqual([`partnership-${partnership.id}`]);
     } finally {
       await connection.close();
     }
-    expect(await storedEvents(partnership.id)).toEqual([{ sequence: 1, type: 'PartnershipCreated', actor_id: coordinator.user.id }]);
   });
 
   it('answers malformed input with 400 and per-field messages', async () => {
@@ -242,6 +275,45 @@ describe('access', () => {
     const own = ownReply.body.id as string;
     expect((await partner.get(`/api/partnerships/${own}/state`)).status).toBe(200);
     expect(((await partner.get(`/api/events?${listQuery({ partnershipId: own })}`)).body as unknown[]).length).toBe(1);
+  });
+
+  it("keeps a partner out of another organization's measures, unfiltered lists and notifications", async () => {
+    const since = new Date().toISOString();
+    const partner = await login(DEMO.partnerRiverside);
+    const organizations = (await coordinator.get(`/api/organizations?${listQuery({})}`)).body as { id: string }[];
+    const others = organizations.filter((org) => org.id !== partner.user.organizationId).map((org) => org.id);
+    const name = `Scoping without Riverside ${Math.random().toString(36).slice(2, 8)}`;
+    const created = await coordinator.post('/api/partnerships', { name, sponsorId: sponsor.user.id, organizationIds: others, policy: FAST_POLICY });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    try {
+      await submitGoals(coordinator, id);
+      // The sponsor is reminded of the approval: the partnership has notifications that could leak.
+      const reminder = await eventually('the sponsor’s reminder', async () => (await sponsor.get<{ id: string }[]>(`/api/notifications?${listQuery({ partnershipId: id })}`)).body[0]);
+
+      for (const path of [`/api/partnerships/${id}/measures`, `/api/partnerships/${id}/agreements`, `/api/partnerships/${id}/event-facets`]) {
+        expect((await coordinator.get(path)).status, path).toBe(200);
+        expect((await partner.get(path)).status, path).toBe(404);
+      }
+      expect((await partner.get(`/api/notifications/${reminder.id}`)).status).toBe(404);
+      expect((await partner.get(`/api/notifications?${listQuery({ partnershipId: id })}`)).body).toEqual([]);
+
+      // Lists read without a partnership filter: the coordinator's (the sponsor's for notifications,
+      // which are each person's own) show the partnership's rows, the partner's none of them.
+      const lists: [Session, string, Record<string, unknown>, [string, 'ASC' | 'DESC']][] = [
+        [coordinator, 'partnerships', {}, ['createdAt', 'ASC']],
+        [coordinator, 'tasks', {}, ['openedAt', 'ASC']],
+        [coordinator, 'events', { occurredFrom: since }, ['occurredAt', 'ASC']],
+        [coordinator, 'deadlines', {}, ['firesAt', 'ASC']],
+        [sponsor, 'notifications', {}, ['createdAt', 'ASC']],
+      ];
+      for (const [member, resource, filter, sort] of lists) {
+        expect(await partnershipIdsListed(member, resource, filter, sort), resource).toContain(id);
+        expect(await partnershipIdsListed(partner, resource, filter, sort), resource).not.toContain(id);
+      }
+    } finally {
+      await coordinator.post(`/api/partnerships/${id}/commands`, { type: 'PutOnHold', reason: 'test over' });
+    }
   });
 
   it('serves health, the OpenAPI document and the console', async () => {

@@ -48,18 +48,25 @@ describe('stop and start', () => {
     await first.stop();
     running = undefined;
 
+    const restartedAt = Date.now();
     running = await startStack({ ...quiet, fresh: false });
     const second = running;
     const record = await call(second, 'GET', `/api/partnerships/${id}`, coordinator.token);
     expect(record).toMatchObject({ status: 200, body: { name: 'Survives a restart', prioritiesStatus: 'SUBMITTED', version: 4 } });
 
-    let reminders: unknown[] = [];
+    let reminders: { taskId: string; userId: string; createdAt: string }[] = [];
     for (let attempt = 0; attempt < 150 && reminders.length === 0; attempt += 1) {
       reminders = (await call(second, 'GET', `/api/notifications?${listQuery({ partnershipId: id, kind: 'reminder' })}`, sponsor.token)).body;
       if (reminders.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(reminders.length).toBeGreaterThanOrEqual(1);
     const [task] = (await call(second, 'GET', `/api/tasks?${listQuery({ mine: true, partnershipId: id })}`, sponsor.token)).body;
+    // The first stack never reminded anyone: every reminder was sent by the second one, to the
+    // assignee of the task the first one opened.
+    for (const reminder of reminders) {
+      expect(reminder).toMatchObject({ taskId: task.id, userId: sponsor.user.id });
+      expect(Date.parse(reminder.createdAt)).toBeGreaterThanOrEqual(restartedAt);
+    }
     expect((await call(second, 'POST', `/api/tasks/${task.id}/complete`, sponsor.token, { decision: 'approve' })).body.events).toHaveLength(3);
   });
 });
