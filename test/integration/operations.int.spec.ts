@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { escalationAt } from '@pe/domain';
 import { DEMO, eventually, listQuery, login, type Reply, type Session } from '../support/http.js';
+import { testDirectory } from '../support/directory.js';
 import { FAST_POLICY, SLOW_POLICY, smartGoals } from '../support/partnerships.js';
 
 type Policy = typeof SLOW_POLICY;
@@ -71,8 +72,11 @@ beforeAll(async () => {
   northwind = named('Northwind Foundation');
   eastvale = named('Eastvale Logistics');
 });
+const directory = testDirectory('operations');
+
 afterAll(async () => {
   await db?.end();
+  await directory.remove();
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -448,6 +452,20 @@ describe('membership', () => {
     const joining = await openTask(id, 'SIGN_AGREEMENT', { assigneeOrganizationId: eastvale });
     expect(joining).toMatchObject({ purpose: 'joining', detail: null, status: 'open' });
     expect((await partnership(id)).organizationIds).toEqual([riverside, northwind, eastvale]);
+
+    // Eastvale's representative signs the agreement in force: the signature names Eastvale and that version.
+    const admin = await login(DEMO.admin);
+    const email = directory.email('eastvale.rep');
+    const password = 'a long test password';
+    expect((await admin.post('/api/users', { email, name: 'Eve Eastvale', role: 'partner', organizationId: eastvale, password })).status).toBe(201);
+    const eastvaleRep = await login(email, { password });
+    const signedBefore = (await eventsOfType(id, 'AgreementSigned')).length;
+    expectOk(await complete(eastvaleRep, joining.id, { decision: 'approve' }), 'Eastvale signs');
+    expect((await tasksOf(id, { id: joining.id }))[0]).toMatchObject({ status: 'completed', decision: 'approve', completedBy: eastvaleRep.user.id });
+    const signatures = await eventsOfType(id, 'AgreementSigned');
+    expect(signatures.length).toBe(signedBefore + 1);
+    expect(signatures.at(-1)!.payload).toMatchObject({ organizationId: eastvale, version: (await stateOf(id)).agreement.version });
+    expect((await partnership(id)).stage).toBe('MEASUREMENT');
     expect(await send(coordinator, id, { type: 'AddOrganization', organizationId: eastvale })).toMatchObject({ status: 422, body: { code: 'MEMBERSHIP.INVALID' } });
 
     // Northwind holds roles and a KPI: it may leave only by naming who takes them over.
