@@ -9,7 +9,10 @@
 //
 // A file carries its own public key, which proves it consistent, not who signed it: a forger can
 // re-sign an edited record with a key of their own. Only with --public-key (the deployment's key,
-// kept apart from the file) is the signature checked with a key you trust.
+// kept apart from the file) is the signature checked with a key you trust. The JSON of
+// /api/audit/public-key also lists the keys the deployment signed with before a key rotation
+// (`previousKeys`), and a PEM file may hold several public keys: each of them is trusted, so an
+// export made before a rotation is still pinned.
 //
 // Exit codes: 0 the record holds and is signed by the pinned key; 1 it does not hold, or is signed
 // by another key than the pinned one (the reason and the sequence are printed); 2 the command was
@@ -39,22 +42,34 @@ function parseArguments(args) {
   return { file: files[0], publicKeyFile };
 }
 
-/** A PEM file, or the JSON the API answers at /api/audit/public-key; throws unless it is an Ed25519 public key. */
-async function trustedKey(file) {
+const PEM_BLOCK = /-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g;
+
+/**
+ * The trusted keys: the PEM blocks of a file, or the current and previous keys of the JSON the API
+ * answers at /api/audit/public-key; throws unless each is an Ed25519 public key.
+ */
+async function trustedKeys(file) {
   const text = readFileSync(file, 'utf8').trim();
-  const pem = text.startsWith('{') ? JSON.parse(text).pem : text;
-  if (typeof pem !== 'string') throw new Error('it holds no "pem"');
-  try {
-    await importPublicKey(pem);
-  } catch {
-    throw new Error('it is not an Ed25519 public key (a PEM file, or the JSON of GET /api/audit/public-key)');
+  let pems;
+  if (text.startsWith('{')) {
+    const published = JSON.parse(text);
+    const previous = Array.isArray(published.previousKeys) ? published.previousKeys.map((key) => key?.pem) : [];
+    pems = [published.pem, ...previous];
+  } else pems = text.match(PEM_BLOCK) ?? [text];
+  if (pems.some((pem) => typeof pem !== 'string')) throw new Error('it holds no "pem"');
+  for (const pem of pems) {
+    try {
+      await importPublicKey(pem);
+    } catch {
+      throw new Error('it is not an Ed25519 public key (a PEM file, or the JSON of GET /api/audit/public-key)');
+    }
   }
-  return pem;
+  return pems;
 }
 
 const { file, publicKeyFile } = parseArguments(process.argv.slice(2));
 let parsed;
-let trustedPublicKeyPem;
+let trustedPublicKeyPems;
 const reason = (error) => (error instanceof Error ? error.message : String(error));
 try {
   parsed = readAuditFile(readFileSync(file, 'utf8'));
@@ -62,12 +77,12 @@ try {
   fail(`Cannot read ${file}: ${reason(error)}`);
 }
 try {
-  trustedPublicKeyPem = publicKeyFile === undefined ? undefined : await trustedKey(publicKeyFile);
+  trustedPublicKeyPems = publicKeyFile === undefined ? undefined : await trustedKeys(publicKeyFile);
 } catch (error) {
   fail(`Cannot read the public key ${publicKeyFile}: ${reason(error)}`);
 }
 
-const report = await verifyAuditExport(parsed.exported, { displayed: parsed.displayed, trustedPublicKeyPem });
+const report = await verifyAuditExport(parsed.exported, { displayed: parsed.displayed, trustedPublicKeyPems });
 console.log(`${file}: ${parsed.kind === 'dossier' ? 'audit dossier' : 'JSON export'} of partnership ${report.partnershipId ?? '(unknown)'}, ${report.events} events`);
 for (const check of report.checks) console.log(`  ${check.ok ? 'ok  ' : 'FAIL'} ${check.detail}`);
 if (report.valid && report.keyPinned) {

@@ -6,7 +6,7 @@ import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { ApiConfig } from '@pe/config';
 import type { FailureLimit } from '@pe/domain';
-import { openDatabase } from '@pe/persistence';
+import { openDatabase, type AuditKeys } from '@pe/persistence';
 import { VerificationController } from './audit/verification.controller.js';
 import { VerificationService } from './audit/verification.service.js';
 import { AccessLogController } from './access-log/access-log.controller.js';
@@ -36,7 +36,7 @@ import { PartnershipGateway } from './temporal/partnership-gateway.js';
 import { WorkflowHistories } from './temporal/workflow-histories.js';
 import { WorkflowReplay } from './temporal/workflow-replay.js';
 import { createTemporalClient } from './temporal/temporal-client.js';
-import { ACCOUNT_SIGN_IN_LIMIT, ADDRESS_LIMITER, AUDIT_PUBLIC_KEY, COMMANDS, DATABASE, TEMPORAL, type CommandSettings } from './tokens.js';
+import { ACCOUNT_SIGN_IN_LIMIT, ADDRESS_LIMITER, AUDIT_KEYS, COMMANDS, DATABASE, PREVIOUS_JWT_SECRETS, TEMPORAL, type CommandSettings } from './tokens.js';
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
@@ -48,6 +48,7 @@ export class AppModule implements OnApplicationShutdown {
   static forConfig(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
+      // Tokens are signed with JWT_SECRET alone; JWT_PREVIOUS_SECRETS only verify (AuthGuard).
       imports: [JwtModule.register({ secret: config.JWT_SECRET, signOptions: { expiresIn: config.JWT_EXPIRES_IN as `${number}h` } })],
       controllers: [
         AuthController,
@@ -71,7 +72,8 @@ export class AppModule implements OnApplicationShutdown {
         { provide: TEMPORAL, useFactory: () => createTemporalClient(config) },
         { provide: COMMANDS, useValue: { taskQueue: config.TEMPORAL_TASK_QUEUE, timeoutMs: config.COMMAND_TIMEOUT_MS } satisfies CommandSettings },
         DependencyProbes,
-        { provide: AUDIT_PUBLIC_KEY, useValue: createPublicKey(config.AUDIT_SIGNING_KEY) },
+        { provide: AUDIT_KEYS, useValue: { current: createPublicKey(config.AUDIT_SIGNING_KEY), previous: config.AUDIT_PREVIOUS_PUBLIC_KEYS } satisfies AuditKeys },
+        { provide: PREVIOUS_JWT_SECRETS, useValue: config.JWT_PREVIOUS_SECRETS },
         {
           provide: ACCOUNT_SIGN_IN_LIMIT,
           useValue: { maxFailures: config.SIGN_IN_MAX_FAILURES, windowMs: config.SIGN_IN_FAILURE_WINDOW, lockoutMs: config.SIGN_IN_LOCKOUT } satisfies FailureLimit,

@@ -216,7 +216,11 @@ function auditExportDocument(): Record<string, unknown> {
         description: 'The newest signed head: Ed25519 over `partnership-engine/audit-checkpoint/v1\\n` followed by the canonical JSON of `{hash, partnershipId, sequence, signedAt}`',
         properties: { partnershipId: text, sequence: { type: 'integer' }, hash, signedAt: { type: 'string', format: 'date-time' }, keyId: text, signature: { type: 'string', contentEncoding: 'base64' } },
       },
-      publicKey: { type: 'object', description: 'As GET /api/audit/public-key answers it', properties: { algorithm: { const: 'Ed25519' }, keyId: text, pem: text, jwk: { type: 'object' } } },
+      publicKey: {
+        type: 'object',
+        description: 'The key that signed the checkpoint, as GET /api/audit/public-key answers it (the current key, or one of its `previousKeys` for a checkpoint signed before a key rotation)',
+        properties: { algorithm: { const: 'Ed25519' }, keyId: text, pem: text, jwk: { type: 'object' } },
+      },
     },
   };
 }
@@ -391,8 +395,9 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       '/api/audit/public-key': {
         get: {
           tags: ['audit'],
-          summary: 'The public half of the deployment\'s Ed25519 audit key, which signs every partnership\'s head',
-          description: '`{algorithm: "Ed25519", keyId, pem, jwk}`; `keyId` is the first 16 hex digits of the SHA-256 of the SPKI DER, and each checkpoint names the key that signed it. Any signed-in role.',
+          summary: 'The public half of the deployment\'s Ed25519 audit key, which signs every partnership\'s head, and of the keys it signed with before a rotation',
+          description:
+            '`{algorithm: "Ed25519", keyId, pem, jwk, previousKeys: [{algorithm, keyId, pem, jwk}]}`; `keyId` is the first 16 hex digits of the SHA-256 of the SPKI DER, and each checkpoint names the key that signed it. `previousKeys` are the keys the deployment signed with before a key rotation (AUDIT_PREVIOUS_PUBLIC_KEYS): checkpoints they signed still verify, and `node scripts/verify-dossier.mjs <file> --public-key <this JSON>` trusts every key listed. Any signed-in role.',
           responses: { '200': { description: 'The public key' }, ...errors(401) },
         },
       },

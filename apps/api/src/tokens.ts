@@ -1,8 +1,10 @@
-/** Injection tokens for what the API gets from outside: its database, Temporal client and audit public key. */
+/** Injection tokens for what the API gets from outside: its database, Temporal client and audit public keys. */
 export const DATABASE = Symbol('DATABASE');
 export const TEMPORAL = Symbol('TEMPORAL');
-/** The public half of the deployment's audit key: the API checks checkpoints; only the worker signs. */
-export const AUDIT_PUBLIC_KEY = Symbol('AUDIT_PUBLIC_KEY');
+/** The deployment's audit keys (AuditKeys: the current one and those before a rotation): the API checks checkpoints; only the worker signs. */
+export const AUDIT_KEYS = Symbol('AUDIT_KEYS');
+/** Secrets that still verify sign-in tokens but sign none (JWT_PREVIOUS_SECRETS): a rotation's window. */
+export const PREVIOUS_JWT_SECRETS = Symbol('PREVIOUS_JWT_SECRETS');
 /** How commands reach workflows: the task queue they start on and how long one may take (CommandSettings). */
 export const COMMANDS = Symbol('COMMANDS');
 

@@ -105,3 +105,53 @@ describe('start-up errors', () => {
     expect(() => loadConfig(apiConfigSchema, { ...base, AUDIT_SIGNING_KEY: der, DATABASE_URL: 'mysql://pe:hunter2-long@db/pe' })).not.toThrow(/hunter2/);
   });
 });
+
+describe('key rotation', () => {
+  const withKey = { ...base, AUDIT_SIGNING_KEY: der };
+  const previous = generateKeyPairSync('ed25519');
+  const previousPem = previous.publicKey.export({ format: 'pem', type: 'spki' }).toString();
+  const previousDer = previous.publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+  const another = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+
+  it('has no previous JWT secret or audit key unless told', () => {
+    const config = loadConfig(apiConfigSchema, withKey);
+    expect(config.JWT_PREVIOUS_SECRETS).toEqual([]);
+    expect(config.AUDIT_PREVIOUS_PUBLIC_KEYS).toEqual([]);
+  });
+
+  it('reads previous JWT secrets as a comma-separated list', () => {
+    const secrets = ['a'.repeat(16), 'b'.repeat(40)];
+    expect(loadConfig(apiConfigSchema, { ...withKey, JWT_PREVIOUS_SECRETS: ` ${secrets[0]}, ${secrets[1]} ,` }).JWT_PREVIOUS_SECRETS).toEqual(secrets);
+  });
+
+  it('refuses a short previous JWT secret without echoing any of them', () => {
+    const value = `${'s'.repeat(20)},short-one`;
+    expect(() => loadConfig(apiConfigSchema, { ...withKey, JWT_PREVIOUS_SECRETS: value })).toThrow(/JWT_PREVIOUS_SECRETS: must list secrets of at least 16 characters/);
+    expect(() => loadConfig(apiConfigSchema, { ...withKey, JWT_PREVIOUS_SECRETS: value })).not.toThrow(/short-one|sssss/);
+  });
+
+  it.each([
+    ['PEM', previousPem],
+    ['PEM with escaped newlines', previousPem.replace(/\n/g, '\\n')],
+    ['base64 SPKI', previousDer],
+  ])('reads a previous audit public key as %s, and several comma-separated', (_form, value) => {
+    const keys = loadConfig(apiConfigSchema, { ...withKey, AUDIT_PREVIOUS_PUBLIC_KEYS: `${value},${another}` }).AUDIT_PREVIOUS_PUBLIC_KEYS;
+    expect(keys.map((key) => key.export({ format: 'der', type: 'spki' }).toString('base64'))).toEqual([previousDer, another]);
+  });
+
+  it.each([
+    ['a private key as PEM', pem],
+    ['a private key as base64 PKCS#8', der],
+    ['an RSA public key', generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'der', type: 'spki' }).toString('base64')],
+    ['text', 'not-a-key'],
+  ])('refuses %s among the previous audit keys, without echoing it', (_what, value) => {
+    const load = () => loadConfig(apiConfigSchema, { ...withKey, AUDIT_PREVIOUS_PUBLIC_KEYS: `${previousDer},${value}` });
+    expect(load).toThrow(/AUDIT_PREVIOUS_PUBLIC_KEYS: must list Ed25519 public keys/);
+    expect(load).not.toThrow(value.slice(0, 30));
+  });
+
+  it('are the API’s alone: the worker signs with the current key only', () => {
+    expect(Object.keys(workerConfigSchema.shape)).not.toContain('JWT_PREVIOUS_SECRETS');
+    expect(Object.keys(workerConfigSchema.shape)).not.toContain('AUDIT_PREVIOUS_PUBLIC_KEYS');
+  });
+});

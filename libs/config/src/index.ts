@@ -2,7 +2,7 @@
  * Configuration from environment variables, validated once at start-up. A bad value stops the
  * process with a message naming the variable. `.env.example` lists every variable declared here.
  */
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { redactSecrets } from './redact.js';
 
@@ -40,6 +40,41 @@ function ed25519PrivateKey(text: string, context: z.core.$RefinementCtx<string>)
   return z.NEVER;
 }
 
+const PUBLIC_KEYS_FORMAT = 'must list Ed25519 public keys, each as PEM or base64 SPKI (DER), comma-separated; never a private key';
+
+/**
+ * The public halves of audit keys the worker signed with before a rotation: their checkpoints still
+ * verify. Public halves only — an old private key has no business on the API, so one is refused.
+ */
+function ed25519PublicKeys(text: string, context: z.core.$RefinementCtx<string>): KeyObject[] {
+  const keys: KeyObject[] = [];
+  for (const entry of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+    try {
+      const key = entry.includes('-----BEGIN')
+        ? entry.includes('PRIVATE KEY')
+          ? null
+          : createPublicKey(entry.replace(/\\n/g, '\n'))
+        : createPublicKey({ key: Buffer.from(entry, 'base64'), format: 'der', type: 'spki' });
+      if (key?.asymmetricKeyType === 'ed25519') {
+        keys.push(key);
+        continue;
+      }
+    } catch {
+      // falls through to the one message, as for AUDIT_SIGNING_KEY
+    }
+    context.addIssue({ code: 'custom', message: PUBLIC_KEYS_FORMAT });
+    return z.NEVER;
+  }
+  return keys;
+}
+
+/** A list of JWT secrets, each as strong as JWT_SECRET must be. */
+const jwtSecretList = z
+  .string()
+  .default('')
+  .transform((text) => text.split(',').map((secret) => secret.trim()).filter(Boolean))
+  .pipe(z.array(z.string().min(16, 'must list secrets of at least 16 characters each, comma-separated')));
+
 /** An http(s) origin exactly as a browser sends it in the Origin header. */
 function isWebOrigin(text: string): boolean {
   try {
@@ -62,9 +97,14 @@ export const apiConfigSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(DEFAULT_TASK_QUEUE),
   /** How long a command may wait on Temporal and the worker before the API answers 503. */
   COMMAND_TIMEOUT_MS: z.coerce.number().int().min(1000, 'must be at least 1000').max(300_000, 'must be at most 300000').default(10_000),
+  /** Signs the tokens this process issues, and verifies them. */
   JWT_SECRET: z.string().min(16, 'must have at least 16 characters'),
+  /** Secrets that still verify tokens but sign none: a rotation's window, so nobody is signed out by it. */
+  JWT_PREVIOUS_SECRETS: jwtSecretList,
   /** Signs each partnership's head (audit checkpoints); the API publishes its public half. */
   AUDIT_SIGNING_KEY: z.string().min(1).transform(ed25519PrivateKey),
+  /** Public halves of the audit keys used before a rotation: the API still verifies their checkpoints and publishes them. */
+  AUDIT_PREVIOUS_PUBLIC_KEYS: z.string().default('').transform(ed25519PublicKeys),
   JWT_EXPIRES_IN: z.string().regex(/^\d+[smhd]$/, 'must be a number and a unit, such as 8h').default('8h'),
   CONSOLE_DIST: z.string().optional(),
   /** Seed the demo organizations and users (never in production). */
@@ -128,8 +168,11 @@ export const ALL_CONFIG_KEYS: ReadonlySet<string> = new Set([
   ...Object.keys(stackConfigSchema.shape),
 ]);
 
-/** Never echoed in a start-up error: logs outlive the secret's confidentiality. */
-const SECRETS: ReadonlySet<string> = new Set(['JWT_SECRET', 'AUDIT_SIGNING_KEY']);
+/**
+ * Never echoed in a start-up error: logs outlive the secret's confidentiality. The previous public
+ * keys are not secret, but a private key pasted there by mistake would be.
+ */
+const SECRETS: ReadonlySet<string> = new Set(['JWT_SECRET', 'JWT_PREVIOUS_SECRETS', 'AUDIT_SIGNING_KEY', 'AUDIT_PREVIOUS_PUBLIC_KEYS']);
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

@@ -52,9 +52,11 @@ export const DISPLAYED_EVENT_FIELDS = /** @type {const} */ (['type', 'at', 'acto
  *   checkpointSequence: number | null, keyId: string | null, checks: Check[], failure: Check | null
  * }} AuditVerification
  *
- * `valid`: every check passed, with the key the file carries unless a trusted one was given.
- * `keyPinned`: a trusted key was given, the signature was checked with it, and everything holds: only
- * then does the record come from the deployment, since a forger can sign with a key of their own.
+ * `valid`: every check passed, with the key the file carries unless trusted keys were given.
+ * `keyPinned`: trusted keys were given, the signature was checked with the one of them the file names,
+ * and everything holds: only then does the record come from the deployment, since a forger can sign
+ * with a key of their own. Several keys are trusted across a rotation: the deployment's current key
+ * and the previous ones its older checkpoints were signed with (GET /api/audit/public-key lists both).
  */
 
 /**
@@ -234,7 +236,7 @@ function displayDifference(displayed, events) {
  * unsigned follows it, and, for a dossier, that the page shows exactly the events verified.
  * Never throws: anything it cannot read is a failed check.
  * @param {unknown} exported
- * @param {{ displayed?: readonly DisplayedEvent[], trustedPublicKeyPem?: string }} [options]
+ * @param {{ displayed?: readonly DisplayedEvent[], trustedPublicKeyPems?: readonly string[] }} [options]
  * @returns {Promise<AuditVerification>}
  */
 export async function verifyAuditExport(exported, options = {}) {
@@ -279,14 +281,23 @@ export async function verifyAuditExport(exported, options = {}) {
     check('head', headHolds, headHolds ? `Head: event ${head.sequence}, hash ${head.hash}.` : `The stated head (event ${audit.head.sequence}) is not the log's last event (${head.sequence}).`, headHolds ? null : head.sequence);
 
     const { keyId } = await importPublicKey(audit.publicKey.pem);
-    const trusted = options.trustedPublicKeyPem === undefined ? null : (await importPublicKey(options.trustedPublicKeyPem)).keyId;
-    // With a trusted key, the signature is checked with it and nothing the file carries; the file's key only names itself.
-    const verifyingPem = options.trustedPublicKeyPem ?? audit.publicKey.pem;
-    const verifyingKeyId = trusted ?? keyId;
-    if (trusted !== null && trusted !== keyId) check('key', false, `Key mismatch: the export carries public key ${keyId}, but the key you trust is ${trusted}: this file was not signed by your deployment's key.`);
-    else if (keyId !== audit.publicKey.keyId) check('key', false, `The public key's id is ${keyId}, not the ${audit.publicKey.keyId} it claims.`);
-    else check('key', true, trusted !== null ? `Public key ${keyId} is the trusted key.` : `Public key ${keyId} is the one the file carries, not pinned: compare it with the key your deployment publishes at /api/audit/public-key.`);
-    keyPinned = trusted !== null;
+    const trustedKeys =
+      options.trustedPublicKeyPems === undefined
+        ? null
+        : await Promise.all(options.trustedPublicKeyPems.map(async (pem) => ({ pem, keyId: (await importPublicKey(pem)).keyId })));
+    // With trusted keys, the signature is checked with the trusted key the file carries (else the one
+    // its checkpoint names, else the first), never with anything the file carries: its key only names itself.
+    const byId = (/** @type {unknown} */ id) => trustedKeys?.find((candidate) => candidate.keyId === id);
+    const trusted = trustedKeys === null ? null : (byId(keyId) ?? byId(audit.checkpoint?.keyId) ?? trustedKeys[0] ?? null);
+    const verifyingPem = trusted?.pem ?? audit.publicKey.pem;
+    const verifyingKeyId = trusted?.keyId ?? keyId;
+    if (trustedKeys !== null && trusted?.keyId !== keyId) {
+      const ids = trustedKeys.map((candidate) => candidate.keyId);
+      const trustedNames = ids.length === 0 ? 'you trust no key' : ids.length === 1 ? `the key you trust is ${ids[0]}` : `the keys you trust are ${ids.join(', ')}`;
+      check('key', false, `Key mismatch: the export carries public key ${keyId}, but ${trustedNames}: this file was not signed by your deployment's key.`);
+    } else if (keyId !== audit.publicKey.keyId) check('key', false, `The public key's id is ${keyId}, not the ${audit.publicKey.keyId} it claims.`);
+    else check('key', true, trustedKeys !== null ? `Public key ${keyId} is a trusted key.` : `Public key ${keyId} is the one the file carries, not pinned: compare it with the key your deployment publishes at /api/audit/public-key.`);
+    keyPinned = trustedKeys !== null;
 
     const checkpoint = audit.checkpoint;
     if (!checkpoint) {

@@ -188,8 +188,8 @@ describe('verifying an export', () => {
   it('holds the key against a trusted one when given: a dossier re-signed with another key fails', async () => {
     const resigned = exportOf(rows, signedHead(rows, otherKey), otherKey);
     expect(await failureOf(resigned)).toBeNull();
-    expect(await failureOf(resigned, { trustedPublicKeyPem: publishedKey(privateKey).pem })).toMatchObject({ name: 'key' });
-    expect(await failureOf(exportOf(rows, signedHead(rows)), { trustedPublicKeyPem: publishedKey(privateKey).pem })).toBeNull();
+    expect(await failureOf(resigned, { trustedPublicKeyPems: [publishedKey(privateKey).pem] })).toMatchObject({ name: 'key' });
+    expect(await failureOf(exportOf(rows, signedHead(rows)), { trustedPublicKeyPems: [publishedKey(privateKey).pem] })).toBeNull();
   });
 
   it('calls a record pinned only when a trusted key was given: a forger’s self-carried key proves consistency, not origin', async () => {
@@ -198,12 +198,12 @@ describe('verifying an export', () => {
     expect(forgedReport.checks.find((check) => check.name === 'key')?.detail).toContain('not pinned');
     const genuine = exportOf(rows, signedHead(rows));
     expect(await verifier.verifyAuditExport(genuine)).toMatchObject({ valid: true, keyPinned: false });
-    expect(await verifier.verifyAuditExport(genuine, { trustedPublicKeyPem: publishedKey(privateKey).pem })).toMatchObject({ valid: true, keyPinned: true });
+    expect(await verifier.verifyAuditExport(genuine, { trustedPublicKeyPems: [publishedKey(privateKey).pem] })).toMatchObject({ valid: true, keyPinned: true });
   });
 
   it('checks the signature with the trusted key, never the one the file carries, and names a key mismatch', async () => {
-    const trustedPublicKeyPem = publishedKey(privateKey).pem;
-    const report = await verifier.verifyAuditExport(exportOf(rows, signedHead(rows, otherKey), otherKey), { trustedPublicKeyPem });
+    const trustedPublicKeyPems = [publishedKey(privateKey).pem];
+    const report = await verifier.verifyAuditExport(exportOf(rows, signedHead(rows, otherKey), otherKey), { trustedPublicKeyPems });
     expect(report).toMatchObject({ valid: false, keyPinned: false });
     expect(report.checks.find((check) => check.name === 'key')?.detail).toBe(
       `Key mismatch: the export carries public key ${publishedKey(otherKey).keyId}, but the key you trust is ${publishedKey(privateKey).keyId}: this file was not signed by your deployment's key.`,
@@ -212,9 +212,33 @@ describe('verifying an export', () => {
     // The trusted key's signature holds even when the file carries (and claims) another key.
     const genuine = exportOf(rows, signedHead(rows));
     const swappedKey = { ...genuine, publicKey: publishedKey(otherKey) };
-    const swapped = await verifier.verifyAuditExport(swappedKey, { trustedPublicKeyPem });
+    const swapped = await verifier.verifyAuditExport(swappedKey, { trustedPublicKeyPems });
     expect(swapped.checks.find((check) => check.name === 'signature')).toMatchObject({ ok: true });
     expect(swapped).toMatchObject({ valid: false, failure: { name: 'key' } });
+  });
+
+  it('pins an export signed before a key rotation against the deployment’s previous key, and says which keys it trusts when none signed it', async () => {
+    const rotatedTo = generateKeyPairSync('ed25519').privateKey;
+    const beforeRotation = exportOf(rows, signedHead(rows));
+    const deployment = [publishedKey(rotatedTo).pem, publishedKey(privateKey).pem];
+    expect(await verifier.verifyAuditExport(beforeRotation, { trustedPublicKeyPems: deployment })).toMatchObject({ valid: true, keyPinned: true, keyId: publishedKey(privateKey).keyId });
+    const afterRotation = exportOf(rows, signedHead(rows, rotatedTo), rotatedTo);
+    expect(await verifier.verifyAuditExport(afterRotation, { trustedPublicKeyPems: deployment })).toMatchObject({ valid: true, keyPinned: true, keyId: publishedKey(rotatedTo).keyId });
+
+    const previousDropped = await verifier.verifyAuditExport(beforeRotation, { trustedPublicKeyPems: [publishedKey(rotatedTo).pem, publishedKey(otherKey).pem] });
+    expect(previousDropped).toMatchObject({ valid: false, keyPinned: false });
+    expect(previousDropped.checks.find((check) => check.name === 'key')?.detail).toBe(
+      `Key mismatch: the export carries public key ${publishedKey(privateKey).keyId}, but the keys you trust are ${publishedKey(rotatedTo).keyId}, ${publishedKey(otherKey).keyId}: this file was not signed by your deployment's key.`,
+    );
+  });
+
+  it('checks a checkpoint with the trusted key it names when the file carries a key nobody trusts', async () => {
+    const genuine = exportOf(rows, signedHead(rows));
+    const swappedKey = { ...genuine, publicKey: publishedKey(otherKey) };
+    const rotatedTo = generateKeyPairSync('ed25519').privateKey;
+    const report = await verifier.verifyAuditExport(swappedKey, { trustedPublicKeyPems: [publishedKey(rotatedTo).pem, publishedKey(privateKey).pem] });
+    expect(report.checks.find((check) => check.name === 'signature')).toMatchObject({ ok: true });
+    expect(report).toMatchObject({ valid: false, failure: { name: 'key' } });
   });
 
   it('compares what a page shows with what it verified', async () => {

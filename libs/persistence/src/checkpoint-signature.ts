@@ -50,6 +50,27 @@ export function checkpointSignatureValid(publicKey: KeyObject, checkpoint: Signe
   }
 }
 
+/**
+ * The keys whose checkpoints verify: the one the worker signs with now, and the public halves of
+ * those it signed with before a rotation (AUDIT_PREVIOUS_PUBLIC_KEYS). A checkpoint names its key,
+ * so each is checked with that key alone, and one naming a key not here does not verify.
+ */
+export interface AuditKeys {
+  current: KeyObject;
+  previous: readonly KeyObject[];
+}
+
+/** The deployment's key with this id, current or previous; null when it is none of them. */
+export function auditKeyById(keys: AuditKeys, keyId: string): KeyObject | null {
+  return [keys.current, ...keys.previous].find((key) => keyIdOf(key) === keyId) ?? null;
+}
+
+/** Whether a key of the deployment's, current or previous, signed this checkpoint. */
+export function checkpointVerifies(keys: AuditKeys, checkpoint: SignedCheckpoint): boolean {
+  const key = auditKeyById(keys, checkpoint.keyId);
+  return key !== null && checkpointSignatureValid(key, checkpoint);
+}
+
 /** The public half as PEM and JWK, for auditors who check signatures outside the API. */
 export function publishedKey(key: KeyObject) {
   const publicKey = key.type === 'private' ? createPublicKey(key) : key;
@@ -59,4 +80,17 @@ export function publishedKey(key: KeyObject) {
     pem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
     jwk: publicKey.export({ format: 'jwk' }),
   };
+}
+
+export type PublishedKey = ReturnType<typeof publishedKey>;
+
+/**
+ * What GET /api/audit/public-key answers: the current key, and the previous ones whose checkpoints
+ * still verify, so an export made before a rotation can be pinned against the deployment too.
+ */
+export function publishedKeys(keys: AuditKeys): PublishedKey & { previousKeys: PublishedKey[] } {
+  const currentId = keyIdOf(keys.current);
+  const previous = new Map(keys.previous.map((key) => [keyIdOf(key), key]));
+  previous.delete(currentId);
+  return { ...publishedKey(keys.current), previousKeys: [...previous.values()].map(publishedKey) };
 }

@@ -1,8 +1,7 @@
 /** The hash chain held against the newest signed checkpoint: what a chain alone cannot see is a cut tail. */
-import type { KeyObject } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { MISSING_LISTED, checkpointOutcome, type LogVerification } from '@pe/domain';
-import { checkpointSignatureValid } from './checkpoint-signature.js';
+import { checkpointVerifies, type AuditKeys } from './checkpoint-signature.js';
 import { chainVerification } from './event-store.js';
 import { readLogSnapshot, type LogSnapshot } from './log-snapshot.js';
 
@@ -12,18 +11,18 @@ import { readLogSnapshot, type LogSnapshot } from './log-snapshot.js';
  * added after it (the worker signs every head it writes, so an unsigned event was not written by it).
  * A log from before checkpoints existed has none until its next append.
  */
-export async function verifyLog(dataSource: DataSource, partnershipId: string, publicKey: KeyObject): Promise<LogVerification> {
-  return logVerification(partnershipId, await readLogSnapshot(dataSource, partnershipId), publicKey);
+export async function verifyLog(dataSource: DataSource, partnershipId: string, keys: AuditKeys): Promise<LogVerification> {
+  return logVerification(partnershipId, await readLogSnapshot(dataSource, partnershipId), keys);
 }
 
-export function logVerification(partnershipId: string, { signed, rows }: LogSnapshot, publicKey: KeyObject): LogVerification {
+export function logVerification(partnershipId: string, { signed, rows }: LogSnapshot, keys: AuditKeys): LogVerification {
   const chain = chainVerification(partnershipId, rows);
   if (!signed) return { ...chain, checkpoint: null, truncated: false, missingSequences: [], missingCount: 0, unsignedSequences: [] };
   const held = new Map(rows.map((row) => [row.sequence, row.hash]));
   const { listed: missingSequences, count: missingCount } = missingUpTo(signed.sequence, held.keys());
   const unsignedSequences = rows.map((row) => row.sequence).filter((sequence) => sequence > signed.sequence);
   const presentInLog = held.get(signed.sequence) === signed.hash;
-  const checkpoint = { sequence: signed.sequence, hash: signed.hash, signedAt: signed.signedAt, keyId: signed.keyId, signatureValid: checkpointSignatureValid(publicKey, signed), presentInLog };
+  const checkpoint = { sequence: signed.sequence, hash: signed.hash, signedAt: signed.signedAt, keyId: signed.keyId, signatureValid: checkpointVerifies(keys, signed), presentInLog };
   return {
     ...chain,
     valid: chain.valid && checkpointOutcome({ checkpoint, unsignedSequences }) === 'passed',

@@ -24,7 +24,7 @@ describe('the sequences a log no longer holds up to its newest checkpoint', () =
   it('answers a checkpoint row claiming an absurd sequence without walking the range', () => {
     // A tampered checkpoint row: validly shaped, its sequence far beyond any log.
     const signed = signCheckpoint(privateKey, { partnershipId, sequence: 2 ** 50, hash: 'a'.repeat(64), signedAt: '2026-11-30T10:00:00.000Z' });
-    const report = logVerification(partnershipId, { signed, rows: [] }, publicKey);
+    const report = logVerification(partnershipId, { signed, rows: [] }, { current: publicKey, previous: [] });
     expect(report).toMatchObject({ valid: false, truncated: true, missingCount: 2 ** 50 });
     expect(report.missingSequences).toHaveLength(MISSING_LISTED);
   });

@@ -4,23 +4,24 @@
  * the events. All three are read from one snapshot of the log and its newest signed checkpoint.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import type { KeyObject } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { agreementHistory, fold, partnershipMeasures, type ExportFormat } from '@pe/domain';
 import {
   AUDIT_EXPORT_FORMAT,
   GENESIS_HASH,
   actorOf,
+  auditKeyById,
   auditVerifierSource,
   eventOf,
   publishedKey,
   readLogSnapshot,
   type AuditExport,
+  type AuditKeys,
 } from '@pe/persistence';
 import type { AuthenticatedUser } from '../auth/auth.decorators.js';
 import { notFoundError } from '../http/api-error.js';
 import { PartnershipsService } from '../partnerships/partnerships.service.js';
-import { AUDIT_PUBLIC_KEY, DATABASE } from '../tokens.js';
+import { AUDIT_KEYS, DATABASE } from '../tokens.js';
 import { eventsCsv } from './csv.js';
 import { renderDossier } from './dossier.js';
 import { ExportSlots } from './export-slots.js';
@@ -59,7 +60,7 @@ export class AuditExportService {
   constructor(
     @Inject(DATABASE) private readonly db: DataSource,
     @Inject(PartnershipsService) private readonly partnerships: PartnershipsService,
-    @Inject(AUDIT_PUBLIC_KEY) private readonly auditKey: KeyObject,
+    @Inject(AUDIT_KEYS) private readonly auditKeys: AuditKeys,
     @Inject(ExportSlots) private readonly slots: ExportSlots,
   ) {}
 
@@ -96,7 +97,9 @@ export class AuditExportService {
         workflowRunId: row.workflow_run_id,
       })),
       checkpoint,
-      publicKey: publishedKey(this.auditKey),
+      // The key that signed the checkpoint, so a file exported after a key rotation still verifies
+      // by itself; a checkpoint no key of the deployment's signed carries the current key, and fails.
+      publicKey: publishedKey((checkpoint && auditKeyById(this.auditKeys, checkpoint.keyId)) ?? this.auditKeys.current),
     };
     const file = { contentType: FILE_KINDS[format].contentType, filename: fileName(exported, format) };
     switch (format) {

@@ -4,28 +4,27 @@
  * consulted here), one verdict per partnership and the counts over the page.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import type { KeyObject } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { LOG_CHECKS, logVerdict, summarizeVerifications, verificationProblems, type PartnershipVerification, type VerificationPage } from '@pe/domain';
-import { partnershipsAfter, verifyLog, type PartnershipHeading } from '@pe/persistence';
+import { partnershipsAfter, verifyLog, type AuditKeys, type PartnershipHeading } from '@pe/persistence';
 import type { AuthenticatedUser } from '../auth/auth.decorators.js';
 import { partnershipScope } from '../auth/visibility.js';
 import { Admission } from '../http/admission.js';
 import { busyError } from '../http/api-error.js';
-import { AUDIT_PUBLIC_KEY, DATABASE } from '../tokens.js';
+import { AUDIT_KEYS, DATABASE } from '../tokens.js';
 import type { VerificationQuery } from './verification-query.js';
 
 /**
  * Logs verified at once by one request: each holds a pooled connection for its one query (the pool
  * has ten), and its hashing holds the event loop, so a few at a time leave room for everyone else.
  */
-const CONCURRENT_VERIFICATIONS = 4;
+export const CONCURRENT_VERIFICATIONS = 4;
 
 /**
  * Pages verified at once in this process: one page already holds CONCURRENT_VERIFICATIONS pooled
  * connections and the event loop, so parallel callers would starve everyone else of connections.
  */
-const PAGES_AT_ONCE = 1;
+export const PAGES_AT_ONCE = 1;
 /** How long a request waits for the page before it, before it is answered 503 SERVER.BUSY. */
 export const PAGE_WAIT_MS = 5_000;
 
@@ -35,7 +34,7 @@ export class VerificationService {
 
   constructor(
     @Inject(DATABASE) private readonly db: DataSource,
-    @Inject(AUDIT_PUBLIC_KEY) private readonly auditKey: KeyObject,
+    @Inject(AUDIT_KEYS) private readonly auditKeys: AuditKeys,
   ) {}
 
   async verifyPage(user: AuthenticatedUser, query: VerificationQuery): Promise<VerificationPage> {
@@ -64,7 +63,7 @@ export class VerificationService {
   }
 
   private async verifyOne({ id, name, stage }: PartnershipHeading): Promise<PartnershipVerification> {
-    const findings = await verifyLog(this.db, id, this.auditKey);
+    const findings = await verifyLog(this.db, id, this.auditKeys);
     return { partnershipId: id, name, stage, ...findings, verdict: logVerdict(findings) };
   }
 }

@@ -6,7 +6,7 @@ import type { Role } from '@pe/domain';
 import { findUserById } from '@pe/persistence';
 import { deactivatedError, forbiddenError, passwordChangedError, unauthenticated } from '../http/api-error.js';
 import { UUID } from '../http/uuid.pipe.js';
-import { DATABASE } from '../tokens.js';
+import { DATABASE, PREVIOUS_JWT_SECRETS } from '../tokens.js';
 import { PUBLIC, ROLES, type AuthenticatedRequest, type AuthenticatedUser } from './auth.decorators.js';
 
 /**
@@ -20,6 +20,7 @@ export class AuthGuard implements CanActivate {
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(JwtService) private readonly jwt: JwtService,
     @Inject(DATABASE) private readonly db: DataSource,
+    @Inject(PREVIOUS_JWT_SECRETS) private readonly previousSecrets: readonly string[],
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -39,11 +40,27 @@ export class AuthGuard implements CanActivate {
 
   private async claimsOf(token: string): Promise<{ sub: string; issuedAt: number }> {
     try {
-      const claims = await this.jwt.verifyAsync<Record<string, unknown>>(token);
+      const claims = await this.verified(token);
       if (typeof claims.sub !== 'string' || !UUID.test(claims.sub) || typeof claims.iat !== 'number') throw new Error('bad claims');
       return { sub: claims.sub, issuedAt: claims.iat };
     } catch {
       throw unauthenticated('The token is invalid or expired: sign in again');
+    }
+  }
+
+  /**
+   * Checked with JWT_SECRET, then with each previous secret: a token issued before a rotation stays
+   * good until it expires, while every new token is signed with the current secret alone.
+   */
+  private async verified(token: string): Promise<Record<string, unknown>> {
+    try {
+      return await this.jwt.verifyAsync<Record<string, unknown>>(token);
+    } catch (error) {
+      for (const secret of this.previousSecrets) {
+        const claims = await this.jwt.verifyAsync<Record<string, unknown>>(token, { secret }).catch(() => null);
+        if (claims) return claims;
+      }
+      throw error;
     }
   }
 

@@ -4,7 +4,6 @@
  * log, what its timeline can be filtered by, and the proof that the log is whole.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import type { KeyObject } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import {
   agreementHistory,
@@ -22,13 +21,13 @@ import {
   type NamedStateDiff,
   type PartnershipState,
 } from '@pe/domain';
-import { eventFacets, listDeadlines, loadEvents, publishedKey, userNames, type ListParams } from '@pe/persistence';
+import { eventFacets, listDeadlines, loadEvents, publishedKeys, userNames, type AuditKeys, type ListParams } from '@pe/persistence';
 import type { AuthenticatedUser } from '../auth/auth.decorators.js';
 import { partnershipScope } from '../auth/visibility.js';
 import { malformed, notFoundError } from '../http/api-error.js';
 import { BEFORE_CREATION, logAsOf } from '../partnerships/as-of.js';
 import { PartnershipsService } from '../partnerships/partnerships.service.js';
-import { AUDIT_PUBLIC_KEY, DATABASE } from '../tokens.js';
+import { AUDIT_KEYS, DATABASE } from '../tokens.js';
 import { ProofService } from './proof.service.js';
 
 @Injectable()
@@ -36,7 +35,7 @@ export class InsightService {
   constructor(
     @Inject(DATABASE) private readonly db: DataSource,
     @Inject(PartnershipsService) private readonly partnerships: PartnershipsService,
-    @Inject(AUDIT_PUBLIC_KEY) private readonly auditKey: KeyObject,
+    @Inject(AUDIT_KEYS) private readonly auditKeys: AuditKeys,
     @Inject(ProofService) private readonly proof: ProofService,
   ) {}
 
@@ -108,7 +107,7 @@ export class InsightService {
 
   /** What an auditor needs to check a checkpoint's signature without the API. */
   publicKey() {
-    return publishedKey(this.auditKey);
+    return publishedKeys(this.auditKeys);
   }
 
   /** The log of a partnership the caller may see, whole or up to `at`. */

@@ -12,15 +12,14 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { isGrpcDeadlineError } from '@temporalio/client';
-import type { KeyObject } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { proofReport, temporalUnavailable, type Determinism, type ProofReport, type RunHistory, type TemporalCheck } from '@pe/domain';
-import { crossCheckLog, logVerification, readLogSnapshot, type EventRow, type LogSnapshot } from '@pe/persistence';
+import { crossCheckLog, logVerification, readLogSnapshot, type AuditKeys, type EventRow, type LogSnapshot } from '@pe/persistence';
 import { workflowIdFor } from '@pe/workflows';
 import { Admission } from '../http/admission.js';
 import { TemporalTimeoutError, WorkflowHistories, type FetchedRun } from '../temporal/workflow-histories.js';
 import { WorkflowReplay } from '../temporal/workflow-replay.js';
-import { AUDIT_PUBLIC_KEY, DATABASE } from '../tokens.js';
+import { AUDIT_KEYS, DATABASE } from '../tokens.js';
 
 /** How long verification waits for Temporal's histories before reporting Temporal unavailable. */
 export const TEMPORAL_ANSWER_MS = 5_000;
@@ -33,7 +32,7 @@ export const TEMPORAL_TURN_WAIT_MS = 2_000;
 /** How long Temporal's part of an unchanged log is reused: repeated clicks do not fetch and replay again. */
 export const TEMPORAL_PART_REUSED_MS = 30_000;
 /** Remembered Temporal parts at most (oldest forgotten first). */
-const REMEMBERED_PARTS = 200;
+export const REMEMBERED_PARTS = 200;
 
 const NOT_REPLAYABLE: Record<Exclude<RunHistory, 'retained'>, string> = {
   'not-retained': 'Temporal no longer keeps this run’s history',
@@ -55,7 +54,7 @@ export class ProofService {
 
   constructor(
     @Inject(DATABASE) private readonly db: DataSource,
-    @Inject(AUDIT_PUBLIC_KEY) private readonly auditKey: KeyObject,
+    @Inject(AUDIT_KEYS) private readonly auditKeys: AuditKeys,
     @Inject(WorkflowHistories) private readonly histories: WorkflowHistories,
     @Inject(WorkflowReplay) private readonly replayer: WorkflowReplay,
   ) {}
@@ -83,7 +82,7 @@ export class ProofService {
   }
 
   private report(partnershipId: string, snapshot: LogSnapshot, temporal: TemporalCheck): ProofReport {
-    return proofReport(logVerification(partnershipId, snapshot, this.auditKey), temporal);
+    return proofReport(logVerification(partnershipId, snapshot, this.auditKeys), temporal);
   }
 
   private async temporalPart(partnershipId: string): Promise<TemporalPart> {
