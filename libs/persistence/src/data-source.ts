@@ -11,7 +11,9 @@ import { SignInThrottle1764630000000 } from './migrations/1764630000000-sign-in-
 import { AccessLogByEmail1764640000000 } from './migrations/1764640000000-access-log-by-email.js';
 
 /** Arbitrary constant: the advisory lock that keeps two processes from migrating at once. */
-const MIGRATION_LOCK = 7_220_451;
+export const MIGRATION_LOCK = 7_220_451;
+/** Pooled connections per process (API and worker alike): what PostgreSQL's max_connections must allow for each. */
+export const CONNECTIONS_PER_PROCESS = 10;
 
 export interface DatabaseOptions {
   /** How long to wait for a connection (a new one, or a free one from the pool) before failing; default: as long as it takes. */
@@ -30,7 +32,7 @@ export function createDataSource(url: string, options: DatabaseOptions = {}): Da
     // No query logging, and no slow-query log (TypeORM prints that one whatever `logging` says once
     // maxQueryExecutionTime is set): parameters carry password hashes, and nothing here may print them.
     logging: false,
-    extra: { max: 10, ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}) },
+    extra: { max: CONNECTIONS_PER_PROCESS, ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}) },
   });
 }
 

@@ -8,7 +8,7 @@ import { isIPv6 } from 'node:net';
 import { afterFailure, isSpent, lockedForMs, NO_FAILURES, type FailureLimit, type FailureRecord } from '@pe/domain';
 
 /** How many addresses are remembered at most; past it, the one whose last failure is oldest is forgotten. */
-const DEFAULT_CAPACITY = 100_000;
+export const ADDRESSES_REMEMBERED = 100_000;
 
 export class AddressLimiter {
   private readonly records = new Map<string, FailureRecord>();
@@ -16,7 +16,7 @@ export class AddressLimiter {
   constructor(
     private readonly limit: FailureLimit,
     private readonly clock: () => number = Date.now,
-    private readonly capacity = DEFAULT_CAPACITY,
+    private readonly capacity = ADDRESSES_REMEMBERED,
   ) {}
 
   /** How long sign-ins from this address are refused now, in ms; 0 when they are not. */

@@ -25,7 +25,7 @@ const { TaskQueueType, TaskQueueKind } = proto.temporal.api.enums.v1;
  * time of each poller's latest poll: one heard from within this long is still there. (So a worker
  * that dies is reported within about a minute; a command waiting for it is answered at its bound.)
  */
-const POLLER_FRESH_MS = 70_000;
+export const POLLER_FRESH_MS = 70_000;
 /** Health checks and timed-out commands may come in bursts; one look at the task queue serves them all for this long. */
 const TASK_QUEUE_CACHE_MS = 2000;
 
