@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 export const REQUEST_ID_HTTP_HEADER = 'X-Request-Id';
 export const REQUEST_ID_MAX_LENGTH = 128;
 const SAFE = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+/** What SAFE and the length allow, for documents a person reads (the OpenAPI description). */
+export const ACCEPTABLE_REQUEST_ID = `1 to ${REQUEST_ID_MAX_LENGTH} ASCII letters, digits, \`.\`, \`_\`, \`:\` or \`-\`, starting with a letter or digit`;
 
 /** Whether a caller's X-Request-Id may be used as it is. */
 export function isAcceptableRequestId(value: unknown): value is string {
