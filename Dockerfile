@@ -20,6 +20,7 @@ COPY apps/api/package.json apps/api/
 COPY apps/worker/package.json apps/worker/
 COPY apps/console/package.json apps/console/
 COPY libs/config/package.json libs/config/
+COPY libs/observability/package.json libs/observability/
 COPY libs/domain/package.json libs/domain/
 COPY libs/persistence/package.json libs/persistence/
 COPY libs/devstack/package.json libs/devstack/

@@ -46,6 +46,7 @@ if (stack && !stopping) {
   Partnership Engine is running.
     Console and API  ${stack.apiUrl}   (OpenAPI: ${stack.apiUrl}/api/docs)
     Temporal UI      ${stack.temporalUiUrl ?? '(external Temporal)'}
+    Metrics          ${stack.apiUrl}/metrics (API), ${stack.workerMetricsUrl ?? 'off'} (worker)
   Sign in with a demo login printed above by [api] (password: demo-password). Ctrl-C stops everything.
   A component that dies is reported here and started again.
 `);

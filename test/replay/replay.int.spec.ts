@@ -24,8 +24,9 @@ try {
 const HISTORIES = fileURLToPath(new URL('../fixtures/histories', import.meta.url));
 const BROKEN_WORKFLOW = fileURLToPath(new URL('../fixtures/replay/broken.workflow.ts', import.meta.url));
 const require = createRequire(import.meta.url);
-/** The worker's entry point, exactly as apps/worker/src/main.ts passes it. */
+/** The worker's entry point and workflow interceptors, exactly as apps/worker/src/main.ts passes them. */
 const WORKFLOWS = fileURLToPath(import.meta.resolve('@pe/workflows/workflows'));
+const WORKFLOW_INTERCEPTORS = fileURLToPath(import.meta.resolve('@pe/workflows/interceptors'));
 
 /**
  * `historyFromJSON` as in @temporalio/common/lib/proto-utils, but with protobufjs's protojson taken
@@ -55,7 +56,7 @@ const recorded: Recorded[] = readdirSync(HISTORIES)
 async function replay(workflowsPath: string, histories: Recorded[]): Promise<Map<string, ReplayResult>> {
   const results = new Map<string, ReplayResult>();
   const iterable = histories.map(({ name, json }) => ({ workflowId: name, history: historyFromJSON(json) }));
-  for await (const result of Worker.runReplayHistories({ workflowsPath, bundlerOptions: { ignoreModules: [] } }, iterable)) {
+  for await (const result of Worker.runReplayHistories({ workflowsPath, interceptors: { workflowModules: [WORKFLOW_INTERCEPTORS] }, bundlerOptions: { ignoreModules: [] } }, iterable)) {
     results.set(result.workflowId, result);
   }
   return results;

@@ -19,6 +19,9 @@ export interface PrivateSetting {
   /** The API's command bound. */
   COMMAND_TIMEOUT_MS?: string;
   SEED_DEMO_DATA?: string;
+  LOG_LEVEL?: string;
+  /** The worker's Prometheus port (none unless set). */
+  WORKER_METRICS_PORT?: string;
 }
 
 /** The shared servers, a fresh task queue nobody polls yet, and the keys the private processes share. */
@@ -42,23 +45,42 @@ export interface PrivateApi {
   service: Service;
 }
 
+const outputs = new WeakMap<Service, string[]>();
+
+/** Everything a private process printed so far, stdout and stderr, exactly as written. */
+export function outputOf(service: Service): string {
+  return (outputs.get(service) ?? []).join('');
+}
+
+/** Keeps the process's whole output from its first byte (it writes nothing before this turn of the event loop ends). */
+function captured(service: Service): Service {
+  const chunks: string[] = [];
+  outputs.set(service, chunks);
+  for (const stream of [service.child.stdout, service.child.stderr]) stream?.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+  return service;
+}
+
 export async function startApi(setting: PrivateSetting): Promise<PrivateApi> {
   const port = await freePort();
-  const service = spawnService('private-api', process.execPath, [join(repoRoot, 'apps/api/dist/main.js')], {
-    env: { ...process.env, ...setting, HOST: '127.0.0.1', PORT: String(port) },
-    echo,
-  });
+  const service = captured(
+    spawnService('private-api', process.execPath, [join(repoRoot, 'apps/api/dist/main.js')], {
+      env: { ...process.env, ...setting, HOST: '127.0.0.1', PORT: String(port) },
+      echo,
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitUntil('the private API', () => httpOk(`${url}/api/health/live`), 60_000, service);
   return { url, service };
 }
 
 export async function startWorker(setting: PrivateSetting): Promise<Service> {
-  const service = spawnService('private-worker', process.execPath, [join(repoRoot, 'apps/worker/dist/main.js')], {
-    env: { ...process.env, ...setting },
-    echo,
-    watchFor: [WORKER_READY],
-  });
+  const service = captured(
+    spawnService('private-worker', process.execPath, [join(repoRoot, 'apps/worker/dist/main.js')], {
+      env: { ...process.env, ...setting },
+      echo,
+      watchFor: [WORKER_READY],
+    }),
+  );
   await waitUntil('the private worker', async () => service.printed(WORKER_READY), 120_000, service);
   return service;
 }

@@ -1,11 +1,15 @@
 /**
- * The partnership workflow's public contract: its name, id scheme, messages and search attributes.
+ * The partnership workflow's public contract: its name, id scheme, messages, search attributes, the
+ * header that carries a command's request id and the metrics its interceptors emit.
  * The API imports this file and nothing else from workflows/. (The task queue is configuration:
  * TEMPORAL_TASK_QUEUE in @pe/config.)
  */
 import { defineSearchAttributeKey } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor, PartnershipCommand, PartnershipEvent, PartnershipState } from '@pe/domain';
+
+export { WORKFLOW_METRICS } from './metric-names.js';
+export { REQUEST_ID_HEADER, requestIdIn, withRequestId } from './request-id.js';
 
 export const WORKFLOW_TYPE = 'partnershipWorkflow';
 export const workflowIdFor = (partnershipId: string) => `partnership-${partnershipId}`;

@@ -36,6 +36,7 @@ import { FORMULA_STARTS_TEXT } from './audit/csv.js';
 import { MAX_CONCURRENT_EXPORTS } from './audit/export-slots.js';
 import { verificationQuerySchema } from './audit/verification-query.js';
 import { AUDIT_EXPORT_FORMAT } from '@pe/persistence';
+import { ACCEPTABLE_REQUEST_ID, REQUEST_ID_HTTP_HEADER } from '@pe/observability';
 import { API_ERROR_CODES } from './http/api-error.js';
 
 const schema = (zodSchema: z.ZodType) => z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
@@ -231,7 +232,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     info: {
       title: 'Partnership Engine API',
       version: '0.1.0',
-      description: 'Runs strategic partnerships as long-running workflows. Sign in at POST /api/auth/login and send the token as a Bearer header.',
+      description:
+        'Runs strategic partnerships as long-running workflows. Sign in at POST /api/auth/login and send the token as a Bearer header. ' +
+        `Every answer carries an \`${REQUEST_ID_HTTP_HEADER}\`: the one the request sent when it is ${ACCEPTABLE_REQUEST_ID}, else a new UUID; ` +
+        "the API's, the workflow's and the worker's log lines for that request name it.",
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],

@@ -1,22 +1,19 @@
 /** The Temporal worker: runs partnership workflows and their activities until SIGINT/SIGTERM. */
 import { fileURLToPath } from 'node:url';
-import { inspect } from 'node:util';
-import { DefaultLogger, NativeConnection, Runtime, Worker, type LogEntry, type LogLevel } from '@temporalio/worker';
-import { loadConfig, redactSecrets, workerConfigSchema, type WorkerConfig } from '@pe/config';
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { loadConfig, redactSecrets, workerConfigSchema } from '@pe/config';
+import { createLogger, logFormatFor } from '@pe/observability';
 import { openDatabase } from '@pe/persistence';
 import { createActivities } from './activities.js';
-
-const SDK_LOG_LEVEL: Record<WorkerConfig['LOG_LEVEL'], LogLevel> = { error: 'ERROR', warn: 'WARN', log: 'INFO', debug: 'DEBUG' };
-
-/** The SDK's log lines (activity failures carry error messages) with any secret in them masked. */
-function printRedacted({ level, timestampNanos, message, meta }: LogEntry): void {
-  const at = new Date(Number(timestampNanos / 1_000_000n)).toISOString();
-  process.stderr.write(`${at} [${level}] ${redactSecrets(meta === undefined ? message : `${message} ${inspect(meta, { breakLength: Infinity, depth: 4 })}`)}\n`);
-}
+import { EVENTS_APPENDED_METRIC, activityInterceptors } from './activity-interceptors.js';
+import { runtimeOptions } from './telemetry.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(workerConfigSchema);
-  Runtime.install({ logger: new DefaultLogger(SDK_LOG_LEVEL[config.LOG_LEVEL], printRedacted) });
+  const logger = createLogger({ service: 'worker', level: config.LOG_LEVEL, format: logFormatFor(config.LOG_FORMAT, config.NODE_ENV) });
+  Runtime.install(runtimeOptions(config, logger));
+  if (config.WORKER_METRICS_PORT > 0) logger.info(`worker: metrics at http://${config.WORKER_METRICS_HOST}:${config.WORKER_METRICS_PORT}/metrics`);
+  const eventsAppended = Runtime.instance().metricMeter.createCounter(EVENTS_APPENDED_METRIC, 'events', 'Events appended to partnership logs, by type');
   const db = await openDatabase(config.DATABASE_URL);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   try {
@@ -26,6 +23,11 @@ async function main(): Promise<void> {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       workflowsPath: fileURLToPath(import.meta.resolve('@pe/workflows/workflows')),
       activities: createActivities(db, config.AUDIT_SIGNING_KEY),
+      interceptors: {
+        // Request ids, command and timer logs, timer metrics: observing only, so histories replay unchanged.
+        workflowModules: [fileURLToPath(import.meta.resolve('@pe/workflows/interceptors'))],
+        activity: [activityInterceptors(eventsAppended)],
+      },
       bundlerOptions: { ignoreModules: [] },
       // A partnership's next workflow task goes first to the worker that ran its last one. When that
       // worker has died (a crash, SIGKILL), Temporal hands the task to any worker only after this
@@ -33,13 +35,13 @@ async function main(): Promise<void> {
       // seconds. A live worker takes its own tasks in milliseconds, so it rarely loses one to another.
       stickyQueueScheduleToStartTimeout: '3 seconds',
     });
-    console.log(`worker: polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
+    logger.info(`worker: polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
     await worker.run();
   } finally {
     await connection.close();
     await db.destroy();
   }
-  console.log('worker: stopped');
+  logger.info('worker: stopped');
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_TASK_QUEUE, apiConfigSchema, loadConfig, workerConfigSchema } from './index.js';
+import { ConfigError, DEFAULT_TASK_QUEUE, apiConfigSchema, loadConfig, stackConfigSchema, workerConfigSchema } from './index.js';
 
 const base = { DATABASE_URL: 'postgres://pe@127.0.0.1:5432/pe', TEMPORAL_ADDRESS: '127.0.0.1:7233', JWT_SECRET: 'x'.repeat(32) };
 const { privateKey } = generateKeyPairSync('ed25519');
@@ -96,6 +96,33 @@ describe('sign-in throttling', () => {
     ['TRUST_PROXY', 'yes'],
   ])('refuses %s=%s, naming it', (name, value) => {
     expect(() => loadConfig(apiConfigSchema, { ...withKey, [name]: value })).toThrow(new RegExp(`${name}: `));
+  });
+});
+
+describe('logs and metrics', () => {
+  const withKey = { ...base, AUDIT_SIGNING_KEY: der };
+
+  it('serve the API\'s /metrics and no worker endpoint, with the log format left to NODE_ENV, unless told otherwise', () => {
+    const api = loadConfig(apiConfigSchema, withKey);
+    expect(api).toMatchObject({ METRICS_ENABLED: true, LOG_LEVEL: 'log' });
+    expect(api.LOG_FORMAT).toBeUndefined();
+    const worker = loadConfig(workerConfigSchema, withKey);
+    expect(worker).toMatchObject({ WORKER_METRICS_PORT: 0, WORKER_METRICS_HOST: '127.0.0.1' });
+    expect(worker.LOG_FORMAT).toBeUndefined();
+    expect(loadConfig(apiConfigSchema, { ...withKey, METRICS_ENABLED: 'false', LOG_FORMAT: 'json' })).toMatchObject({ METRICS_ENABLED: false, LOG_FORMAT: 'json' });
+    expect(loadConfig(workerConfigSchema, { ...withKey, WORKER_METRICS_PORT: '9464', WORKER_METRICS_HOST: '0.0.0.0' })).toMatchObject({ WORKER_METRICS_PORT: 9464, WORKER_METRICS_HOST: '0.0.0.0' });
+    expect(loadConfig(stackConfigSchema, {}).WORKER_METRICS_PORT).toBeUndefined();
+    expect(loadConfig(stackConfigSchema, { WORKER_METRICS_PORT: '0' }).WORKER_METRICS_PORT).toBe(0);
+  });
+
+  it.each([
+    ['worker', 'WORKER_METRICS_PORT', '65536'],
+    ['worker', 'WORKER_METRICS_PORT', '-1'],
+    ['worker', 'WORKER_METRICS_PORT', 'auto'],
+    ['api', 'LOG_FORMAT', 'text'],
+    ['api', 'METRICS_ENABLED', 'maybe'],
+  ] as const)('the %s refuses %s=%s, naming it', (process, name, value) => {
+    expect(() => loadConfig(process === 'api' ? apiConfigSchema : workerConfigSchema, { ...withKey, [name]: value })).toThrow(new RegExp(`${name}: `));
   });
 });
 

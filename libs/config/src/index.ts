@@ -9,6 +9,8 @@ import { redactSecrets } from './redact.js';
 export { redactSecrets } from './redact.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
+/** A port, or 0 for "do not listen". */
+const portOrOff = z.coerce.number().int().min(0).max(65535);
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
@@ -110,6 +112,10 @@ export const apiConfigSchema = z.object({
   /** Seed the demo organizations and users (never in production). */
   SEED_DEMO_DATA: bool.default(true),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+  /** `json` (one object a line) or `pretty` (one readable line); unset: pretty in development, JSON otherwise. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  /** Serve Prometheus metrics at /metrics (unauthenticated: route templates and counts, no personal data). */
+  METRICS_ENABLED: bool.default(true),
   /** Origins (scheme://host[:port], comma-separated) a console hosted elsewhere calls the API from; empty: same origin only. */
   CORS_ORIGINS: z
     .string()
@@ -138,6 +144,12 @@ export const workerConfigSchema = apiConfigSchema.pick({
   TEMPORAL_TASK_QUEUE: true,
   AUDIT_SIGNING_KEY: true,
   LOG_LEVEL: true,
+  LOG_FORMAT: true,
+}).extend({
+  /** Where the worker serves Prometheus metrics (/metrics): its SDK's and the product's. */
+  WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** 0: no metrics endpoint. Two workers on one machine need a port each. */
+  WORKER_METRICS_PORT: portOrOff.default(0),
 });
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;
 
@@ -158,6 +170,8 @@ export const stackConfigSchema = z.object({
   JWT_SECRET: z.string().min(16, 'must have at least 16 characters').optional(),
   AUDIT_SIGNING_KEY: z.string().min(1).optional(),
   SEED_DEMO_DATA: bool.default(true),
+  /** The worker's metrics port; unset: a free port, chosen at each start and printed; 0: none. */
+  WORKER_METRICS_PORT: portOrOff.optional(),
 });
 export type StackConfig = z.infer<typeof stackConfigSchema>;
 

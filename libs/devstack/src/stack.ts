@@ -48,6 +48,8 @@ export interface RunningStack {
   temporalAddress: string;
   temporalNamespace: string;
   temporalUiUrl: string | null;
+  /** The worker's Prometheus endpoint, or null when WORKER_METRICS_PORT=0 turned it off. */
+  workerMetricsUrl: string | null;
   jwtSecret: string;
   /** The stack's data folder (DATA_DIR, plus the test sub-folder). */
   dataDir: string;
@@ -133,7 +135,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     };
     const node = process.execPath;
     const apiUrl = `http://${host}:${port}`;
-    const spawnWorker = () => spawnService('worker', node, [join(options.repoRoot, 'apps/worker/dist/main.js')], { env: shared, echo: options.echo, watchFor: [WORKER_READY] });
+    // A port of its own unless one is named, so two stacks (or npm start beside the tests) never share one; a restart keeps it.
+    const workerMetricsPort = config.WORKER_METRICS_PORT ?? (await freePort());
+    const workerEnv = { ...shared, WORKER_METRICS_PORT: String(workerMetricsPort) };
+    const spawnWorker = () => spawnService('worker', node, [join(options.repoRoot, 'apps/worker/dist/main.js')], { env: workerEnv, echo: options.echo, watchFor: [WORKER_READY] });
     const spawnApi = () =>
       spawnService('api', node, [join(options.repoRoot, 'apps/api/dist/main.js')], {
         echo: options.echo,
@@ -180,6 +185,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       temporalAddress: temporal.running.address,
       temporalNamespace: config.TEMPORAL_NAMESPACE,
       temporalUiUrl: temporal.running.uiUrl,
+      workerMetricsUrl: workerMetricsPort > 0 ? `http://127.0.0.1:${workerMetricsPort}/metrics` : null,
       jwtSecret,
       dataDir,
       pid: (name) => supervisionOf(name)?.current()?.child.pid,

@@ -35,8 +35,8 @@ export function applySecurityPolicy(app: NestExpressApplication, corsOrigins: re
     // A request from an origin not listed gets no Access-Control-Allow-Origin, so the browser refuses it its answer.
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
-    exposedHeaders: ['Content-Range', 'Retry-After'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+    exposedHeaders: ['Content-Range', 'Retry-After', 'X-Request-Id'],
     credentials: false,
     maxAge: 600,
   });

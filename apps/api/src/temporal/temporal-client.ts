@@ -5,11 +5,13 @@
  *   server is unreachable), so a refused connection is answered in well under a second;
  * - a short reconnect back-off, so a server that comes back is used within seconds rather than after
  *   gRPC's default of up to two minutes.
- * Every call is bounded by a deadline besides (PartnershipGateway, DependencyProbes).
+ * Every call is bounded by a deadline besides (PartnershipGateway, DependencyProbes). Updates carry
+ * the id of the request they come from (request-id-interceptor.ts).
  */
 import { Client, Connection, defaultGrpcRetryOptions, isGrpcServiceError, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { status } from '@grpc/grpc-js';
 import type { ApiConfig } from '@pe/config';
+import { requestIdInterceptor } from './request-id-interceptor.js';
 
 export function createTemporalClient(config: Pick<ApiConfig, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE'>): Client {
   const connection = Connection.lazy({
@@ -17,7 +19,7 @@ export function createTemporalClient(config: Pick<ApiConfig, 'TEMPORAL_ADDRESS' 
     interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 3 }))],
     channelArgs: { 'grpc.initial_reconnect_backoff_ms': 500, 'grpc.max_reconnect_backoff_ms': 2000 },
   });
-  return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, interceptors: { workflow: [requestIdInterceptor] } });
 }
 
 /** gRPC statuses of a server that cannot be reached, or is too busy to take the call. */

@@ -50,12 +50,13 @@ export class WorkflowReplay {
     await this.workflowBundle().catch(() => undefined);
   }
 
-  /** Bundled once per process, on first use: the same entry point the worker bundles (apps/worker/src/main.ts). */
+  /** Bundled once per process, on first use: the same entry point and interceptors the worker bundles (apps/worker/src/main.ts). */
   private workflowBundle(): Promise<WorkflowBundle> {
     if (!this.bundle) {
       quietRuntime();
       this.bundle = bundleWorkflowCode({
         workflowsPath: fileURLToPath(import.meta.resolve('@pe/workflows/workflows')),
+        workflowInterceptorModules: [fileURLToPath(import.meta.resolve('@pe/workflows/interceptors'))],
         ignoreModules: [],
         logger: new DefaultLogger('WARN'),
       });
