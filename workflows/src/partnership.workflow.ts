@@ -33,6 +33,7 @@ import {
   INTEGRITY_FAILURE,
   KEY_REUSED,
   RECORD_EVENTS_HEARTBEAT_TIMEOUT_MS,
+  RUN_CONTINUING_FAILURE,
   SEARCH_ATTRIBUTES,
   executeCommand,
   stateQuery,
@@ -73,6 +74,11 @@ export async function partnershipWorkflow(input: PartnershipWorkflowInput): Prom
   const fingerprints = new Map<string, string>(input.carried?.fingerprints ?? []);
   let changed = false;
   let renewed = false;
+  /**
+   * Set once this run is to continue as new: it waits for the commands it accepted, and takes no new
+   * one. Otherwise commands sent without pause keep a handler running, and the run never ends.
+   */
+  let continuing = false;
   let persisted: Promise<void> = Promise.resolve();
   /** Events waiting for the append in flight to end, to be stored together in the next one. */
   let waiting: { events: SequencedEvent[]; stored: Promise<void> } | undefined;
@@ -150,6 +156,9 @@ export async function partnershipWorkflow(input: PartnershipWorkflowInput): Prom
     },
     {
       validator: ({ command, actor, idempotencyKey, fingerprint }) => {
+        if (continuing) {
+          throw ApplicationFailure.create({ type: RUN_CONTINUING_FAILURE, message: 'The partnership’s workflow is continuing as new; send the command again', nonRetryable: true });
+        }
         if (earlierAnswer(idempotencyKey, fingerprint)) return;
         decideOrReject(command, actor);
       },
@@ -173,6 +182,8 @@ export async function partnershipWorkflow(input: PartnershipWorkflowInput): Prom
     if (due === null) await condition(() => changed);
     else await condition(() => changed, due - now);
   }
+  // A rejected update leaves no trace in history, so refusing commands from here on changes nothing replay compares.
+  if (!isClosed(state)) continuing = true;
   await condition(allHandlersFinished);
   await persisted;
   if (isClosed(state)) return;
