@@ -286,6 +286,19 @@ const scenarios = {
     if (description.status.name !== 'COMPLETED') throw new Error(`the closed partnership's workflow is ${description.status.name}`);
     return [{ name: 'closed-exit', workflowId: p.workflowId, about: 'CLOSED: through MEASUREMENT; the cycle-1 review proposes an exit, the sponsor approves, both partners sign, the three wind-down tasks are done and the workflow completes.' }];
   },
+  async batchedAppends() {
+    const p = await partnership('Replay: batched appends', SLOW);
+    // Commands sent at once: those that arrive while an append is in flight are stored together by the next one.
+    await Promise.all(
+      Array.from({ length: 6 }, (_, index) => p.command({ type: 'RecordGoals', goals: GOALS.map((goal) => ({ ...goal, target: goal.target + index })), scope: `Draft ${index + 1}` })),
+    );
+    await p.command({ type: 'SubmitPriorities' });
+    const history = await client.workflow.getHandle(p.workflowId).fetchHistory();
+    const appends = history.events.filter((event) => event.activityTaskScheduledEventAttributes).length;
+    const commands = history.events.filter((event) => event.workflowExecutionUpdateAcceptedEventAttributes).length;
+    if (appends >= commands) throw new Error(`no two commands were stored by one append (${commands} commands, ${appends} appends): record again`);
+    return [{ name: 'batched-appends', workflowId: p.workflowId, about: `PRIORITY_SETTING: six goal drafts sent at once, stored by fewer appends than commands (${commands} commands, ${appends} appends), then submitted.` }];
+  },
   async renew() {
     const p = await partnership('Replay: renew', SLOW);
     await toRoleIdentification(p);

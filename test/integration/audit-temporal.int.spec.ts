@@ -15,6 +15,7 @@ import { TEMPORAL_UNAVAILABLE_REASONS, type TemporalUnavailableCause } from '@pe
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, DEMO_PASSWORD, listQuery, login, type Session } from '../support/http.js';
+import { onceReplayed } from '../support/proof.js';
 import { createPartnership, smartGoals, submitGoals } from '../support/partnerships.js';
 import { connectTemporal, createWithHistoryLimit, nextRun } from '../support/temporal.js';
 import { withGuardOff } from '../support/tamper.js';
@@ -39,11 +40,13 @@ afterAll(async () => {
   await connection?.close();
 });
 
-const verify = async (id: string, as: Session = auditor) => {
-  const reply = await as.get(`/api/partnerships/${id}/verify`);
-  expect(reply.status).toBe(200);
-  return reply.body;
-};
+/** The proof once the background replay has a verdict for every run (the first call answers it `pending`). */
+const verify = (id: string, as: Session = auditor) =>
+  onceReplayed(async () => {
+    const reply = await as.get(`/api/partnerships/${id}/verify`);
+    expect(reply.status).toBe(200);
+    return reply.body;
+  });
 
 /** Four events, in one run: created, goals recorded, priorities submitted, the sponsor's task opened. */
 async function partnershipWithFourEvents(): Promise<string> {
@@ -244,11 +247,12 @@ describe('verification while Temporal is silent or down', () => {
       expect(reply.status).toBe(200);
       return (await reply.json()) as any;
     };
+    const replayedBehindRelay = (partnershipId: string) => onceReplayed(() => verifyBehindRelay(partnershipId));
     const logOnly = { valid: true, complete: false, events: 4, firstBrokenSequence: null, checks: { chain: 'passed', checkpoint: 'passed', crossCheck: 'unavailable', determinism: 'unavailable' } };
 
     const unavailable = (cause: TemporalUnavailableCause) => ({ ...logOnly, temporal: { status: 'unavailable', cause, reason: TEMPORAL_UNAVAILABLE_REASONS[cause] } });
 
-    expect(await verifyBehindRelay(id)).toMatchObject({ complete: true, temporal: { status: 'checked' } });
+    expect(await replayedBehindRelay(id)).toMatchObject({ complete: true, temporal: { status: 'checked' } });
 
     relay.hold();
     // The log has not changed since: Temporal's part is remembered, and Temporal not asked again.
@@ -263,7 +267,7 @@ describe('verification while Temporal is silent or down', () => {
 
     // An unavailable part is not remembered: once Temporal answers, the same log is checked.
     relay.release();
-    expect(await verifyBehindRelay(other)).toMatchObject({ complete: true, temporal: { status: 'checked' } });
+    expect(await replayedBehindRelay(other)).toMatchObject({ complete: true, temporal: { status: 'checked' } });
 
     await relay.cut();
     const down = await verifyBehindRelay(third);

@@ -18,6 +18,11 @@ export const workflowIdFor = (partnershipId: string) => `partnership-${partnersh
 export const DOMAIN_ERROR_FAILURE = 'DomainError';
 /** ApplicationFailure type of an event-log integrity violation (never retried). */
 export const INTEGRITY_FAILURE = 'EventLogIntegrityError';
+/**
+ * ApplicationFailure type of a command refused because its run is about to continue as new: nothing
+ * was applied, and the same command sent again reaches the next run.
+ */
+export const RUN_CONTINUING_FAILURE = 'RunContinuingAsNew';
 
 export interface PartnershipWorkflowInput {
   partnershipId: string;

@@ -9,6 +9,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -32,6 +33,7 @@ import {
   INTEGRITY_FAILURE,
   KEY_REUSED,
   RECORD_EVENTS_HEARTBEAT_TIMEOUT_MS,
+  RUN_CONTINUING_FAILURE,
   SEARCH_ATTRIBUTES,
   executeCommand,
   stateQuery,
@@ -59,6 +61,11 @@ const CREATION_WAIT = '1 hour';
 export const DEFAULT_HISTORY_LIMIT = 2000;
 /** How many idempotency answers travel to the next run. */
 const ANSWERS_KEPT = 500;
+/**
+ * Guards storing the events of commands that arrive while an append is in flight together, in the
+ * next append (histories recorded before it store each command's events in an append of its own).
+ */
+export const BATCHED_APPENDS_PATCH = 'batched-appends';
 
 export async function partnershipWorkflow(input: PartnershipWorkflowInput): Promise<void> {
   // A run carried over from older code carries an older shape of the state.
@@ -67,7 +74,14 @@ export async function partnershipWorkflow(input: PartnershipWorkflowInput): Prom
   const fingerprints = new Map<string, string>(input.carried?.fingerprints ?? []);
   let changed = false;
   let renewed = false;
+  /**
+   * Set once this run is to continue as new: it waits for the commands it accepted, and takes no new
+   * one. Otherwise commands sent without pause keep a handler running, and the run never ends.
+   */
+  let continuing = false;
   let persisted: Promise<void> = Promise.resolve();
+  /** Events waiting for the append in flight to end, to be stored together in the next one. */
+  let waiting: { events: SequencedEvent[]; stored: Promise<void> } | undefined;
 
   const reject = (error: DomainError) =>
     ApplicationFailure.create({ type: DOMAIN_ERROR_FAILURE, message: error.message, details: [error.toJSON()], nonRetryable: true });
@@ -99,9 +113,32 @@ export async function partnershipWorkflow(input: PartnershipWorkflowInput): Prom
     changed = true;
     if (events.some((event) => event.type === 'PartnershipRenewed')) renewed = true;
     if (searchAttributesChanged(before, state)) publishSearchAttributes(state);
-    const stored = persisted.then(() => recordEvents({ partnershipId: input.partnershipId, workflowRunId: workflowInfo().runId, events: sequenced }));
-    persisted = stored;
-    return stored.then(() => sequenced);
+    return store(sequenced).then(() => sequenced);
+  };
+
+  const record = (events: SequencedEvent[]) => recordEvents({ partnershipId: input.partnershipId, workflowRunId: workflowInfo().runId, events });
+
+  /**
+   * Appends strictly one after another, in sequence order. Commands that arrive while an append is
+   * in flight wait for it together and are stored by one append, so a busy partnership costs one
+   * Temporal round trip per append, not per command.
+   */
+  const store = (sequenced: SequencedEvent[]): Promise<void> => {
+    if (!patched(BATCHED_APPENDS_PATCH)) {
+      persisted = persisted.then(() => record(sequenced));
+      return persisted;
+    }
+    if (!waiting) {
+      const batch: { events: SequencedEvent[]; stored: Promise<void> } = { events: [], stored: persisted };
+      batch.stored = persisted.then(() => {
+        if (waiting === batch) waiting = undefined;
+        return record(batch.events);
+      });
+      waiting = batch;
+      persisted = batch.stored;
+    }
+    waiting.events.push(...sequenced);
+    return waiting.stored;
   };
 
   setHandler(stateQuery, () => state);
@@ -119,6 +156,9 @@ export async function partnershipWorkflow(input: PartnershipWorkflowInput): Prom
     },
     {
       validator: ({ command, actor, idempotencyKey, fingerprint }) => {
+        if (continuing) {
+          throw ApplicationFailure.create({ type: RUN_CONTINUING_FAILURE, message: 'The partnership’s workflow is continuing as new; send the command again', nonRetryable: true });
+        }
         if (earlierAnswer(idempotencyKey, fingerprint)) return;
         decideOrReject(command, actor);
       },
@@ -142,6 +182,8 @@ export async function partnershipWorkflow(input: PartnershipWorkflowInput): Prom
     if (due === null) await condition(() => changed);
     else await condition(() => changed, due - now);
   }
+  // A rejected update leaves no trace in history, so refusing commands from here on changes nothing replay compares.
+  if (!isClosed(state)) continuing = true;
   await condition(allHandlersFinished);
   await persisted;
   if (isClosed(state)) return;

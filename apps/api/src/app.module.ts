@@ -25,6 +25,7 @@ import { DependencyProbes } from './health/dependency-probes.js';
 import { HealthController } from './health/health.controller.js';
 import { AuditController, DeadlinesController, InsightController } from './insight/insight.controller.js';
 import { InsightService } from './insight/insight.service.js';
+import { DeterminismService } from './insight/determinism.service.js';
 import { ProofService } from './insight/proof.service.js';
 import { ErrorFilter } from './http/error.filter.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
@@ -93,6 +94,7 @@ export class AppModule implements OnApplicationShutdown {
         InsightService,
         WorkflowHistories,
         WorkflowReplay,
+        DeterminismService,
         ProofService,
         VerificationService,
         AuditExportService,

@@ -81,8 +81,19 @@ export interface RunCrossCheck {
   different: EventDifference[];
 }
 
-/** Whether the workflow code deployed now, replaying a run's history, issues the same commands. */
-export type Determinism = { status: 'reproduced' } | { status: 'not-reproduced'; error: string } | { status: 'unavailable'; reason: string };
+/**
+ * Whether the workflow code deployed now, replaying a run's history, issues the same commands.
+ * `pending`: the replay runs in the background (a long log takes longer than a request should);
+ * `requestedAt` says since when, and a later verification answers the verdict.
+ */
+export type Determinism =
+  | { status: 'reproduced' }
+  | { status: 'not-reproduced'; error: string }
+  | { status: 'pending'; requestedAt: string }
+  | { status: 'unavailable'; reason: string };
+
+/** A verdict replay reaches (stored, and reused while the history and the deployed code are the same). */
+export type ReplayVerdict = Extract<Determinism, { status: 'reproduced' | 'not-reproduced' }>;
 
 export interface RunCheck extends RunCrossCheck {
   determinism: Determinism;
@@ -125,8 +136,11 @@ export function temporalUnavailable(cause: TemporalUnavailableCause): TemporalUn
 
 export type TemporalCheck = TemporalCrossCheck | TemporalUnavailable;
 
-/** `partial`: no fault in what could be checked, but some of it could not be. */
-export type CheckOutcome = 'passed' | 'failed' | 'partial' | 'unavailable';
+/**
+ * `partial`: no fault in what could be checked, but some of it could not be. `pending`: nothing
+ * found so far, and the rest is still being checked in the background (determinism only).
+ */
+export type CheckOutcome = 'passed' | 'failed' | 'partial' | 'pending' | 'unavailable';
 
 export interface ProofChecks {
   chain: CheckOutcome;
@@ -163,11 +177,16 @@ export function crossCheckOutcome(temporal: TemporalCheck): CheckOutcome {
   return kept.length < temporal.runs.length || temporal.unchecked.length > 0 ? 'partial' : 'passed';
 }
 
-/** Over the workflow's real runs: a run id Temporal never ran has no history to replay, and is the cross-check's fault. */
+/**
+ * Over the workflow's real runs: a run id Temporal never ran has no history to replay, and is the
+ * cross-check's fault. A run today's code does not reproduce fails it at once; otherwise a run still
+ * being replayed leaves it pending.
+ */
 export function determinismOutcome(temporal: TemporalCheck): CheckOutcome {
   if (temporal.status === 'unavailable') return 'unavailable';
   const runs = temporal.runs.filter((run) => run.history !== 'unknown');
   if (runs.some((run) => run.determinism.status === 'not-reproduced')) return 'failed';
+  if (runs.some((run) => run.determinism.status === 'pending')) return 'pending';
   const reproduced = runs.filter((run) => run.determinism.status === 'reproduced').length;
   if (reproduced === 0) return 'unavailable';
   return reproduced < runs.length ? 'partial' : 'passed';

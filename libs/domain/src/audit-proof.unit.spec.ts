@@ -82,4 +82,11 @@ describe('the verdict of a proof', () => {
     const bogus = run('rx', { history: 'unknown', recorded: 0, logged: 1, withoutCause: [6], determinism: { status: 'unavailable', reason: 'no such run' } });
     expect(proofReport(cleanLog, checked([run('r1'), bogus])).checks).toMatchObject({ crossCheck: 'failed', determinism: 'passed' });
   });
+
+  it('is pending, valid and incomplete while a run is still being replayed, and failed as soon as one run is not reproduced', () => {
+    const pending = run('r2', { determinism: { status: 'pending', requestedAt: '2026-03-03T10:00:00.000Z' } });
+    expect(proofReport(cleanLog, checked([run('r1'), pending]))).toMatchObject({ valid: true, complete: false, checks: { crossCheck: 'passed', determinism: 'pending' } });
+    const failed = run('r1', { determinism: { status: 'not-reproduced', error: 'Nondeterminism' } });
+    expect(proofReport(cleanLog, checked([failed, pending])).checks.determinism).toBe('failed');
+  });
 });

@@ -18,6 +18,7 @@ export * from './read/partnership-pages.js';
 export * from './audit-verifier-source.js';
 export * from './access-log.js';
 export * from './sign-in-throttle.js';
+export * from './replay-verdicts.js';
 export {
   AUDIT_EXPORT_FORMAT,
   DISPLAYED_EVENT_FIELDS,

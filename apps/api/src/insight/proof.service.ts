@@ -4,81 +4,77 @@
  * those histories replayed against the workflow code deployed now. Temporal's part is bounded in
  * time: when Temporal is down or slow the proof says so beside the log's checks, and never fails.
  *
- * Temporal's part is heavy for the whole API (every run's history fetched, then replayed on the
- * event loop), and any role that sees a partnership may ask for it: a process-wide cap runs a few at
- * once, a caller who finds no turn within a moment gets the log's checks with Temporal's part
- * `busy`, and an unchanged log's Temporal part is remembered for a short while.
+ * Fetching every run's history is heavy for the whole API, and any role that sees a partnership may
+ * ask for it: a process-wide cap runs a few at once, a caller who finds no turn within a moment gets
+ * the log's checks with Temporal's part `busy`, and an unchanged log's cross-check is remembered for
+ * a short while. Replaying is heavier still, and a history replays the same until the code or the
+ * history changes: verdicts are stored and replays run in the background (DeterminismService), so a
+ * verification never waits for one.
  */
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { isGrpcDeadlineError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { proofReport, temporalUnavailable, type Determinism, type ProofReport, type RunHistory, type TemporalCheck } from '@pe/domain';
-import { crossCheckLog, logVerification, readLogSnapshot, type AuditKeys, type EventRow, type LogSnapshot } from '@pe/persistence';
+import { crossCheckLog, logVerification, readLogSnapshot, type AuditKeys, type EventRow, type LogCrossCheck, type LogSnapshot, type ReplayedRunKey } from '@pe/persistence';
 import { workflowIdFor } from '@pe/workflows';
 import { Admission } from '../http/admission.js';
 import { TemporalTimeoutError, WorkflowHistories, type FetchedRun } from '../temporal/workflow-histories.js';
-import { WorkflowReplay } from '../temporal/workflow-replay.js';
+import { historyLength } from '../temporal/workflow-replay.js';
 import { AUDIT_KEYS, DATABASE } from '../tokens.js';
+import { DeterminismService, NOT_REPLAYABLE } from './determinism.service.js';
 
 /** How long verification waits for Temporal's histories before reporting Temporal unavailable. */
 export const TEMPORAL_ANSWER_MS = 5_000;
-/** How long replaying may take; the first verification in a process also bundles the workflow code. */
-export const REPLAY_MS = 20_000;
-/** Temporal cross-checks (with their replays) run at once in this process. */
+/** Temporal cross-checks run at once in this process. */
 export const TEMPORAL_CHECKS_AT_ONCE = 1;
 /** How long a verification waits for a turn before answering with Temporal's part `busy`. */
 export const TEMPORAL_TURN_WAIT_MS = 2_000;
-/** How long Temporal's part of an unchanged log is reused: repeated clicks do not fetch and replay again. */
+/** How long the cross-check of an unchanged log is reused: repeated clicks do not fetch the histories again. */
 export const TEMPORAL_PART_REUSED_MS = 30_000;
-/** Remembered Temporal parts at most (oldest forgotten first). */
+/** Remembered cross-checks at most (oldest forgotten first). */
 export const REMEMBERED_PARTS = 200;
 
-const NOT_REPLAYABLE: Record<Exclude<RunHistory, 'retained'>, string> = {
-  'not-retained': 'Temporal no longer keeps this run’s history',
-  unknown: 'Temporal never ran this run for this workflow',
-};
-
-interface TemporalPart {
-  snapshot: LogSnapshot;
-  temporal: TemporalCheck;
-  /** Settles once nothing of this check runs any more (an abandoned replay finishes its current history). */
-  settled: Promise<unknown>;
+/** The log held against Temporal's histories, and what of them can be replayed; determinism is asked for on each verification. */
+interface CrossChecked {
+  workflowId: string;
+  crossCheck: LogCrossCheck;
+  /** Each retained run and its history's length as fetched. */
+  replayable: ReplayedRunKey[];
 }
+
+type TemporalPart = { snapshot: LogSnapshot } & ({ checked: CrossChecked } | { unavailable: TemporalCheck });
 
 @Injectable()
 export class ProofService {
   private readonly logger = new Logger(ProofService.name);
   private readonly turns = new Admission(TEMPORAL_CHECKS_AT_ONCE);
-  private readonly remembered = new Map<string, { until: number; temporal: TemporalCheck }>();
+  private readonly remembered = new Map<string, { until: number; checked: CrossChecked }>();
 
   constructor(
     @Inject(DATABASE) private readonly db: DataSource,
     @Inject(AUDIT_KEYS) private readonly auditKeys: AuditKeys,
     @Inject(WorkflowHistories) private readonly histories: WorkflowHistories,
-    @Inject(WorkflowReplay) private readonly replayer: WorkflowReplay,
+    @Inject(DeterminismService) private readonly determinism: DeterminismService,
   ) {}
 
   /** The caller has been allowed to see the partnership. */
   async verify(partnershipId: string): Promise<ProofReport> {
     const before = await readLogSnapshot(this.db, partnershipId);
     const reused = this.recall(partnershipId, before);
-    if (reused) return this.report(partnershipId, before, reused);
+    if (reused) return this.report(partnershipId, before, await this.withDeterminism(reused));
 
-    // Bundled once per process and shared: not a turn's worth of work.
-    await this.replayer.prepare();
     const release = await this.turns.enter(TEMPORAL_TURN_WAIT_MS);
     if (!release) return this.report(partnershipId, before, temporalUnavailable('busy'));
     let part: TemporalPart;
     try {
       part = await this.temporalPart(partnershipId);
-    } catch (error) {
+    } finally {
       release();
-      throw error;
     }
-    void part.settled.finally(release);
-    if (part.temporal.status === 'checked') this.remember(partnershipId, part.snapshot, part.temporal);
-    return this.report(partnershipId, part.snapshot, part.temporal);
+    if ('unavailable' in part) return this.report(partnershipId, part.snapshot, part.unavailable);
+    this.remember(partnershipId, part.snapshot, part.checked);
+    return this.report(partnershipId, part.snapshot, await this.withDeterminism(part.checked));
   }
 
   private report(partnershipId: string, snapshot: LogSnapshot, temporal: TemporalCheck): ProofReport {
@@ -88,29 +84,33 @@ export class ProofService {
   private async temporalPart(partnershipId: string): Promise<TemporalPart> {
     const workflowId = workflowIdFor(partnershipId);
     const deadline = Date.now() + TEMPORAL_ANSWER_MS;
-    const done = Promise.resolve();
     // Temporal first, the log second: every event Temporal saw stored is then in the snapshot.
     const first = await this.fromTemporal(() => this.histories.runs(workflowId, [], deadline));
     const snapshot = await readLogSnapshot(this.db, partnershipId);
-    if ('unavailable' in first) return { snapshot, temporal: first.unavailable, settled: done };
+    if ('unavailable' in first) return { snapshot, unavailable: first.unavailable };
 
     let runs = first.runs;
     let crossCheck = crossCheckLog(runs, snapshot.rows);
     // The log names runs outside the chain, or holds rows appended after Temporal answered: ask again, naming them.
     if (crossCheck.withoutCause.length > 0 || runIdsOf(snapshot.rows).some((runId) => !runs.some((run) => run.runId === runId))) {
       const again = await this.fromTemporal(() => this.histories.runs(workflowId, runIdsOf(snapshot.rows), deadline));
-      if ('unavailable' in again) return { snapshot, temporal: again.unavailable, settled: done };
+      if ('unavailable' in again) return { snapshot, unavailable: again.unavailable };
       runs = again.runs;
       crossCheck = crossCheckLog(runs, snapshot.rows);
     }
-    const { verdicts, settled } = await this.determinism(workflowId, runs);
-    const temporal: TemporalCheck = {
+    const replayable = runs.flatMap((run) => (run.events ? [{ runId: run.runId, historyLength: historyLength(run.events) }] : []));
+    return { snapshot, checked: { workflowId, crossCheck, replayable } };
+  }
+
+  /** The cross-check with each run's determinism as known now (a stored verdict, or pending while it replays). */
+  private async withDeterminism({ workflowId, crossCheck, replayable }: CrossChecked): Promise<TemporalCheck> {
+    const verdicts = await this.determinism.of(workflowId, replayable);
+    return {
       status: 'checked',
       workflowId,
       ...crossCheck,
       runs: crossCheck.runs.map((run) => ({ ...run, determinism: verdicts.get(run.runId) ?? notReplayable(run.history) })),
     };
-    return { snapshot, temporal, settled };
   }
 
   /** The transport's own error text names internal addresses: people get a generic reason, the server log the detail. */
@@ -124,42 +124,19 @@ export class ProofService {
     }
   }
 
-  /** Each retained run replayed; a replay that fails to run or outlasts REPLAY_MS leaves its runs unavailable. */
-  private async determinism(workflowId: string, runs: FetchedRun[]): Promise<{ verdicts: Map<string, Determinism>; settled: Promise<unknown> }> {
-    const replayable = runs.flatMap((run) => (run.events ? [{ runId: run.runId, history: run.events }] : []));
-    let abandoned = false;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<string>((resolve) => {
-      timer = setTimeout(() => resolve(`the replay did not finish within ${REPLAY_MS / 1000} s`), REPLAY_MS);
-    });
-    const replayed = this.replayer.replay(workflowId, replayable, () => abandoned);
-    const settled = replayed.catch(() => undefined);
-    try {
-      const outcome = await Promise.race([replayed, late]);
-      if (typeof outcome !== 'string') return { verdicts: outcome, settled };
-      abandoned = true;
-      return { verdicts: unavailableFor(replayable, outcome), settled };
-    } catch (error) {
-      this.logger.warn(`Replay for verification failed: ${messageOf(error)}`);
-      return { verdicts: unavailableFor(replayable, 'the replay could not run'), settled };
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  private recall(partnershipId: string, snapshot: LogSnapshot): TemporalCheck | undefined {
+  private recall(partnershipId: string, snapshot: LogSnapshot): CrossChecked | undefined {
     const key = partKey(partnershipId, snapshot);
     const entry = this.remembered.get(key);
-    if (entry && entry.until > Date.now()) return entry.temporal;
+    if (entry && entry.until > Date.now()) return entry.checked;
     if (entry) this.remembered.delete(key);
     return undefined;
   }
 
-  private remember(partnershipId: string, snapshot: LogSnapshot, temporal: TemporalCheck): void {
+  private remember(partnershipId: string, snapshot: LogSnapshot, checked: CrossChecked): void {
     const now = Date.now();
     for (const [key, entry] of this.remembered) if (entry.until <= now) this.remembered.delete(key);
     while (this.remembered.size >= REMEMBERED_PARTS) this.remembered.delete(this.remembered.keys().next().value!);
-    this.remembered.set(partKey(partnershipId, snapshot), { until: now + TEMPORAL_PART_REUSED_MS, temporal });
+    this.remembered.set(partKey(partnershipId, snapshot), { until: now + TEMPORAL_PART_REUSED_MS, checked });
   }
 }
 
@@ -180,10 +157,6 @@ function runIdsOf(rows: readonly EventRow[]): string[] {
 
 function notReplayable(history: RunHistory): Determinism {
   return { status: 'unavailable', reason: history === 'retained' ? 'not replayed' : NOT_REPLAYABLE[history] };
-}
-
-function unavailableFor(runs: { runId: string }[], reason: string): Map<string, Determinism> {
-  return new Map(runs.map((run) => [run.runId, { status: 'unavailable', reason }]));
 }
 
 function messageOf(error: unknown): string {

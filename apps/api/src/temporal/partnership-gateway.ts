@@ -18,6 +18,7 @@ import { DomainError, type Actor, type PartnershipCommand } from '@pe/domain';
 import { canonicalJson } from '@pe/persistence';
 import {
   DOMAIN_ERROR_FAILURE,
+  RUN_CONTINUING_FAILURE,
   WORKFLOW_TYPE,
   executeCommand,
   workflowIdFor,
@@ -32,6 +33,8 @@ import { isTemporalUnavailable } from './temporal-client.js';
 /** Of a command's bound, what is kept to find out what is down once the call has run out of time. */
 const DIAGNOSIS_SHARE = 0.2;
 const DIAGNOSIS_AT_MOST_MS = 1000;
+/** A command refused by a run that is continuing as new is sent again after this long, to the next run. */
+const RESEND_AFTER_MS = 100;
 
 @Injectable()
 export class PartnershipGateway {
@@ -68,10 +71,12 @@ export class PartnershipGateway {
     // itself while the same key with another command reaches the workflow, which refuses it.
     const fingerprint = createHash('sha256').update(canonicalJson(command)).digest('hex');
     return this.translate(() =>
-      handle.executeUpdate(executeCommand, {
-        args: [{ command, actor, ...(scopedKey ? { idempotencyKey: scopedKey, fingerprint } : {}) }],
-        ...(scopedKey ? { updateId: `${scopedKey}:${fingerprint.slice(0, 16)}` } : {}),
-      }),
+      sentUntilTaken(() =>
+        handle.executeUpdate(executeCommand, {
+          args: [{ command, actor, ...(scopedKey ? { idempotencyKey: scopedKey, fingerprint } : {}) }],
+          ...(scopedKey ? { updateId: `${scopedKey}:${fingerprint.slice(0, 16)}` } : {}),
+        }),
+      ),
     );
   }
 
@@ -101,6 +106,25 @@ export class PartnershipGateway {
     if (database === 'down') return unavailableError('database', `The database cannot be reached, so the command's events could not be stored within ${seconds} s; ${retry}`);
     return unavailableError('worker', `No worker completed the command within ${seconds} s; ${retry}`);
   }
+}
+
+/**
+ * A run continuing as new refuses commands without applying them, so the same command is sent again
+ * until the next run takes it; the command's deadline (translate) still bounds the whole.
+ */
+async function sentUntilTaken<T>(send: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await send();
+    } catch (error) {
+      if (!isRunContinuing(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RESEND_AFTER_MS));
+    }
+  }
+}
+
+function isRunContinuing(error: unknown): boolean {
+  return error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === RUN_CONTINUING_FAILURE;
 }
 
 function domainErrorFrom(error: unknown): DomainError | null {

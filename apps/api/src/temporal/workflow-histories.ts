@@ -61,8 +61,17 @@ export class WorkflowHistories {
    * gone, no one can tell, and such a run counts as not retained.
    */
   async runs(workflowId: string, loggedRunIds: readonly string[], deadline: number): Promise<FetchedRun[]> {
-    // The gRPC deadline ends the calls themselves; the timer also covers a connection that never answers at all.
-    const calls = this.client.withDeadline(deadline, () => this.allRuns(workflowId, loggedRunIds));
+    return this.bounded(deadline, () => this.allRuns(workflowId, loggedRunIds));
+  }
+
+  /** One run's history, or null when Temporal does not (or no longer) keep it. */
+  runHistory(workflowId: string, runId: string, deadline: number): Promise<History | null> {
+    return this.bounded(deadline, () => this.history(workflowId, runId));
+  }
+
+  /** The gRPC deadline ends the calls themselves; the timer also covers a connection that never answers at all. */
+  private async bounded<T>(deadline: number, call: () => Promise<T>): Promise<T> {
+    const calls = this.client.withDeadline(deadline, call);
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new TemporalTimeoutError('Temporal did not answer in time')), Math.max(0, deadline - Date.now()));

@@ -21,10 +21,16 @@ type ProofLoad =
   | { status: 'ready'; report: ProofReport; checkedAt: Date }
   | { status: 'failed'; message: string };
 
+/** While the API still replays the histories in the background, the tab asks again this often, keeping the last answer shown. */
+const PENDING_RECHECK_MS = 4_000;
+
+const when = (iso: string) => new Date(iso).toLocaleString();
+
 /**
  * Proof that the partnership's record is whole, for anyone who may see the partnership; it only
  * reads. Verifying recomputes the chain and asks Temporal, so it runs when the tab is first shown
- * (and again when the partnership moves on, or on request), not whenever the page opens.
+ * (and again when the partnership moves on, or on request), not whenever the page opens; and, while
+ * the replay against today's code is still pending, again every few seconds until it has a verdict.
  */
 export function ProofSection({ active }: { active: boolean }) {
   const partnership = useRecordContext<PartnershipRecord>();
@@ -59,25 +65,35 @@ function useProof(partnershipId: string | undefined, version: number | undefined
   const dataProvider = useConsoleDataProvider();
   const [load, setLoad] = useState<ProofLoad>({ status: 'idle' });
   const [verified, setVerified] = useState<string | null>(null);
-  const verify = useCallback(() => {
-    if (!partnershipId) return;
-    setLoad({ status: 'loading' });
-    dataProvider.verify(partnershipId).then(
-      (report) => setLoad({ status: 'ready', report, checkedAt: new Date() }),
-      (error: unknown) => setLoad({ status: 'failed', message: error instanceof Error ? error.message : 'the API did not answer' }),
-    );
-  }, [dataProvider, partnershipId]);
+  const ask = useCallback(
+    (quietly: boolean) => {
+      if (!partnershipId) return;
+      if (!quietly) setLoad({ status: 'loading' });
+      dataProvider.verify(partnershipId).then(
+        (report) => setLoad({ status: 'ready', report, checkedAt: new Date() }),
+        (error: unknown) => setLoad({ status: 'failed', message: error instanceof Error ? error.message : 'the API did not answer' }),
+      );
+    },
+    [dataProvider, partnershipId],
+  );
+  const verify = useCallback(() => ask(false), [ask]);
   const wanted = partnershipId ? `${partnershipId}@${version ?? 0}` : null;
   useEffect(() => {
     if (!active || wanted === null || wanted === verified) return;
     setVerified(wanted);
     verify();
   }, [active, wanted, verified, verify]);
+  const replaying = active && load.status === 'ready' && load.report.checks.determinism === 'pending';
+  useEffect(() => {
+    if (!replaying) return;
+    const timer = setTimeout(() => ask(true), PENDING_RECHECK_MS);
+    return () => clearTimeout(timer);
+  }, [replaying, load, ask]);
   return { load, verify };
 }
 
 function Proof({ report, checkedAt, onVerify }: { report: ProofReport; checkedAt: Date; onVerify: () => void }) {
-  const verdict = verdictOf(report);
+  const verdict = verdictOf(report, when);
   return (
     <Stack spacing={2}>
       <Alert severity={verdict.tone} aria-label="Verdict" sx={{ '& .MuiAlert-message': { minWidth: 0 } }}>
@@ -99,7 +115,7 @@ function Proof({ report, checkedAt, onVerify }: { report: ProofReport; checkedAt
         </Button>
       </Stack>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'repeat(2, minmax(0, 1fr))' }, gap: 2 }}>
-        {proofChecks(report, (iso) => new Date(iso).toLocaleString()).map((check) => (
+        {proofChecks(report, when).map((check) => (
           <CheckCard key={check.id} check={check} />
         ))}
       </Box>

@@ -2,7 +2,8 @@
  * The proof that a partnership's record is whole, in words: one verdict naming every fault with
  * its event number, then the four checks (hash chain, signed checkpoint, the cross-check against
  * Temporal run by run, determinism run by run). The API decides each check's outcome; this only
- * says it.
+ * says it. Determinism may still be `pending` (the API replays long histories in the background):
+ * the verdict then says what was found so far and since when the replay runs.
  */
 import type { CheckOutcome, Determinism, EventDifference, ProofChecks, ProofReport, RunCheck, TemporalCrossCheck } from '@pe/domain';
 
@@ -44,6 +45,7 @@ const OUTCOME_WORDS: Record<CheckOutcome, { label: string; tone: Tone }> = {
   passed: { label: 'Passed', tone: 'success' },
   failed: { label: 'Failed', tone: 'error' },
   partial: { label: 'Partly checked', tone: 'warning' },
+  pending: { label: 'Replaying…', tone: 'info' },
   unavailable: { label: 'Not checked', tone: 'info' },
 };
 
@@ -123,18 +125,31 @@ function checkpointFaults(report: ProofReport): string[] {
   ];
 }
 
-function determinismText(determinism: Determinism): string {
+function determinismText(determinism: Determinism, when: When): string {
   switch (determinism.status) {
     case 'reproduced':
       return 'Today’s workflow code reproduces its history';
     case 'not-reproduced':
       return `Today’s workflow code does not reproduce its history: ${determinism.error}`;
+    case 'pending':
+      return `Being replayed against today’s workflow code (asked ${when(determinism.requestedAt)})`;
     case 'unavailable':
       return `Not replayed: ${determinism.reason}`;
   }
 }
 
-const DETERMINISM_TONES: Record<Determinism['status'], Tone> = { reproduced: 'success', 'not-reproduced': 'error', unavailable: 'info' };
+const DETERMINISM_TONES: Record<Determinism['status'], Tone> = { reproduced: 'success', 'not-reproduced': 'error', pending: 'info', unavailable: 'info' };
+
+/** How far the background replay has got: runs proven, runs waiting, and since when the first waits. */
+function replayProgress(report: ProofReport, when: When): string | null {
+  if (report.temporal.status !== 'checked') return null;
+  const waiting = report.temporal.runs.flatMap((run) => (run.determinism.status === 'pending' ? [run.determinism.requestedAt] : []));
+  if (waiting.length === 0) return null;
+  const replayable = report.temporal.runs.filter((run) => run.history === 'retained').length;
+  const since = waiting.reduce((earliest, at) => (at < earliest ? at : earliest));
+  const which = replayable === 1 ? 'The one run is' : `${waiting.length} of ${replayable} runs are`;
+  return `${which} still being replayed against today’s workflow code, asked ${when(since)}; this page asks again by itself`;
+}
 
 /** Runs today's workflow code does not reproduce: a fault of the code deployed now, not of the record. */
 function unreproduced(report: ProofReport): string[] {
@@ -172,11 +187,13 @@ function gaps(report: ProofReport): string[] {
   return lines;
 }
 
-export function verdictOf(report: ProofReport): Verdict {
+export function verdictOf(report: ProofReport, when: When): Verdict {
   if (!report.valid) return { tone: 'error', title: 'The record is not whole', findings: faults(report) };
   if (report.checks.determinism === 'failed') {
     return { tone: 'warning', title: 'The record is whole; today’s workflow code does not reproduce it', findings: [...unreproduced(report), ...gaps(report)] };
   }
+  const progress = replayProgress(report, when);
+  if (progress) return { tone: 'info', title: 'No fault found so far; the replay against today’s workflow code is still running', findings: [progress, ...gaps(report)] };
   if (!report.complete) return { tone: 'warning', title: 'No fault found, but not everything could be checked', findings: gaps(report) };
   const runs = report.temporal.status === 'checked' ? report.temporal.runs.length : 0;
   return {
@@ -229,11 +246,11 @@ function runCrossCheck(temporal: TemporalCrossCheck, run: RunCheck, index: numbe
   }
 }
 
-function determinismCheck(report: ProofReport): CheckView {
+function determinismCheck(report: ProofReport, when: When): CheckView {
   const { temporal } = report;
   if (temporal.status === 'unavailable') return check('determinism', report.checks.determinism, [temporal.reason]);
   const runs = temporal.runs.map((run, index): RunLine => {
-    const text = determinismText(run.determinism);
+    const text = determinismText(run.determinism, when);
     const failed = run.determinism.status === 'not-reproduced';
     return { key: run.runId, title: runTitle(temporal.runs, index), tone: DETERMINISM_TONES[run.determinism.status], lines: failed ? [] : [text], faults: failed ? [text] : [] };
   });
@@ -241,5 +258,5 @@ function determinismCheck(report: ProofReport): CheckView {
 }
 
 export function proofChecks(report: ProofReport, when: When): CheckView[] {
-  return [chainCheck(report), checkpointCheck(report, when), crossCheck(report), determinismCheck(report)];
+  return [chainCheck(report), checkpointCheck(report, when), crossCheck(report), determinismCheck(report, when)];
 }

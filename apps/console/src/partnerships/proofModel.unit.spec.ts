@@ -43,7 +43,7 @@ const twoRuns = [run('0195a1b2-0000-7000-8000-00000000a001'), run('0195a1b2-0000
 describe('the proof, in words', () => {
   it('given a whole record, then says so once and shows each check passed', () => {
     const report = proofReport(log, checked(twoRuns));
-    expect(verdictOf(report)).toEqual({ tone: 'success', title: 'The record is whole', findings: ['All four checks passed over all 6 events, across 2 runs of the workflow'] });
+    expect(verdictOf(report, when)).toEqual({ tone: 'success', title: 'The record is whole', findings: ['All four checks passed over all 6 events, across 2 runs of the workflow'] });
     const checks = proofChecks(report, when);
     expect(checks.map((one) => [one.title, one.outcome])).toEqual([
       ['Hash chain', 'Passed'],
@@ -65,7 +65,7 @@ describe('the proof, in words', () => {
       { ...log, events: 5 },
       checked([run('0195a1b2-0000-7000-8000-00000000a001', { different: [{ sequence: 2, fields: ['data', 'actor'] }] }), run('0195a1b2-0000-7000-8000-00000000b002', { logged: 2, missing: [6], withoutCause: [7] })]),
     );
-    const verdict = verdictOf(report);
+    const verdict = verdictOf(report, when);
     expect(verdict.tone).toBe('error');
     expect(verdict.title).toBe('The record is not whole');
     expect(verdict.findings).toEqual([
@@ -83,7 +83,7 @@ describe('the proof, in words', () => {
       { ...log, valid: false, events: 3, firstBrokenSequence: 2, truncated: true, missingSequences: [4, 5, 6], checkpoint: { ...log.checkpoint!, presentInLog: false } },
       checked([run('0195a1b2-0000-7000-8000-00000000a001')]),
     );
-    expect(verdictOf(report).findings).toEqual([
+    expect(verdictOf(report, when).findings).toEqual([
       'The hash chain breaks at event #2: from there on the log is not as it was written',
       'The log no longer reaches the checkpoint signed at event #6: events #4–#6 missing',
     ]);
@@ -95,12 +95,12 @@ describe('the proof, in words', () => {
   it('given a checkpoint claiming more events than the API lists, then counts the rest', () => {
     const signed = { ...log.checkpoint!, sequence: 1_000_000, presentInLog: false };
     const report = proofReport({ ...log, valid: false, truncated: true, missingSequences: [4, 5, 6], missingCount: 999_997, checkpoint: signed }, checked([run('r1')]));
-    expect(verdictOf(report).findings).toContain('The log no longer reaches the checkpoint signed at event #1000000: events #4–#6 and 999,994 more missing');
+    expect(verdictOf(report, when).findings).toContain('The log no longer reaches the checkpoint signed at event #1000000: events #4–#6 and 999,994 more missing');
   });
 
   it('given a run today’s code does not replay, then says the record is whole and names the run and the error', () => {
     const report = proofReport(log, checked([run('0195a1b2-0000-7000-8000-00000000a001', { determinism: { status: 'not-reproduced', error: 'DeterminismViolationError: Nondeterminism' } })]));
-    expect(verdictOf(report)).toEqual({
+    expect(verdictOf(report, when)).toEqual({
       tone: 'warning',
       title: 'The record is whole; today’s workflow code does not reproduce it',
       findings: ['Today’s workflow code does not reproduce the one run (…0000a001): DeterminismViolationError: Nondeterminism'],
@@ -108,9 +108,34 @@ describe('the proof, in words', () => {
     expect(proofChecks(report, when)[3]).toMatchObject({ outcome: 'Failed', runs: [{ tone: 'error', lines: [], faults: ['Today’s workflow code does not reproduce its history: DeterminismViolationError: Nondeterminism'] }] });
   });
 
+  it('given runs still being replayed in the background, then says nothing was found so far, how many runs wait and since when', () => {
+    const pending = (requestedAt: string) => ({ determinism: { status: 'pending' as const, requestedAt } });
+    const report = proofReport(
+      log,
+      checked([run('0195a1b2-0000-7000-8000-00000000a001'), run('0195a1b2-0000-7000-8000-00000000b002', pending('2026-03-03T10:05:00.000Z')), run('0195a1b2-0000-7000-8000-00000000c003', pending('2026-03-03T10:04:00.000Z'))]),
+    );
+    expect(verdictOf(report, when)).toEqual({
+      tone: 'info',
+      title: 'No fault found so far; the replay against today’s workflow code is still running',
+      findings: ['2 of 3 runs are still being replayed against today’s workflow code, asked 2026-03-03 10:04; this page asks again by itself'],
+    });
+    expect(proofChecks(report, when)[3]).toMatchObject({
+      outcome: 'Replaying…',
+      tone: 'info',
+      runs: [
+        { tone: 'success', lines: ['Today’s workflow code reproduces its history'] },
+        { tone: 'info', lines: ['Being replayed against today’s workflow code (asked 2026-03-03 10:05)'], faults: [] },
+        { tone: 'info', lines: ['Being replayed against today’s workflow code (asked 2026-03-03 10:04)'], faults: [] },
+      ],
+    });
+    // A fault of the record outweighs a replay still running.
+    const cut = proofReport({ ...log, valid: false, firstBrokenSequence: 2 }, checked([run('0195a1b2-0000-7000-8000-00000000a001', pending('2026-03-03T10:05:00.000Z'))]));
+    expect(verdictOf(cut, when).title).toBe('The record is not whole');
+  });
+
   it('given Temporal unavailable, then the log’s checks stand and the verdict says what was not checked', () => {
     const report = proofReport(log, temporalUnavailable('timeout'));
-    expect(verdictOf(report)).toEqual({ tone: 'warning', title: 'No fault found, but not everything could be checked', findings: ['Temporal was not checked: Temporal did not answer in time'] });
+    expect(verdictOf(report, when)).toEqual({ tone: 'warning', title: 'No fault found, but not everything could be checked', findings: ['Temporal was not checked: Temporal did not answer in time'] });
     expect(proofChecks(report, when).map((one) => one.outcome)).toEqual(['Passed', 'Passed', 'Not checked', 'Not checked']);
     expect(proofChecks(report, when)[2]!.lines).toEqual(['Temporal did not answer in time']);
   });
@@ -118,7 +143,7 @@ describe('the proof, in words', () => {
   it('given a run whose history Temporal no longer keeps, then it is partly checked, not at fault', () => {
     const forgotten = run('0195a1b2-0000-7000-8000-00000000a001', { history: 'not-retained', recorded: 0, determinism: { status: 'unavailable', reason: 'Temporal no longer keeps this run’s history' } });
     const report = proofReport(log, checked([forgotten, run('0195a1b2-0000-7000-8000-00000000b002')], [1, 2, 3]));
-    expect(verdictOf(report)).toMatchObject({ tone: 'warning', findings: ['Temporal no longer keeps the history of one run: events #1–#3 could not be cross-checked'] });
+    expect(verdictOf(report, when)).toMatchObject({ tone: 'warning', findings: ['Temporal no longer keeps the history of one run: events #1–#3 could not be cross-checked'] });
     expect(proofChecks(report, when)[2]).toMatchObject({ outcome: 'Partly checked', runs: [{ tone: 'info' }, { tone: 'success' }] });
   });
 
