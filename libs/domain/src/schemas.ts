@@ -94,10 +94,19 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('SetGovernance'),
     governance: z.strictObject({
-      pointsOfContact: z.record(z.uuid(), z.uuid()),
+      pointsOfContact: z
+        .record(z.uuid(), z.uuid())
+        .describe('Organization id → the user who speaks for it: once the agreement is signed, the default signatory and addressee of its tasks (another representative may still sign for it).'),
       decisionRule: text(2000),
       escalationPath: text(2000),
-      escalationSteps: z.array(z.uuid()).min(1).max(MAX_ESCALATION_STEPS).optional(),
+      escalationSteps: z
+        .array(z.uuid())
+        .min(1)
+        .max(MAX_ESCALATION_STEPS)
+        .optional()
+        .describe(
+          'The escalation path as people, lowest step first: an overdue task’s n-th escalation reaches the n-th (the coordinator, the sponsor, a steering-group member or a point of contact). Leave it out to escalate up the ladder (coordinator, sponsor, steering group). Applies once the agreement carrying it is adopted.',
+        ),
     }),
   }),
   z.strictObject({ type: z.literal('SetConflictProcess'), process: text(8000) }),
