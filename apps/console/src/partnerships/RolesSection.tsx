@@ -23,7 +23,7 @@ import {
   type ResourceFormValues,
   type TerminationTermsFormValues,
 } from './rolesModel';
-import { fromIsoDuration } from './durationModel';
+import { fromIsoDuration, TIMER_DURATION_UNITS } from './durationModel';
 import { SectionHeading } from './SectionHeading';
 import { useRuleErrors } from './useRuleErrors';
 import { SignoffProgress } from './SignoffProgress';
@@ -233,14 +233,15 @@ function TerminationTermsForm() {
   return (
     <CommandForm<TerminationTermsFormValues>
       partnershipId={record.id}
-      defaultValues={{ options: record.terminationOptions ?? [], notice: fromIsoDuration(record.noticePeriod) }}
+      defaultValues={{ options: record.terminationOptions ?? [], notice: fromIsoDuration(record.noticePeriod, TIMER_DURATION_UNITS) }}
       toCommand={toSetTerminationTermsCommand}
       errorMoves={TERMINATION_TERMS_ERROR_MOVES}
       success="Termination terms saved"
       saveLabel="Save termination terms"
     >
       <CheckboxGroupInput source="options" label="Agreed termination options" choices={terminationOptionChoices} row={false} />
-      <DurationInput source="notice" label="Notice period" />
+      {/* Down to seconds, like the policy's timers: the notice runs on the same durable timer. */}
+      <DurationInput source="notice" label="Notice period" units={TIMER_DURATION_UNITS} />
     </CommandForm>
   );
 }

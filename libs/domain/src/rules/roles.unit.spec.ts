@@ -17,7 +17,6 @@ import {
   NAME,
   NOW,
   agreedAssignee,
-  org,
   partnerA,
   RESOURCES,
   ROLES,
