@@ -1,5 +1,6 @@
 // `node scripts/record-histories.mjs`: start a private stack (data under .data/record), drive
-// partnerships over the HTTP API until one stops in each stage (and one renews, continuing as new),
+// partnerships over the HTTP API until one stops in each stage (and one renews, continuing as new;
+// one exits after its notice period), or only the scenarios named as arguments (`... noticeExit`),
 // and write each workflow history as JSON to test/fixtures/histories/<name>.json (overwriting those
 // names only: older recordings kept under other names stay). test/replay replays every file there
 // against the current workflow code, so a change that would break running partnerships fails CI.
@@ -172,7 +173,7 @@ async function toRoleIdentification(p) {
   await expectStage(p, 'ROLE_IDENTIFICATION');
 }
 
-async function defineAgreement(p) {
+async function defineAgreement(p, { noticePeriod = 'P3M', escalationSteps } = {}) {
   await p.command({
     type: 'DefineRoles',
     roles: [
@@ -192,10 +193,15 @@ async function defineAgreement(p) {
   await p.command({ type: 'ChooseManagementModel', model: 'cooperative' });
   await p.command({
     type: 'SetGovernance',
-    governance: { pointsOfContact: { [RIVERSIDE]: riverside.user.id, [NORTHWIND]: northwind.user.id }, decisionRule: 'Consensus of the steering group', escalationPath: 'Coordinator, then the sponsor' },
+    governance: {
+      pointsOfContact: { [RIVERSIDE]: riverside.user.id, [NORTHWIND]: northwind.user.id },
+      decisionRule: 'Consensus of the steering group',
+      escalationPath: 'Coordinator, then the sponsor',
+      ...(escalationSteps ? { escalationSteps } : {}),
+    },
   });
   await p.command({ type: 'SetConflictProcess', process: 'Raise it with the coordinator; unresolved after two weeks goes to the sponsor' });
-  await p.command({ type: 'SetTerminationTerms', options: ['renew', 'restructure', 'hand_over', 'exit'], noticePeriod: 'P3M' });
+  await p.command({ type: 'SetTerminationTerms', options: ['renew', 'restructure', 'hand_over', 'exit'], noticePeriod });
   await p.command({
     type: 'DefineKpi',
     kpi: { name: 'Readmissions', ownerOrganizationId: RIVERSIDE, unit: 'per 1,000', baseline: 42, target: 30, direction: 'decrease', cadence: 'P1M', goalRank: 1 },
@@ -299,6 +305,23 @@ const scenarios = {
     if (appends >= commands) throw new Error(`no two commands were stored by one append (${commands} commands, ${appends} appends): record again`);
     return [{ name: 'batched-appends', workflowId: p.workflowId, about: `PRIORITY_SETTING: six goal drafts sent at once, stored by fewer appends than commands (${commands} commands, ${appends} appends), then submitted.` }];
   },
+  async noticeExit() {
+    const p = await partnership('Replay: notice', SLOW);
+    await toRoleIdentification(p);
+    await defineAgreement(p, { noticePeriod: 'PT6S', escalationSteps: [northwind.user.id, sponsor.user.id] });
+    await p.command({ type: 'IssueAgreement' });
+    await p.complete(riverside, 'SIGN_AGREEMENT');
+    await p.complete(northwind, 'SIGN_AGREEMENT');
+    await expectStage(p, 'MEASUREMENT');
+    await p.command({ type: 'ProposeTermination', option: 'exit', reason: 'The goals were met' });
+    await signTermination(p);
+    await expectStage(p, 'MEASUREMENT');
+    await p.waitForEvent('TerminationNoticeReminderSent');
+    await p.waitForEvent('TerminationDecided');
+    for (let item = 0; item < 3; item += 1) await p.complete(coordinator, 'WIND_DOWN');
+    await expectStage(p, 'CLOSED');
+    return [{ name: 'notice-exit', workflowId: p.workflowId, about: 'CLOSED after a notice period (patched "governance-acts"): an agreement with points of contact, an escalation path and a PT6S notice; an exit signed off, back to MEASUREMENT while the notice timer runs, its reminder, the exit taking effect on the timer, wind-down, completed.' }];
+  },
   async renew() {
     const p = await partnership('Replay: renew', SLOW);
     await toRoleIdentification(p);
@@ -337,8 +360,12 @@ async function settledHistory({ workflowId, runId }) {
 try {
   step('Driving partnerships over the HTTP API');
   const started = performance.now();
+  // `node scripts/record-histories.mjs noticeExit` records only the scenarios named.
+  const only = process.argv.slice(2);
+  const unknown = only.filter((key) => !(key in scenarios));
+  if (unknown.length > 0) throw new Error(`no scenario ${unknown.join(', ')}; the scenarios are ${Object.keys(scenarios).join(', ')}`);
   const results = await Promise.all(
-    Object.entries(scenarios).map(async ([key, scenario]) => {
+    Object.entries(scenarios).filter(([key]) => only.length === 0 || only.includes(key)).map(async ([key, scenario]) => {
       try {
         return await scenario();
       } catch (error) {

@@ -93,7 +93,7 @@ describe('home pages and the deadline ledger', () => {
       await page.goto(`${inject('apiUrl')}/#/deadlines?filter=${encodeURIComponent(JSON.stringify({ partnershipId: partnership.id }))}`);
       const reminder = page.getByRole('row').filter({ hasText: 'Reminder 1' }).filter({ hasText: name });
       await reminder.waitFor();
-      await expect(page.getByRole('row').filter({ hasText: 'Escalation to the coordinator (level 1)' }).count()).resolves.toBe(1);
+      await expect(page.getByRole('row').filter({ hasText: 'Escalation (level 1)' }).count()).resolves.toBe(1);
       await checkWidths(page, 'deadlines', () => page.getByText('Reminder 1').first().waitFor());
 
       await reminder.getByRole('button', { name: 'Move due date' }).click();

@@ -88,7 +88,8 @@ describe('the full lifecycle', () => {
       'StageAdvanced',
     ]);
 
-    await agreeRoles(cast, id, 'cooperative');
+    // No notice agreed: the exit below is carried out as soon as it is signed off (governance.int.spec.ts waits for one).
+    await agreeRoles(cast, id, 'cooperative', undefined, { noticePeriod: 'P0D' });
     await toMeasurement(cast, id);
     expect(await partnershipOf(cast, id)).toMatchObject({ stage: 'MEASUREMENT', managementModel: 'cooperative', generation: 0 });
     expect(await next()).toEqual([

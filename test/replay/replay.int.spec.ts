@@ -70,6 +70,12 @@ describe('recorded workflow histories', () => {
     expect(lastEvents).toContain('EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW');
   });
 
+  it('cover both sides of the governance-acts patch: runs recorded before it and one after', () => {
+    const marked = recorded.filter(({ json }) => json.events.some((event) => event.eventType === 'EVENT_TYPE_MARKER_RECORDED')).map(({ name }) => name);
+    expect(marked).toContain('notice-exit');
+    expect(recorded.length - marked.length).toBeGreaterThan(0);
+  });
+
   it('all replay against the current workflow code without a nondeterminism error', async () => {
     const results = await replay(WORKFLOWS, recorded);
     expect([...results.keys()].sort()).toEqual(recorded.map(({ name }) => name).sort());

@@ -58,6 +58,7 @@ export interface TimelineEvent {
   actorId: string;
   actorRole: string;
   actorOrganizationId: string | null;
+  occurredAt: string;
   payload: Record<string, any>;
   workflowRunId: string;
 }
@@ -207,7 +208,13 @@ export async function toRoleIdentification(cast: Cast, policy: Policy = SLOW_POL
  * the last, the others responsible or consulted), resources, the model, governance, the conflict
  * process, all four termination options, and one KPI per role holder.
  */
-export async function agreeRoles(cast: Cast, id: string, model: ManagementModel, holders: string[] = [cast.orgs.riverside, cast.orgs.northwind]): Promise<void> {
+export async function agreeRoles(
+  cast: Cast,
+  id: string,
+  model: ManagementModel,
+  holders: string[] = [cast.orgs.riverside, cast.orgs.northwind],
+  terms: { noticePeriod?: string; escalationSteps?: string[] } = {},
+): Promise<void> {
   const first = holders[0]!;
   const last = holders.at(-1)!;
   const roles = holders.flatMap((organizationId) => [
@@ -226,10 +233,15 @@ export async function agreeRoles(cast: Cast, id: string, model: ManagementModel,
   }));
   await send(cast, cast.coordinator, id, {
     type: 'SetGovernance',
-    governance: { pointsOfContact, decisionRule: 'Steering meeting, monthly', escalationPath: 'Coordinator, then the sponsor' },
+    governance: {
+      pointsOfContact,
+      decisionRule: 'Steering meeting, monthly',
+      escalationPath: terms.escalationSteps ? 'Along the agreed path of people' : 'Coordinator, then the sponsor',
+      ...(terms.escalationSteps ? { escalationSteps: terms.escalationSteps } : {}),
+    },
   });
   await send(cast, cast.coordinator, id, { type: 'SetConflictProcess', process: 'Mediation by the sponsor within two weeks' });
-  await send(cast, cast.coordinator, id, { type: 'SetTerminationTerms', options: ['renew', 'restructure', 'hand_over', 'exit'], noticePeriod: 'P3M' });
+  await send(cast, cast.coordinator, id, { type: 'SetTerminationTerms', options: ['renew', 'restructure', 'hand_over', 'exit'], noticePeriod: terms.noticePeriod ?? 'P3M' });
   for (const organizationId of holders) {
     await send(cast, cast.coordinator, id, {
       type: 'DefineKpi',

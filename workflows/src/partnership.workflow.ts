@@ -67,7 +67,14 @@ const ANSWERS_KEPT = 500;
  */
 export const BATCHED_APPENDS_PATCH = 'batched-appends';
 
+/**
+ * Marks runs started once governance acted (points of contact, the notice period). A run recorded
+ * before has no marker, so replaying it decides as it did then; `patched` answers once per run.
+ */
+export const GOVERNANCE_ACTS_PATCH = 'governance-acts';
+
 export async function partnershipWorkflow(input: PartnershipWorkflowInput): Promise<void> {
+  const governanceActs = patched(GOVERNANCE_ACTS_PATCH);
   // A run carried over from older code carries an older shape of the state.
   let state: PartnershipState = input.carried ? upgradeState(input.carried.state) : initialState();
   const answers = new Map<string, CommandResult>(input.carried?.answers ?? []);
@@ -88,7 +95,7 @@ export async function partnershipWorkflow(input: PartnershipWorkflowInput): Prom
 
   const decideOrReject = (command: PartnershipCommand, actor: Actor): PartnershipEvent[] => {
     try {
-      return decide(state, command, { now: new Date(), actor });
+      return decide(state, command, { now: new Date(), actor, governanceActs });
     } catch (error) {
       if (error instanceof DomainError) throw reject(error);
       throw error;
@@ -172,7 +179,7 @@ export async function partnershipWorkflow(input: PartnershipWorkflowInput): Prom
     const due = nextDeadline(state);
     const now = Date.now();
     if (due !== null && due <= now) {
-      const events = decide(state, { type: 'FireDueTimers' }, { now: new Date(now), actor: SYSTEM_ACTOR });
+      const events = decide(state, { type: 'FireDueTimers' }, { now: new Date(now), actor: SYSTEM_ACTOR, governanceActs });
       if (events.length > 0) await apply(events);
       continue;
     }

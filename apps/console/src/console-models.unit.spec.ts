@@ -75,7 +75,7 @@ describe('the timeline', () => {
       'Stage Priority setting → Listening',
     );
     expect(summarizeEvent({ type: 'TaskEscalated', payload: { taskId: 't', level: 2, recipients: [{ userId: 'u' }] } })).toBe(
-      'Escalated to level 2 (sponsor), 1 person notified',
+      'Escalated to level 2, 1 person notified',
     );
     expect(
       summarizeEvent({ type: 'ReminderSent', payload: { taskId: 't', reminder: 1, recipients: [{ organizationId: 'o' }, { userId: 'u' }, { userId: 'v' }] } }),

@@ -14,7 +14,8 @@ import { decideReview, openHealthPulse, openReviewCycle, openReviewWhenReady, re
 import { decidePriorities, recordGoals, submitPriorities } from './rules/priorities.js';
 import { chooseManagementModel, commitResources, defineKpi, defineRoles, issueAgreement, setConflictProcess, setGovernance, setTerminationTerms } from './rules/roles.js';
 import { answer, settle, type SignoffOutcome } from './rules/signoff.js';
-import { carryOutTermination, closeWhenWoundDown, decideTerminationApproval, proposeTermination, rejectTermination } from './rules/termination.js';
+import { closeWhenWoundDown, concludeTermination, decideTerminationApproval, proposeTermination, rejectTermination, remindOfNotice, takeEffect } from './rules/termination.js';
+import { escalationSteps } from './governance.js';
 import { deadlines, escalationDue, escalationRecipients, remindersDue } from './timers.js';
 import { isDataTaskKind, parseTaskData, taskLabel, type DataTaskKind, type TaskDataOf } from './task-catalogue.js';
 import { mayCompleteTask, recipientOf, type OpenTask } from './tasks.js';
@@ -190,7 +191,7 @@ function afterSignoff(d: Decision, outcome: SignoffOutcome): void {
       }
       return;
     case 'TERMINATION':
-      if (approved) carryOutTermination(d);
+      if (approved) concludeTermination(d);
       else rejectTermination(d, 'the partners did not sign off the termination');
       return;
   }
@@ -207,7 +208,7 @@ function fireDueTimers(d: Decision): void {
         break;
       case 'escalation':
         if (task) {
-          const level = escalationDue(task, d.state.policy, now);
+          const level = escalationDue(task, d.state.policy, now, escalationSteps(d.state).length);
           d.emit({ type: 'TaskEscalated', data: { taskId: task.id, level, recipients: escalationRecipients(d.state, level) } });
         }
         break;
@@ -217,6 +218,12 @@ function fireDueTimers(d: Decision): void {
       case 'pulse':
         if (d.state.nextPulseAt) openHealthPulse(d);
         break;
+      case 'notice':
+        remindOfNotice(d);
+        break;
+      case 'termination':
+        // Whatever else fell due belongs to the partnership that has just ended.
+        return takeEffect(d);
     }
   }
 }

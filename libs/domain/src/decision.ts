@@ -7,11 +7,17 @@ import type { PartnershipEvent, PartnershipEventBody } from './events.js';
 import type { Actor, Stage } from './model.js';
 import { evolve, type ActivePartnership } from './partnership.js';
 import { durationMs } from './duration.js';
-import type { Task } from './tasks.js';
+import { organizationAssignee } from './governance.js';
+import type { Assignee, Task } from './tasks.js';
 
 export interface CommandMeta {
   now: Date;
   actor: Actor;
+  /**
+   * False only for a workflow run started before governance acted (points of contact, the notice
+   * period): replaying its history must decide as it decided then. Absent means true.
+   */
+  governanceActs?: boolean;
 }
 
 export const ERROR_CODES = {
@@ -67,6 +73,15 @@ export class Decision {
 
   get actor(): Actor {
     return this.meta.actor;
+  }
+
+  get governanceActs(): boolean {
+    return this.meta.governanceActs !== false;
+  }
+
+  /** An organization's task: addressed to its agreed point of contact (unless this run predates that rule). */
+  assigneeFor(organizationId: string): Assignee {
+    return this.governanceActs ? organizationAssignee(this.state, organizationId) : { kind: 'organization', organizationId };
   }
 
   emit(...bodies: PartnershipEventBody[]): this {

@@ -82,6 +82,9 @@ export type PartnershipEventBody =
   | { type: 'TerminationProposed'; data: { option: TerminationOption; reason: string; fromStage: Stage } }
   | { type: 'TerminationApproved'; data: Empty }
   | { type: 'TerminationRejected'; data: { reason: string; backTo: Stage } }
+  /** An approved exit or hand-over that takes effect when the agreed notice period has run. */
+  | { type: 'TerminationScheduled'; data: { option: TerminationOption; noticePeriod: string; effectiveAt: string } }
+  | { type: 'TerminationNoticeReminderSent'; data: { reminder: number; effectiveAt: string; recipients: Recipient[] } }
   | { type: 'TerminationDecided'; data: { option: TerminationOption } }
   | { type: 'PartnershipRenewed'; data: { generation: number } }
   | { type: 'PartnershipClosed'; data: Empty }
@@ -134,6 +137,8 @@ const EVENT_TYPE_SET: Record<PartnershipEventType, true> = {
   TerminationProposed: true,
   TerminationApproved: true,
   TerminationRejected: true,
+  TerminationScheduled: true,
+  TerminationNoticeReminderSent: true,
   TerminationDecided: true,
   PartnershipRenewed: true,
   PartnershipClosed: true,

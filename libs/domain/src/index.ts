@@ -10,6 +10,7 @@ export * from './partnership.js';
 export * from './commands.js';
 export * from './decide.js';
 export * from './timers.js';
+export * from './governance.js';
 export * from './ledger.js';
 export * from './measures.js';
 export * from './directory.js';

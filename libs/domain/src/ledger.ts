@@ -6,7 +6,7 @@
 import type { PartnershipState } from './partnership.js';
 import type { DeadlineFilter } from './schemas.js';
 import { recipientOf, type Assignee, type Recipient, type TaskKind } from './tasks.js';
-import { deadlines, escalationRecipients, type DeadlinePurpose } from './timers.js';
+import { deadlines, escalationRecipients, noticeRecipients, type DeadlinePurpose } from './timers.js';
 
 
 export interface LedgerEntry {
@@ -27,7 +27,7 @@ export interface LedgerEntry {
   level: number | null;
   /** Which reminder (1-based) this timer sends. */
   reminder: number | null;
-  /** Whom the timer chases when it fires: the assignee for a reminder, the ladder for an escalation, nobody for a cycle. */
+  /** Whom the timer chases when it fires: the assignee for a reminder, the agreed path or the ladder for an escalation, everyone for a notice reminder, nobody for a cycle or a termination's effect. */
   recipients: Recipient[];
 }
 
@@ -36,7 +36,13 @@ export function deadlineLedger(state: PartnershipState): LedgerEntry[] {
   return deadlines(state).map((deadline): LedgerEntry => {
     const task = 'taskId' in deadline ? state.openTasks.find((candidate) => candidate.id === deadline.taskId) : undefined;
     const recipients =
-      deadline.purpose === 'escalation' ? escalationRecipients(state, deadline.level) : deadline.purpose === 'reminder' && task ? [recipientOf(task.assignee)] : [];
+      deadline.purpose === 'escalation'
+        ? escalationRecipients(state, deadline.level)
+        : deadline.purpose === 'reminder' && task
+          ? [recipientOf(task.assignee)]
+          : deadline.purpose === 'notice'
+            ? noticeRecipients(state)
+            : [];
     return {
       id: `${state.id}:${deadline.purpose}${task ? `:${task.id}` : ''}`,
       partnershipId: state.id,
@@ -51,7 +57,7 @@ export function deadlineLedger(state: PartnershipState): LedgerEntry[] {
       assigneeOrganizationId: task?.assignee.kind === 'organization' ? task.assignee.organizationId : null,
       dueAt: task?.dueAt ?? null,
       level: deadline.purpose === 'escalation' ? deadline.level : null,
-      reminder: deadline.purpose === 'reminder' ? deadline.reminder : null,
+      reminder: deadline.purpose === 'reminder' || deadline.purpose === 'notice' ? deadline.reminder : null,
       recipients,
     };
   });

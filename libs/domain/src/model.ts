@@ -60,11 +60,21 @@ export interface CommittedResource {
 export const MANAGEMENT_MODELS = ['cooperative', 'collaborative', 'integrated'] as const;
 export type ManagementModel = (typeof MANAGEMENT_MODELS)[number];
 
+/** How many people an agreed escalation path may name (the ladder it replaces has three steps). */
+export const MAX_ESCALATION_STEPS = 5;
+
 export interface Governance {
-  /** Organization id → the user who speaks for it. */
+  /** Organization id → the user who speaks for it: the default signatory and addressee of its tasks. */
   pointsOfContact: Record<string, string>;
   decisionRule: string;
+  /** The escalation path in the partners' own words. */
   escalationPath: string;
+  /**
+   * The same path as people, lowest step first: an overdue task's n-th escalation reaches the n-th.
+   * Absent when none was agreed and in governance recorded before paths were structured; then the
+   * ladder (coordinator, sponsor, steering group) applies.
+   */
+  escalationSteps?: string[];
 }
 
 export const TERMINATION_OPTIONS = ['renew', 'restructure', 'hand_over', 'exit'] as const;

@@ -40,6 +40,18 @@ export interface TerminationProposal {
   /** Who proposed it and when (null in state carried over from before they were kept). */
   proposedBy: string | null;
   proposedAt: string | null;
+  /** When an approved exit or hand-over takes effect, once its notice period runs (null until then, and without notice). */
+  effectiveAt: string | null;
+  /** When the notice began to run (the approval that scheduled the effect). */
+  scheduledAt: string | null;
+  /** How many reminders of the coming effect were sent. */
+  noticeRemindersSent: number;
+}
+
+/** What the agreement in force settled that the engine acts on; null until an agreement is adopted. */
+export interface AgreedTerms {
+  governance: Governance;
+  noticePeriod: string;
 }
 
 export interface Partnership {
@@ -69,6 +81,8 @@ export interface Partnership {
   conflictProcess: string;
   terminationOptions: TerminationOption[];
   noticePeriod: string | null;
+  /** From the adopted agreement: stays in force while a later version is being signed. */
+  agreedTerms: AgreedTerms | null;
   kpis: Kpi[];
   measurements: Measurement[];
   healthChecks: HealthCheck[];
@@ -134,6 +148,7 @@ function freshMethodState() {
     conflictProcess: '',
     terminationOptions: [] as TerminationOption[],
     noticePeriod: null,
+    agreedTerms: null,
     kpis: [] as Kpi[],
     measurements: [] as Measurement[],
     healthChecks: [] as HealthCheck[],
@@ -222,7 +237,13 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
         ? { ...state, agreement: { ...state.agreement, signatures: { ...state.agreement.signatures, [event.data.organizationId]: { userId: event.data.userId, at: event.at } } } }
         : state;
     case 'AgreementAdopted':
-      return state.agreement ? { ...state, agreement: { ...state.agreement, adopted: true } } : state;
+      return state.agreement
+        ? {
+            ...state,
+            agreement: { ...state.agreement, adopted: true },
+            agreedTerms: { governance: state.agreement.content.governance, noticePeriod: state.agreement.content.noticePeriod },
+          }
+        : state;
     case 'ReviewScheduled':
       return { ...state, nextReviewAt: event.data.reviewAt, nextPulseAt: event.data.pulseAt };
     case 'ReviewCycleOpened':
@@ -238,9 +259,13 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
     case 'ReviewDecided':
       return { ...state, reviews: [...state.reviews, { cycle: event.data.cycle, outcome: event.data.outcome, at: event.at }] };
     case 'TerminationProposed':
-      return { ...state, termination: { ...event.data, approved: false, proposedBy: event.actor.userId, proposedAt: event.at } };
+      return { ...state, termination: { ...event.data, approved: false, proposedBy: event.actor.userId, proposedAt: event.at, effectiveAt: null, scheduledAt: null, noticeRemindersSent: 0 } };
     case 'TerminationApproved':
       return state.termination ? { ...state, termination: { ...state.termination, approved: true } } : state;
+    case 'TerminationScheduled':
+      return state.termination ? { ...state, termination: { ...state.termination, approved: true, effectiveAt: event.data.effectiveAt, scheduledAt: event.at, noticeRemindersSent: 0 } } : state;
+    case 'TerminationNoticeReminderSent':
+      return state.termination ? { ...state, termination: { ...state.termination, noticeRemindersSent: event.data.reminder } } : state;
     case 'TerminationRejected':
       return { ...state, termination: null };
     case 'TerminationDecided':
@@ -295,8 +320,20 @@ function leave(state: ActivePartnership, organizationId: string, reassignTo: str
  */
 export function upgradeState<S extends PartnershipState>(state: S): S {
   if (state.status !== 'active') return state;
-  const termination = state.termination ? { ...state.termination, proposedBy: state.termination.proposedBy ?? null, proposedAt: state.termination.proposedAt ?? null } : null;
-  return { ...state, openTasks: state.openTasks.map((task) => upgradeTask(task)), termination };
+  const termination = state.termination
+    ? {
+        ...state.termination,
+        proposedBy: state.termination.proposedBy ?? null,
+        proposedAt: state.termination.proposedAt ?? null,
+        effectiveAt: state.termination.effectiveAt ?? null,
+        scheduledAt: state.termination.scheduledAt ?? null,
+        noticeRemindersSent: state.termination.noticeRemindersSent ?? 0,
+      }
+    : null;
+  const agreement = state.agreement;
+  const agreedTerms =
+    state.agreedTerms !== undefined ? state.agreedTerms : agreement?.adopted ? { governance: agreement.content.governance, noticePeriod: agreement.content.noticePeriod } : null;
+  return { ...state, openTasks: state.openTasks.map((task) => upgradeTask(task)), termination, agreedTerms };
 }
 
 export const fold = (events: readonly PartnershipEvent[], from: PartnershipState = initialState()) => events.reduce(evolve, from);

@@ -54,6 +54,7 @@ describe('evolve', () => {
       conflictProcess: '',
       terminationOptions: [],
       noticePeriod: null,
+      agreedTerms: null,
       kpis: [],
       measurements: [],
       healthChecks: [],

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ORGANIZATION_KINDS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, organizationProblem } from './directory.js';
-import { MANAGEMENT_MODELS, RESPONSIBILITIES, ROLES, TERMINATION_OPTIONS } from './model.js';
+import { MANAGEMENT_MODELS, MAX_ESCALATION_STEPS, RESPONSIBILITIES, ROLES, TERMINATION_OPTIONS } from './model.js';
 import { TASK_DECISIONS } from './tasks.js';
 import { DEADLINE_PURPOSES } from './timers.js';
 import { DEFAULT_POLICY } from './policy.js';
@@ -93,7 +93,21 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ChooseManagementModel'), model: z.enum(MANAGEMENT_MODELS) }),
   z.strictObject({
     type: z.literal('SetGovernance'),
-    governance: z.strictObject({ pointsOfContact: z.record(z.uuid(), z.uuid()), decisionRule: text(2000), escalationPath: text(2000) }),
+    governance: z.strictObject({
+      pointsOfContact: z
+        .record(z.uuid(), z.uuid())
+        .describe('Organization id → the user who speaks for it: once the agreement is signed, the default signatory and addressee of its tasks (another representative may still sign for it).'),
+      decisionRule: text(2000),
+      escalationPath: text(2000),
+      escalationSteps: z
+        .array(z.uuid())
+        .min(1)
+        .max(MAX_ESCALATION_STEPS)
+        .optional()
+        .describe(
+          'The escalation path as people, lowest step first: an overdue task’s n-th escalation reaches the n-th (the coordinator, the sponsor, a steering-group member or a point of contact). Leave it out to escalate up the ladder (coordinator, sponsor, steering group). Applies once the agreement carrying it is adopted.',
+        ),
+    }),
   }),
   z.strictObject({ type: z.literal('SetConflictProcess'), process: text(8000) }),
   z.strictObject({ type: z.literal('SetTerminationTerms'), options: z.array(z.enum(TERMINATION_OPTIONS)).max(4), noticePeriod: z.string().max(40) }),

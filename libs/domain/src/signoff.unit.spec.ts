@@ -141,8 +141,8 @@ describe('signing the agreement: collaborative (every organization holding a rol
     const s = signing('collaborative');
     expect(s.state.signoff).toMatchObject({ rule: 'agreement', eligible: [IDS.orgA, IDS.orgB] });
     expect(s.state.openTasks.map((task) => task.assignee)).toEqual([
-      { kind: 'organization', organizationId: IDS.orgA },
-      { kind: 'organization', organizationId: IDS.orgB },
+      { kind: 'organization', organizationId: IDS.orgA, contactId: IDS.partnerA },
+      { kind: 'organization', organizationId: IDS.orgB, contactId: IDS.partnerB },
     ]);
   });
 

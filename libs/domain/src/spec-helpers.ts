@@ -136,6 +136,13 @@ export function taskAt(
 }
 
 export const org = (organizationId: string): Assignee => ({ kind: 'organization', organizationId });
+/** An organization's task addressed to its agreed point of contact. */
+export const contact = (organizationId: string, contactId: string): Assignee => ({ kind: 'organization', organizationId, contactId });
+/** How GOVERNANCE addresses each organization's tasks once an agreement names it (orgC has no point of contact). */
+export const agreedAssignee = (organizationId: string): Assignee => {
+  const contactId = (GOVERNANCE.pointsOfContact as Record<string, string>)[organizationId];
+  return contactId ? contact(organizationId, contactId) : org(organizationId);
+};
 export const person = (userId: string): Assignee => ({ kind: 'user', userId });
 
 export const active = (state: PartnershipState): ActivePartnership => {
@@ -283,10 +290,18 @@ export const inCycle = (model: ManagementModel = 'cooperative', overrides: Parti
   return s.do({ type: 'FireDueTimers' }, { now: at, actor: system });
 };
 
-/** Exit, signed by everyone, every wind-down item done: CLOSED. */
+/** The scheduled termination's notice has run: its timer fires at the effective date. */
+export function noticeRuns(s: Story): Story {
+  const effectiveAt = s.state.termination?.effectiveAt;
+  if (!effectiveAt) throw new Error('no termination is scheduled');
+  return s.do({ type: 'FireDueTimers' }, { now: new Date(effectiveAt), actor: system });
+}
+
+/** Exit, signed by everyone, the notice run, every wind-down item done: CLOSED. */
 export function closedStory(): Story {
   const s = inMeasurement().do({ type: 'ProposeTermination', option: 'exit', reason: 'Goals met' }).complete('APPROVE_TERMINATION', null);
   for (const organizationId of [IDS.orgA, IDS.orgB, IDS.orgC]) s.complete('SIGN_TERMINATION', organizationId);
+  noticeRuns(s);
   for (let i = 0; i < 3; i += 1) s.complete('WIND_DOWN', null, 'approve', { data: {} });
   return s;
 }

@@ -24,8 +24,13 @@ export type TaskDecision = (typeof TASK_DECISIONS)[number];
 export const TASK_PURPOSES = ['joining', 'pulse'] as const;
 export type TaskPurpose = (typeof TASK_PURPOSES)[number];
 
-/** A task is assigned to one person, or to every representative of one organization. */
-export type Assignee = { kind: 'user'; userId: string } | { kind: 'organization'; organizationId: string };
+/**
+ * A task is assigned to one person, or to one organization. An organization's task is addressed to
+ * its agreed point of contact when there is one (`contactId`): reminders reach that person, yet any
+ * representative of the organization may still complete it on the organization's behalf, so an
+ * absent contact does not hold the partnership up; the events record who did.
+ */
+export type Assignee = { kind: 'user'; userId: string } | { kind: 'organization'; organizationId: string; contactId?: string };
 
 /** Whom a reminder or escalation reaches; organizations reach their representatives. */
 export type Recipient = { userId: string } | { organizationId: string };
@@ -67,8 +72,10 @@ export function upgradeTask<T extends RecordedTask>(task: T): T & Task {
   return { ...task, purpose: null };
 }
 
-export const recipientOf = (assignee: Assignee): Recipient =>
-  assignee.kind === 'user' ? { userId: assignee.userId } : { organizationId: assignee.organizationId };
+export const recipientOf = (assignee: Assignee): Recipient => {
+  if (assignee.kind === 'user') return { userId: assignee.userId };
+  return assignee.contactId ? { userId: assignee.contactId } : { organizationId: assignee.organizationId };
+};
 
 /** Who may complete a task: its assignee, or for an organization's task any of its representatives. */
 export function mayCompleteTask(assignee: Assignee, person: Pick<Actor, 'userId' | 'role' | 'organizationId'>): boolean {

@@ -1,22 +1,27 @@
 /**
  * The deadline queue, derived from state: reminders (half the window, a day before due, then every
- * two days while overdue), the escalation ladder (coordinator → sponsor → steering group, each step
- * five business days further), review cycles and health pulses. Hold pauses them all.
+ * two days while overdue), escalations up the agreed path or the ladder (coordinator → sponsor →
+ * steering group), each step five business days further, review cycles, health pulses, and a
+ * scheduled termination's reminders and effect. Hold pauses them all.
  */
 import { addBusinessDuration, durationMs } from './duration.js';
+import { escalationSteps, organizationAssignee } from './governance.js';
 import type { ActivePartnership, PartnershipState } from './partnership.js';
-import type { OpenTask, Recipient } from './tasks.js';
+import { recipientOf, type OpenTask, type Recipient } from './tasks.js';
 
+/** The ladder's height; an agreed escalation path has as many levels as people. */
 export const ESCALATION_LEVELS = 3;
 
 export type Deadline =
   | { at: number; purpose: 'reminder'; taskId: string; reminder: number }
   | { at: number; purpose: 'escalation'; taskId: string; level: number }
   | { at: number; purpose: 'review' }
-  | { at: number; purpose: 'pulse' };
+  | { at: number; purpose: 'pulse' }
+  | { at: number; purpose: 'notice'; reminder: number }
+  | { at: number; purpose: 'termination' };
 
 /** What a timer is for, as the deadline ledger names and filters it. */
-export const DEADLINE_PURPOSES = ['reminder', 'escalation', 'review', 'pulse'] as const satisfies readonly Deadline['purpose'][];
+export const DEADLINE_PURPOSES = ['reminder', 'escalation', 'review', 'pulse', 'notice', 'termination'] as const satisfies readonly Deadline['purpose'][];
 export type DeadlinePurpose = (typeof DEADLINE_PURPOSES)[number];
 
 /** The n-th (0-based) reminder of a task's schedule. */
@@ -37,12 +42,40 @@ export function escalationAt(task: Pick<OpenTask, 'dueAt'>, policy: ActivePartne
   return at;
 }
 
+/**
+ * The reminders of a scheduled termination, before it takes effect: halfway through the notice and
+ * the policy's reminder window before the end (when that falls after halfway).
+ */
+export function noticeRemindersAt(scheduledAt: number, effectiveAt: number, policy: ActivePartnership['policy']): number[] {
+  const halfway = scheduledAt + (effectiveAt - scheduledAt) / 2;
+  const beforeEffect = effectiveAt - durationMs(policy.reminderBeforeDue);
+  return beforeEffect > halfway ? [halfway, beforeEffect] : [halfway];
+}
+
+/** Who hears that a termination is coming: the coordinator, the sponsor and every organization (through its point of contact). */
+export function noticeRecipients(state: ActivePartnership): Recipient[] {
+  const people = [...new Set([state.coordinatorId, state.sponsorId])].map((userId) => ({ userId }));
+  return [...people, ...state.organizationIds.map((organizationId) => recipientOf(organizationAssignee(state, organizationId)))];
+}
+
+function terminationDeadlines(state: ActivePartnership): Deadline[] {
+  const termination = state.termination;
+  if (!termination?.effectiveAt || !termination.scheduledAt) return [];
+  const effectiveAt = Date.parse(termination.effectiveAt);
+  const scheduledAt = Date.parse(termination.scheduledAt);
+  const reminder = noticeRemindersAt(scheduledAt, effectiveAt, state.policy)[termination.noticeRemindersSent];
+  const list: Deadline[] = [{ at: effectiveAt, purpose: 'termination' }];
+  if (reminder !== undefined) list.push({ at: reminder, purpose: 'notice', reminder: termination.noticeRemindersSent + 1 });
+  return list;
+}
+
 export function deadlines(state: PartnershipState): Deadline[] {
   if (state.status !== 'active' || state.hold || state.stage === 'CLOSED') return [];
-  const list: Deadline[] = [];
+  const list: Deadline[] = [...terminationDeadlines(state)];
+  const levels = escalationSteps(state).length;
   for (const task of state.openTasks) {
     list.push({ at: reminderAt(task, state.policy, task.remindersSent), purpose: 'reminder', taskId: task.id, reminder: task.remindersSent + 1 });
-    if (task.escalationLevel < ESCALATION_LEVELS) {
+    if (task.escalationLevel < levels) {
       list.push({ at: escalationAt(task, state.policy, task.escalationLevel + 1), purpose: 'escalation', taskId: task.id, level: task.escalationLevel + 1 });
     }
   }
@@ -58,10 +91,10 @@ export function nextDeadline(state: PartnershipState): number | null {
   return deadlines(state)[0]?.at ?? null;
 }
 
-/** Who hears of an escalation at each level of the ladder. */
+/** Who hears of an escalation at this level (1-based): the agreed path's step, or the ladder's. */
 export function escalationRecipients(state: ActivePartnership, level: number): Recipient[] {
-  const ids = level === 1 ? [state.coordinatorId] : level === 2 ? [state.sponsorId] : [state.sponsorId, ...state.steeringGroupIds];
-  return [...new Set(ids)].map((userId) => ({ userId }));
+  const steps = escalationSteps(state);
+  return steps[Math.min(Math.max(level, 1), steps.length) - 1] ?? [];
 }
 
 /** How many reminders of the schedule are due by `now` (missed ones are not sent one by one). */
@@ -71,8 +104,8 @@ export function remindersDue(task: OpenTask, policy: ActivePartnership['policy']
   return count;
 }
 
-export function escalationDue(task: OpenTask, policy: ActivePartnership['policy'], now: number): number {
+export function escalationDue(task: OpenTask, policy: ActivePartnership['policy'], now: number, levels: number = ESCALATION_LEVELS): number {
   let level = task.escalationLevel;
-  while (level < ESCALATION_LEVELS && escalationAt(task, policy, level + 1) <= now) level += 1;
+  while (level < levels && escalationAt(task, policy, level + 1) <= now) level += 1;
   return level;
 }

@@ -118,6 +118,18 @@ async function projectTasksAndNotifications(
       }
       return;
     }
+    case 'TerminationNoticeReminderSent': {
+      const option = state.status === 'active' ? state.termination?.option.replace('_', ' ') : undefined;
+      const message = `Reminder: the ${option ?? 'termination'} of "${state.status === 'active' ? state.name : partnershipId}" takes effect on ${event.data.effectiveAt}`;
+      for (const userId of await recipientUsers(manager, event.data.recipients)) {
+        await manager.query(
+          `INSERT INTO notifications (user_id, partnership_id, task_id, event_sequence, kind, message, created_at)
+           VALUES ($1, $2, NULL, $3, 'reminder', $4, $5) ON CONFLICT DO NOTHING`,
+          [userId, partnershipId, event.sequence, message, event.at],
+        );
+      }
+      return;
+    }
     default:
       return;
   }

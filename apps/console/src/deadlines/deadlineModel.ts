@@ -15,23 +15,27 @@ export const PURPOSE_LABELS: Record<DeadlinePurpose, string> = {
   escalation: 'Escalation',
   review: 'Review cycle',
   pulse: 'Health pulse',
+  notice: 'Notice reminder',
+  termination: 'Termination takes effect',
 };
 
 export const purposeChoices = DEADLINE_PURPOSES.map((purpose) => ({ id: purpose, name: PURPOSE_LABELS[purpose] }));
 
-const LADDER: Record<number, string> = { 1: 'the coordinator', 2: 'the sponsor', 3: 'every sponsor' };
-
-/** "Reminder 2", "Escalation to the sponsor (level 2)", "Review cycle opens". */
+/** "Reminder 2", "Escalation (level 2)", "Review cycle opens"; whom an escalation reaches (the agreed path or the ladder) is the entry's recipients. */
 export function deadlineLabel(entry: Pick<LedgerEntry, 'purpose' | 'level' | 'reminder'>): string {
   switch (entry.purpose) {
     case 'reminder':
       return entry.reminder ? `Reminder ${entry.reminder}` : 'Reminder';
     case 'escalation':
-      return entry.level ? `Escalation to ${LADDER[entry.level] ?? `level ${entry.level}`} (level ${entry.level})` : 'Escalation';
+      return entry.level ? `Escalation (level ${entry.level})` : 'Escalation';
     case 'review':
       return 'Review cycle opens';
     case 'pulse':
       return 'Health pulse opens';
+    case 'notice':
+      return entry.reminder ? `Termination notice reminder ${entry.reminder}` : 'Termination notice reminder';
+    case 'termination':
+      return 'Termination takes effect';
   }
 }
 

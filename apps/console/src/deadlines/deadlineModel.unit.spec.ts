@@ -6,7 +6,9 @@ const NOW = new Date('2030-01-15T09:00:00.000Z');
 describe('the deadline ledger', () => {
   it('labels each timer', () => {
     expect(deadlineLabel({ purpose: 'reminder', reminder: 2, level: null })).toBe('Reminder 2');
-    expect(deadlineLabel({ purpose: 'escalation', reminder: null, level: 2 })).toBe('Escalation to the sponsor (level 2)');
+    expect(deadlineLabel({ purpose: 'escalation', reminder: null, level: 2 })).toBe('Escalation (level 2)');
+    expect(deadlineLabel({ purpose: 'notice', reminder: 1, level: null })).toBe('Termination notice reminder 1');
+    expect(deadlineLabel({ purpose: 'termination', reminder: null, level: null })).toBe('Termination takes effect');
     expect(deadlineLabel({ purpose: 'review', reminder: null, level: null })).toBe('Review cycle opens');
     expect(deadlineLabel({ purpose: 'pulse', reminder: null, level: null })).toBe('Health pulse opens');
   });

@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import { NOT_RECORDED, type AgreementDocument } from './agreementModel';
+import { escalationsLine, NOT_RECORDED, type AgreementDocument } from './agreementModel';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -69,6 +69,7 @@ export function AgreementDocumentView({ doc }: { doc: AgreementDocument }) {
             ))}
             <Line>Decision rule: {doc.governance.decisionRule}</Line>
             <Line>Escalation path: {doc.governance.escalationPath}</Line>
+            <Line>{escalationsLine(doc.governance.escalationSteps)}</Line>
           </>
         ) : (
           <Line>{NOT_RECORDED}</Line>

@@ -1,8 +1,8 @@
 import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { ArrayInput, CheckboxGroupInput, NumberInput, RadioButtonGroupInput, required, SelectInput, SimpleFormIterator, TextInput } from 'react-admin';
-import { agreementDocument, draftAgreement, NOT_RECORDED } from './agreementModel';
+import { ArrayInput, CheckboxGroupInput, NumberInput, RadioButtonGroupInput, required, SelectArrayInput, SelectInput, SimpleFormIterator, TextInput } from 'react-admin';
+import { agreementDocument, draftAgreement, escalationsLine, NOT_RECORDED } from './agreementModel';
 import { CommandButton } from './CommandButton';
 import { CommandForm } from './CommandForm';
 import { DurationInput } from './DurationInput';
@@ -23,7 +23,7 @@ import {
   type ResourceFormValues,
   type TerminationTermsFormValues,
 } from './rolesModel';
-import { fromIsoDuration } from './durationModel';
+import { fromIsoDuration, TIMER_DURATION_UNITS } from './durationModel';
 import { SectionHeading } from './SectionHeading';
 import { useRuleErrors } from './useRuleErrors';
 import { SignoffProgress } from './SignoffProgress';
@@ -80,6 +80,7 @@ export function RolesSection() {
             ))}
             <Typography variant="body2">Decision rule: {doc.governance.decisionRule}</Typography>
             <Typography variant="body2">Escalation path: {doc.governance.escalationPath}</Typography>
+            <Typography variant="body2">{escalationsLine(doc.governance.escalationSteps)}</Typography>
           </>
         ) : (
           <Typography variant="body2">{NOT_RECORDED}</Typography>
@@ -182,6 +183,7 @@ function GovernanceForm() {
           pointsOfContact: { ...(record.governance?.pointsOfContact ?? {}) },
           decisionRule: record.governance?.decisionRule ?? '',
           escalationPath: record.governance?.escalationPath ?? '',
+          escalationSteps: [...(record.governance?.escalationSteps ?? [])],
         },
       }}
       toCommand={toSetGovernanceCommand}
@@ -200,6 +202,13 @@ function GovernanceForm() {
       ))}
       <TextInput source="governance.decisionRule" label="Decision rule" multiline validate={required()} fullWidth />
       <TextInput source="governance.escalationPath" label="Escalation path" multiline validate={required()} fullWidth />
+      <SelectArrayInput
+        source="governance.escalationSteps"
+        label="Escalate to, in order"
+        helperText="The people an overdue task escalates to, one a level; none: coordinator → sponsor → steering group"
+        choices={users.filter((user) => user.role !== 'auditor' && user.role !== 'admin')}
+        sx={FULL}
+      />
     </CommandForm>
   );
 }
@@ -224,14 +233,15 @@ function TerminationTermsForm() {
   return (
     <CommandForm<TerminationTermsFormValues>
       partnershipId={record.id}
-      defaultValues={{ options: record.terminationOptions ?? [], notice: fromIsoDuration(record.noticePeriod) }}
+      defaultValues={{ options: record.terminationOptions ?? [], notice: fromIsoDuration(record.noticePeriod, TIMER_DURATION_UNITS) }}
       toCommand={toSetTerminationTermsCommand}
       errorMoves={TERMINATION_TERMS_ERROR_MOVES}
       success="Termination terms saved"
       saveLabel="Save termination terms"
     >
       <CheckboxGroupInput source="options" label="Agreed termination options" choices={terminationOptionChoices} row={false} />
-      <DurationInput source="notice" label="Notice period" />
+      {/* Down to seconds, like the policy's timers: the notice runs on the same durable timer. */}
+      <DurationInput source="notice" label="Notice period" units={TIMER_DURATION_UNITS} />
     </CommandForm>
   );
 }

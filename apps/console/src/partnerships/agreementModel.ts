@@ -42,11 +42,17 @@ export interface AgreementDocument {
   roles: { goal: string; byResponsibility: { label: string; organizations: string }[] }[];
   resources: { organization: string; description: string; amount: string }[];
   managementModel: { name: string; rule: string } | null;
-  governance: { contacts: { organization: string; contact: string }[]; decisionRule: string; escalationPath: string } | null;
+  /** `escalationSteps`: the agreed path as people in order, or null where escalations climb the ladder. */
+  governance: { contacts: { organization: string; contact: string }[]; decisionRule: string; escalationPath: string; escalationSteps: string[] | null } | null;
   conflictProcess: string;
   terminationOptions: string[];
   noticePeriod: string;
   kpis: { name: string; owner: string; change: string; cadence: string; goal: string | null }[];
+}
+
+/** Whom escalations reach, in words: the agreed people in order, or the ladder. */
+export function escalationsLine(steps: string[] | null | undefined): string {
+  return steps && steps.length > 0 ? `Escalations go to: ${steps.join(' → ')}` : 'Escalations go up the ladder: coordinator → sponsor → steering group';
 }
 
 export function agreementDocument(content: AgreementDraft, names: Names): AgreementDocument {
@@ -90,6 +96,7 @@ export function agreementDocument(content: AgreementDraft, names: Names): Agreem
           })),
           decisionRule: content.governance.decisionRule,
           escalationPath: content.governance.escalationPath,
+          escalationSteps: content.governance.escalationSteps?.length ? content.governance.escalationSteps.map((userId) => names.user(userId)) : null,
         }
       : null,
     conflictProcess: content.conflictProcess,

@@ -101,16 +101,28 @@ export function toCommitResourcesCommand(values: ResourceFormValues): Partnershi
 }
 
 export interface GovernanceFormValues {
-  governance?: { pointsOfContact?: Record<string, string | null | undefined> | null; decisionRule?: string | null; escalationPath?: string | null };
+  governance?: {
+    pointsOfContact?: Record<string, string | null | undefined> | null;
+    decisionRule?: string | null;
+    escalationPath?: string | null;
+    escalationSteps?: (string | null | undefined)[] | null;
+  };
 }
 
 export function toSetGovernanceCommand(values: GovernanceFormValues): PartnershipCommand {
   const input = values.governance ?? {};
   const pointsOfContact: Record<string, string> = {};
   for (const [organizationId, userId] of Object.entries(input.pointsOfContact ?? {})) if (userId) pointsOfContact[organizationId] = userId;
+  const escalationSteps = (input.escalationSteps ?? []).filter((userId): userId is string => Boolean(userId));
   return {
     type: 'SetGovernance',
-    governance: { pointsOfContact, decisionRule: String(input.decisionRule ?? '').trim(), escalationPath: String(input.escalationPath ?? '').trim() },
+    governance: {
+      pointsOfContact,
+      decisionRule: String(input.decisionRule ?? '').trim(),
+      escalationPath: String(input.escalationPath ?? '').trim(),
+      // Left out when empty: the ladder applies.
+      ...(escalationSteps.length > 0 ? { escalationSteps } : {}),
+    },
   };
 }
 

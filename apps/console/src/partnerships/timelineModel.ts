@@ -104,7 +104,8 @@ export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>, con
     case 'TaskEscalated': {
       const recipients = list(data.recipients ?? data.recipientIds);
       const level = Number(data.level);
-      return `${Number.isFinite(level) && level > 0 ? `Escalated to level ${level} (${ESCALATION_LEVELS[level] ?? 'higher'})` : 'Escalated'}, ${recipientsLabel(recipients)} notified`;
+      // Whom a level reaches depends on the agreed escalation path, so the recipients say it, not a ladder name.
+      return `${Number.isFinite(level) && level > 0 ? `Escalated to level ${level}` : 'Escalated'}, ${recipientsLabel(recipients)} notified`;
     }
     case 'StakeholderAdded': {
       const stakeholder = record(data.stakeholder);
@@ -189,6 +190,10 @@ export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>, con
       return 'Termination approved by the sponsor';
     case 'TerminationRejected':
       return truncate(`Termination rejected${text(data.reason) ? `: ${text(data.reason)}` : ''}${text(data.backTo) ? `; back to ${stageLabel(text(data.backTo))}` : ''}`);
+    case 'TerminationScheduled':
+      return `Termination approved: the ${optionLabel(data.option)} takes effect on ${formatInstant(text(data.effectiveAt))} (notice ${text(data.noticePeriod)})`;
+    case 'TerminationNoticeReminderSent':
+      return `Notice reminder ${text(data.reminder)}: the termination takes effect on ${formatInstant(text(data.effectiveAt))}, ${recipientsLabel(list(data.recipients))} reminded`;
     case 'TerminationDecided':
       return `Termination decided: ${optionLabel(data.option)}`;
     case 'PartnershipRenewed':
@@ -208,7 +213,6 @@ export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>, con
   }
 }
 
-const ESCALATION_LEVELS: Record<number, string> = { 1: 'coordinator', 2: 'sponsor', 3: 'all sponsors' };
 
 const SUBJECT_LABELS: Record<SignoffSubject, string> = {
   LISTENING: 'listening summary',

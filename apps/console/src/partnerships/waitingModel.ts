@@ -32,6 +32,7 @@ export type WaitingRecord = Pick<
       | 'kpis'
       | 'nextReviewAt'
       | 'cycle'
+      | 'termination'
     >
   >;
 
@@ -133,11 +134,19 @@ function waitingOnStage(record: WaitingRecord, names: Names, now: number): strin
   }
 }
 
+/** "Termination takes effect on 2030-04-15 (exit, after the notice period)", while an approved termination's notice runs. */
+export function terminationNotice(record: Pick<WaitingRecord, 'termination'>): string | null {
+  const termination = record.termination;
+  if (!termination?.effectiveAt) return null;
+  return `Termination takes effect on ${termination.effectiveAt.slice(0, 10)} (${termination.option.replace('_', ' ')}, after the agreed notice period); the partnership carries on until then`;
+}
+
 /** Everything the partnership waits for now, most pressing first. */
 export function waitingFor(record: WaitingRecord, names: Names, now: number): string[] {
   const hold = record.hold ? [`On hold since ${record.hold.since.slice(0, 10)} (${record.hold.reason}): waiting for the coordinator to resume it`] : [];
+  const notice = terminationNotice(record);
   const tasks = waitingOnTasks(record, names, now);
-  return [...hold, ...(tasks.length > 0 ? tasks : [waitingOnStage(record, names, now)])];
+  return [...hold, ...(notice ? [notice] : []), ...(tasks.length > 0 ? tasks : [waitingOnStage(record, names, now)])];
 }
 
 /** The line a stage's page shows: the current wait, or where the partnership is relative to it. */

@@ -29,7 +29,7 @@ export function addOrganization(d: Decision, organizationId: string): void {
     d.openTask({
       kind: 'SIGN_AGREEMENT',
       title: `Sign the partnering agreement (version ${d.state.agreement.version}) to join ${d.state.name}`,
-      assignee: { kind: 'organization', organizationId },
+      assignee: d.assigneeFor(organizationId),
       purpose: 'joining',
     });
   }

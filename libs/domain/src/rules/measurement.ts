@@ -25,7 +25,7 @@ export function openReviewCycle(d: Decision): void {
   d.emit({ type: 'ReviewCycleOpened', data: { cycle } });
   const owners = [...new Set(d.state.kpis.map((kpi) => kpi.ownerOrganizationId))].filter((id) => d.state.organizationIds.includes(id));
   for (const organizationId of owners) {
-    d.openTask({ kind: 'REPORT_MEASUREMENT', title: `Report cycle ${cycle} measurements: ${d.state.name}`, assignee: { kind: 'organization', organizationId }, cycle });
+    d.openTask({ kind: 'REPORT_MEASUREMENT', title: `Report cycle ${cycle} measurements: ${d.state.name}`, assignee: d.assigneeFor(organizationId), cycle });
   }
   openHealthChecks(d, cycle, null);
   scheduleReview(d);
@@ -42,7 +42,7 @@ export function openHealthPulse(d: Decision): void {
 
 function openHealthChecks(d: Decision, cycle: number, purpose: 'pulse' | null): void {
   for (const organizationId of d.state.organizationIds) {
-    d.openTask({ kind: 'HEALTH_CHECK', title: `Health check${purpose ? ' (pulse)' : ''}: ${d.state.name}`, assignee: { kind: 'organization', organizationId }, cycle, purpose });
+    d.openTask({ kind: 'HEALTH_CHECK', title: `Health check${purpose ? ' (pulse)' : ''}: ${d.state.name}`, assignee: d.assigneeFor(organizationId), cycle, purpose });
   }
 }
 

@@ -15,7 +15,7 @@ import {
   KPI_A,
   NAME,
   NOW,
-  org,
+  agreedAssignee,
   partnerA,
   partnerB,
   partnerC,
@@ -66,11 +66,11 @@ describe('review cycles', () => {
       .when({ type: 'FireDueTimers' }, { now: REVIEW_AT, actor: system })
       .then([
         { type: 'ReviewCycleOpened', data: { cycle: 1 } },
-        { type: 'TaskOpened', data: { task: taskAt({ id: id(2), kind: 'REPORT_MEASUREMENT', title: `Report cycle 1 measurements: ${NAME}`, assignee: org(IDS.orgA), cycle: 1 }, REVIEW_AT) } },
-        { type: 'TaskOpened', data: { task: taskAt({ id: id(3), kind: 'REPORT_MEASUREMENT', title: `Report cycle 1 measurements: ${NAME}`, assignee: org(IDS.orgB), cycle: 1 }, REVIEW_AT) } },
+        { type: 'TaskOpened', data: { task: taskAt({ id: id(2), kind: 'REPORT_MEASUREMENT', title: `Report cycle 1 measurements: ${NAME}`, assignee: agreedAssignee(IDS.orgA), cycle: 1 }, REVIEW_AT) } },
+        { type: 'TaskOpened', data: { task: taskAt({ id: id(3), kind: 'REPORT_MEASUREMENT', title: `Report cycle 1 measurements: ${NAME}`, assignee: agreedAssignee(IDS.orgB), cycle: 1 }, REVIEW_AT) } },
         ...[IDS.orgA, IDS.orgB, IDS.orgC].map((organizationId, index) => ({
           type: 'TaskOpened' as const,
-          data: { task: taskAt({ id: id(4 + index), kind: 'HEALTH_CHECK', title: `Health check: ${NAME}`, assignee: org(organizationId), cycle: 1 }, REVIEW_AT) },
+          data: { task: taskAt({ id: id(4 + index), kind: 'HEALTH_CHECK', title: `Health check: ${NAME}`, assignee: agreedAssignee(organizationId), cycle: 1 }, REVIEW_AT) },
         })),
         { type: 'ReviewScheduled', data: { cycle: 2, reviewAt: new Date(REVIEW_AT.getTime() + 180 * DAY).toISOString(), pulseAt: null } },
       ]);
@@ -87,7 +87,7 @@ describe('review cycles', () => {
         { type: 'HealthPulseOpened', data: { cycle: 0, nextPulseAt: new Date(pulseAt.getTime() + 60 * DAY).toISOString() } },
         ...[IDS.orgA, IDS.orgB, IDS.orgC].map((organizationId, index) => ({
           type: 'TaskOpened' as const,
-          data: { task: taskAt({ id: `p-1.${s.state.version + 2 + index}`, kind: 'HEALTH_CHECK', title: `Health check (pulse): ${NAME}`, assignee: org(organizationId), cycle: 0, purpose: 'pulse' }, pulseAt) },
+          data: { task: taskAt({ id: `p-1.${s.state.version + 2 + index}`, kind: 'HEALTH_CHECK', title: `Health check (pulse): ${NAME}`, assignee: agreedAssignee(organizationId), cycle: 0, purpose: 'pulse' }, pulseAt) },
         })),
       ]);
     expect(state.nextPulseAt).toBe(new Date(pulseAt.getTime() + 60 * DAY).toISOString());
@@ -321,6 +321,9 @@ describe('the REVIEW task', () => {
       approved: false,
       proposedBy: IDS.coordinator,
       proposedAt: NOW.toISOString(),
+      effectiveAt: null,
+      scheduledAt: null,
+      noticeRemindersSent: 0,
     });
   });
 

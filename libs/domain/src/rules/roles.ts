@@ -2,7 +2,8 @@
 import { Decision, ERROR_CODES, requireCoordinator, requireMember, requireNoSignoff, requireStage } from '../decision.js';
 import { isDuration } from '../duration.js';
 import { conflict, ruleBroken } from '../errors.js';
-import type { AgreementContent, CommittedResource, Governance, Kpi, ManagementModel, Responsibility, TerminationOption } from '../model.js';
+import { escalationCandidates } from '../governance.js';
+import { MAX_ESCALATION_STEPS, type AgreementContent, type CommittedResource, type Governance, type Kpi, type ManagementModel, type Responsibility, type TerminationOption } from '../model.js';
 import { openSignoff, ruleOf } from './signoff.js';
 
 function editable(d: Decision, ...stages: Parameters<typeof requireStage>[1][]): void {
@@ -56,8 +57,24 @@ export function setGovernance(d: Decision, governance: Governance): void {
   }
   if (governance.decisionRule.trim().length === 0) fields['governance.decisionRule'] = 'say how decisions are made';
   if (governance.escalationPath.trim().length === 0) fields['governance.escalationPath'] = 'say how disputes escalate';
+  Object.assign(fields, escalationStepProblems(d, governance));
   fail(ERROR_CODES.invalidGovernance, 'The governance is not valid', fields);
   d.emit({ type: 'GovernanceSet', data: { governance } });
+}
+
+/** An agreed path names people the partnership knows, each once, at most MAX_ESCALATION_STEPS of them. */
+function escalationStepProblems(d: Decision, governance: Governance): Record<string, string> {
+  const steps = governance.escalationSteps;
+  if (steps === undefined) return {};
+  if (steps.length === 0) return { 'governance.escalationSteps': 'name at least one person, or leave the path out to use the ladder' };
+  if (steps.length > MAX_ESCALATION_STEPS) return { 'governance.escalationSteps': `name at most ${MAX_ESCALATION_STEPS} people` };
+  const fields: Record<string, string> = {};
+  const candidates = escalationCandidates(d.state, governance);
+  steps.forEach((userId, index) => {
+    if (!candidates.has(userId)) fields[`governance.escalationSteps.${index}`] = 'must be the coordinator, the sponsor, a steering-group member or a point of contact';
+    else if (steps.indexOf(userId) !== index) fields[`governance.escalationSteps.${index}`] = 'names this person a second time';
+  });
+  return fields;
 }
 
 export function setConflictProcess(d: Decision, process: string): void {

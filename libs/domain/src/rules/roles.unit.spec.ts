@@ -16,7 +16,7 @@ import {
   listened,
   NAME,
   NOW,
-  org,
+  agreedAssignee,
   partnerA,
   RESOURCES,
   ROLES,
@@ -232,7 +232,7 @@ describe('IssueAgreement', () => {
         { type: 'SignoffOpened', data: { subject: 'AGREEMENT', rule: 'consensus', eligible: [IDS.orgA, IDS.orgB, IDS.orgC] } },
         ...[IDS.orgA, IDS.orgB, IDS.orgC].map((organizationId, index) => ({
           type: 'TaskOpened' as const,
-          data: { task: taskAt({ id: `p-1.${first + index}`, kind: 'SIGN_AGREEMENT', title: SIGN_TITLE, assignee: org(organizationId) }) },
+          data: { task: taskAt({ id: `p-1.${first + index}`, kind: 'SIGN_AGREEMENT', title: SIGN_TITLE, assignee: agreedAssignee(organizationId) }) },
         })),
       ]);
     expect(state.agreement).toEqual({ version: 1, issuedAt: NOW.toISOString(), content, signatures: {}, adopted: false });

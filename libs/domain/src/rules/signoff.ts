@@ -42,7 +42,7 @@ export function openSignoff(d: Decision, subject: SignoffSubject, rule: Decision
 }
 
 function openSignoffTask(d: Decision, subject: SignoffSubject, organizationId: string): void {
-  d.openTask({ kind: SIGNOFF_TASK[subject], title: `${TITLES[subject]}: ${d.state.name}`, assignee: { kind: 'organization', organizationId } });
+  d.openTask({ kind: SIGNOFF_TASK[subject], title: `${TITLES[subject]}: ${d.state.name}`, assignee: d.assigneeFor(organizationId) });
 }
 
 /**

@@ -1,10 +1,14 @@
 /**
  * TERMINATION: a proposal (from any stage) approved by the sponsor and signed off by the partners
- * under the decision rule, then renew, restructure, hand over, or exit with wind-down tasks.
+ * under the decision rule, then renew, restructure, hand over, or exit with wind-down tasks. An exit
+ * or hand-over ends the partnership, so it waits for the agreed notice period: the partnership goes
+ * on where it was until the notice has run, with reminders before.
  */
 import { Decision, ERROR_CODES, requireCoordinator } from '../decision.js';
+import { durationMs } from '../duration.js';
 import { conflict, ruleBroken } from '../errors.js';
 import type { TerminationOption } from '../model.js';
+import { noticeRecipients, noticeRemindersAt } from '../timers.js';
 import { openSignoff, ruleOf } from './signoff.js';
 
 const WIND_DOWN: Record<'exit' | 'hand_over', string[]> = {
@@ -14,6 +18,9 @@ const WIND_DOWN: Record<'exit' | 'hand_over', string[]> = {
 
 export function proposeTermination(d: Decision, option: TerminationOption, reason: string, fromReview = false): void {
   if (!fromReview) requireCoordinator(d.state, d.actor);
+  if (d.state.termination?.effectiveAt) {
+    throw conflict(ERROR_CODES.terminationInProgress, `A termination was decided and takes effect on ${d.state.termination.effectiveAt}`);
+  }
   if (d.state.stage === 'TERMINATION' || d.state.termination) throw conflict(ERROR_CODES.terminationInProgress, 'A termination is already being decided');
   if (d.state.terminationOptions.length > 0 && !d.state.terminationOptions.includes(option)) {
     throw ruleBroken(ERROR_CODES.terminationNotAgreed, 'The partners did not agree this termination option', { option: `agreed options: ${d.state.terminationOptions.join(', ')}` });
@@ -42,7 +49,46 @@ export function rejectTermination(d: Decision, reason: string): void {
   d.advance(backTo, 'the termination was rejected');
 }
 
-/** The partners signed: carry the option out. */
+/** Options that end the partnership, and so wait for the agreed notice period. */
+const ENDS_THE_PARTNERSHIP: readonly TerminationOption[] = ['exit', 'hand_over'];
+
+/**
+ * The partners signed. An exit or hand-over with an agreed notice period is scheduled to take effect
+ * when the notice has run, and the partnership goes back to the stage it was proposed from meanwhile;
+ * anything else is carried out at once.
+ */
+export function concludeTermination(d: Decision): void {
+  const termination = d.state.termination;
+  const noticePeriod = d.state.agreedTerms?.noticePeriod;
+  if (!d.governanceActs || !termination || !noticePeriod || !ENDS_THE_PARTNERSHIP.includes(termination.option) || durationMs(noticePeriod) <= 0) {
+    return carryOutTermination(d);
+  }
+  const effectiveAt = new Date(d.now.getTime() + durationMs(noticePeriod)).toISOString();
+  d.emit({ type: 'TerminationScheduled', data: { option: termination.option, noticePeriod, effectiveAt } });
+  d.advance(termination.fromStage, `the ${termination.option.replace('_', ' ')} takes effect on ${effectiveAt}`);
+}
+
+/** A notice reminder that fell due: every organization and the people leading the partnership hear when it ends. */
+export function remindOfNotice(d: Decision): void {
+  const termination = d.state.termination;
+  if (!termination?.effectiveAt || !termination.scheduledAt) return;
+  const schedule = noticeRemindersAt(Date.parse(termination.scheduledAt), Date.parse(termination.effectiveAt), d.state.policy);
+  let reminder = termination.noticeRemindersSent;
+  while (reminder < schedule.length && schedule[reminder]! <= d.now.getTime()) reminder += 1;
+  if (reminder === termination.noticeRemindersSent) return;
+  d.emit({ type: 'TerminationNoticeReminderSent', data: { reminder, effectiveAt: termination.effectiveAt, recipients: noticeRecipients(d.state) } });
+}
+
+/** The notice has run: whatever was under way stops, and the termination is carried out. */
+export function takeEffect(d: Decision): void {
+  if (!d.state.termination?.effectiveAt) return;
+  if (d.state.signoff) d.emit({ type: 'SignoffCompleted', data: { subject: d.state.signoff.subject, outcome: 'rejected' } });
+  d.cancelTasks(() => true, 'the notice period ended');
+  if (d.state.stage !== 'TERMINATION') d.advance('TERMINATION', 'the notice period ended');
+  carryOutTermination(d);
+}
+
+/** Carry the option out. */
 export function carryOutTermination(d: Decision): void {
   const option = d.state.termination?.option ?? 'exit';
   d.emit({ type: 'TerminationDecided', data: { option } });

@@ -3,6 +3,8 @@ import type { PartnershipCommand } from '../commands.js';
 import { ERROR_CODES } from '../decide.js';
 import type { PartnershipEventBody } from '../events.js';
 import type { ManagementModel, TerminationOption } from '../model.js';
+import { fold } from '../partnership.js';
+import { deadlines } from '../timers.js';
 import {
   completeTask,
   DAY,
@@ -14,7 +16,9 @@ import {
   listened,
   NAME,
   NOW,
-  org,
+  agreedAssignee,
+  noticeRuns,
+  system,
   partnerA,
   partnerB,
   partnerC,
@@ -130,7 +134,7 @@ describe('the sponsor’s APPROVE_TERMINATION task', () => {
         { type: 'SignoffOpened', data: { subject: 'TERMINATION', rule: 'consensus', eligible: [IDS.orgA, IDS.orgB, IDS.orgC] } },
         ...[IDS.orgA, IDS.orgB, IDS.orgC].map((organizationId, index) => ({
           type: 'TaskOpened' as const,
-          data: { task: taskAt({ id: `p-1.${first + index}`, kind: 'SIGN_TERMINATION', title: `Sign off the termination decision: ${NAME}`, assignee: org(organizationId) }) },
+          data: { task: taskAt({ id: `p-1.${first + index}`, kind: 'SIGN_TERMINATION', title: `Sign off the termination decision: ${NAME}`, assignee: agreedAssignee(organizationId) }) },
         })),
       ]);
     expect(state.termination?.approved).toBe(true);
@@ -241,33 +245,103 @@ describe('the SIGN_TERMINATION round', () => {
     expect(events.at(-1)?.data).toEqual({ cycle: 1, reviewAt: new Date(NOW.getTime() + 180 * DAY).toISOString(), pulseAt: new Date(NOW.getTime() + 60 * DAY).toISOString() });
   });
 
-  it.each<[TerminationOption, string[]]>([
-    ['exit', ['final report', 'hand-over of assets', 'communications']],
-    ['hand_over', ['hand-over of assets', 'communications']],
-  ])('%s: opens the coordinator’s WIND_DOWN tasks', (option, items) => {
+  it.each<TerminationOption>(['exit', 'hand_over'])('%s: waits for the agreed notice period, back in the stage it came from', (option) => {
     const s = signAll(signingOff(option), IDS.orgC);
-    const first = s.state.version + 5;
-    given(s)
+    const effectiveAt = new Date(NOW.getTime() + 90 * DAY).toISOString();
+    const { state } = given(s)
       .when(completeTask(s.task('SIGN_TERMINATION', IDS.orgC).id), { actor: partnerC })
       .then([
         ...signedBy(s, IDS.orgC, IDS.partnerC),
-        { type: 'TerminationDecided', data: { option } },
-        ...items.map((item, index) => ({
-          type: 'TaskOpened' as const,
-          data: { task: taskAt({ id: `p-1.${first + index}`, kind: 'WIND_DOWN', title: `Wind-down: ${item} (${NAME})`, assignee: person(IDS.coordinator), detail: item }) },
-        })),
+        { type: 'TerminationScheduled', data: { option, noticePeriod: 'P3M', effectiveAt } },
+        { type: 'StageAdvanced', data: { from: 'TERMINATION', to: 'MEASUREMENT', reason: `the ${option.replace('_', ' ')} takes effect on ${effectiveAt}` } },
       ]);
+    expect(state).toMatchObject({ stage: 'MEASUREMENT', termination: { option, approved: true, effectiveAt, scheduledAt: NOW.toISOString(), noticeRemindersSent: 0 } });
+    expect(deadlines(state).filter((deadline) => deadline.purpose === 'termination')).toEqual([{ at: Date.parse(effectiveAt), purpose: 'termination' }]);
   });
 
-  it('integrated: two of three signatures carry the termination out and cancel the third task', () => {
+  it.each<[TerminationOption, string[]]>([
+    ['exit', ['final report', 'hand-over of assets', 'communications']],
+    ['hand_over', ['hand-over of assets', 'communications']],
+  ])('%s: when the notice has run, the coordinator’s WIND_DOWN tasks open', (option, items) => {
+    const s = signAll(signingOff(option), 'none');
+    const at = new Date(s.state.termination!.effectiveAt!);
+    const events = given(s).when({ type: 'FireDueTimers' }, { now: at, actor: system }).events();
+    const effect = events.slice(events.findIndex((event) => event.type === 'StageAdvanced' && event.data.to === 'TERMINATION'));
+    const first = fold(events.slice(0, events.length - items.length), s.state).version + 1;
+    expect(effect.map(({ type, data }) => ({ type, data }))).toEqual([
+      { type: 'StageAdvanced', data: { from: 'MEASUREMENT', to: 'TERMINATION', reason: 'the notice period ended' } },
+      { type: 'TerminationDecided', data: { option } },
+      ...items.map((item, index) => ({
+        type: 'TaskOpened',
+        data: { task: taskAt({ id: `p-1.${first + index}`, kind: 'WIND_DOWN', title: `Wind-down: ${item} (${NAME})`, assignee: person(IDS.coordinator), detail: item }, at) },
+      })),
+    ]);
+  });
+
+  it('integrated: two of three signatures decide the termination and cancel the third task', () => {
     const s = signingOff('exit', 'integrated').complete('SIGN_TERMINATION', IDS.orgA);
     const events = given(s).when(completeTask(s.task('SIGN_TERMINATION', IDS.orgB).id), { actor: partnerB }).events();
-    expect(events.slice(0, 5).map((event) => event.type)).toEqual(['TaskCompleted', 'SignoffGiven', 'TaskCancelled', 'SignoffCompleted', 'TerminationDecided']);
+    expect(events.slice(0, 5).map((event) => event.type)).toEqual(['TaskCompleted', 'SignoffGiven', 'TaskCancelled', 'SignoffCompleted', 'TerminationScheduled']);
+  });
+});
+
+describe('the notice period', () => {
+  /** Exit signed by everyone at NOW (P3M notice: effective 90 days later). */
+  const noticeRunning = () => signAll(signingOff('exit'), 'none');
+  const recipients = [
+    { userId: IDS.coordinator },
+    { userId: IDS.sponsor },
+    { userId: IDS.partnerA },
+    { userId: IDS.partnerB },
+    { organizationId: IDS.orgC },
+  ];
+
+  it('the partnership carries on meanwhile: tasks open, a second proposal is refused', () => {
+    const s = noticeRunning();
+    expect(s.state).toMatchObject({ status: 'active', stage: 'MEASUREMENT' });
+    given(s).when(propose('hand_over', 'Sooner')).thenThrows(ERROR_CODES.terminationInProgress, { kind: 'conflict' });
+  });
+
+  it('reminds everyone halfway through and a day before it takes effect', () => {
+    const s = noticeRunning();
+    const effectiveAt = s.state.termination!.effectiveAt!;
+    const halfway = new Date(NOW.getTime() + 45 * DAY);
+    const dayBefore = new Date(Date.parse(effectiveAt) - DAY);
+    given(s)
+      .when({ type: 'FireDueTimers' }, { now: halfway, actor: system })
+      .then([{ type: 'TerminationNoticeReminderSent', data: { reminder: 1, effectiveAt, recipients } }]);
+    s.do({ type: 'FireDueTimers' }, { now: halfway, actor: system });
+    const second = given(s).when({ type: 'FireDueTimers' }, { now: dayBefore, actor: system }).events();
+    expect(second.filter((event) => event.type === 'TerminationNoticeReminderSent').map((event) => event.data)).toEqual([{ reminder: 2, effectiveAt, recipients }]);
+  });
+
+  it('on the effective date whatever was under way is cancelled', () => {
+    const s = noticeRunning();
+    const openBefore = s.state.openTasks.map((task) => task.id);
+    const events = given(s).when({ type: 'FireDueTimers' }, { now: new Date(s.state.termination!.effectiveAt!), actor: system }).events();
+    const cancelledIds = events.flatMap((event) => (event.type === 'TaskCancelled' && event.data.reason === 'the notice period ended' ? [event.data.taskId] : []));
+    expect(cancelledIds.length).toBeGreaterThan(0);
+    expect(cancelledIds).toEqual(expect.arrayContaining(openBefore));
+    const after = fold(events, s.state);
+    expect(after).toMatchObject({ stage: 'TERMINATION', termination: null });
+  });
+
+  it('without an adopted agreement no notice was agreed: the exit is carried out at once', () => {
+    const s = listened().do(propose()).complete('APPROVE_TERMINATION', null);
+    signAll(s, IDS.orgC);
+    const events = given(s).when(completeTask(s.task('SIGN_TERMINATION', IDS.orgC).id), { actor: partnerC }).events();
+    expect(events.map((event) => event.type).slice(0, 5)).toEqual(['TaskCompleted', 'SignoffGiven', 'SignoffCompleted', 'TerminationDecided', 'TaskOpened']);
+  });
+
+  it('a workflow run from before the rule (governanceActs: false) carries it out at once, as it did then', () => {
+    const s = signAll(signingOff('exit'), IDS.orgC);
+    const events = given(s).when(completeTask(s.task('SIGN_TERMINATION', IDS.orgC).id), { actor: partnerC, governanceActs: false }).events();
+    expect(events.map((event) => event.type).slice(2, 5)).toEqual(['SignoffCompleted', 'TerminationDecided', 'TaskOpened']);
   });
 });
 
 describe('wind-down', () => {
-  const windingDown = () => signAll(signingOff('hand_over'), 'none');
+  const windingDown = () => noticeRuns(signAll(signingOff('hand_over'), 'none'));
 
   it('each item completes on its own; the last one closes the partnership', () => {
     const s = windingDown();

@@ -8,6 +8,7 @@ import { managementModelLabel } from '../../partnerships/partnershipModel';
 import { DECISION_RULE_SENTENCES, RESPONSIBILITY_LABELS, TERMINATION_OPTION_LABELS } from '../../methodLabels';
 import { useNames } from '../useNames';
 import { rolesByGoal } from './agreementModel';
+import { escalationsLine } from '../../partnerships/agreementModel';
 import { GoalList } from './GoalList';
 import { RoundStatus } from './RoundStatus';
 import { Empty, Section } from './Section';
@@ -21,7 +22,7 @@ export function AgreementDocument({ agreement, round }: { agreement: Agreement; 
   const documentRef = useRef<HTMLDivElement>(null);
   const organizationName = useNames('organizations', content.organizationIds);
   const signers = Object.values(agreement.signatures).map((signature) => signature.userId);
-  const userName = useNames('users', [...signers, ...Object.values(content.governance.pointsOfContact)]);
+  const userName = useNames('users', [...signers, ...Object.values(content.governance.pointsOfContact), ...(content.governance.escalationSteps ?? [])]);
 
   return (
     <Stack spacing={1}>
@@ -77,6 +78,7 @@ export function AgreementDocument({ agreement, round }: { agreement: Agreement; 
         <Section title="Governance">
           <Typography variant="body2">Decision rule: {content.governance.decisionRule}</Typography>
           <Typography variant="body2">Escalation path: {content.governance.escalationPath}</Typography>
+          <Typography variant="body2">{escalationsLine(content.governance.escalationSteps?.map((userId) => userName(userId)))}</Typography>
           {Object.entries(content.governance.pointsOfContact).map(([organizationId, userId]) => (
             <Typography key={organizationId} variant="body2">
               Point of contact for {organizationName(organizationId)}: {userName(userId)}
