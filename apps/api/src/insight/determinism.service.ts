@@ -145,6 +145,7 @@ export class DeterminismService implements OnModuleDestroy {
     // Another API process, or an earlier request here, may have proven some of them since.
     const requested = [...job.runs].map(([runId, { historyLength: length }]) => ({ runId, historyLength: length }));
     for (const runId of (await readReplayVerdicts(this.db, job.workflowId, codeId, requested)).keys()) job.runs.delete(runId);
+    if (job.runs.size === 0) return;
     const histories = this.histories;
     const failures = this.failures;
     const stopped = () => this.stopped;

@@ -2,7 +2,9 @@
  * Proof that a partnership's record is whole: the log's own checks from PostgreSQL (hash chain,
  * newest signed checkpoint), the log held against the workflow's Temporal history run by run, and
  * those histories replayed against the workflow code deployed now. Temporal's part is bounded in
- * time: when Temporal is down or slow the proof says so beside the log's checks, and never fails.
+ * time — by how long Temporal stays silent, so a long log's many histories still arrive, and by an
+ * overall deadline: when Temporal is down or slow the proof says so beside the log's checks, and
+ * never fails.
  *
  * Fetching every run's history is heavy for the whole API, and any role that sees a partnership may
  * ask for it: a process-wide cap runs a few at once, a caller who finds no turn within a moment gets
@@ -24,8 +26,10 @@ import { historyLength } from '../temporal/workflow-replay.js';
 import { AUDIT_KEYS, DATABASE } from '../tokens.js';
 import { DeterminismService, NOT_REPLAYABLE } from './determinism.service.js';
 
-/** How long verification waits for Temporal's histories before reporting Temporal unavailable. */
+/** How long verification waits for any one answer from Temporal before reporting Temporal unavailable. */
 export const TEMPORAL_ANSWER_MS = 5_000;
+/** How long fetching a long log's histories may take in all, however steadily Temporal answers. */
+export const TEMPORAL_HISTORIES_AT_MOST_MS = 30_000;
 /** Temporal cross-checks run at once in this process. */
 export const TEMPORAL_CHECKS_AT_ONCE = 1;
 /** How long a verification waits for a turn before answering with Temporal's part `busy`. */
@@ -83,9 +87,9 @@ export class ProofService {
 
   private async temporalPart(partnershipId: string): Promise<TemporalPart> {
     const workflowId = workflowIdFor(partnershipId);
-    const deadline = Date.now() + TEMPORAL_ANSWER_MS;
+    const bounds = { silenceMs: TEMPORAL_ANSWER_MS, deadline: Date.now() + TEMPORAL_HISTORIES_AT_MOST_MS };
     // Temporal first, the log second: every event Temporal saw stored is then in the snapshot.
-    const first = await this.fromTemporal(() => this.histories.runs(workflowId, [], deadline));
+    const first = await this.fromTemporal(() => this.histories.runs(workflowId, [], bounds));
     const snapshot = await readLogSnapshot(this.db, partnershipId);
     if ('unavailable' in first) return { snapshot, unavailable: first.unavailable };
 
@@ -93,12 +97,12 @@ export class ProofService {
     let crossCheck = crossCheckLog(runs, snapshot.rows);
     // The log names runs outside the chain, or holds rows appended after Temporal answered: ask again, naming them.
     if (crossCheck.withoutCause.length > 0 || runIdsOf(snapshot.rows).some((runId) => !runs.some((run) => run.runId === runId))) {
-      const again = await this.fromTemporal(() => this.histories.runs(workflowId, runIdsOf(snapshot.rows), deadline));
+      const again = await this.fromTemporal(() => this.histories.runs(workflowId, runIdsOf(snapshot.rows), bounds));
       if ('unavailable' in again) return { snapshot, unavailable: again.unavailable };
       runs = again.runs;
       crossCheck = crossCheckLog(runs, snapshot.rows);
     }
-    const replayable = runs.flatMap((run) => (run.events ? [{ runId: run.runId, historyLength: historyLength(run.events) }] : []));
+    const replayable = runs.flatMap((run) => (run.historyLength ? [{ runId: run.runId, historyLength: run.historyLength }] : []));
     return { snapshot, checked: { workflowId, crossCheck, replayable } };
   }
 
@@ -119,7 +123,7 @@ export class ProofService {
       return { runs: await fetch() };
     } catch (error) {
       const late = error instanceof TemporalTimeoutError || isGrpcDeadlineError(error);
-      this.logger.warn(`Verification without Temporal: ${late ? `no answer within ${TEMPORAL_ANSWER_MS / 1000} s` : messageOf(error)}`);
+      this.logger.warn(`Verification without Temporal: ${late ? `no answer within ${TEMPORAL_ANSWER_MS / 1000} s, or the histories not all within ${TEMPORAL_HISTORIES_AT_MOST_MS / 1000} s` : messageOf(error)}`);
       return { unavailable: temporalUnavailable(late ? 'timeout' : 'unreachable') };
     }
   }

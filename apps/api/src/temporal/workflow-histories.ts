@@ -1,7 +1,9 @@
 /**
  * A partnership workflow's runs as Temporal holds them, for verification: the continue-as-new chain
- * walked back from the current run, and any other run the log names, each with its history (none
- * once Temporal's retention for it is over) and the events its `recordEvents` activities were given.
+ * walked back from the current run, and any other run the log names, each with the length of its
+ * history (none once Temporal's retention for it is over) and the events its `recordEvents`
+ * activities were given. A closed run's history never changes, so what was read of it is remembered
+ * for a while: verifying a long log again fetches only its current run.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError, isGrpcServiceError, type WorkflowHandle } from '@temporalio/client';
@@ -14,12 +16,32 @@ import { TEMPORAL } from '../tokens.js';
 
 export type History = Awaited<ReturnType<WorkflowHandle['fetchHistory']>>;
 
-/** One run: its history when Temporal still has it, and what its activities were asked to record. */
+/** One run: the length of its history when Temporal still has it, and what its activities were asked to record. */
 export interface FetchedRun {
   runId: string;
   history: RunHistory;
-  events: History | null;
+  /** Events in the run's history as read; null when Temporal does not have it. */
+  historyLength: number | null;
   batches: RecordedBatch[];
+}
+
+/** How Temporal's part is bounded: each call by how long Temporal may stay silent, all of them by a deadline. */
+export interface FetchBounds {
+  /** Each call to Temporal is given up after this long without an answer. */
+  silenceMs: number;
+  /** Every call is over by then (epoch ms). */
+  deadline: number;
+}
+
+/** How long a closed run's reading is reused; past it, Temporal is asked again (its retention may have ended). */
+export const CLOSED_RUN_REMEMBERED_MS = 15 * 60_000;
+/** Closed runs remembered at most (the oldest forgotten first). */
+const CLOSED_RUNS_REMEMBERED = 2_000;
+
+interface RememberedRun {
+  run: FetchedRun;
+  previousRunId: string | undefined;
+  until: number;
 }
 
 /** The activity every event reaches the log through; typed against the contract so a rename cannot slip by. */
@@ -52,6 +74,8 @@ export class TemporalTimeoutError extends Error {
 
 @Injectable()
 export class WorkflowHistories {
+  private readonly closedRuns = new Map<string, RememberedRun>();
+
   constructor(@Inject(TEMPORAL) private readonly client: Client) {}
 
   /**
@@ -60,18 +84,18 @@ export class WorkflowHistories {
    * outside it is one Temporal never ran for this workflow (`unknown`); when a history on the way is
    * gone, no one can tell, and such a run counts as not retained.
    */
-  async runs(workflowId: string, loggedRunIds: readonly string[], deadline: number): Promise<FetchedRun[]> {
-    return this.bounded(deadline, () => this.allRuns(workflowId, loggedRunIds));
+  async runs(workflowId: string, loggedRunIds: readonly string[], bounds: FetchBounds): Promise<FetchedRun[]> {
+    return this.bounded(bounds.deadline, () => this.allRuns(workflowId, loggedRunIds, bounds));
   }
 
   /** One run's history, or null when Temporal does not (or no longer) keep it. */
   runHistory(workflowId: string, runId: string, deadline: number): Promise<History | null> {
-    return this.bounded(deadline, () => this.history(workflowId, runId));
+    return this.bounded(deadline, () => this.client.withDeadline(deadline, () => this.history(workflowId, runId)));
   }
 
-  /** The gRPC deadline ends the calls themselves; the timer also covers a connection that never answers at all. */
+  /** The timer also covers a connection that never answers at all, which a call's own gRPC deadline may not. */
   private async bounded<T>(deadline: number, call: () => Promise<T>): Promise<T> {
-    const calls = this.client.withDeadline(deadline, call);
+    const calls = call();
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new TemporalTimeoutError('Temporal did not answer in time')), Math.max(0, deadline - Date.now()));
@@ -84,21 +108,26 @@ export class WorkflowHistories {
     }
   }
 
-  private async allRuns(workflowId: string, loggedRunIds: readonly string[]): Promise<FetchedRun[]> {
-    const { chain, reachedFirstRun } = await this.chain(workflowId);
+  /** One call to Temporal under its own gRPC deadline: a long log takes many calls, and only silence is a timeout. */
+  private call<T>(bounds: FetchBounds, call: () => Promise<T>): Promise<T> {
+    return this.client.withDeadline(Math.min(Date.now() + bounds.silenceMs, bounds.deadline), call);
+  }
+
+  private async allRuns(workflowId: string, loggedRunIds: readonly string[], bounds: FetchBounds): Promise<FetchedRun[]> {
+    const { chain, reachedFirstRun } = await this.chain(workflowId, bounds);
     const known = new Set(chain.map((run) => run.runId));
     const others: FetchedRun[] = [];
     for (const runId of loggedRunIds.filter((id) => !known.has(id))) {
-      const events = await this.history(workflowId, runId);
+      const events = await this.call(bounds, () => this.history(workflowId, runId));
       others.push(await this.fetched(runId, events, reachedFirstRun ? 'unknown' : 'not-retained'));
     }
     return [...chain, ...others];
   }
 
-  private async chain(workflowId: string): Promise<{ chain: FetchedRun[]; reachedFirstRun: boolean }> {
+  private async chain(workflowId: string, bounds: FetchBounds): Promise<{ chain: FetchedRun[]; reachedFirstRun: boolean }> {
     let runId: string | undefined;
     try {
-      runId = (await this.client.workflow.getHandle(workflowId).describe()).runId;
+      runId = (await this.call(bounds, () => this.client.workflow.getHandle(workflowId).describe())).runId;
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return { chain: [], reachedFirstRun: false };
       throw error;
@@ -107,12 +136,34 @@ export class WorkflowHistories {
     const seen = new Set<string>();
     while (runId && !seen.has(runId)) {
       seen.add(runId);
-      const events = await this.history(workflowId, runId);
-      chain.unshift(await this.fetched(runId, events, 'not-retained'));
+      const remembered = this.rememberedRun(workflowId, runId);
+      if (remembered) {
+        chain.unshift(remembered.run);
+        runId = remembered.previousRunId;
+        continue;
+      }
+      const current = runId;
+      const events = await this.call(bounds, () => this.history(workflowId, current));
+      const fetched = await this.fetched(current, events, 'not-retained');
+      chain.unshift(fetched);
       if (!events) return { chain, reachedFirstRun: false };
       runId = startedAttributes(events)?.continuedExecutionRunId || undefined;
+      if (isClosed(events)) this.rememberRun(workflowId, fetched, runId);
     }
     return { chain, reachedFirstRun: true };
+  }
+
+  private rememberedRun(workflowId: string, runId: string): RememberedRun | undefined {
+    const key = `${workflowId} ${runId}`;
+    const remembered = this.closedRuns.get(key);
+    if (remembered && remembered.until > Date.now()) return remembered;
+    if (remembered) this.closedRuns.delete(key);
+    return undefined;
+  }
+
+  private rememberRun(workflowId: string, run: FetchedRun, previousRunId: string | undefined): void {
+    while (this.closedRuns.size >= CLOSED_RUNS_REMEMBERED) this.closedRuns.delete(this.closedRuns.keys().next().value!);
+    this.closedRuns.set(`${workflowId} ${run.runId}`, { run, previousRunId, until: Date.now() + CLOSED_RUN_REMEMBERED_MS });
   }
 
   private async history(workflowId: string, runId: string): Promise<History | null> {
@@ -125,8 +176,8 @@ export class WorkflowHistories {
   }
 
   private async fetched(runId: string, events: History | null, whenMissing: RunHistory): Promise<FetchedRun> {
-    if (!events) return { runId, history: whenMissing, events: null, batches: [] };
-    return { runId, history: 'retained', events, batches: await this.recordedBatches(runId, events) };
+    if (!events) return { runId, history: whenMissing, historyLength: null, batches: [] };
+    return { runId, history: 'retained', historyLength: events.events?.length ?? 0, batches: await this.recordedBatches(runId, events) };
   }
 
   /** Each `recordEvents` activity the run scheduled, its input decoded as the worker received it. */
@@ -150,4 +201,19 @@ export class WorkflowHistories {
 
 function startedAttributes(history: History) {
   return history.events?.[0]?.workflowExecutionStartedEventAttributes ?? undefined;
+}
+
+const CLOSING_EVENTS = [
+  'workflowExecutionCompletedEventAttributes',
+  'workflowExecutionContinuedAsNewEventAttributes',
+  'workflowExecutionFailedEventAttributes',
+  'workflowExecutionTimedOutEventAttributes',
+  'workflowExecutionTerminatedEventAttributes',
+  'workflowExecutionCanceledEventAttributes',
+] as const;
+
+/** The run has ended (continued as new, completed or otherwise): its history will not change. */
+function isClosed(history: History): boolean {
+  const last = history.events?.at(-1);
+  return last !== undefined && CLOSING_EVENTS.some((attributes) => last[attributes] != null);
 }
