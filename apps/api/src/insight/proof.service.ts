@@ -22,7 +22,6 @@ import { crossCheckLog, logVerification, readLogSnapshot, type AuditKeys, type E
 import { workflowIdFor } from '@pe/workflows';
 import { Admission } from '../http/admission.js';
 import { TemporalTimeoutError, WorkflowHistories, type FetchedRun } from '../temporal/workflow-histories.js';
-import { historyLength } from '../temporal/workflow-replay.js';
 import { AUDIT_KEYS, DATABASE } from '../tokens.js';
 import { DeterminismService, NOT_REPLAYABLE } from './determinism.service.js';
 
