@@ -47,20 +47,25 @@ export class PartnershipGateway {
   /** Starts the workflow and creates the partnership in one call; repeating it changes nothing. */
   async create(command: Extract<PartnershipCommand, { type: 'CreatePartnership' }>, actor: Actor): Promise<CommandResult> {
     const input: PartnershipWorkflowInput = { partnershipId: command.partnershipId };
-    const startWorkflowOperation = new WithStartWorkflowOperation(WORKFLOW_TYPE, {
-      workflowId: workflowIdFor(command.partnershipId),
-      taskQueue: this.settings.taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      // A closed partnership's id is never reused: a late retry must not start a second life.
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
+    // An operation is used once: each sending gets its own.
+    const withStart = () =>
+      new WithStartWorkflowOperation(WORKFLOW_TYPE, {
+        workflowId: workflowIdFor(command.partnershipId),
+        taskQueue: this.settings.taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        // A closed partnership's id is never reused: a late retry must not start a second life.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    // A create repeated once the partnership runs meets its workflow, which may be continuing as new.
     return this.translate(() =>
-      this.client.workflow.executeUpdateWithStart(executeCommand, {
-        args: [{ command, actor }],
-        updateId: `create-${command.partnershipId}`,
-        startWorkflowOperation,
-      }),
+      sentUntilTaken(() =>
+        this.client.workflow.executeUpdateWithStart(executeCommand, {
+          args: [{ command, actor }],
+          updateId: `create-${command.partnershipId}`,
+          startWorkflowOperation: withStart(),
+        }),
+      ),
     );
   }
 
