@@ -11,8 +11,11 @@ import { runtimeOptions } from './telemetry.js';
 async function main(): Promise<void> {
   const config = loadConfig(workerConfigSchema);
   const logger = createLogger({ service: 'worker', level: config.LOG_LEVEL, format: logFormatFor(config.LOG_FORMAT, config.NODE_ENV) });
+  // Started, polling, stopped: printed at any LOG_LEVEL, since a supervisor (npm start, the tests)
+  // waits for the polling line (WORKER_READY in libs/devstack).
+  const lifecycle = logger.child({}, { level: 'info' });
   Runtime.install(runtimeOptions(config, logger));
-  if (config.WORKER_METRICS_PORT > 0) logger.info(`worker: metrics at http://${config.WORKER_METRICS_HOST}:${config.WORKER_METRICS_PORT}/metrics`);
+  if (config.WORKER_METRICS_PORT > 0) lifecycle.info(`worker: metrics at http://${config.WORKER_METRICS_HOST}:${config.WORKER_METRICS_PORT}/metrics`);
   const eventsAppended = Runtime.instance().metricMeter.createCounter(EVENTS_APPENDED_METRIC, 'events', 'Events appended to partnership logs, by type');
   const db = await openDatabase(config.DATABASE_URL);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
@@ -35,13 +38,13 @@ async function main(): Promise<void> {
       // seconds. A live worker takes its own tasks in milliseconds, so it rarely loses one to another.
       stickyQueueScheduleToStartTimeout: '3 seconds',
     });
-    logger.info(`worker: polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
+    lifecycle.info(`worker: polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
     await worker.run();
   } finally {
     await connection.close();
     await db.destroy();
   }
-  logger.info('worker: stopped');
+  lifecycle.info('worker: stopped');
 }
 
 main().catch((error: unknown) => {
