@@ -237,15 +237,16 @@ describe('the partnership page', () => {
     for (const organizationId of organizationIds) await send(cast, cast.coordinator, id, { type: 'ScoreAlignment', organizationId, scores: { '1': 3, '2': 2 } });
     await send(cast, cast.coordinator, id, { type: 'OpenListeningSignoff' });
 
+    const READ_ONLY_BUTTONS = new Set(['Print', 'Verify again']);
     const controlsOf = async (page: Page) => {
       const found: string[] = [];
       for (const label of PARTNERSHIP_TABS) {
         const panel = await tab(page, label);
         const fields = await changingInputsIn(panel);
         if (fields > 0) found.push(`${label}: ${fields} input(s)`);
-        // The timeline's pagination only pages; the agreement's "Print" only prints.
+        // The timeline's pagination only pages; the agreement's "Print" only prints; the proof's "Verify again" only reads.
         if (label === 'Timeline') continue;
-        const buttons = (await panel.getByRole('button').allTextContents()).filter((text) => text.trim() !== 'Print');
+        const buttons = (await panel.getByRole('button').allTextContents()).filter((text) => !READ_ONLY_BUTTONS.has(text.trim()));
         if (buttons.length > 0) found.push(`${label}: ${buttons.join(', ')}`);
       }
       return found;

@@ -36,6 +36,8 @@ const EACH = 12;
 const HISTORY_LIMIT = 60;
 /** History events one command adds to its run at most: its update accepted and completed, its append, and the workflow tasks between. */
 const EVENTS_PER_COMMAND_AT_MOST = 12;
+/** 72 commands and a replay of every run: on a busy 2-core machine this took longer than the suite's 120 s default. */
+const BUSY_MS = 360_000;
 
 describe('a partnership busy with commands', () => {
   it('stores commands that arrive during an append together, still continues as new under load, and applies each command once', async () => {
@@ -79,6 +81,10 @@ describe('a partnership busy with commands', () => {
 
     const proof = await onceReplayed(async () => (await auditor.get(`/api/partnerships/${id}/verify`)).body);
     expect(proof).toMatchObject({ valid: true, complete: true, checks: { chain: 'passed', checkpoint: 'passed', crossCheck: 'passed', determinism: 'passed' } });
-    expect(proof.temporal.runs.map((run: { runId: string }) => run.runId)).toEqual(runIds);
-  });
+    // Temporal's runs begin with those that stored events; a run that continued as new after the last
+    // append may follow with nothing of its own yet.
+    const temporalRunIds = proof.temporal.runs.map((run: { runId: string }) => run.runId);
+    expect(temporalRunIds.slice(0, runIds.length)).toEqual(runIds);
+    expect(temporalRunIds.length - runIds.length).toBeLessThanOrEqual(1);
+  }, BUSY_MS);
 });
