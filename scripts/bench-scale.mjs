@@ -1,37 +1,53 @@
-// The scale part of `npm run bench`: BENCH_SCALE_N (default 1000) partnerships created quickly with the
-// raw Temporal client (create, record goals, submit), each then waiting on its approval task's first
-// reminder under a second-scale policy. Prints how long creation took, the worker's peak memory while
-// they wait, and how late the reminders were stored (recorded_at) against their planned time
-// (the task's openedAt + half its window). Every loop is bounded in count and time.
+// The scale part of `npm run bench`: BENCH_SCALE_N (default 10,000) partnerships created with the raw
+// Temporal client (create, record goals, submit), all of them then live and waiting on timers, with
+// the worker's workflow cache bounded (WORKER_MAX_CACHED_WORKFLOWS). It prints how long creation
+// took, the worker's peak memory (its RSS sampled every 500 ms, and the kernel's VmHWM), how late the
+// approval tasks' first reminders were stored against their planned time, and the list endpoints'
+// latency over all those partnerships.
+//
+// Timers: the first BENCH_SCALE_PILOT partnerships take the product's slow default policy (their
+// timers fall days away; they stay live and waiting) and give the creation rate. Each later
+// partnership gets a policy of its own whose first reminder is planned after the estimated end of
+// creation, the reminders following one another at BENCH_SCALE_FIRE_RATIO times the creation rate:
+// so the timers fire while every partnership is live, and not in one burst. A reminder planned
+// before creation ended (the estimate was short) is reported apart. Every loop is bounded.
 import { readFileSync } from 'node:fs';
 import { createAndSubmit, percentile } from './bench-raw.mjs';
 
-const SCALE_N = Number(process.env.BENCH_SCALE_N ?? 1000);
+const SCALE_N = Number(process.env.BENCH_SCALE_N ?? 10_000);
 const SCALE_CONCURRENCY = Number(process.env.BENCH_SCALE_CONCURRENCY ?? 20);
-/** The approval task's window: its first reminder is planned half-way, TASK_DUE_SECONDS / 2 after submission. */
-const TASK_DUE_SECONDS = Number(process.env.BENCH_SCALE_TASK_DUE_SECONDS ?? 120);
+const PILOT = Math.min(SCALE_N, Number(process.env.BENCH_SCALE_PILOT ?? Math.max(20, Math.round(SCALE_N / 50))));
+/** Reminders per second once creation is over, as a multiple of the partnerships created per second. */
+const FIRE_RATIO = Number(process.env.BENCH_SCALE_FIRE_RATIO ?? 2);
+/** Quiet time planned between the estimated end of creation and the first reminder. */
+const SETTLE_MS = 30_000;
+/** No reminder is planned sooner than this after its task opens. */
+const MIN_WAIT_SECONDS = 20;
 /** Extra time allowed, after the last planned reminder, for the reminders to be stored. */
-const GRACE_MS = 120_000;
+const GRACE_MS = 180_000;
 /** Creation gives up after this long (the bench must stop by itself). */
-const CREATION_LIMIT_MS = 15 * 60_000;
+const CREATION_LIMIT_MS = Number(process.env.BENCH_SCALE_CREATION_LIMIT_MINUTES ?? 240) * 60_000;
 const MAX_FAILURES = 10;
+/** Each list request is timed this many times, one request at a time, after two to warm up. */
+const LIST_REPEATS = Number(process.env.BENCH_SCALE_LIST_REPEATS ?? 20);
+
+const MB = 1024 * 1024;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const ms = (value) => `${Math.round(value)} ms`;
 
 /**
- * One reminder per task, half-way through the window: the reminder "before due" coincides with it
- * (so it is not scheduled separately) and nothing else (overdue reminders, escalations, reviews,
- * pulses) falls within the measurement.
+ * One reminder per task, `waitSeconds` after it opens: half the window, where the reminder "before
+ * due" coincides with it (so it is not scheduled apart), and nothing else (overdue reminders,
+ * escalations, reviews, pulses) falls within the measurement.
  */
-const SCALE_POLICY = {
-  taskDue: `PT${TASK_DUE_SECONDS}S`,
-  reminderBeforeDue: `PT${TASK_DUE_SECONDS / 2}S`,
+const reminderPolicy = (waitSeconds) => ({
+  taskDue: `PT${2 * waitSeconds}S`,
+  reminderBeforeDue: `PT${waitSeconds}S`,
   overdueReminderEvery: 'PT1H',
   escalateAfterOverdue: 'PT1H',
   healthPulse: 'P2M',
   reviewCycle: 'P6M',
-};
-
-const MB = 1024 * 1024;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+});
 
 /** VmRSS and VmHWM of a process in bytes, or null once it has gone. */
 function memoryOf(pid) {
@@ -44,16 +60,23 @@ function memoryOf(pid) {
   }
 }
 
+/** The machine's load averages, to read the figures by: the bench shares the machine with whatever else runs. */
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
 /**
  * @param {object} context
  * @param {import('@pe/devstack').RunningStack} context.stack
  * @param {import('@temporalio/client').Client} context.temporal
  */
-export async function runScale({ stack, temporal, coordinator, sponsor, organizationIds, goals, step }) {
+export async function runScale({ stack, temporal, coordinator, sponsor, partner, organizationIds, goals, defaultPolicy, step, http }) {
   // Imported here, not at the top: bench.mjs imports this file before it installs dependencies.
   const { default: pg } = await import('pg');
+  const { loadConfig, workerTuningSchema } = await import('@pe/config');
+  const tuning = loadConfig(workerTuningSchema);
   step(
-    `Scale: ${SCALE_N} partnerships (${SCALE_CONCURRENCY} at a time), each waiting on a reminder ${TASK_DUE_SECONDS / 2} s after submission`,
+    `Scale: ${SCALE_N} partnerships (${SCALE_CONCURRENCY} at a time, the first ${PILOT} on the slow default policy), ` +
+      `each waiting on its approval task's reminder; the worker caches ${tuning.WORKER_MAX_CACHED_WORKFLOWS} workflows ` +
+      `and runs ${tuning.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS} workflow tasks at once`,
   );
 
   const pid = stack.pid('worker');
@@ -68,35 +91,62 @@ export async function runScale({ stack, temporal, coordinator, sponsor, organiza
   const db = new pg.Client({ connectionString: stack.databaseUrl });
   await db.connect();
   try {
+    const pilotIds = [];
     const ids = [];
     let failures = 0;
     let firstError;
+    const started = Date.now();
+    const creationDeadline = started + CREATION_LIMIT_MS;
+    /** When the reminders of the partnerships after the pilot are planned; set once the pilot gives a rate. */
+    let plan = null;
+
     async function createOne(index) {
-      const { partnershipId } = await createAndSubmit(temporal, { coordinator, sponsor, name: `Scale bench ${index}`, organizationIds, policy: SCALE_POLICY, goals });
+      if (index < PILOT) {
+        const { partnershipId } = await createAndSubmit(temporal, { coordinator, sponsor, name: `Scale bench ${index}`, organizationIds, policy: defaultPolicy, goals });
+        pilotIds.push(partnershipId);
+        return;
+      }
+      const planned = plan.firstAt + ((index - PILOT) * 1000) / plan.fireRate;
+      const waitSeconds = Math.max(MIN_WAIT_SECONDS, Math.ceil((planned - Date.now()) / 1000));
+      const { partnershipId } = await createAndSubmit(temporal, { coordinator, sponsor, name: `Scale bench ${index}`, organizationIds, policy: reminderPolicy(waitSeconds), goals });
       ids.push(partnershipId);
     }
 
-    let next = 0;
-    const started = performance.now();
-    const creationDeadline = Date.now() + CREATION_LIMIT_MS;
-    await Promise.all(
-      Array.from({ length: Math.min(SCALE_CONCURRENCY, SCALE_N) }, async () => {
-        while (next < SCALE_N && failures < MAX_FAILURES && Date.now() < creationDeadline) {
-          const index = next++;
-          await createOne(index).catch((error) => {
-            failures += 1;
-            firstError ??= error;
-          });
-        }
-      }),
-    );
-    const creationSeconds = (performance.now() - started) / 1000;
-    const createdAt = Date.now();
+    async function createRange(from, to) {
+      let next = from;
+      await Promise.all(
+        Array.from({ length: Math.min(SCALE_CONCURRENCY, to - from) }, async () => {
+          while (next < to && failures < MAX_FAILURES && Date.now() < creationDeadline) {
+            const index = next++;
+            await createOne(index).catch((error) => {
+              failures += 1;
+              firstError ??= error;
+            });
+          }
+        }),
+      );
+    }
+
+    await createRange(0, PILOT);
+    const pilotSeconds = (Date.now() - started) / 1000;
+    const rate = pilotIds.length / pilotSeconds;
+    const remaining = SCALE_N - PILOT;
+    plan = { firstAt: Date.now() + (remaining / rate) * 1000 + SETTLE_MS, fireRate: rate * FIRE_RATIO };
     console.log(
-      `scale: created ${ids.length} partnerships in ${creationSeconds.toFixed(1)} s (${(ids.length / creationSeconds).toFixed(1)}/s, ${SCALE_CONCURRENCY} at a time)` +
+      `scale: pilot of ${pilotIds.length} created at ${rate.toFixed(1)}/s; the other ${remaining} are planned to be reminded from ` +
+        `${Math.round((plan.firstAt - Date.now()) / 1000)} s from now, ${plan.fireRate.toFixed(1)} a second (load ${loadAverage()})`,
+    );
+    if (remaining > 0) await createRange(PILOT, SCALE_N);
+    const creationSeconds = (Date.now() - started) / 1000;
+    const createdAt = Date.now();
+    const created = pilotIds.length + ids.length;
+    console.log(
+      `scale: created ${created} partnerships in ${creationSeconds.toFixed(0)} s (${(created / creationSeconds).toFixed(1)}/s, ${SCALE_CONCURRENCY} at a time; load ${loadAverage()})` +
         (failures ? `; ${failures} failed, first: ${firstError instanceof Error ? firstError.message : String(firstError)}` : ''),
     );
-    if (ids.length === 0) throw new Error('scale: no partnership was created');
+    if (created === 0) throw new Error('scale: no partnership was created');
+    const live = await temporal.workflow.count(`WorkflowType = 'partnershipWorkflow' AND ExecutionStatus = 'Running'`).catch(() => null);
+    if (live) console.log(`scale: ${live.count} partnership workflows running (the rates part's included), memory of the worker now ${Math.round((memoryOf(pid)?.rss ?? 0) / MB)} MB`);
 
     // Wait for every first reminder, bounded by the latest planned one plus a grace period.
     const countReminders = async () =>
@@ -104,11 +154,12 @@ export async function runScale({ stack, temporal, coordinator, sponsor, organiza
         (await db.query(`SELECT count(*)::int AS n FROM partnership_events WHERE type = 'ReminderSent' AND partnership_id = ANY($1::uuid[])`, [ids]))
           .rows[0].n,
       );
-    const waitDeadline = createdAt + (TASK_DUE_SECONDS / 2) * 1000 + GRACE_MS;
+    const lastPlanned = plan.firstAt + (Math.max(0, ids.length - 1) * 1000) / plan.fireRate;
+    const waitDeadline = Math.max(createdAt, lastPlanned) + GRACE_MS;
     let stored = await countReminders();
     console.log(`scale: ${ids.length - stored} of ${ids.length} first reminders still pending when creation ended`);
     while (stored < ids.length && Date.now() < waitDeadline) {
-      await sleep(1000);
+      await sleep(2000);
       stored = await countReminders();
     }
     clearInterval(sampler);
@@ -137,20 +188,69 @@ export async function runScale({ stack, temporal, coordinator, sponsor, organiza
     const afterCreation = sorted(measured.filter((item) => item.planned >= createdAt));
     const missing = ids.length - lateness.length;
     const mb = (bytes) => `${Math.round(bytes / MB)} MB`;
-    const ms = (value) => `${Math.round(value)} ms`;
     const figures = (list) => `p50 ${ms(percentile(list, 50))}, p99 ${ms(percentile(list, 99))}, max ${ms(list[list.length - 1])}`;
-    const latenessText = lateness.length ? `timer lateness ${figures(lateness)}` : 'no reminder stored';
+    const latenessText = lateness.length ? `timer lateness ${figures(lateness)} (${lateness.length} reminders)` : 'no reminder stored';
     console.log(
-      `scale: ${ids.length} partnerships waiting on timers; worker peak RSS ${mb(peakRss)} (VmHWM ${after ? mb(after.hwm) : '?'}, ` +
+      `scale: ${created} partnerships waiting on timers; worker peak RSS ${mb(peakRss)} (VmHWM ${after ? mb(after.hwm) : '?'}, ` +
         `${before ? mb(before.rss) : '?'} before the scale run); ${latenessText}` +
-        (missing ? `; ${missing} reminders not stored within ${Math.round((waitDeadline - createdAt) / 1000)} s` : ''),
+        (missing ? `; ${missing} reminders not stored within ${Math.round((waitDeadline - createdAt) / 1000)} s of the end of creation` : ''),
     );
     for (const [label, list] of [['planned during creation', duringCreation], ['planned after creation', afterCreation]]) {
       if (list.length) console.log(`scale:   ${String(list.length).padStart(5)} ${label.padEnd(24)} lateness ${figures(list)}`);
     }
-    return { created: ids.length, creationRate: ids.length / creationSeconds, peakRss, lateness, missing };
+
+    const lists = await measureLists({ http, coordinator, sponsor, partner, created });
+    return { created, creationRate: created / creationSeconds, peakRss, lateness, missing, lists };
   } finally {
     clearInterval(sampler);
     await db.end();
   }
+}
+
+/**
+ * The list endpoints the console calls, over every partnership of the run, one request at a time:
+ * the partnership list as the console first asks it (25 newest) and sorted, paged, filtered and
+ * searched otherwise, a partner's list (its organization's partnerships), the sponsor's inbox and
+ * notifications, and the deadline ledger across partnerships. Prints p50 and p95 of each, and of the
+ * partnership list's requests together.
+ */
+async function measureLists({ http, coordinator, sponsor, partner, created }) {
+  const query = (params) =>
+    Object.entries(params)
+      .map(([key, value]) => `${key}=${encodeURIComponent(JSON.stringify(value))}`)
+      .join('&');
+  const deep = Math.max(0, Math.floor(created / 2));
+  const partnershipLists = [
+    ['partnerships, newest 25', coordinator, `/api/partnerships?${query({ sort: ['updatedAt', 'DESC'], range: [0, 24] })}`],
+    ['partnerships by name', coordinator, `/api/partnerships?${query({ sort: ['name', 'ASC'], range: [0, 24] })}`],
+    [`partnerships, page at ${deep}`, coordinator, `/api/partnerships?${query({ sort: ['updatedAt', 'DESC'], range: [deep, deep + 24] })}`],
+    ['partnerships in a stage', coordinator, `/api/partnerships?${query({ sort: ['updatedAt', 'DESC'], range: [0, 24], filter: { stage: 'PRIORITY_SETTING' } })}`],
+    ['partnerships, search', coordinator, `/api/partnerships?${query({ sort: ['updatedAt', 'DESC'], range: [0, 24], filter: { q: 'bench 4242' } })}`],
+    ["a partner's partnerships", partner, `/api/partnerships?${query({ sort: ['updatedAt', 'DESC'], range: [0, 24] })}`],
+  ];
+  const otherLists = [
+    ["the sponsor's inbox", sponsor, `/api/tasks?${query({ sort: ['dueAt', 'ASC'], range: [0, 24], filter: { mine: true, status: 'open' } })}`],
+    ["the sponsor's notifications", sponsor, `/api/notifications?${query({ sort: ['createdAt', 'DESC'], range: [0, 24] })}`],
+    ['deadline ledger, all partnerships', coordinator, `/api/deadlines?${query({ sort: ['firesAt', 'ASC'], range: [0, 24] })}`],
+  ];
+  const timed = async ([label, session, path]) => {
+    for (let warm = 0; warm < 2; warm += 1) await http('GET', path, session.token);
+    const latencies = [];
+    for (let repeat = 0; repeat < LIST_REPEATS; repeat += 1) {
+      const t0 = performance.now();
+      await http('GET', path, session.token);
+      latencies.push(performance.now() - t0);
+    }
+    latencies.sort((a, b) => a - b);
+    console.log(`scale:   ${label.padEnd(34)} p50 ${ms(percentile(latencies, 50)).padStart(7)}   p95 ${ms(percentile(latencies, 95)).padStart(7)}`);
+    return latencies;
+  };
+  console.log(`scale: list requests over ${created} partnerships, ${LIST_REPEATS} of each, one at a time (load ${loadAverage()}):`);
+  const partnershipLatencies = [];
+  for (const list of partnershipLists) partnershipLatencies.push(...(await timed(list)));
+  const others = {};
+  for (const list of otherLists) others[list[0]] = await timed(list);
+  partnershipLatencies.sort((a, b) => a - b);
+  console.log(`scale: the partnership list over ${created} partnerships: p95 ${ms(percentile(partnershipLatencies, 95))} (all ${partnershipLists.length} requests above together)`);
+  return { partnerships: partnershipLatencies, others };
 }

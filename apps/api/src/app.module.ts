@@ -1,4 +1,4 @@
-import { createPublicKey } from 'node:crypto';
+import { createPublicKey, createSecretKey } from 'node:crypto';
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -50,7 +50,14 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       // Tokens are signed with JWT_SECRET alone; JWT_PREVIOUS_SECRETS only verify (AuthGuard).
-      imports: [JwtModule.register({ secret: config.JWT_SECRET, signOptions: { expiresIn: config.JWT_EXPIRES_IN as `${number}h` } })],
+      imports: [
+        JwtModule.register({
+          // A key object, not the text: given text, jsonwebtoken tries it as a public key on every
+          // request (and fails, expensively) before it takes it as the HMAC secret it is.
+          secret: createSecretKey(Buffer.from(config.JWT_SECRET)),
+          signOptions: { expiresIn: config.JWT_EXPIRES_IN as `${number}h` },
+        }),
+      ],
       controllers: [
         AuthController,
         HealthController,

@@ -11,6 +11,7 @@ import { apiConfigSchema, loadConfig, redactSecrets } from '@pe/config';
 import { createLogger, logFormatFor } from '@pe/observability';
 import { AppModule } from './app.module.js';
 import { answerClientErrorsInOneFormat } from './http/client-errors.js';
+import { consoleAssets } from './http/console-assets.js';
 import { rejectUnreadablePaths } from './http/path-check.js';
 import { applySecurityPolicy } from './http/security.js';
 import { HttpMetrics } from './observability/http-metrics.js';
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   // Outside /api and its sign-in: a scraper has no account (README, Observability).
   if (metrics) (app.getHttpAdapter().getInstance() as Express).get('/metrics', serveMetrics(metrics));
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument() as unknown as OpenAPIObject);
-  if (config.CONSOLE_DIST && existsSync(config.CONSOLE_DIST)) app.useStaticAssets(config.CONSOLE_DIST, { index: 'index.html' });
+  if (config.CONSOLE_DIST && existsSync(config.CONSOLE_DIST)) app.use(consoleAssets(config.CONSOLE_DIST));
   else Logger.warn('The console is not built (npm run build); only the API is served', 'Console');
 
   if (config.NODE_ENV !== 'production' && config.SEED_DEMO_DATA) {

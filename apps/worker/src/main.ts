@@ -7,6 +7,7 @@ import { openDatabase } from '@pe/persistence';
 import { createActivities } from './activities.js';
 import { EVENTS_APPENDED_METRIC, activityInterceptors } from './activity-interceptors.js';
 import { runtimeOptions } from './telemetry.js';
+import { workerTuning } from './tuning.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(workerConfigSchema);
@@ -32,11 +33,7 @@ async function main(): Promise<void> {
         activity: [activityInterceptors(eventsAppended)],
       },
       bundlerOptions: { ignoreModules: [] },
-      // A partnership's next workflow task goes first to the worker that ran its last one. When that
-      // worker has died (a crash, SIGKILL), Temporal hands the task to any worker only after this
-      // wait: 3 s rather than the SDK's 10 s, so a command held up by the crash continues within
-      // seconds. A live worker takes its own tasks in milliseconds, so it rarely loses one to another.
-      stickyQueueScheduleToStartTimeout: '3 seconds',
+      ...workerTuning(config),
     });
     lifecycle.info(`worker: polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
     await worker.run();

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_TASK_QUEUE, apiConfigSchema, loadConfig, stackConfigSchema, workerConfigSchema } from './index.js';
+import { ConfigError, DEFAULT_TASK_QUEUE, apiConfigSchema, loadConfig, stackConfigSchema, workerConfigSchema, workerTuningSchema } from './index.js';
 
 const base = { DATABASE_URL: 'postgres://pe@127.0.0.1:5432/pe', TEMPORAL_ADDRESS: '127.0.0.1:7233', JWT_SECRET: 'x'.repeat(32) };
 const { privateKey } = generateKeyPairSync('ed25519');
@@ -180,5 +180,26 @@ describe('key rotation', () => {
   it('are the API’s alone: the worker signs with the current key only', () => {
     expect(Object.keys(workerConfigSchema.shape)).not.toContain('JWT_PREVIOUS_SECRETS');
     expect(Object.keys(workerConfigSchema.shape)).not.toContain('AUDIT_PREVIOUS_PUBLIC_KEYS');
+  });
+});
+
+describe('the worker cache and concurrency', () => {
+  const withKey = { DATABASE_URL: base.DATABASE_URL, TEMPORAL_ADDRESS: base.TEMPORAL_ADDRESS, AUDIT_SIGNING_KEY: der };
+
+  it('bound the cache by default, whatever the machine, and take other bounds', () => {
+    expect(loadConfig(workerConfigSchema, withKey)).toMatchObject({ WORKER_MAX_CACHED_WORKFLOWS: 500, WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: 40 });
+    expect(loadConfig(workerTuningSchema, { WORKER_MAX_CACHED_WORKFLOWS: '200', WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '10' })).toEqual({
+      WORKER_MAX_CACHED_WORKFLOWS: 200,
+      WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: 10,
+    });
+  });
+
+  it.each([
+    [{ WORKER_MAX_CACHED_WORKFLOWS: '0' }, /WORKER_MAX_CACHED_WORKFLOWS: must be at least 2 \(got "0"\)/],
+    [{ WORKER_MAX_CACHED_WORKFLOWS: 'lots' }, /WORKER_MAX_CACHED_WORKFLOWS: /],
+    [{ WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '2.5' }, /WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: must be a whole number/],
+    [{ WORKER_MAX_CACHED_WORKFLOWS: '20', WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '40' }, /WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: must not exceed WORKER_MAX_CACHED_WORKFLOWS \(20\)/],
+  ])('stop the worker on %o, naming the variable', (tuning, message) => {
+    expect(() => loadConfig(workerConfigSchema, { ...withKey, ...tuning })).toThrow(message);
   });
 });

@@ -135,22 +135,55 @@ export const apiConfigSchema = z.object({
 });
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 
+const workflowTaskCount = z.coerce.number().int('must be a whole number').min(2, 'must be at least 2');
+
+/**
+ * How much a worker process holds and runs at once. Each workflow kept in the worker's cache costs
+ * memory (a partnership a little under 1 MB), and the SDK would size the cache from the machine's
+ * memory (thousands of workflows on a large host). A workflow evicted from the cache is replayed
+ * from its history on its next task: that costs time, never correctness.
+ */
+const workerTuningShape = {
+  /** Workflows kept in memory between their tasks. */
+  WORKER_MAX_CACHED_WORKFLOWS: workflowTaskCount.max(100_000).default(500),
+  /** Workflow tasks run at once; at most WORKER_MAX_CACHED_WORKFLOWS. */
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: workflowTaskCount.max(1000).default(40),
+};
+
+/** A running workflow task holds its workflow in the cache, so the cache must hold them all. */
+function taskSlotsFitCache(tuning: { WORKER_MAX_CACHED_WORKFLOWS: number; WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: number }, context: z.core.$RefinementCtx) {
+  if (tuning.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS <= tuning.WORKER_MAX_CACHED_WORKFLOWS) return;
+  context.addIssue({
+    code: 'custom',
+    path: ['WORKER_MAX_CONCURRENT_WORKFLOW_TASKS'],
+    message: `must not exceed WORKER_MAX_CACHED_WORKFLOWS (${tuning.WORKER_MAX_CACHED_WORKFLOWS}): a running workflow task holds its workflow in the cache`,
+  });
+}
+
+/** The worker's cache and concurrency alone (the bench's floor worker reads these too). */
+export const workerTuningSchema = z.object(workerTuningShape).superRefine(taskSlotsFitCache);
+export type WorkerTuning = z.infer<typeof workerTuningSchema>;
+
 /** Variables of the worker process. */
-export const workerConfigSchema = apiConfigSchema.pick({
-  NODE_ENV: true,
-  DATABASE_URL: true,
-  TEMPORAL_ADDRESS: true,
-  TEMPORAL_NAMESPACE: true,
-  TEMPORAL_TASK_QUEUE: true,
-  AUDIT_SIGNING_KEY: true,
-  LOG_LEVEL: true,
-  LOG_FORMAT: true,
-}).extend({
-  /** Where the worker serves Prometheus metrics (/metrics): its SDK's and the product's. */
-  WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
-  /** 0: no metrics endpoint. Two workers on one machine need a port each. */
-  WORKER_METRICS_PORT: portOrOff.default(0),
-});
+export const workerConfigSchema = apiConfigSchema
+  .pick({
+    NODE_ENV: true,
+    DATABASE_URL: true,
+    TEMPORAL_ADDRESS: true,
+    TEMPORAL_NAMESPACE: true,
+    TEMPORAL_TASK_QUEUE: true,
+    AUDIT_SIGNING_KEY: true,
+    LOG_LEVEL: true,
+    LOG_FORMAT: true,
+  })
+  .extend({
+    /** Where the worker serves Prometheus metrics (/metrics): its SDK's and the product's. */
+    WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+    /** 0: no metrics endpoint. Two workers on one machine need a port each. */
+    WORKER_METRICS_PORT: portOrOff.default(0),
+    ...workerTuningShape,
+  })
+  .superRefine(taskSlotsFitCache);
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;
 
 /** Variables of the local launcher (`npm start`, the test bootstrap). */

@@ -252,13 +252,4 @@ export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 export const setPasswordSchema = z.strictObject({ password: passwordSchema });
 export type SetPasswordInput = z.infer<typeof setPasswordSchema>;
 
-/** Per-field messages from a zod failure, keyed by dotted path ("goals.0.dueDate"), under `prefix` when given. */
-export function fieldErrors(error: z.ZodError, prefix?: string): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const path = [...(prefix ? [prefix] : []), ...issue.path.map(String)];
-    const key = path.length > 0 ? path.join('.') : '_';
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
+export { fieldErrors } from './field-errors.js';

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { HEALTH_DIMENSIONS, REVIEW_OUTCOMES, TERMINATION_OPTIONS, type HealthDimension } from './model.js';
 import type { ActivePartnership } from './partnership.js';
-import { fieldErrors } from './schemas.js';
+import { fieldErrors } from './field-errors.js';
 import { buildContext, type TaskContextKind, type TaskContextOfKind } from './task-context.js';
 import { TASK_KINDS, type Task, type TaskKind } from './tasks.js';
 

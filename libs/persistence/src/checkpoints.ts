@@ -16,11 +16,22 @@ export interface CheckpointRow {
   signature: string;
 }
 
-/** Signs the log's current head; a retried append that wrote nothing new signs nothing new. */
-export async function recordCheckpoint(manager: EntityManager, partnershipId: string, signingKey: KeyObject): Promise<void> {
-  const [head] = (await manager.query('SELECT sequence, hash FROM partnership_events WHERE partnership_id = $1 ORDER BY sequence DESC LIMIT 1', [
-    partnershipId,
-  ])) as { sequence: number; hash: string }[];
+/**
+ * Signs the log's head: the one given (the append that just wrote it knows it), else the newest row.
+ * A retried append that wrote nothing new signs nothing new.
+ */
+export async function recordCheckpoint(
+  manager: EntityManager,
+  partnershipId: string,
+  signingKey: KeyObject,
+  knownHead?: { sequence: number; hash: string },
+): Promise<void> {
+  const [head] = knownHead
+    ? [knownHead]
+    : ((await manager.query('SELECT sequence, hash FROM partnership_events WHERE partnership_id = $1 ORDER BY sequence DESC LIMIT 1', [partnershipId])) as {
+        sequence: number;
+        hash: string;
+      }[]);
   if (!head) return;
   const checkpoint = signCheckpoint(signingKey, { partnershipId, sequence: head.sequence, hash: head.hash, signedAt: new Date().toISOString() });
   await manager.query(

@@ -9,7 +9,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { recordCheckpoint } from './checkpoints.js';
 import { GENESIS_HASH, eventHash } from './hash.js';
 import { eventOf, type EventRow, type SequencedEvent } from './event-row.js';
-import { project } from './projector.js';
+import { projectEvents } from './projector.js';
 
 export class EventLogIntegrityError extends Error {
   override readonly name = 'EventLogIntegrityError';
@@ -21,35 +21,67 @@ export interface AppendInput {
   events: SequencedEvent[];
 }
 
-/** With a signing key, the new head is signed in the same transaction: no head is ever unsigned. */
+/**
+ * With a signing key, the new head is signed in the same transaction: no head is ever unsigned. The
+ * append costs a fixed handful of statements however many events it carries (the taken sequences
+ * read at once, the new rows inserted at once, the projections folded once), since it runs for
+ * every command and every timer that fires.
+ */
 export async function appendEvents(dataSource: DataSource, input: AppendInput, signingKey?: KeyObject): Promise<{ appended: number }> {
   return dataSource.transaction(async (manager) => {
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [input.partnershipId]);
-    let appended = 0;
-    for (const event of [...input.events].sort((a, b) => a.sequence - b.sequence)) {
-      if (await appendOne(manager, input, event)) appended += 1;
-    }
-    if (signingKey && appended > 0) await recordCheckpoint(manager, input.partnershipId, signingKey);
-    return { appended };
+    const events = [...input.events].sort((a, b) => a.sequence - b.sequence);
+    if (events.length === 0) return { appended: 0 };
+    const fresh = await chainedRows(manager, input, events);
+    if (fresh.length === 0) return { appended: 0 };
+    await insertRows(manager, input, fresh);
+    await projectEvents(manager, input.partnershipId, fresh.map(({ event }) => event));
+    const head = fresh.at(-1)!;
+    if (signingKey) await recordCheckpoint(manager, input.partnershipId, signingKey, { sequence: head.event.sequence, hash: head.hash });
+    return { appended: fresh.length };
   });
 }
 
-async function appendOne(manager: EntityManager, input: AppendInput, event: SequencedEvent): Promise<boolean> {
-  const [existing] = (await manager.query(
-    'SELECT previous_hash, hash FROM partnership_events WHERE partnership_id = $1 AND sequence = $2',
-    [input.partnershipId, event.sequence],
-  )) as Pick<EventRow, 'previous_hash' | 'hash'>[];
-  const hashed = { partnershipId: input.partnershipId, ...event };
-  if (existing) {
-    if (eventHash(existing.previous_hash, hashed) === existing.hash) return false;
-    throw new EventLogIntegrityError(`A different event is already stored at sequence ${event.sequence} of partnership ${input.partnershipId}`);
+interface ChainedRow {
+  event: SequencedEvent;
+  previousHash: string;
+  hash: string;
+}
+
+/**
+ * The events not stored yet, each chained to its predecessor. An identical event at a taken
+ * sequence is a retry and is skipped; a different one, or a missing predecessor, is an integrity error.
+ */
+async function chainedRows(manager: EntityManager, input: AppendInput, events: SequencedEvent[]): Promise<ChainedRow[]> {
+  const taken = (await manager.query(
+    'SELECT sequence, previous_hash, hash FROM partnership_events WHERE partnership_id = $1 AND sequence BETWEEN $2 AND $3',
+    [input.partnershipId, events[0]!.sequence - 1, events.at(-1)!.sequence],
+  )) as Pick<EventRow, 'sequence' | 'previous_hash' | 'hash'>[];
+  const hashAt = new Map(taken.map((row) => [row.sequence, row]));
+  const fresh: ChainedRow[] = [];
+  for (const event of events) {
+    const hashed = { partnershipId: input.partnershipId, ...event };
+    const existing = hashAt.get(event.sequence);
+    if (existing) {
+      if (eventHash(existing.previous_hash, hashed) === existing.hash) continue;
+      throw new EventLogIntegrityError(`A different event is already stored at sequence ${event.sequence} of partnership ${input.partnershipId}`);
+    }
+    const previousHash = event.sequence === 1 ? GENESIS_HASH : hashAt.get(event.sequence - 1)?.hash;
+    if (previousHash === undefined) throw new EventLogIntegrityError(`Event ${event.sequence - 1} of partnership ${input.partnershipId} is missing`);
+    const hash = eventHash(previousHash, hashed);
+    hashAt.set(event.sequence, { sequence: event.sequence, previous_hash: previousHash, hash });
+    fresh.push({ event, previousHash, hash });
   }
-  const previousHash = await previousHashOf(manager, input.partnershipId, event.sequence);
-  await manager.query(
-    `INSERT INTO partnership_events
-       (partnership_id, sequence, type, occurred_at, actor_id, actor_role, actor_organization_id, payload, previous_hash, hash, workflow_run_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [
+  return fresh;
+}
+
+const EVENT_COLUMNS = ['partnership_id', 'sequence', 'type', 'occurred_at', 'actor_id', 'actor_role', 'actor_organization_id', 'payload', 'previous_hash', 'hash', 'workflow_run_id'];
+
+async function insertRows(manager: EntityManager, input: AppendInput, rows: ChainedRow[]): Promise<void> {
+  const values: unknown[] = [];
+  const tuples = rows.map(({ event, previousHash, hash }) => {
+    const first = values.length;
+    values.push(
       input.partnershipId,
       event.sequence,
       event.type,
@@ -59,22 +91,12 @@ async function appendOne(manager: EntityManager, input: AppendInput, event: Sequ
       event.actor.organizationId,
       JSON.stringify(event.data),
       previousHash,
-      eventHash(previousHash, hashed),
+      hash,
       input.workflowRunId,
-    ],
-  );
-  await project(manager, input.partnershipId, event);
-  return true;
-}
-
-async function previousHashOf(manager: EntityManager, partnershipId: string, sequence: number): Promise<string> {
-  if (sequence === 1) return GENESIS_HASH;
-  const [previous] = (await manager.query(
-    'SELECT hash FROM partnership_events WHERE partnership_id = $1 AND sequence = $2',
-    [partnershipId, sequence - 1],
-  )) as Pick<EventRow, 'hash'>[];
-  if (!previous) throw new EventLogIntegrityError(`Event ${sequence - 1} of partnership ${partnershipId} is missing`);
-  return previous.hash;
+    );
+    return `(${EVENT_COLUMNS.map((_, index) => `$${first + index + 1}`).join(', ')})`;
+  });
+  await manager.query(`INSERT INTO partnership_events (${EVENT_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, values);
 }
 
 /**

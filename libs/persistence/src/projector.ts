@@ -6,11 +6,17 @@ import type { EntityManager } from 'typeorm';
 import { evolve, initialState, partnershipRecord, upgradeState, upgradeTask, type ActivePartnership, type PartnershipState, type Recipient } from '@pe/domain';
 import { loadEvents, type SequencedEvent } from './event-row.js';
 
-export async function project(manager: EntityManager, partnershipId: string, event: SequencedEvent): Promise<void> {
-  const before = await currentState(manager, partnershipId);
-  const after = evolve(before, event);
-  if (after.status === 'active') await saveState(manager, after);
-  await projectTasksAndNotifications(manager, partnershipId, event, after);
+/**
+ * Folds one append's events (in sequence order) into the read models: the partnership's row is read
+ * and written once — first, since tasks refer to it — then tasks and notifications event by event,
+ * each with the state just after that event.
+ */
+export async function projectEvents(manager: EntityManager, partnershipId: string, events: readonly SequencedEvent[]): Promise<void> {
+  const states: PartnershipState[] = [];
+  let state = await currentState(manager, partnershipId);
+  for (const event of events) states.push((state = evolve(state, event)));
+  if (state.status === 'active') await saveState(manager, state);
+  for (const [index, event] of events.entries()) await projectTasksAndNotifications(manager, partnershipId, event, states[index]!);
 }
 
 async function currentState(manager: EntityManager, partnershipId: string): Promise<PartnershipState> {
@@ -155,7 +161,7 @@ export async function rebuildProjections(manager: EntityManager): Promise<number
   }[];
   const partnerships = [...new Set(rows.map((row) => row.partnership_id))];
   for (const partnershipId of partnerships) {
-    for (const event of await loadEvents(manager, partnershipId)) await project(manager, partnershipId, event);
+    await projectEvents(manager, partnershipId, await loadEvents(manager, partnershipId));
   }
   return rows.length;
 }

@@ -15,7 +15,7 @@ import {
   type PartnershipCommand,
   type PartnershipRecord,
 } from '@pe/domain';
-import { findActiveOrganizationIds, findActiveUsersByIds, findUserIdsByRole, partnershipList, partnershipState, runList, type ListParams } from '@pe/persistence';
+import { findActiveOrganizationIds, findActiveUsersByIds, findFirst, findUserIdsByRole, partnershipList, partnershipState, runList, type ListParams } from '@pe/persistence';
 import type { CommandResult } from '@pe/workflows';
 import { actorOf, type AuthenticatedUser } from '../auth/auth.decorators.js';
 import { partnershipScope } from '../auth/visibility.js';
@@ -49,28 +49,36 @@ export class PartnershipsService {
   }
 
   private async find(user: AuthenticatedUser, id: string): Promise<PartnershipRecord | null> {
-    const page = await runList<{ id: string; state: ActivePartnership }>(this.db, partnershipState, { filter: { id } }, partnershipScope(user, 'p.organization_ids'));
-    const row = page.rows[0];
+    const row = await findFirst<{ id: string; state: ActivePartnership }>(this.db, partnershipState, { id }, partnershipScope(user, 'p.organization_ids'));
     // A row written by older code holds an older shape of the state.
     return row ? partnershipRecord(upgradeState(row.state)) : null;
   }
 
   async create(user: AuthenticatedUser, input: CreatePartnershipInput, idempotencyKey?: string): Promise<PartnershipRecord> {
     const actor = actorOf(user);
+    const partnershipId = idempotencyKey ? idFromKey(user.id, idempotencyKey) : randomUUID();
+    const coordinatorId = input.coordinatorId ?? user.id;
+    // Independent reads, so they wait on the database together rather than one after another.
+    const [steeringGroupIds, earlier, referenceProblems] = await Promise.all([
+      findUserIdsByRole(this.db, 'sponsor'),
+      idempotencyKey ? this.find(user, partnershipId) : Promise.resolve(null),
+      this.referenceProblems(input.sponsorId, coordinatorId, input.organizationIds),
+    ]);
     const command: PartnershipCommand = {
       type: 'CreatePartnership',
-      partnershipId: idempotencyKey ? idFromKey(user.id, idempotencyKey) : randomUUID(),
+      partnershipId,
       name: input.name,
       description: input.description,
-      coordinatorId: input.coordinatorId ?? user.id,
+      coordinatorId,
       sponsorId: input.sponsorId,
-      steeringGroupIds: await findUserIdsByRole(this.db, 'sponsor'),
+      steeringGroupIds,
       organizationIds: input.organizationIds,
       policy: input.policy,
     };
-    const earlier = idempotencyKey ? await this.find(user, command.partnershipId) : null;
     if (!earlier) {
-      await this.checkReferences(command);
+      if (Object.keys(referenceProblems).length > 0) {
+        throw new DomainError('rule', 'PARTNERSHIP.UNKNOWN_REFERENCE', 'The partnership refers to people or organizations that do not fit', referenceProblems);
+      }
       decide(initialState(), command, { now: new Date(), actor });
       await this.gateway.create(command, actor);
     }
@@ -103,20 +111,23 @@ export class PartnershipsService {
     throw new DomainError('rule', 'MEMBERSHIP.INVALID', 'No such organization', { [referenced.field]: `unknown or deactivated organization ${referenced.id}` });
   }
 
-  private async checkReferences(command: Extract<PartnershipCommand, { type: 'CreatePartnership' }>): Promise<void> {
+  /** What is wrong with the people and organizations a new partnership names, by field (none: empty). */
+  private async referenceProblems(sponsorId: string, coordinatorId: string, organizationIds: readonly string[]): Promise<Record<string, string>> {
     const fields: Record<string, string> = {};
-    const people = await findActiveUsersByIds(this.db, [command.sponsorId, command.coordinatorId]);
-    const sponsor = people.find((person) => person.id === command.sponsorId);
-    const coordinator = people.find((person) => person.id === command.coordinatorId);
+    const [people, activeOrganizations] = await Promise.all([
+      findActiveUsersByIds(this.db, [sponsorId, coordinatorId]),
+      findActiveOrganizationIds(this.db, [...organizationIds]),
+    ]);
+    const sponsor = people.find((person) => person.id === sponsorId);
+    const coordinator = people.find((person) => person.id === coordinatorId);
     if (sponsor?.role !== 'sponsor') fields.sponsorId = 'must be the id of an active user with the sponsor role';
     if (coordinator?.role !== 'coordinator') fields.coordinatorId = 'must be the id of an active user with the coordinator role';
-    const known = new Set(await findActiveOrganizationIds(this.db, command.organizationIds));
-    const unknown = command.organizationIds.filter((id) => !known.has(id));
+    const known = new Set(activeOrganizations);
+    const unknown = organizationIds.filter((id) => !known.has(id));
     if (unknown.length > 0) fields.organizationIds = `unknown or deactivated organizations: ${unknown.join(', ')}`;
-    if (Object.keys(fields).length > 0) {
-      throw new DomainError('rule', 'PARTNERSHIP.UNKNOWN_REFERENCE', 'The partnership refers to people or organizations that do not fit', fields);
-    }
+    return fields;
   }
+
 }
 
 function sameDefinition(record: PartnershipRecord, command: Extract<PartnershipCommand, { type: 'CreatePartnership' }>): boolean {

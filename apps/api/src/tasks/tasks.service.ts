@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { checkCompletionData, isTaskKind, taskContext, taskLabel, type CompleteTaskInput, type TaskContext } from '@pe/domain';
-import { inboxOf, partnershipStates, runList, taskList, type ListParams, type ListResult } from '@pe/persistence';
+import { findFirst, inboxOf, partnershipStates, runList, taskList, type ListParams, type ListResult } from '@pe/persistence';
 import type { CommandResult } from '@pe/workflows';
 import { actorOf, type AuthenticatedUser } from '../auth/auth.decorators.js';
 import { partnershipScope } from '../auth/visibility.js';
@@ -49,8 +49,7 @@ export class TasksService {
   }
 
   private async find(user: AuthenticatedUser, id: string): Promise<TaskRow> {
-    const page = await runList<TaskRow>(this.db, taskList, { filter: { id } }, partnershipScope(user, 'p.organization_ids'));
-    const task = page.rows[0];
+    const task = await findFirst<TaskRow>(this.db, taskList, { id }, partnershipScope(user, 'p.organization_ids'));
     if (!task) throw notFoundError('Task');
     return task;
   }

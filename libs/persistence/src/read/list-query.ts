@@ -45,6 +45,30 @@ export class ListParamsError extends Error {
 export type ScopeClause = (bind: (value: unknown) => string) => string;
 
 export async function runList<T>(db: DataSource, spec: ListSpec, params: ListParams, scope: ScopeClause[] = []): Promise<ListResult<T>> {
+  const { select, where, orderBy, values, start, limit } = listQuery(spec, params, scope);
+  const [rows, counted] = await Promise.all([
+    db.query(
+      `SELECT ${select} FROM ${spec.from} ${where} ORDER BY ${orderBy}
+       LIMIT ${limit} OFFSET ${start}`,
+      values,
+    ) as Promise<T[]>,
+    db.query(`SELECT count(*)::int AS total FROM ${spec.from} ${where}`, values) as Promise<{ total: number }[]>,
+  ]);
+  const total = counted[0]?.total ?? 0;
+  return { rows, total, start, end: rows.length > 0 ? start + rows.length - 1 : start };
+}
+
+/**
+ * The one row a filter names (an id), under the same scope as the list, or undefined: the list's
+ * query without the count, for the lookups every command makes before it reaches the workflow.
+ */
+export async function findFirst<T>(db: DataSource, spec: ListSpec, filter: Record<string, unknown>, scope: ScopeClause[] = []): Promise<T | undefined> {
+  const { select, where, orderBy, values } = listQuery(spec, { filter }, scope);
+  const rows = (await db.query(`SELECT ${select} FROM ${spec.from} ${where} ORDER BY ${orderBy} LIMIT 1`, values)) as T[];
+  return rows[0];
+}
+
+function listQuery(spec: ListSpec, params: ListParams, scope: ScopeClause[]) {
   const values: unknown[] = [];
   const bind = (value: unknown) => {
     values.push(value);
@@ -69,16 +93,7 @@ export async function runList<T>(db: DataSource, spec: ListSpec, params: ListPar
   const select = Object.entries(spec.columns)
     .map(([field, expression]) => `${expression} AS "${field}"`)
     .join(', ');
-  const [rows, counted] = await Promise.all([
-    db.query(
-      `SELECT ${select} FROM ${spec.from} ${where} ORDER BY ${orderBy}
-       LIMIT ${limit} OFFSET ${start}`,
-      values,
-    ) as Promise<T[]>,
-    db.query(`SELECT count(*)::int AS total FROM ${spec.from} ${where}`, values) as Promise<{ total: number }[]>,
-  ]);
-  const total = counted[0]?.total ?? 0;
-  return { rows, total, start, end: rows.length > 0 ? start + rows.length - 1 : start };
+  return { select, where, orderBy, values, start, limit };
 }
 
 export const equals =

@@ -1,7 +1,7 @@
 /** The list builder lets only whitelisted names reach SQL: inherited object keys included. */
 import { describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { ListParamsError, equals, flag, instantBound, runList, type ListSpec } from './list-query.js';
+import { ListParamsError, equals, findFirst, flag, instantBound, runList, type ListSpec } from './list-query.js';
 
 const spec: ListSpec = { from: 'things t', columns: { id: 't.id', name: 't.name' }, defaultSort: ['name', 'ASC'], filters: { name: equals('t.name') } };
 
@@ -59,5 +59,19 @@ describe('runList', () => {
     for (const bad of ['yesterday', '12', 5, { $gt: 1 }, ['2026-03-01'], '0000-01-01T00:00:00Z', '9999-12-31T23:59:59-01:00']) {
       await expect(runList(db, ranged, { filter: { until: bad } })).rejects.toThrow(/until must be an ISO-8601 instant/);
     }
+  });
+});
+
+describe('findFirst', () => {
+  it('reads one row under the scope and filters of the list, binding values, without counting', async () => {
+    const { db, statements } = recordingDb();
+    const scope = [(bind: (value: unknown) => string) => `t.owner = ${bind('me')}`];
+    expect(await findFirst(db, spec, { name: "x' OR '1'='1" }, scope)).toBeUndefined();
+    expect(statements).toHaveLength(1);
+    expect(statements[0]!.sql).toContain('WHERE t.owner = $1 AND t.name = $2');
+    expect(statements[0]!.sql).toContain('LIMIT 1');
+    expect(statements[0]!.sql).not.toContain('count(*)');
+    expect(statements[0]!.values).toEqual(['me', "x' OR '1'='1"]);
+    await expect(findFirst(db, spec, { constructor: 'x' })).rejects.toBeInstanceOf(ListParamsError);
   });
 });
