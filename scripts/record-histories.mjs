@@ -43,6 +43,8 @@ const SLOW = { taskDue: 'P7D', reminderBeforeDue: 'P1D', overdueReminderEvery: '
 const CHASING = { ...SLOW, taskDue: 'PT4S', reminderBeforeDue: 'PT1S', overdueReminderEvery: 'P1D', escalateAfterOverdue: 'PT2S' };
 /** A review cycle every 3 seconds once the agreement is adopted. */
 const REVIEWING = { ...SLOW, reviewCycle: 'PT3S' };
+/** Tasks due in 5 s (a reminder at 4 s), so an integrated round's vote timer fires while recording. */
+const VOTING = { ...SLOW, taskDue: 'PT5S', reminderBeforeDue: 'PT1S' };
 
 const dueDate = `${new Date().getUTCFullYear() + 1}-06-30`;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -173,7 +175,7 @@ async function toRoleIdentification(p) {
   await expectStage(p, 'ROLE_IDENTIFICATION');
 }
 
-async function defineAgreement(p, { noticePeriod = 'P3M', escalationSteps } = {}) {
+async function defineAgreement(p, { noticePeriod = 'P3M', escalationSteps, model = 'cooperative' } = {}) {
   await p.command({
     type: 'DefineRoles',
     roles: [
@@ -190,7 +192,7 @@ async function defineAgreement(p, { noticePeriod = 'P3M', escalationSteps } = {}
       { organizationId: NORTHWIND, description: 'Delivery grant', amount: 250000, unit: 'USD' },
     ],
   });
-  await p.command({ type: 'ChooseManagementModel', model: 'cooperative' });
+  await p.command({ type: 'ChooseManagementModel', model });
   await p.command({
     type: 'SetGovernance',
     governance: {
@@ -321,6 +323,25 @@ const scenarios = {
     for (let item = 0; item < 3; item += 1) await p.complete(coordinator, 'WIND_DOWN');
     await expectStage(p, 'CLOSED');
     return [{ name: 'notice-exit', workflowId: p.workflowId, about: 'CLOSED after a notice period (patched "governance-acts"): an agreement with points of contact, an escalation path and a PT6S notice; an exit signed off, back to MEASUREMENT while the notice timer runs, its reminder, the exit taking effect on the timer, wind-down, completed.' }];
+  },
+  async integratedVote() {
+    const p = await partnership('Replay: integrated vote', VOTING);
+    await toRoleIdentification(p);
+    await defineAgreement(p, { model: 'integrated' });
+    // Version 1: the coordinator calls the vote after one signature; the refusal that follows rejects it.
+    await p.command({ type: 'IssueAgreement' });
+    await p.complete(riverside, 'SIGN_AGREEMENT');
+    await p.command({ type: 'CallVote' });
+    await p.complete(northwind, 'SIGN_AGREEMENT', { decision: 'reject', comment: 'The budget line is missing' });
+    await p.waitForEvent('SignoffCompleted', 2);
+    // Version 2: one signature, then the round falls due and its timer calls the vote; the second signature carries it.
+    await p.command({ type: 'IssueAgreement' });
+    await p.complete(riverside, 'SIGN_AGREEMENT');
+    await p.waitForEvent('SignoffVoteCalled', 2);
+    await p.complete(northwind, 'SIGN_AGREEMENT');
+    await expectStage(p, 'MEASUREMENT');
+    await p.command({ type: 'PutOnHold', reason: 'Recorded for the replay tests' });
+    return [{ name: 'integrated-vote', workflowId: p.workflowId, about: 'ROLE_IDENTIFICATION → MEASUREMENT under the integrated model (patched "joint-decisions"): version 1 falls to a vote the coordinator calls and is rejected; version 2 falls to a vote when its round is due (PT5S) and is adopted; then put on hold.' }];
   },
   async renew() {
     const p = await partnership('Replay: renew', SLOW);

@@ -7,8 +7,8 @@
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { eventually } from '../support/http.js';
-import { smartGoals } from '../support/partnerships.js';
+import { eventually, listQuery } from '../support/http.js';
+import { SLOW_POLICY, smartGoals } from '../support/partnerships.js';
 import {
   agreeRoles,
   allTasks,
@@ -223,29 +223,71 @@ describe('signing the agreement under each management model', () => {
     expect((await allTasks(cast, id, 'SIGN_AGREEMENT')).map((task) => task.status)).toEqual(['completed', 'completed']);
   });
 
-  it('integrated: with three organizations two signatures carry it and the third task is cancelled', async () => {
+  it('integrated: agreement is sought first; when every organization signs it is decided by agreement, with no vote', async () => {
     const { id } = await toRoleIdentification(cast);
-    await withEastvale(id);
-    await agreeRoles(cast, id, 'integrated', [cast.orgs.riverside, cast.orgs.northwind, cast.orgs.eastvale]);
+    await agreeRoles(cast, id, 'integrated');
     await send(cast, cast.coordinator, id, { type: 'IssueAgreement' });
 
     const opened = (await timeline(cast, id)).findLast((event) => event.type === 'SignoffOpened')!;
-    expect(opened.payload).toMatchObject({ subject: 'AGREEMENT', rule: 'majority' });
-    expect(opened.payload.eligible).toHaveLength(3);
-    expect((await allTasks(cast, id, 'SIGN_AGREEMENT')).filter((task) => task.status === 'open')).toHaveLength(3);
+    expect(opened.payload).toMatchObject({ subject: 'AGREEMENT', rule: 'agreement_or_vote', voteAt: expect.any(String) });
+    expect((await cast.coordinator.get(`/api/deadlines?${listQuery({ partnershipId: id, purpose: 'vote' }, ['firesAt', 'ASC'])}`)).body).toMatchObject([{ purpose: 'vote', firesAt: opened.payload.voteAt }]);
 
     await completeOpenTasks(cast, cast.riverside, id, 'SIGN_AGREEMENT');
+    // Half is no agreement: the round waits for Northwind.
     expect(await stageOf(cast, id)).toBe('ROLE_IDENTIFICATION');
     await completeOpenTasks(cast, cast.northwind, id, 'SIGN_AGREEMENT');
     expect(await stageOf(cast, id)).toBe('MEASUREMENT');
+    const events = await timeline(cast, id);
+    expect(types(events)).not.toContain('SignoffVoteCalled');
+    expect(events.findLast((event) => event.type === 'SignoffCompleted')!.payload).toEqual({ subject: 'AGREEMENT', outcome: 'approved', decidedBy: 'agreement' });
+    expect((await cast.coordinator.get(`/api/deadlines?${listQuery({ partnershipId: id, purpose: 'vote' }, ['firesAt', 'ASC'])}`)).body).toEqual([]);
+  });
 
+  it('integrated: without agreement the coordinator calls the vote; two signatures of three carry it and the third task is cancelled', async () => {
+    const { id } = await toRoleIdentification(cast);
+    await withEastvale(id);
+    await agreeRoles(cast, id, 'integrated', [cast.orgs.riverside, cast.orgs.northwind, cast.orgs.eastvale]);
+    const early = await cast.coordinator.post(`/api/partnerships/${id}/commands`, { type: 'CallVote' });
+    expect(early).toMatchObject({ status: 409, body: { code: 'SIGNOFF.NO_VOTE_TO_CALL' } });
+    await send(cast, cast.coordinator, id, { type: 'IssueAgreement' });
+    expect((await allTasks(cast, id, 'SIGN_AGREEMENT')).filter((task) => task.status === 'open')).toHaveLength(3);
+
+    await completeOpenTasks(cast, cast.riverside, id, 'SIGN_AGREEMENT');
+    await completeOpenTasks(cast, cast.northwind, id, 'SIGN_AGREEMENT');
+    // Two of three is a majority, but not agreement: nothing is decided until the vote.
+    expect(await stageOf(cast, id)).toBe('ROLE_IDENTIFICATION');
+    const byPartner = await cast.riverside.post(`/api/partnerships/${id}/commands`, { type: 'CallVote' });
+    expect(byPartner).toMatchObject({ status: 403, body: { code: 'AUTH.FORBIDDEN' } });
+
+    await send(cast, cast.coordinator, id, { type: 'CallVote' });
+    expect(await stageOf(cast, id)).toBe('MEASUREMENT');
     const tasks = await allTasks(cast, id, 'SIGN_AGREEMENT');
     const eastvale = tasks.find((task) => task.assigneeOrganizationId === cast.orgs.eastvale)!;
     expect(eastvale).toMatchObject({ status: 'cancelled', cancelReason: expect.stringContaining('decided') });
     expect(tasks.filter((task) => task.status === 'completed')).toHaveLength(2);
     const events = await timeline(cast, id);
+    expect(events.find((event) => event.type === 'SignoffVoteCalled')).toMatchObject({ actorId: cast.coordinator.user.id, payload: { subject: 'AGREEMENT', by: 'coordinator' } });
     expect(events.filter((event) => event.type === 'AgreementSigned').map((event) => event.payload.organizationId).sort()).toEqual([cast.orgs.riverside, cast.orgs.northwind].sort());
-    expect(events.findLast((event) => event.type === 'SignoffCompleted')!.payload).toEqual({ subject: 'AGREEMENT', outcome: 'approved' });
+    expect(events.findLast((event) => event.type === 'SignoffCompleted')!.payload).toEqual({ subject: 'AGREEMENT', outcome: 'approved', decidedBy: 'vote' });
+    const again = await cast.coordinator.post(`/api/partnerships/${id}/commands`, { type: 'CallVote' });
+    expect(again).toMatchObject({ status: 409, body: { code: 'SIGNOFF.NO_VOTE_TO_CALL' } });
+  });
+
+  it('integrated: when the round falls due without agreement, its timer calls the vote', async () => {
+    const { id } = await toRoleIdentification(cast, { ...SLOW_POLICY, taskDue: 'PT12S', reminderBeforeDue: 'PT1S' });
+    await withEastvale(id);
+    await agreeRoles(cast, id, 'integrated', [cast.orgs.riverside, cast.orgs.northwind, cast.orgs.eastvale]);
+    await send(cast, cast.coordinator, id, { type: 'IssueAgreement' });
+    await completeOpenTasks(cast, cast.riverside, id, 'SIGN_AGREEMENT');
+    await completeOpenTasks(cast, cast.northwind, id, 'SIGN_AGREEMENT');
+    expect(await stageOf(cast, id)).toBe('ROLE_IDENTIFICATION');
+
+    await eventually('the vote timer to decide the agreement', async () => ((await stageOf(cast, id)) === 'MEASUREMENT' ? true : undefined), 60_000);
+    const events = await timeline(cast, id);
+    const called = events.find((event) => event.type === 'SignoffVoteCalled')!;
+    expect(called).toMatchObject({ actorId: 'system', payload: { subject: 'AGREEMENT', by: 'deadline' } });
+    expect(Date.parse(called.occurredAt)).toBeGreaterThanOrEqual(Date.parse(events.findLast((event) => event.type === 'SignoffOpened')!.payload.voteAt));
+    expect(events.findLast((event) => event.type === 'SignoffCompleted')!.payload).toEqual({ subject: 'AGREEMENT', outcome: 'approved', decidedBy: 'vote' });
   });
 });
 

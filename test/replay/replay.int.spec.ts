@@ -45,7 +45,13 @@ function historyFromJSON(json: unknown): temporal.api.history.v1.IHistory {
 
 interface Recorded {
   name: string;
-  json: { events: { eventType: string; activityTaskScheduledEventAttributes?: { activityType: { name: string } } }[] };
+  json: {
+    events: {
+      eventType: string;
+      activityTaskScheduledEventAttributes?: { activityType: { name: string } };
+      markerRecordedEventAttributes?: { details?: Record<string, { payloads?: { data: string }[] }> };
+    }[];
+  };
 }
 
 const recorded: Recorded[] = readdirSync(HISTORIES)
@@ -70,9 +76,24 @@ describe('recorded workflow histories', () => {
     expect(lastEvents).toContain('EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW');
   });
 
-  it('cover both sides of the governance-acts patch: runs recorded before it and one after', () => {
-    const marked = recorded.filter(({ json }) => json.events.some((event) => event.eventType === 'EVENT_TYPE_MARKER_RECORDED')).map(({ name }) => name);
-    expect(marked).toContain('notice-exit');
+  /** The recorded runs that carry a patch's marker, i.e. ran the patched branch. */
+  const patchedRuns = (patch: string) =>
+    recorded
+      .filter(({ json }) =>
+        json.events.some(
+          (event) =>
+            event.eventType === 'EVENT_TYPE_MARKER_RECORDED' &&
+            (event.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).some((payload: { data: string }) => JSON.parse(Buffer.from(payload.data, 'base64').toString()).id === patch),
+        ),
+      )
+      .map(({ name }) => name);
+
+  it.each([
+    ['governance-acts', 'notice-exit'],
+    ['joint-decisions', 'integrated-vote'],
+  ])('cover both sides of the %s patch: runs recorded before it and %s after', (patch, after) => {
+    const marked = patchedRuns(patch);
+    expect(marked).toContain(after);
     expect(recorded.length - marked.length).toBeGreaterThan(0);
   });
 

@@ -73,8 +73,15 @@ export const BATCHED_APPENDS_PATCH = 'batched-appends';
  */
 export const GOVERNANCE_ACTS_PATCH = 'governance-acts';
 
+/**
+ * Marks runs started once integrated partnerships sought agreement before a vote (`agreement_or_vote`
+ * rounds, the CallVote command, the vote timer). A run recorded before decides by majority at once.
+ */
+export const JOINT_DECISIONS_PATCH = 'joint-decisions';
+
 export async function partnershipWorkflow(input: PartnershipWorkflowInput): Promise<void> {
   const governanceActs = patched(GOVERNANCE_ACTS_PATCH);
+  const jointDecisions = patched(JOINT_DECISIONS_PATCH);
   // A run carried over from older code carries an older shape of the state.
   let state: PartnershipState = input.carried ? upgradeState(input.carried.state) : initialState();
   const answers = new Map<string, CommandResult>(input.carried?.answers ?? []);
@@ -95,7 +102,7 @@ export async function partnershipWorkflow(input: PartnershipWorkflowInput): Prom
 
   const decideOrReject = (command: PartnershipCommand, actor: Actor): PartnershipEvent[] => {
     try {
-      return decide(state, command, { now: new Date(), actor, governanceActs });
+      return decide(state, command, { now: new Date(), actor, governanceActs, jointDecisions });
     } catch (error) {
       if (error instanceof DomainError) throw reject(error);
       throw error;
@@ -179,7 +186,7 @@ export async function partnershipWorkflow(input: PartnershipWorkflowInput): Prom
     const due = nextDeadline(state);
     const now = Date.now();
     if (due !== null && due <= now) {
-      const events = decide(state, { type: 'FireDueTimers' }, { now: new Date(now), actor: SYSTEM_ACTOR, governanceActs });
+      const events = decide(state, { type: 'FireDueTimers' }, { now: new Date(now), actor: SYSTEM_ACTOR, governanceActs, jointDecisions });
       if (events.length > 0) await apply(events);
       continue;
     }

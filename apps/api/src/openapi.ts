@@ -452,7 +452,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           tags: ['partnerships'],
           summary: 'The deadline ledger across every partnership the caller may see (a partner: those of its organization)',
           description:
-            'react-admin simple REST; `filter` is a DeadlineFilter (partnershipId, purpose, kind, assigneeUserId, assigneeOrganizationId, recipientUserId); sort by firesAt (default), dueAt, partnershipName, purpose or taskTitle. Purposes: `reminder` and `escalation` of a task (an escalation reaches the agreed escalation path’s next person, or the ladder where none was agreed), `review`, `pulse`, and a scheduled termination’s `notice` reminders and its effect (`termination`).',
+            'react-admin simple REST; `filter` is a DeadlineFilter (partnershipId, purpose, kind, assigneeUserId, assigneeOrganizationId, recipientUserId); sort by firesAt (default), dueAt, partnershipName, purpose or taskTitle. Purposes: `reminder` and `escalation` of a task (an escalation reaches the agreed escalation path’s next person, or the ladder where none was agreed), `review`, `pulse`, an integrated sign-off falling to a vote when its tasks fall due without agreement (`vote`), and a scheduled termination’s `notice` reminders and its effect (`termination`).',
           parameters: listParams,
           responses: { '200': { description: 'A page of pending timers' }, ...errors(400, 401) },
         },

@@ -44,5 +44,6 @@ export const GOAL_SCORE_LABELS: Record<(typeof GOAL_SCORES)[number], string> = {
 export const DECISION_RULE_SENTENCES: Record<DecisionRule, string> = {
   consensus: 'Consensus: every partner organization must approve, and one refusal stops the decision.',
   agreement: 'Agreement: every organization that holds a role must approve, and one refusal stops the decision.',
-  majority: 'Agreement first; if none is reached by the due date, a majority of the partner organizations decides.',
+  agreement_or_vote: 'Agreement first: every partner organization approves. If none is reached by the due date, or the coordinator calls the vote, a majority of the partner organizations decides.',
+  majority: 'Majority: more than half of the partner organizations decide.',
 };

@@ -48,7 +48,9 @@ export type PartnershipCommand =
   | { type: 'MoveDueDate'; taskId: string; dueAt: string; reason?: string }
   /** `data` must fit the task's own kind (task-catalogue.ts); the decider checks it again, since a command may come from any client. */
   | { type: 'CompleteTask'; taskId: string; decision: TaskDecision; comment?: string | null; data?: TaskData }
-  | { type: 'FireDueTimers' };
+  | { type: 'FireDueTimers' }
+  /** Integrated partnerships: the coordinator ends the search for agreement in the open sign-off round; a majority decides. */
+  | { type: 'CallVote' };
 
 export type PartnershipCommandType = PartnershipCommand['type'];
 export type CommandOf<T extends PartnershipCommandType> = Extract<PartnershipCommand, { type: T }>;

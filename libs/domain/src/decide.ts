@@ -13,7 +13,7 @@ import { addOrganization, moveDueDate, putOnHold, removeOrganization, resume } f
 import { decideReview, openHealthPulse, openReviewCycle, openReviewWhenReady, recordHealthCheck, reportMeasurements, scheduleReview } from './rules/measurement.js';
 import { decidePriorities, recordGoals, submitPriorities } from './rules/priorities.js';
 import { chooseManagementModel, commitResources, defineKpi, defineRoles, issueAgreement, setConflictProcess, setGovernance, setTerminationTerms } from './rules/roles.js';
-import { answer, settle, type SignoffOutcome } from './rules/signoff.js';
+import { answer, callVote, settle, type SignoffOutcome } from './rules/signoff.js';
 import { closeWhenWoundDown, concludeTermination, decideTerminationApproval, proposeTermination, rejectTermination, remindOfNotice, takeEffect } from './rules/termination.js';
 import { escalationSteps } from './governance.js';
 import { deadlines, escalationDue, escalationRecipients, remindersDue } from './timers.js';
@@ -86,6 +86,8 @@ function handle(d: Decision, command: Exclude<PartnershipCommand, { type: 'Creat
       return completeTask(d, command);
     case 'FireDueTimers':
       return fireDueTimers(d);
+    case 'CallVote':
+      return afterSignoff(d, callVote(d, 'coordinator'));
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -220,6 +222,9 @@ function fireDueTimers(d: Decision): void {
         break;
       case 'notice':
         remindOfNotice(d);
+        break;
+      case 'vote':
+        afterSignoff(d, callVote(d, 'deadline'));
         break;
       case 'termination':
         // Whatever else fell due belongs to the partnership that has just ended.

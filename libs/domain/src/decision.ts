@@ -18,6 +18,11 @@ export interface CommandMeta {
    * period): replaying its history must decide as it decided then. Absent means true.
    */
   governanceActs?: boolean;
+  /**
+   * False only for a workflow run started before integrated partnerships sought agreement before a
+   * vote: replaying its history must open rounds as it did then (majority at once). Absent means true.
+   */
+  jointDecisions?: boolean;
 }
 
 export const ERROR_CODES = {
@@ -45,6 +50,7 @@ export const ERROR_CODES = {
   invalidKpi: 'KPI.INVALID',
   agreementIncomplete: 'AGREEMENT.INCOMPLETE',
   signoffInProgress: 'SIGNOFF.IN_PROGRESS',
+  noVoteToCall: 'SIGNOFF.NO_VOTE_TO_CALL',
   invalidTaskData: 'TASK.INVALID_DATA',
   decisionNotAllowed: 'TASK.DECISION_NOT_ALLOWED',
   taskNotFound: 'TASK.NOT_FOUND',
@@ -73,6 +79,10 @@ export class Decision {
 
   get actor(): Actor {
     return this.meta.actor;
+  }
+
+  get jointDecisions(): boolean {
+    return this.meta.jointDecisions !== false;
   }
 
   get governanceActs(): boolean {

@@ -23,8 +23,15 @@ import type { PartnershipPolicy } from './policy.js';
 import type { Recipient, RecordedTask, TaskDecision } from './tasks.js';
 
 export type SignoffSubject = 'LISTENING' | 'AGREEMENT' | 'TERMINATION';
-/** every: all partner organizations (consensus / listening); agreement: every role holder; majority: more than half. */
-export type DecisionRule = 'consensus' | 'agreement' | 'majority';
+/**
+ * consensus: every partner organization (cooperative, and every listening round); agreement: every
+ * role holder (collaborative); agreement_or_vote (integrated): every partner organization, until the
+ * round's vote time passes or the coordinator calls the vote, then more than half; majority: more than
+ * half at once (integrated rounds opened before agreement was sought first).
+ */
+export type DecisionRule = 'consensus' | 'agreement' | 'agreement_or_vote' | 'majority';
+/** Why a round seeking agreement fell to a vote. */
+export type VoteCause = 'deadline' | 'coordinator' | 'no_agreement';
 
 type Empty = Record<string, never>;
 
@@ -57,11 +64,12 @@ export type PartnershipEventBody =
   | { type: 'StakeholderAdded'; data: { stakeholder: Stakeholder } }
   | { type: 'ListeningSessionRecorded'; data: { session: ListeningSession } }
   | { type: 'AlignmentScored'; data: { organizationId: string; scores: Record<string, number> } }
-  | { type: 'SignoffOpened'; data: { subject: SignoffSubject; rule: DecisionRule; eligible: string[] } }
+  | { type: 'SignoffOpened'; data: { subject: SignoffSubject; rule: DecisionRule; eligible: string[]; /** agreement_or_vote: when the round falls to a vote without agreement. */ voteAt?: string } }
+  | { type: 'SignoffVoteCalled'; data: { subject: SignoffSubject; by: VoteCause } }
   | { type: 'SignoffExtended'; data: { subject: SignoffSubject; organizationId: string } }
   | { type: 'SignoffGiven'; data: { subject: SignoffSubject; organizationId: string; userId: string } }
   | { type: 'SignoffRefused'; data: { subject: SignoffSubject; organizationId: string; userId: string; reason: string } }
-  | { type: 'SignoffCompleted'; data: { subject: SignoffSubject; outcome: 'approved' | 'rejected' } }
+  | { type: 'SignoffCompleted'; data: { subject: SignoffSubject; outcome: 'approved' | 'rejected'; /** Absent on rounds decided before it was recorded. */ decidedBy?: 'agreement' | 'vote' } }
   | { type: 'RolesDefined'; data: { roles: RoleAssignment[] } }
   | { type: 'ResourcesCommitted'; data: { resources: CommittedResource[] } }
   | { type: 'ManagementModelChosen'; data: { model: ManagementModel } }
@@ -116,6 +124,7 @@ const EVENT_TYPE_SET: Record<PartnershipEventType, true> = {
   SignoffExtended: true,
   SignoffGiven: true,
   SignoffRefused: true,
+  SignoffVoteCalled: true,
   SignoffCompleted: true,
   RolesDefined: true,
   ResourcesCommitted: true,

@@ -27,7 +27,7 @@ export interface LedgerEntry {
   level: number | null;
   /** Which reminder (1-based) this timer sends. */
   reminder: number | null;
-  /** Whom the timer chases when it fires: the assignee for a reminder, the agreed path or the ladder for an escalation, everyone for a notice reminder, nobody for a cycle or a termination's effect. */
+  /** Whom the timer chases when it fires: the assignee for a reminder, the agreed path or the ladder for an escalation, everyone for a notice reminder, nobody for a cycle, an integrated sign-off falling to a vote, or a termination's effect. */
   recipients: Recipient[];
 }
 

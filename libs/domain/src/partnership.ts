@@ -30,6 +30,10 @@ export interface SignoffRound {
   eligible: string[];
   approvals: Record<string, { userId: string; at: string }>;
   refusals: Record<string, { userId: string; at: string; reason: string }>;
+  /** agreement_or_vote: when the round falls to a vote unless agreed before. */
+  voteAt?: string;
+  /** agreement_or_vote: the vote has been called; a majority now decides. */
+  voting?: boolean;
 }
 
 export interface TerminationProposal {
@@ -214,6 +218,8 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
             },
           }
         : state;
+    case 'SignoffVoteCalled':
+      return state.signoff ? { ...state, signoff: { ...state.signoff, voting: true } } : state;
     case 'SignoffCompleted':
       return { ...state, signoff: null };
     case 'RolesDefined':
@@ -301,6 +307,7 @@ function shiftTimers(state: ActivePartnership, heldForMs: number): Partial<Partn
     openTasks: state.openTasks.map((task) => ({ ...task, openedAt: later(task.openedAt, heldForMs)!, dueAt: later(task.dueAt, heldForMs)! })),
     nextReviewAt: later(state.nextReviewAt, heldForMs),
     nextPulseAt: later(state.nextPulseAt, heldForMs),
+    ...(state.signoff?.voteAt ? { signoff: { ...state.signoff, voteAt: later(state.signoff.voteAt, heldForMs)! } } : {}),
   };
 }
 

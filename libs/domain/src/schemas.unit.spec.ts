@@ -33,6 +33,7 @@ const EXAMPLES: [Record<string, unknown>, Record<string, unknown>?][] = [
   ],
   [{ type: 'ScoreAlignment', organizationId: UUID_A, scores: { '1': 3, '2': 0 } }],
   [{ type: 'OpenListeningSignoff' }],
+  [{ type: 'CallVote' }],
   [{ type: 'DefineRoles', roles: [{ organizationId: UUID_A, goalRank: 1, responsibility: 'accountable' }] }],
   [
     { type: 'CommitResources', resources: [{ organizationId: UUID_A, description: 'Two nurses' }] },
@@ -61,7 +62,7 @@ describe('clientCommandSchema', () => {
 
   it('the examples cover every client command type', () => {
     expect(new Set(EXAMPLES.map(([input]) => input.type))).toEqual(new Set(CLIENT_COMMAND_TYPES));
-    expect(CLIENT_COMMAND_TYPES).toHaveLength(20);
+    expect(CLIENT_COMMAND_TYPES).toHaveLength(21);
   });
 
   it.each(['CreatePartnership', 'CompleteTask', 'FireDueTimers', 'Nope'])('rejects the type %s (workflow-only or unknown)', (type) => {

@@ -3,9 +3,11 @@ import { ERROR_CODES } from './decide.js';
 import type { PartnershipEventBody } from './events.js';
 import type { SignoffRound } from './partnership.js';
 import { eligibleFor, outcomeOf, ruleOf } from './rules/signoff.js';
+import { deadlines } from './timers.js';
 import {
   completeTask,
   DAY,
+  EARLIER,
   given,
   IDS,
   inMeasurement,
@@ -15,11 +17,15 @@ import {
   partnerB,
   partnerC,
   ROLES,
+  rolesReady,
   signing,
+  system,
   type Story,
 } from './spec-helpers.js';
 
 const TWO_ORGS = { organizationIds: [IDS.orgA, IDS.orgB] };
+/** An integrated round opened by a workflow run from before agreement was sought first. */
+const legacySigning = (overrides = {}) => rolesReady('integrated', overrides).do({ type: 'IssueAgreement' }, { jointDecisions: false });
 const adopted = (version = 1): PartnershipEventBody[] => [
   { type: 'AgreementAdopted', data: { version } },
   { type: 'StageAdvanced', data: { from: 'ROLE_IDENTIFICATION', to: 'MEASUREMENT' } },
@@ -48,7 +54,8 @@ describe('ruleOf and eligibleFor', () => {
   it('maps the management model to the decision rule (no model yet: consensus)', () => {
     expect(ruleOf('cooperative')).toBe('consensus');
     expect(ruleOf('collaborative')).toBe('agreement');
-    expect(ruleOf('integrated')).toBe('majority');
+    expect(ruleOf('integrated')).toBe('agreement_or_vote');
+    expect(ruleOf('integrated', false)).toBe('majority');
     expect(ruleOf(null)).toBe('consensus');
   });
 
@@ -89,6 +96,17 @@ describe('outcomeOf', () => {
     ['majority', abcd, ['a'], ['b', 'c'], 'rejected'],
   ])('%s of %j with approvals %j and refusals %j → %s', (rule, eligible, approvals, refusals, expected) => {
     expect(outcomeOf(round(rule, eligible, approvals, refusals))).toBe(expected);
+  });
+
+  it.each<[boolean, string[], string[], ReturnType<typeof outcomeOf>]>([
+    [false, ['a', 'b'], [], 'pending'],
+    [false, ['a', 'b', 'c'], [], 'approved'],
+    [false, ['a'], ['b', 'c'], 'pending'],
+    [true, ['a', 'b'], [], 'approved'],
+    [true, ['a'], ['b'], 'pending'],
+    [true, ['a'], ['b', 'c'], 'rejected'],
+  ])('agreement_or_vote of three, voting %s, with approvals %j and refusals %j → %s', (voting, approvals, refusals, expected) => {
+    expect(outcomeOf({ ...round('agreement_or_vote', ['a', 'b', 'c'], approvals, refusals), voting })).toBe(expected);
   });
 
   it('ignores answers of organizations that are no longer eligible', () => {
@@ -161,42 +179,132 @@ describe('signing the agreement: collaborative (every organization holding a rol
   });
 });
 
-describe('signing the agreement: integrated (majority vote)', () => {
-  it('one signature of three is not yet a majority', () => {
+describe('signing the agreement: integrated (agreement first, then a vote)', () => {
+  const voteAt = new Date(EARLIER.getTime() + 7 * DAY);
+  const calledBy = (by: 'deadline' | 'coordinator' | 'no_agreement'): PartnershipEventBody => ({ type: 'SignoffVoteCalled', data: { subject: 'AGREEMENT', by } });
+  const completed = (outcome: 'approved' | 'rejected', decidedBy: 'agreement' | 'vote'): PartnershipEventBody => ({ type: 'SignoffCompleted', data: { subject: 'AGREEMENT', outcome, decidedBy } });
+
+  it('opens a round that seeks agreement, falling to a vote when its tasks fall due', () => {
     const s = signing('integrated');
+    expect(s.state.signoff).toMatchObject({ rule: 'agreement_or_vote', eligible: [IDS.orgA, IDS.orgB, IDS.orgC], voteAt: voteAt.toISOString() });
+    expect(s.state.signoff?.voting).toBeUndefined();
+    expect(deadlines(s.state)).toContainEqual({ at: voteAt.getTime(), purpose: 'vote' });
+  });
+
+  it('two signatures of three are not yet agreement: the third organization is still asked', () => {
+    const s = signing('integrated').complete('SIGN_AGREEMENT', IDS.orgC);
+    const { state } = given(s).when(sign(s, IDS.orgA), { actor: partnerA }).then(signed(s, IDS.orgA, IDS.partnerA));
+    expect(state.signoff).toMatchObject({ approvals: { [IDS.orgA]: {}, [IDS.orgC]: {} } });
+    expect(state.openTasks.filter((task) => task.kind === 'SIGN_AGREEMENT')).toHaveLength(1);
+  });
+
+  it('every signature is agreement: adopted, decided by agreement, no vote', () => {
+    const s = signing('integrated').complete('SIGN_AGREEMENT', IDS.orgA).complete('SIGN_AGREEMENT', IDS.orgC);
+    const { state } = given(s)
+      .when(sign(s, IDS.orgB), { actor: partnerB })
+      .then([...signed(s, IDS.orgB, IDS.partnerB), completed('approved', 'agreement'), ...adopted()]);
+    expect(deadlines(state).some((deadline) => deadline.purpose === 'vote')).toBe(false);
+  });
+
+  it('a refusal does not stop the round while agreement is sought', () => {
+    const s = signing('integrated');
+    const { state } = given(s).when(refuse(s, IDS.orgA), { actor: partnerA }).then(refused(s, IDS.orgA, IDS.partnerA));
+    expect(state.signoff?.refusals[IDS.orgA]).toMatchObject({ reason: 'Not our role' });
+  });
+
+  it('everyone answered without agreeing: it falls to a vote at once, which the majority carries', () => {
+    const s = signing('integrated').complete('SIGN_AGREEMENT', IDS.orgA).complete('SIGN_AGREEMENT', IDS.orgB, 'reject', { comment: 'No' });
+    given(s)
+      .when(sign(s, IDS.orgC), { actor: partnerC })
+      .then([...signed(s, IDS.orgC, IDS.partnerC), calledBy('no_agreement'), completed('approved', 'vote'), ...adopted()]);
+  });
+
+  it('everyone answered and most refused: the vote rejects it', () => {
+    const s = signing('integrated').complete('SIGN_AGREEMENT', IDS.orgA).complete('SIGN_AGREEMENT', IDS.orgB, 'reject', { comment: 'No' });
+    given(s)
+      .when(refuse(s, IDS.orgC), { actor: partnerC })
+      .then([...refused(s, IDS.orgC, IDS.partnerC), calledBy('no_agreement'), completed('rejected', 'vote')]);
+  });
+
+  it('the coordinator calls the vote: the signatures given are a majority, the last task is cancelled', () => {
+    const s = signing('integrated').complete('SIGN_AGREEMENT', IDS.orgA).complete('SIGN_AGREEMENT', IDS.orgC);
+    given(s)
+      .when({ type: 'CallVote' })
+      .then([calledBy('coordinator'), cancelled(s, IDS.orgB), completed('approved', 'vote'), ...adopted()]);
+  });
+
+  it('a vote called without a majority yet waits for the remaining votes', () => {
+    const s = signing('integrated').complete('SIGN_AGREEMENT', IDS.orgA);
+    const { state } = given(s).when({ type: 'CallVote' }).then([calledBy('coordinator')]);
+    expect(state.signoff).toMatchObject({ rule: 'agreement_or_vote', voting: true });
+    expect(deadlines(state).some((deadline) => deadline.purpose === 'vote')).toBe(false);
+    const voting = s.fork().do({ type: 'CallVote' });
+    given(voting)
+      .when(sign(voting, IDS.orgB), { actor: partnerB })
+      .then([...signed(voting, IDS.orgB, IDS.partnerB), cancelled(voting, IDS.orgC), completed('approved', 'vote'), ...adopted()]);
+  });
+
+  it('the vote time passes without agreement: the timer calls the vote', () => {
+    const s = signing('integrated').complete('SIGN_AGREEMENT', IDS.orgA).complete('SIGN_AGREEMENT', IDS.orgB);
+    const events = given(s).when({ type: 'FireDueTimers' }, { now: voteAt, actor: system }).events();
+    const types = events.map((event) => event.type);
+    expect(events.find((event) => event.type === 'SignoffVoteCalled')?.data).toEqual({ subject: 'AGREEMENT', by: 'deadline' });
+    expect(events.find((event) => event.type === 'SignoffCompleted')?.data).toEqual({ subject: 'AGREEMENT', outcome: 'approved', decidedBy: 'vote' });
+    expect(types).toContain('AgreementAdopted');
+    expect(types.indexOf('SignoffVoteCalled')).toBeLessThan(types.indexOf('SignoffCompleted'));
+  });
+
+  it('only the coordinator calls a vote, and only on a round seeking agreement', () => {
+    const s = signing('integrated');
+    given(s).when({ type: 'CallVote' }, { actor: partnerA }).thenThrows(ERROR_CODES.notCoordinator, { kind: 'forbidden' });
+    given(s.fork().do({ type: 'CallVote' })).when({ type: 'CallVote' }).thenThrows(ERROR_CODES.noVoteToCall, { kind: 'conflict' });
+    given(signing('cooperative')).when({ type: 'CallVote' }).thenThrows(ERROR_CODES.noVoteToCall, { kind: 'conflict' });
+    given(inRoles()).when({ type: 'CallVote' }).thenThrows(ERROR_CODES.noVoteToCall, { kind: 'conflict' });
+  });
+
+  it('a hold moves the vote time with the tasks', () => {
+    const s = signing('integrated').do({ type: 'PutOnHold', reason: 'Budget freeze' }, { now: EARLIER });
+    const resumed = s.do({ type: 'Resume' }, { now: new Date(EARLIER.getTime() + 2 * DAY) });
+    expect(resumed.state.signoff?.voteAt).toBe(new Date(voteAt.getTime() + 2 * DAY).toISOString());
+  });
+});
+
+describe('signing the agreement: integrated, in a run from before agreement was sought first (majority at once)', () => {
+  it('one signature of three is not yet a majority', () => {
+    const s = legacySigning();
     const { state } = given(s).when(sign(s, IDS.orgA), { actor: partnerA }).then(signed(s, IDS.orgA, IDS.partnerA));
     expect(state.signoff).not.toBeNull();
   });
 
   it('two of three adopt it and cancel the third task', () => {
-    const s = signing('integrated').complete('SIGN_AGREEMENT', IDS.orgC);
+    const s = legacySigning().complete('SIGN_AGREEMENT', IDS.orgC);
     given(s)
       .when(sign(s, IDS.orgA), { actor: partnerA })
       .then([...signed(s, IDS.orgA, IDS.partnerA), cancelled(s, IDS.orgB), { type: 'SignoffCompleted', data: { subject: 'AGREEMENT', outcome: 'approved' } }, ...adopted()]);
   });
 
   it('a refusal alone does not stop the vote while a majority is still possible', () => {
-    const s = signing('integrated');
+    const s = legacySigning();
     const { state } = given(s).when(refuse(s, IDS.orgA), { actor: partnerA }).then(refused(s, IDS.orgA, IDS.partnerA));
     expect(state.signoff?.refusals[IDS.orgA]).toEqual({ userId: IDS.partnerA, at: NOW.toISOString(), reason: 'Not our role' });
   });
 
   it('a refusal that makes a majority impossible rejects it (one for, two against)', () => {
-    const s = signing('integrated').complete('SIGN_AGREEMENT', IDS.orgA).complete('SIGN_AGREEMENT', IDS.orgB, 'reject', { comment: 'No' });
+    const s = legacySigning().complete('SIGN_AGREEMENT', IDS.orgA).complete('SIGN_AGREEMENT', IDS.orgB, 'reject', { comment: 'No' });
     given(s)
       .when(refuse(s, IDS.orgC), { actor: partnerC })
       .then([...refused(s, IDS.orgC, IDS.partnerC), { type: 'SignoffCompleted', data: { subject: 'AGREEMENT', outcome: 'rejected' } }]);
   });
 
   it('two refusals of three reject it and cancel the remaining task', () => {
-    const s = signing('integrated').complete('SIGN_AGREEMENT', IDS.orgB, 'reject', { comment: 'No' });
+    const s = legacySigning().complete('SIGN_AGREEMENT', IDS.orgB, 'reject', { comment: 'No' });
     given(s)
       .when(refuse(s, IDS.orgA), { actor: partnerA })
       .then([...refused(s, IDS.orgA, IDS.partnerA), cancelled(s, IDS.orgC), { type: 'SignoffCompleted', data: { subject: 'AGREEMENT', outcome: 'rejected' } }]);
   });
 
   it('with two organizations a single refusal makes a majority impossible', () => {
-    const s = signing('integrated', TWO_ORGS);
+    const s = legacySigning(TWO_ORGS);
     given(s)
       .when(refuse(s, IDS.orgB), { actor: partnerB })
       .then([...refused(s, IDS.orgB, IDS.partnerB), cancelled(s, IDS.orgA), { type: 'SignoffCompleted', data: { subject: 'AGREEMENT', outcome: 'rejected' } }]);

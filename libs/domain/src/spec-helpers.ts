@@ -156,6 +156,8 @@ export const active = (state: PartnershipState): ActivePartnership => {
 export interface StepMeta {
   now?: Date;
   actor?: Actor;
+  /** false: as a workflow run from before integrated rounds sought agreement first. */
+  jointDecisions?: boolean;
 }
 
 export class Story {
@@ -171,7 +173,7 @@ export class Story {
 
   /** Runs a command (at EARLIER, by the coordinator, unless told) and appends its events. */
   do(command: PartnershipCommand, meta: StepMeta = {}): this {
-    this.events.push(...decide(fold(this.events), command, { now: meta.now ?? EARLIER, actor: meta.actor ?? coordinator }));
+    this.events.push(...decide(fold(this.events), command, { now: meta.now ?? EARLIER, actor: meta.actor ?? coordinator, ...(meta.jointDecisions === undefined ? {} : { jointDecisions: meta.jointDecisions }) }));
     return this;
   }
 

@@ -18,10 +18,11 @@ export type Deadline =
   | { at: number; purpose: 'review' }
   | { at: number; purpose: 'pulse' }
   | { at: number; purpose: 'notice'; reminder: number }
+  | { at: number; purpose: 'vote' }
   | { at: number; purpose: 'termination' };
 
 /** What a timer is for, as the deadline ledger names and filters it. */
-export const DEADLINE_PURPOSES = ['reminder', 'escalation', 'review', 'pulse', 'notice', 'termination'] as const satisfies readonly Deadline['purpose'][];
+export const DEADLINE_PURPOSES = ['reminder', 'escalation', 'review', 'pulse', 'notice', 'vote', 'termination'] as const satisfies readonly Deadline['purpose'][];
 export type DeadlinePurpose = (typeof DEADLINE_PURPOSES)[number];
 
 /** The n-th (0-based) reminder of a task's schedule. */
@@ -72,6 +73,8 @@ function terminationDeadlines(state: ActivePartnership): Deadline[] {
 export function deadlines(state: PartnershipState): Deadline[] {
   if (state.status !== 'active' || state.hold || state.stage === 'CLOSED') return [];
   const list: Deadline[] = [...terminationDeadlines(state)];
+  const round = state.signoff;
+  if (round?.rule === 'agreement_or_vote' && !round.voting && round.voteAt) list.push({ at: Date.parse(round.voteAt), purpose: 'vote' });
   const levels = escalationSteps(state).length;
   for (const task of state.openTasks) {
     list.push({ at: reminderAt(task, state.policy, task.remindersSent), purpose: 'reminder', taskId: task.id, reminder: task.remindersSent + 1 });

@@ -16,6 +16,7 @@ export const PURPOSE_LABELS: Record<DeadlinePurpose, string> = {
   review: 'Review cycle',
   pulse: 'Health pulse',
   notice: 'Notice reminder',
+  vote: 'Vote falls due',
   termination: 'Termination takes effect',
 };
 
@@ -34,6 +35,8 @@ export function deadlineLabel(entry: Pick<LedgerEntry, 'purpose' | 'level' | 're
       return 'Health pulse opens';
     case 'notice':
       return entry.reminder ? `Termination notice reminder ${entry.reminder}` : 'Termination notice reminder';
+    case 'vote':
+      return 'Sign-off falls to a vote';
     case 'termination':
       return 'Termination takes effect';
   }

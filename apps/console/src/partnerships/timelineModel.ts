@@ -128,8 +128,12 @@ export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>, con
       return `Sign-off of the ${subjectLabel(data.subject)} given`;
     case 'SignoffRefused':
       return truncate(`Sign-off of the ${subjectLabel(data.subject)} refused${text(data.reason) ? `: ${text(data.reason)}` : ''}`);
+    case 'SignoffVoteCalled':
+      return `Sign-off of the ${subjectLabel(data.subject)} fell to a vote (${VOTE_CAUSES[text(data.by)] ?? 'called'})`;
     case 'SignoffCompleted':
-      return `Sign-off of the ${subjectLabel(data.subject)} ${text(data.outcome) === 'rejected' ? 'rejected' : 'approved'}`;
+      return `Sign-off of the ${subjectLabel(data.subject)} ${text(data.outcome) === 'rejected' ? 'rejected' : 'approved'}${
+        text(data.decidedBy) === 'vote' ? ' by vote' : text(data.decidedBy) === 'agreement' ? ' by agreement' : ''
+      }`;
     case 'RolesDefined':
       return `${plural(list(data.roles).length, 'role')} defined`;
     case 'ResourcesCommitted':
@@ -220,7 +224,8 @@ const SUBJECT_LABELS: Record<SignoffSubject, string> = {
   TERMINATION: 'termination',
 };
 
-const RULE_LABELS: Record<DecisionRule, string> = { consensus: 'consensus', agreement: 'every role holder', majority: 'majority' };
+const RULE_LABELS: Record<DecisionRule, string> = { consensus: 'consensus', agreement: 'every role holder', agreement_or_vote: 'agreement, else a vote', majority: 'majority' };
+const VOTE_CAUSES: Record<string, string> = { deadline: 'no agreement by the due date', coordinator: 'the coordinator called it', no_agreement: 'every organization answered without agreeing' };
 
 const OPTION_LABELS: Record<TerminationOption, string> = { renew: 'renew', restructure: 'restructure', hand_over: 'hand over', exit: 'exit' };
 

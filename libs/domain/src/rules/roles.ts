@@ -142,5 +142,5 @@ export function issueAgreement(d: Decision): void {
   };
   d.cancelTasks((task) => task.kind === 'SIGN_AGREEMENT' && task.purpose === 'joining', 'a new version of the agreement was issued');
   d.emit({ type: 'AgreementIssued', data: { version: (state.agreement?.version ?? 0) + 1, content } });
-  openSignoff(d, 'AGREEMENT', ruleOf(state.managementModel));
+  openSignoff(d, 'AGREEMENT', ruleOf(state.managementModel, d.jointDecisions));
 }

@@ -1,11 +1,15 @@
 /**
  * Sign-off rounds: one task per eligible organization, decided by the management model's rule.
  * Consensus (cooperative) needs every partner organization; agreement (collaborative) every
- * organization holding a role; a vote (integrated) a majority. A refusal under consensus or
- * agreement stops the round at once.
+ * organization holding a role. A refusal under consensus or agreement stops the round at once.
+ * Integrated partnerships seek agreement first (every partner organization approves) and fall to a
+ * majority vote when the round's vote time passes, when the coordinator calls the vote, or when every
+ * organization has answered without agreeing; the events record which.
  */
-import type { Decision } from '../decision.js';
-import type { DecisionRule, SignoffSubject } from '../events.js';
+import { ERROR_CODES, requireCoordinator, type Decision } from '../decision.js';
+import { durationMs } from '../duration.js';
+import { conflict } from '../errors.js';
+import type { DecisionRule, SignoffSubject, VoteCause } from '../events.js';
 import type { ManagementModel } from '../model.js';
 import type { ActivePartnership, SignoffRound } from '../partnership.js';
 import type { OpenTask, TaskKind } from '../tasks.js';
@@ -22,8 +26,9 @@ const TITLES: Record<SignoffSubject, string> = {
   TERMINATION: 'Sign off the termination decision',
 };
 
-export function ruleOf(model: ManagementModel | null): DecisionRule {
-  if (model === 'integrated') return 'majority';
+/** `seekAgreementFirst` is false only when replaying runs from before integrated rounds sought agreement first. */
+export function ruleOf(model: ManagementModel | null, seekAgreementFirst = true): DecisionRule {
+  if (model === 'integrated') return seekAgreementFirst ? 'agreement_or_vote' : 'majority';
   if (model === 'collaborative') return 'agreement';
   return 'consensus';
 }
@@ -37,7 +42,9 @@ export function eligibleFor(state: ActivePartnership, rule: DecisionRule): strin
 
 export function openSignoff(d: Decision, subject: SignoffSubject, rule: DecisionRule): void {
   const eligible = eligibleFor(d.state, rule);
-  d.emit({ type: 'SignoffOpened', data: { subject, rule, eligible } });
+  // The vote falls due when the round's tasks do.
+  const voteAt = rule === 'agreement_or_vote' ? { voteAt: new Date(d.now.getTime() + durationMs(d.state.policy.taskDue)).toISOString() } : {};
+  d.emit({ type: 'SignoffOpened', data: { subject, rule, eligible, ...voteAt } });
   for (const organizationId of eligible) openSignoffTask(d, subject, organizationId);
 }
 
@@ -63,7 +70,8 @@ export function outcomeOf(round: SignoffRound): SignoffOutcome {
   const refusals = round.eligible.filter((id) => round.refusals[id]).length;
   const total = round.eligible.length;
   if (total === 0) return 'pending';
-  if (round.rule === 'majority') {
+  if (round.rule === 'agreement_or_vote' && !round.voting) return approvals === total ? 'approved' : 'pending';
+  if (round.rule === 'majority' || round.rule === 'agreement_or_vote') {
     if (approvals * 2 > total) return 'approved';
     if ((total - refusals) * 2 <= total) return 'rejected';
     return 'pending';
@@ -90,9 +98,32 @@ export function answer(d: Decision, task: OpenTask, approve: boolean, reason: st
 export function settle(d: Decision): SignoffOutcome {
   const round = d.state.signoff;
   if (!round) return 'pending';
-  const outcome = outcomeOf(round);
+  if (round.rule === 'agreement_or_vote' && !round.voting && outcomeOf(round) === 'pending' && everyoneAnswered(round)) {
+    d.emit({ type: 'SignoffVoteCalled', data: { subject: round.subject, by: 'no_agreement' } });
+  }
+  const decided = d.state.signoff ?? round;
+  const outcome = outcomeOf(decided);
   if (outcome === 'pending') return outcome;
   d.cancelTasks((task) => task.kind === SIGNOFF_TASK[round.subject], `the ${round.subject.toLowerCase()} sign-off is decided`);
-  d.emit({ type: 'SignoffCompleted', data: { subject: round.subject, outcome } });
+  const decidedBy = decided.rule === 'agreement_or_vote' ? { decidedBy: decided.voting ? ('vote' as const) : ('agreement' as const) } : {};
+  d.emit({ type: 'SignoffCompleted', data: { subject: round.subject, outcome, ...decidedBy } });
   return outcome;
+}
+
+function everyoneAnswered(round: SignoffRound): boolean {
+  return round.eligible.every((id) => round.approvals[id] || round.refusals[id]);
+}
+
+/** A round seeking agreement that has not found it falls to a vote: the answers given count as votes. */
+export function callVote(d: Decision, by: VoteCause): SignoffOutcome {
+  const round = d.state.signoff;
+  if (by === 'coordinator') {
+    requireCoordinator(d.state, d.actor);
+    if (!round || round.rule !== 'agreement_or_vote' || round.voting) {
+      throw conflict(ERROR_CODES.noVoteToCall, 'No sign-off is seeking agreement: a vote can be called only in an integrated partnership’s round before it falls to a vote');
+    }
+  }
+  if (!round || round.rule !== 'agreement_or_vote' || round.voting) return 'pending';
+  d.emit({ type: 'SignoffVoteCalled', data: { subject: round.subject, by } });
+  return settle(d);
 }

@@ -37,7 +37,7 @@ export function proposeTermination(d: Decision, option: TerminationOption, reaso
 export function decideTerminationApproval(d: Decision, approved: boolean, reason: string | null): void {
   if (approved) {
     d.emit({ type: 'TerminationApproved', data: {} });
-    openSignoff(d, 'TERMINATION', ruleOf(d.state.managementModel));
+    openSignoff(d, 'TERMINATION', ruleOf(d.state.managementModel, d.jointDecisions));
   } else {
     rejectTermination(d, reason ?? 'rejected by the sponsor');
   }

@@ -140,9 +140,9 @@ describe('the sponsor’s APPROVE_TERMINATION task', () => {
     expect(state.termination?.approved).toBe(true);
   });
 
-  it('under collaborative only the role holders sign off; under integrated it is a vote', () => {
+  it('under collaborative only the role holders sign off; under integrated agreement is sought, then a vote', () => {
     expect(signingOff('exit', 'collaborative').state.signoff).toMatchObject({ rule: 'agreement', eligible: [IDS.orgA, IDS.orgB] });
-    expect(signingOff('exit', 'integrated').state.signoff).toMatchObject({ rule: 'majority', eligible: [IDS.orgA, IDS.orgB, IDS.orgC] });
+    expect(signingOff('exit', 'integrated').state.signoff).toMatchObject({ rule: 'agreement_or_vote', eligible: [IDS.orgA, IDS.orgB, IDS.orgC] });
   });
 
   it.each<[string, () => Story, 'MEASUREMENT' | 'LISTENING' | 'PRIORITY_SETTING' | 'ROLE_IDENTIFICATION']>([
@@ -278,10 +278,14 @@ describe('the SIGN_TERMINATION round', () => {
     ]);
   });
 
-  it('integrated: two of three signatures decide the termination and cancel the third task', () => {
+  it('integrated: two of three signatures are not yet agreement; once the vote is called they decide it and cancel the third task', () => {
     const s = signingOff('exit', 'integrated').complete('SIGN_TERMINATION', IDS.orgA);
-    const events = given(s).when(completeTask(s.task('SIGN_TERMINATION', IDS.orgB).id), { actor: partnerB }).events();
-    expect(events.slice(0, 5).map((event) => event.type)).toEqual(['TaskCompleted', 'SignoffGiven', 'TaskCancelled', 'SignoffCompleted', 'TerminationScheduled']);
+    const second = given(s).when(completeTask(s.task('SIGN_TERMINATION', IDS.orgB).id), { actor: partnerB }).events();
+    expect(second.map((event) => event.type)).toEqual(['TaskCompleted', 'SignoffGiven']);
+    const signedByTwo = s.complete('SIGN_TERMINATION', IDS.orgB);
+    const events = given(signedByTwo).when({ type: 'CallVote' }).events();
+    expect(events.slice(0, 4).map((event) => event.type)).toEqual(['SignoffVoteCalled', 'TaskCancelled', 'SignoffCompleted', 'TerminationScheduled']);
+    expect(events[2]?.data).toEqual({ subject: 'TERMINATION', outcome: 'approved', decidedBy: 'vote' });
   });
 });
 
