@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { changingInputsIn, choose, launchChromium, openPartnership, PARTNERSHIP_TABS, signIn, tab } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, eventually, listQuery } from '../support/http.js';
-import { castOf, completeOpenTasks, ORGANIZATION_NAMES, partnershipOf, send, toListening, type Cast } from '../support/lifecycle.js';
+import { agreeRoles, castOf, completeOpenTasks, ORGANIZATION_NAMES, partnershipOf, send, toListening, toRoleIdentification, type Cast } from '../support/lifecycle.js';
 import { createPartnership, SLOW_POLICY, smartGoals, submitGoals } from '../support/partnerships.js';
 
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
@@ -309,4 +309,56 @@ describe('the partnership page', () => {
       await page.close();
     }
   });
+  it('lets the coordinator of an integrated partnership call the vote when agreement is not reached; a partner sees where it stands but may not call it', async () => {
+    const { id } = await toRoleIdentification(cast);
+    await send(cast, cast.coordinator, id, { type: 'AddOrganization', organizationId: cast.orgs.eastvale });
+    await agreeRoles(cast, id, 'integrated', [cast.orgs.riverside, cast.orgs.northwind, cast.orgs.eastvale]);
+    await send(cast, cast.coordinator, id, { type: 'IssueAgreement' });
+    for (const partner of [cast.riverside, cast.northwind]) await completeOpenTasks(cast, partner, id, 'SIGN_AGREEMENT');
+
+    const partnerPage = await browser.newPage({ viewport: { width: 390, height: 900 } });
+    try {
+      await signIn(partnerPage, DEMO.partnerRiverside);
+      await openPartnership(partnerPage, id);
+      const panel = await tab(partnerPage, 'Agreement');
+      await panel.getByText(/^Seeking agreement\. Without it by .+, it falls to a majority vote\.$/).waitFor();
+      await panel.getByText(`${ORGANIZATION_NAMES.eastvale}: waiting`).waitFor();
+      expect(await panel.getByRole('button', { name: 'Call the vote' }).count()).toBe(0);
+    } finally {
+      await partnerPage.close();
+    }
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors = watchErrors(page);
+    try {
+      await signIn(page, DEMO.coordinator);
+      await openPartnership(page, id);
+      let panel = await tab(page, 'Agreement');
+      await panel.getByText(/^Seeking agreement\. Without it by .+, it falls to a majority vote\.$/).waitFor();
+      for (const organization of [ORGANIZATION_NAMES.riverside, ORGANIZATION_NAMES.northwind]) await panel.getByText(`${organization}: approved`).waitFor();
+      await everyTabAtBothWidths(page, 'vote', ['Agreement', 'Roles']);
+      // On a phone, from a fresh load.
+      await page.setViewportSize({ width: 390, height: 900 });
+      await page.reload();
+      panel = await tab(page, 'Agreement');
+      await panel.getByRole('button', { name: 'Call the vote' }).click();
+      await page.getByText('Put to the vote').waitFor();
+      await eventually('MEASUREMENT', async () => ((await partnershipOf(cast, id)).stage === 'MEASUREMENT' ? true : undefined));
+      await openPartnership(page, id);
+      panel = await tab(page, 'Agreement');
+      await panel.getByText(/Version 1, issued .* Adopted \(in force\)/).waitFor();
+      expect(await panel.getByRole('button', { name: 'Call the vote' }).count()).toBe(0);
+      const events = (await cast.coordinator.get(`/api/events?${listQuery({ partnershipId: id, type: 'SignoffVoteCalled' })}`)).body as { actorId: string; payload: Record<string, unknown> }[];
+      expect(events).toMatchObject([{ actorId: cast.coordinator.user.id, payload: { subject: 'AGREEMENT', by: 'coordinator' } }]);
+      panel = await tab(page, 'Timeline');
+      await panel.getByText('Sign-off of the agreement fell to a vote (the coordinator called it)').first().waitFor();
+      await panel.getByText('Sign-off of the agreement approved by vote').first().waitFor();
+      expect(errors).toEqual([]);
+    } catch (error) {
+      await failureShot(page, 'call-the-vote');
+      throw error;
+    } finally {
+      await page.close();
+    }
+  }, WALKTHROUGH_MS);
 });

@@ -2,6 +2,7 @@ import { DEFAULT_POLICY } from '@pe/domain';
 import { describe, expect, it } from 'vitest';
 import { describePolicy, policyFormDefaults, toCreatePartnershipBody } from './partnerships/partnershipModel';
 import { summarizeEvent } from './partnerships/timelineModel';
+import { voteStatusSentence } from './methodLabels';
 import { EMPTY_HEALTH_CHECK, EMPTY_REVIEW, toHealthCheckData, toMeasurementData, toReviewData } from './tasks/taskFormModel';
 import { viewerMayComplete } from './tasks/taskModel';
 
@@ -86,5 +87,15 @@ describe('the timeline', () => {
     expect(summarizeEvent({ type: 'SignoffCompleted', payload: { subject: 'AGREEMENT', outcome: 'approved' } })).toBe(
       'Sign-off of the agreement approved',
     );
+  });
+});
+
+describe('where an integrated sign-off stands', () => {
+  it('names the time it falls to a vote while agreement is sought, says when it is put to the vote, and is silent for the other rules', () => {
+    const at = '2030-03-01T09:00:00.000Z';
+    expect(voteStatusSentence({ rule: 'agreement_or_vote', voteAt: at }, (iso) => `[${iso}]`)).toBe(`Seeking agreement. Without it by [${at}], it falls to a majority vote.`);
+    expect(voteStatusSentence({ rule: 'agreement_or_vote', voteAt: at, voting: true })).toMatch(/^Put to the vote/);
+    expect(voteStatusSentence({ rule: 'consensus' })).toBeNull();
+    expect(voteStatusSentence({ rule: 'majority' })).toBeNull();
   });
 });

@@ -47,3 +47,13 @@ export const DECISION_RULE_SENTENCES: Record<DecisionRule, string> = {
   agreement_or_vote: 'Agreement first: every partner organization approves. If none is reached by the due date, or the coordinator calls the vote, a majority of the partner organizations decides.',
   majority: 'Majority: more than half of the partner organizations decide.',
 };
+
+/**
+ * Where an integrated round stands between agreement and a vote; null for the other rules.
+ * `voteAt` is formatted by the caller's locale.
+ */
+export function voteStatusSentence(round: { rule: DecisionRule; voteAt?: string; voting?: boolean }, formatInstant: (iso: string) => string = (iso) => new Date(iso).toLocaleString()): string | null {
+  if (round.rule !== 'agreement_or_vote') return null;
+  if (round.voting) return 'Put to the vote: the answers count as votes, and a majority of the partner organizations decides.';
+  return round.voteAt ? `Seeking agreement. Without it by ${formatInstant(round.voteAt)}, it falls to a majority vote.` : 'Seeking agreement; without it, it falls to a majority vote.';
+}

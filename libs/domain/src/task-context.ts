@@ -20,7 +20,7 @@ import type { ActivePartnership, SignoffRound, TerminationProposal } from './par
 import type { Task } from './tasks.js';
 
 /** A sign-off round as its readers see it: who must answer, who approved or refused, and when. */
-export type SignoffView = Pick<SignoffRound, 'rule' | 'eligible' | 'approvals' | 'refusals'>;
+export type SignoffView = Pick<SignoffRound, 'rule' | 'eligible' | 'approvals' | 'refusals' | 'voteAt' | 'voting'>;
 
 export interface PrioritiesContext {
   kind: 'priorities';
@@ -115,7 +115,7 @@ type Builder<C extends TaskContextKind> = (state: ActivePartnership, task: Task,
 
 const roundOf = (state: ActivePartnership, subject: SignoffRound['subject']): SignoffView | null => {
   const round = state.signoff;
-  return round && round.subject === subject ? { rule: round.rule, eligible: round.eligible, approvals: round.approvals, refusals: round.refusals } : null;
+  return round && round.subject === subject ? { rule: round.rule, eligible: round.eligible, approvals: round.approvals, refusals: round.refusals, voteAt: round.voteAt, voting: round.voting } : null;
 };
 
 const assignedOrganization = (task: Task): string | null => (task.assignee.kind === 'organization' ? task.assignee.organizationId : null);

@@ -12,6 +12,7 @@ import { agreementDocument, draftAgreement, signatureRows, signingRuleLabel, VER
 import { AgreementDocumentView } from './AgreementDocumentView';
 import { usePartnershipPage } from './PartnershipPageContext';
 import { SectionHeading } from './SectionHeading';
+import { SignoffProgress } from './SignoffProgress';
 import { useAgreementHistory } from './useAgreementHistory';
 import { waitingOnTasks } from './waitingModel';
 
@@ -62,6 +63,7 @@ export function AgreementSection() {
           </Alert>
         )}
       </Stack>
+      <SignoffProgress subject="AGREEMENT" />
       {history.status === 'failed' && <Alert severity="error">The version history could not be loaded: {history.message}</Alert>}
       {versions.length > 1 && (
         <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }} role="group" aria-label="Versions">

@@ -123,7 +123,7 @@ export const VERSION_STATUS_LABELS: Record<AgreementVersionStatus, string> = {
 const RULE_LABELS: Record<DecisionRule, string> = {
   consensus: 'every partner organization signs (consensus)',
   agreement: 'every organization holding a role signs (agreement)',
-  agreement_or_vote: 'every partner organization signs (agreement); without agreement by the due date, or when the coordinator calls the vote, a majority decides',
+  agreement_or_vote: 'every partner organization signs (agreement), else a majority vote decides',
   majority: 'a majority of partner organizations signs (vote)',
 };
 

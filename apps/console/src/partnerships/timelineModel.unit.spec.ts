@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { eventTypeLabel, kpiNamesFrom, payloadText, summarizeEvent, TIMELINE_SORT } from './timelineModel';
 
 describe('the timeline', () => {
+  it('says why an integrated sign-off fell to a vote and how it was decided', () => {
+    expect(summarizeEvent({ type: 'SignoffVoteCalled', payload: { subject: 'AGREEMENT', by: 'coordinator' } })).toBe('Sign-off of the agreement fell to a vote (the coordinator called it)');
+    expect(summarizeEvent({ type: 'SignoffVoteCalled', payload: { subject: 'TERMINATION', by: 'deadline' } })).toBe('Sign-off of the termination fell to a vote (no agreement by the due date)');
+    expect(summarizeEvent({ type: 'SignoffCompleted', payload: { subject: 'AGREEMENT', outcome: 'approved', decidedBy: 'vote' } })).toBe('Sign-off of the agreement approved by vote');
+    expect(summarizeEvent({ type: 'SignoffCompleted', payload: { subject: 'AGREEMENT', outcome: 'approved', decidedBy: 'agreement' } })).toBe('Sign-off of the agreement approved by agreement');
+    expect(summarizeEvent({ type: 'SignoffCompleted', payload: { subject: 'AGREEMENT', outcome: 'rejected' } })).toBe('Sign-off of the agreement rejected');
+  });
+
   it('names a measured KPI by its name, from the partnership’s KPIs or the KpiDefined events at hand', () => {
     const measured = { type: 'MeasurementRecorded', payload: { measurement: { kpiId: 'kpi-7', value: 61, cycle: 1, onTime: true } } };
     const fromRecord = kpiNamesFrom([{ id: 'kpi-7', name: 'Deliveries on time' }]);

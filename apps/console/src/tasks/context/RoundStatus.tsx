@@ -2,7 +2,7 @@ import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { SignoffView } from '@pe/domain';
-import { DECISION_RULE_SENTENCES } from '../../methodLabels';
+import { DECISION_RULE_SENTENCES, voteStatusSentence } from '../../methodLabels';
 import { useNames } from '../useNames';
 import { Empty } from './Section';
 
@@ -15,6 +15,7 @@ export function RoundStatus({ round }: { round: SignoffView | null }) {
   return (
     <Stack spacing={0.5}>
       <Typography variant="body2">{DECISION_RULE_SENTENCES[round.rule]}</Typography>
+      {voteStatusSentence(round) && <Typography variant="body2">{voteStatusSentence(round)}</Typography>}
       {round.eligible.map((organizationId) => {
         const approval = round.approvals[organizationId];
         const refusal = round.refusals[organizationId];
