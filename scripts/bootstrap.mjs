@@ -47,6 +47,31 @@ export function build() {
   run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')]);
 }
 
+/** Installs Debian's chromium (apt-get) for the browser tests when it is missing. */
+export function ensureChromium() {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(chromium)) return;
+  step(`Installing Debian's chromium for the browser test (apt-get; ${chromium} is missing)`);
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+  const apt = (...args) => run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  apt('update');
+  apt('install', '-y', '--no-install-recommends', 'chromium');
+}
+
+/** Builds the pinned Temporal server and its sql tool (the cluster topology) before vitest runs, so a first-time Go build shows its progress on its own. */
+export async function obtainTemporalServer() {
+  if (process.env.TEMPORAL_ADDRESS) return;
+  step('Obtaining the Temporal server (cluster topology)');
+  const { resolveTemporalServer } = await import('@pe/devstack');
+  try {
+    const server = await resolveTemporalServer({ repoRoot });
+    console.log(`temporal server: ${server.server} (from ${server.source})`);
+  } catch (error) {
+    console.error(`✖ ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
 /** Obtains the temporal CLI before vitest runs, so a first-time Go build shows its progress on its own. */
 export async function obtainTemporalCli() {
   if (process.env.TEMPORAL_ADDRESS) return;
