@@ -24,16 +24,16 @@ export function ensureDependencies() {
   const installed = join(repoRoot, 'node_modules', '.package-lock.json');
   const lock = join(repoRoot, 'package-lock.json');
   if (existsSync(installed) && (!existsSync(lock) || statSync(installed).mtimeMs >= statSync(lock).mtimeMs)) return;
-  // Not `npm ci`: the registry mirror here lacks some other-platform optional packages (e.g.
-  // @swc/core-darwin-arm64@1.16.22), so the lockfile cannot list them and `npm ci` refuses it.
+  // Not `npm ci`: it would delete node_modules and install everything again; `npm install` installs
+  // what the lockfile adds or changes. (The images, built from scratch, use `npm ci`: Dockerfile.)
   step('Installing dependencies (npm install, from package-lock.json)');
   run('npm', ['install', '--no-audit', '--no-fund'], { env: { ...process.env, ...localNodeHeaders() } });
 }
 
 /**
- * argon2 compiles from source, and node-gyp would download Node's headers, which fails offline.
- * Node ships them beside its binary (<prefix>/include/node): point node-gyp there unless the user
- * configured it.
+ * A native module without a prebuilt binary for this platform (argon2 on one it has none for)
+ * compiles from source, and node-gyp would download Node's headers, which fails offline. Node ships
+ * them beside its binary (<prefix>/include/node): point node-gyp there unless the user configured it.
  */
 function localNodeHeaders() {
   if (process.env.npm_config_nodedir) return {};

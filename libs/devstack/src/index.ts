@@ -11,3 +11,6 @@ export * from './stack.js';
 export * from './start-error.js';
 export { removeLinkedCluster } from './root-runtime.js';
 export * from './supervisor.js';
+export * from './buildah.js';
+export * from './images.js';
+export * from './npm-secrets.js';
