@@ -15,7 +15,7 @@ const DEP_CONSTRAINTS = [
   { sourceTag: 'scope:worker', onlyDependOnLibsWithTags: ['scope:worker', 'scope:workflow', 'scope:persistence', 'scope:domain', 'scope:config', 'scope:observability'], bannedExternalImports: ['@nestjs/*'] },
   { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:domain', 'scope:persistence', 'scope:config', 'scope:observability', 'scope:workflow'], bannedExternalImports: ['@temporalio/worker'] },
   { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console', 'scope:domain'], bannedExternalImports: ['@nestjs/*', '@temporalio/*', 'typeorm', 'pg', 'argon2'] },
-  { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['scope:tooling', 'scope:config'] },
+  { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['scope:tooling', 'scope:config', 'scope:workflow'] },
   { sourceTag: 'scope:test', onlyDependOnLibsWithTags: ['scope:test', 'scope:tooling', 'scope:config', 'scope:domain', 'scope:workflow', 'scope:persistence'] },
 ];
 

@@ -24,16 +24,16 @@ export function ensureDependencies() {
   const installed = join(repoRoot, 'node_modules', '.package-lock.json');
   const lock = join(repoRoot, 'package-lock.json');
   if (existsSync(installed) && (!existsSync(lock) || statSync(installed).mtimeMs >= statSync(lock).mtimeMs)) return;
-  // Not `npm ci`: the registry mirror here lacks some other-platform optional packages (e.g.
-  // @swc/core-darwin-arm64@1.16.22), so the lockfile cannot list them and `npm ci` refuses it.
+  // Not `npm ci`: it would delete node_modules and install everything again; `npm install` installs
+  // what the lockfile adds or changes. (The images, built from scratch, use `npm ci`: Dockerfile.)
   step('Installing dependencies (npm install, from package-lock.json)');
   run('npm', ['install', '--no-audit', '--no-fund'], { env: { ...process.env, ...localNodeHeaders() } });
 }
 
 /**
- * argon2 compiles from source, and node-gyp would download Node's headers, which fails offline.
- * Node ships them beside its binary (<prefix>/include/node): point node-gyp there unless the user
- * configured it.
+ * A native module without a prebuilt binary for this platform (argon2 on one it has none for)
+ * compiles from source, and node-gyp would download Node's headers, which fails offline. Node ships
+ * them beside its binary (<prefix>/include/node): point node-gyp there unless the user configured it.
  */
 function localNodeHeaders() {
   if (process.env.npm_config_nodedir) return {};
@@ -45,6 +45,31 @@ function localNodeHeaders() {
 export function build() {
   step('Building (tsc -b, vite build)');
   run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')]);
+}
+
+/** Installs Debian's chromium (apt-get) for the browser tests when it is missing. */
+export function ensureChromium() {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(chromium)) return;
+  step(`Installing Debian's chromium for the browser test (apt-get; ${chromium} is missing)`);
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+  const apt = (...args) => run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  apt('update');
+  apt('install', '-y', '--no-install-recommends', 'chromium');
+}
+
+/** Builds the pinned Temporal server and its sql tool (the cluster topology) before vitest runs, so a first-time Go build shows its progress on its own. */
+export async function obtainTemporalServer() {
+  if (process.env.TEMPORAL_ADDRESS) return;
+  step('Obtaining the Temporal server (cluster topology)');
+  const { resolveTemporalServer } = await import('@pe/devstack');
+  try {
+    const server = await resolveTemporalServer({ repoRoot });
+    console.log(`temporal server: ${server.server} (from ${server.source})`);
+  } catch (error) {
+    console.error(`✖ ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }
 
 /** Obtains the temporal CLI before vitest runs, so a first-time Go build shows its progress on its own. */

@@ -45,8 +45,8 @@ if (stack && !stopping) {
   console.log(`
   Partnership Engine is running.
     Console and API  ${stack.apiUrl}   (OpenAPI: ${stack.apiUrl}/api/docs)
-    Temporal UI      ${stack.temporalUiUrl ?? '(external Temporal)'}
-    Metrics          ${stack.apiUrl}/metrics (API), ${stack.workerMetricsUrl ?? 'off'} (worker)
+    Temporal UI      ${stack.temporalUiUrl ?? (process.env.TEMPORAL_ADDRESS ? '(external Temporal)' : '(none: the Temporal server of the cluster topology has no UI)')}
+    Metrics          ${stack.apiUrl}/metrics (API), ${stack.workerMetricsUrls.join(', ') || 'off'} (worker)
   Sign in with a demo login printed above by [api] (password: demo-password). Ctrl-C stops everything.
   A component that dies is reported here and started again.
 `);

@@ -1,20 +1,35 @@
 // `npm test`: install what is missing, build, make sure Debian's chromium is there for the browser
-// test, then run every tier (unit, integration against the real stack, browser) with vitest.
-import { existsSync } from 'node:fs';
+// test, then run every tier (unit, integration against the real stack, browser) with vitest; then the
+// cluster run: the integration files below again, against the production topology (the Temporal
+// server on PostgreSQL, two workers, two APIs behind a round-robin). `npm run test:cluster` runs the
+// whole integration project that way. Arguments go to the first vitest run, and skip the cluster run.
 import { join } from 'node:path';
-import { build, ensureDependencies, obtainTemporalCli, repoRoot, run, step } from './bootstrap.mjs';
+import { build, ensureChromium, ensureDependencies, obtainTemporalCli, obtainTemporalServer, repoRoot, run, step } from './bootstrap.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * What depends on the Temporal server rather than on our code: the topology itself (two workers and
+ * two APIs, Temporal on PostgreSQL); updates and update-with-start, timers (reminders, escalations)
+ * and visibility queries over the search attributes (priority-setting); continue-as-new carrying
+ * timers and idempotency answers; Temporal's state in PostgreSQL surviving a restart of the whole
+ * stack, with a timer that fell due while it was down.
+ */
+const CLUSTER_FILES = [
+  'test/integration/topology.int.spec.ts',
+  'test/integration/priority-setting.int.spec.ts',
+  'test/integration/continue-as-new.int.spec.ts',
+  'test/integration/restart.int.spec.ts',
+];
 
+const vitest = join(repoRoot, 'node_modules', '.bin', 'vitest');
+const args = process.argv.slice(2);
 ensureDependencies();
 build();
-if (!existsSync(CHROMIUM)) {
-  step(`Installing Debian's chromium for the browser test (apt-get; ${CHROMIUM} is missing)`);
-  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  const apt = (...args) => run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  apt('update');
-  apt('install', '-y', '--no-install-recommends', 'chromium');
-}
+ensureChromium();
 await obtainTemporalCli();
+if (args.length === 0) await obtainTemporalServer();
 step('Running the tests (vitest: unit, integration, browser)');
-run(join(repoRoot, 'node_modules', '.bin', 'vitest'), ['run', ...process.argv.slice(2)]);
+run(vitest, ['run', ...args]);
+if (args.length === 0) {
+  step(`Running ${CLUSTER_FILES.length} integration files against the cluster topology (STACK_TOPOLOGY=cluster)`);
+  run(vitest, ['run', '--project', 'integration', ...CLUSTER_FILES], { env: { ...process.env, STACK_TOPOLOGY: 'cluster' } });
+}

@@ -8,27 +8,12 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { ALL_CONFIG_KEYS } from '@pe/config';
 import { SEARCH_ATTRIBUTES } from '@pe/workflows/contract';
+import { readCompose, repoRoot, type ComposeService } from './support/compose.js';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const composePath = join(repoRoot, 'docker-compose.yml');
 const envExamplePath = join(repoRoot, '.env.example');
-
-interface ComposeService {
-  image?: string;
-  build?: string | { context?: string; dockerfile?: string; args?: Record<string, unknown> | string[] };
-  environment?: Record<string, unknown> | string[];
-  env_file?: string | (string | { path: string; required?: boolean })[];
-  deploy?: { replicas?: number | string };
-  command?: string | string[];
-}
-interface ComposeFile {
-  services: Record<string, ComposeService>;
-}
 
 /** The names among `names` that no process reads. */
 function unknownVariables(names: Iterable<string>, known: ReadonlySet<string> = ALL_CONFIG_KEYS): string[] {
@@ -73,8 +58,7 @@ function workspaceManifests(): string[] {
   return folders.map((folder) => `${folder}/package.json`).filter((manifest) => existsSync(join(repoRoot, manifest)));
 }
 
-const compose = parse(readFileSync(composePath, 'utf8')) as ComposeFile;
-const services = compose.services;
+const services = readCompose().services;
 
 describe('the configuration checker', () => {
   it('flags a name that libs/config does not declare, and accepts declared ones', () => {
@@ -159,7 +143,10 @@ describe('docker-compose.yml', () => {
 
   it('copies every workspace manifest into the Dockerfile before npm ci', () => {
     const text = readFileSync(join(repoRoot, 'Dockerfile'), 'utf8');
-    const beforeInstall = text.slice(0, text.search(/^RUN npm ci/m));
+    // The first `npm ci`, also in a RUN instruction that continues over several lines (--mount flags).
+    const install = text.search(/^RUN\b[^\n]*(?:\\\n[^\n]*)*npm ci/m);
+    expect(install, 'a RUN npm ci').toBeGreaterThan(0);
+    const beforeInstall = text.slice(0, install);
     // The sources of each COPY: every word but the flags and the destination.
     const copied = [...beforeInstall.matchAll(/^COPY\s+(.+)$/gm)].flatMap((match) =>
       match[1]!.trim().split(/\s+/).filter((word) => !word.startsWith('--')).slice(0, -1),

@@ -1,8 +1,9 @@
 /**
  * Verifying every partnership is heavy (each page holds pooled connections and the event loop): one
- * page runs at a time in the API, another caller is answered 503 SERVER.BUSY with Retry-After rather
- * than starving everyone of connections; and a pool whose connections are all in use is busy, not a
- * database that is down.
+ * page runs at a time in an API process, another caller is answered 503 SERVER.BUSY with Retry-After
+ * rather than starving everyone of connections; and a pool whose connections are all in use is busy,
+ * not a database that is down. The turn is each process's own, so the callers here talk to one API
+ * process, also where several serve behind a round-robin (the cluster topology).
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -14,7 +15,7 @@ let auditor: Session;
 let db: pg.Client;
 
 beforeAll(async () => {
-  auditor = await login(DEMO.auditor);
+  auditor = await login(DEMO.auditor, { baseUrl: inject('apiUrls')[0] });
   db = new pg.Client({ connectionString: inject('databaseUrl') });
   await db.connect();
   // At least one partnership for a page to verify.

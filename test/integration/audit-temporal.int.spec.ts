@@ -5,22 +5,17 @@
  * workflow code deployed now. When Temporal is silent or down the log's own checks still answer.
  */
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Client, Connection } from '@temporalio/client';
-import { freePort, httpOk, spawnService, waitUntil, type Service } from '@pe/devstack';
+import { freePort, waitUntil, type Service } from '@pe/devstack';
 import { TEMPORAL_UNAVAILABLE_REASONS, type TemporalUnavailableCause } from '@pe/domain';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, DEMO_PASSWORD, listQuery, login, type Session } from '../support/http.js';
 import { onceReplayed } from '../support/proof.js';
 import { createPartnership, smartGoals, submitGoals } from '../support/partnerships.js';
+import { sharedSetting, startApi } from '../support/private-processes.js';
 import { connectTemporal, createWithHistoryLimit, nextRun } from '../support/temporal.js';
 import { withGuardOff } from '../support/tamper.js';
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 let coordinator: Session;
 let sponsor: Session;
@@ -222,24 +217,9 @@ describe('verification while Temporal is silent or down', () => {
     const relayPort = await freePort();
     await relay.listen(relayPort);
     // A second API, the same database and signing key, reaching Temporal only through the relay.
-    const port = await freePort();
-    const apiUrl = `http://127.0.0.1:${port}`;
-    api = spawnService('api-behind-relay', process.execPath, [join(repoRoot, 'apps/api/dist/main.js')], {
-      echo: process.env.STACK_LOGS === '1',
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        DATABASE_URL: inject('databaseUrl'),
-        TEMPORAL_ADDRESS: `127.0.0.1:${relayPort}`,
-        TEMPORAL_NAMESPACE: inject('temporalNamespace'),
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        AUDIT_SIGNING_KEY: process.env.AUDIT_SIGNING_KEY ?? readFileSync(resolve(repoRoot, process.env.DATA_DIR ?? '.data', 'test', 'audit-signing-key.pem'), 'utf8'),
-        SEED_DEMO_DATA: 'false',
-      },
-    });
-    await waitUntil('the API behind the relay', () => httpOk(`${apiUrl}/api/health`), 90_000, api);
+    const behindRelay = await startApi(sharedSetting({ TEMPORAL_ADDRESS: `127.0.0.1:${relayPort}` }), { name: 'api-behind-relay', until: 'ready' });
+    api = behindRelay.service;
+    const apiUrl = behindRelay.url;
     const signIn = await fetch(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO.auditor, password: DEMO_PASSWORD }) });
     const { token } = (await signIn.json()) as { token: string };
     const verifyBehindRelay = async (partnershipId: string) => {

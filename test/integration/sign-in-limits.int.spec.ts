@@ -11,7 +11,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { testDirectory } from '../support/directory.js';
 import { DEMO, DEMO_PASSWORD, listQuery, request } from '../support/http.js';
-import { startPrivateApi, type PrivateApi } from '../support/private-api.js';
+import { sharedSetting, startApi, type PrivateApi } from '../support/private-processes.js';
 
 const ADDRESS_LIMIT = 3;
 const ADDRESS_WINDOW_SECONDS = 600;
@@ -67,13 +67,16 @@ function expectRefused(answer: Answer, code: 'AUTH.RATE_LIMITED' | 'AUTH.LOCKED_
 }
 
 beforeAll(async () => {
-  api = await startPrivateApi('api-sign-in-limits', {
-    JWT_SECRET,
-    LOG_LEVEL: 'debug',
-    TRUST_PROXY: '1',
-    SIGN_IN_IP_MAX_FAILURES: String(ADDRESS_LIMIT),
-    SIGN_IN_IP_WINDOW: `${ADDRESS_WINDOW_SECONDS}s`,
-  });
+  api = await startApi(
+    sharedSetting({
+      JWT_SECRET,
+      LOG_LEVEL: 'debug',
+      TRUST_PROXY: '1',
+      SIGN_IN_IP_MAX_FAILURES: String(ADDRESS_LIMIT),
+      SIGN_IN_IP_WINDOW: `${ADDRESS_WINDOW_SECONDS}s`,
+    }),
+    { name: 'api-sign-in-limits', until: 'ready' },
+  );
 });
 afterAll(async () => {
   await api?.stop();

@@ -1,17 +1,25 @@
 /**
  * Starts the real stack once for the whole integration run and shares its addresses through
- * vitest's provide/inject. STACK_LOGS=1 prints every server's output.
+ * vitest's provide/inject. STACK_LOGS=1 prints every server's output. STACK_TOPOLOGY=cluster runs the
+ * same files against the production topology (the Temporal server on PostgreSQL, two workers, two
+ * APIs behind a round-robin at `apiUrl`): `npm run test:cluster`.
  */
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { discardRootCluster, startStack } from '@pe/devstack';
+import { discardRootCluster, startStack, type StackTopology } from '@pe/devstack';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    stackTopology: StackTopology;
+    /** Where tests reach the API: the API itself, or the round-robin in front of the cluster's APIs. */
     apiUrl: string;
+    /** Each API process's own address. */
+    apiUrls: string[];
     databaseUrl: string;
     temporalAddress: string;
     temporalNamespace: string;
+    /** The key the stack's workers sign checkpoints with, for an API of a test's own. */
+    auditSigningKey: string;
   }
 }
 
@@ -26,10 +34,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     echo: process.env.STACK_LOGS === '1',
     log: (line) => console.log(`[stack] ${line}`),
   });
+  project.provide('stackTopology', stack.topology);
   project.provide('apiUrl', stack.apiUrl);
+  project.provide('apiUrls', stack.apiUrls);
   project.provide('databaseUrl', stack.databaseUrl);
   project.provide('temporalAddress', stack.temporalAddress);
   project.provide('temporalNamespace', stack.temporalNamespace);
+  project.provide('auditSigningKey', stack.auditSigningKey);
   return async () => {
     await stack.stop();
     discardRootCluster(stack.dataDir);

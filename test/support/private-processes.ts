@@ -1,12 +1,12 @@
 /**
- * An API or worker process of a test's own, for tests that take a dependency away: the shared stack
- * stays up for the other files. They use the shared PostgreSQL and Temporal unless told otherwise,
- * a task queue of their own, and their own sign-in secret and audit key.
+ * API and worker processes of a test's own, beside the shared stack's, for tests that take a
+ * dependency away or configure an API differently: the shared stack stays up for the other files.
+ * They are started as the stack starts its own (@pe/devstack's spawnApi and spawnWorker), with the
+ * shared PostgreSQL and Temporal unless the setting says otherwise.
  */
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WORKER_READY, freePort, httpOk, spawnService, waitUntil, type Service } from '@pe/devstack';
+import { apiUp, freePort, spawnApi, spawnWorker, workerReady, type ApiReadiness, type Service } from '@pe/devstack';
 import { inject } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -15,7 +15,8 @@ const echo = process.env.STACK_LOGS === '1';
 export interface PrivateSetting {
   DATABASE_URL: string;
   TEMPORAL_ADDRESS: string;
-  TEMPORAL_TASK_QUEUE: string;
+  /** Unset: the shared stack's queue, which its workers poll. */
+  TEMPORAL_TASK_QUEUE?: string;
   /** The API's command bound. */
   COMMAND_TIMEOUT_MS?: string;
   SEED_DEMO_DATA?: string;
@@ -24,25 +25,39 @@ export interface PrivateSetting {
   WORKER_METRICS_PORT?: string;
 }
 
-/** The shared servers, a fresh task queue nobody polls yet, and the keys the private processes share. */
-export function privateSetting(overrides: Partial<PrivateSetting> = {}): PrivateSetting & Record<string, string> {
+type Setting = PrivateSetting & Record<string, string>;
+
+const common = (): Setting => ({
+  DATABASE_URL: inject('databaseUrl'),
+  TEMPORAL_ADDRESS: inject('temporalAddress'),
+  TEMPORAL_NAMESPACE: inject('temporalNamespace'),
+  JWT_SECRET: randomBytes(32).toString('hex'),
+  NODE_ENV: 'test',
+  SEED_DEMO_DATA: 'false',
+});
+
+/** The shared servers, a fresh task queue nobody polls yet, and an audit key of its own: processes apart from the stack's. */
+export function privateSetting(overrides: Partial<Setting> = {}): Setting {
   return {
-    DATABASE_URL: inject('databaseUrl'),
-    TEMPORAL_ADDRESS: inject('temporalAddress'),
-    TEMPORAL_NAMESPACE: inject('temporalNamespace'),
+    ...common(),
     TEMPORAL_TASK_QUEUE: `private-${randomUUID()}`,
-    JWT_SECRET: randomBytes(32).toString('hex'),
     AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
-    NODE_ENV: 'test',
-    SEED_DEMO_DATA: 'false',
     LOG_LEVEL: 'warn',
     ...overrides,
-  };
+  } as Setting;
+}
+
+/** The shared servers, task queue and audit key (the stack's workers serve it, and its checkpoints verify), and a sign-in secret of its own. */
+export function sharedSetting(overrides: Partial<Setting> = {}): Setting {
+  return { ...common(), AUDIT_SIGNING_KEY: inject('auditSigningKey'), ...overrides } as Setting;
 }
 
 export interface PrivateApi {
   url: string;
   service: Service;
+  /** Everything the process printed so far, stdout and stderr, exactly as written (not split into lines). */
+  output(): string;
+  stop(): Promise<void>;
 }
 
 const outputs = new WeakMap<Service, string[]>();
@@ -60,27 +75,16 @@ function captured(service: Service): Service {
   return service;
 }
 
-export async function startApi(setting: PrivateSetting): Promise<PrivateApi> {
+export async function startApi(setting: PrivateSetting, { name = 'private-api', until = 'live' }: { name?: string; until?: ApiReadiness } = {}): Promise<PrivateApi> {
   const port = await freePort();
-  const service = captured(
-    spawnService('private-api', process.execPath, [join(repoRoot, 'apps/api/dist/main.js')], {
-      env: { ...process.env, ...setting, HOST: '127.0.0.1', PORT: String(port) },
-      echo,
-    }),
-  );
   const url = `http://127.0.0.1:${port}`;
-  await waitUntil('the private API', () => httpOk(`${url}/api/health/live`), 60_000, service);
-  return { url, service };
+  const service = captured(spawnApi({ repoRoot, name, env: { ...process.env, ...setting, HOST: '127.0.0.1', PORT: String(port) }, echo }));
+  await apiUp(service, url, until);
+  return { url, service, output: () => outputOf(service), stop: () => service.stop() };
 }
 
-export async function startWorker(setting: PrivateSetting): Promise<Service> {
-  const service = captured(
-    spawnService('private-worker', process.execPath, [join(repoRoot, 'apps/worker/dist/main.js')], {
-      env: { ...process.env, ...setting },
-      echo,
-      watchFor: [WORKER_READY],
-    }),
-  );
-  await waitUntil('the private worker', async () => service.printed(WORKER_READY), 120_000, service);
+export async function startWorker(setting: PrivateSetting, name = 'private-worker'): Promise<Service> {
+  const service = captured(spawnWorker({ repoRoot, name, env: { ...process.env, ...setting }, echo }));
+  await workerReady(service, 120_000);
   return service;
 }

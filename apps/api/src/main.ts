@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   app.setGlobalPrefix('api');
   // The client's address (access log, sign-in limit) comes from X-Forwarded-For only through the proxies named.
   if (config.TRUST_PROXY > 0) app.set('trust proxy', config.TRUST_PROXY);
-  app.enableShutdownHooks();
+  // On SIGTERM or SIGINT: close the server and the connections, then exit 0, as the worker does (Nest
+  // would otherwise raise the signal again, and an orchestrator would see a process killed by it).
+  app.enableShutdownHooks([], { useProcessExit: true });
   app.disable('x-powered-by');
   applySecurityPolicy(app, config.CORS_ORIGINS);
   app.use(rejectUnreadablePaths);

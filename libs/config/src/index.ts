@@ -188,6 +188,11 @@ export type WorkerConfig = z.infer<typeof workerConfigSchema>;
 
 /** Variables of the local launcher (`npm start`, the test bootstrap). */
 export const stackConfigSchema = z.object({
+  /**
+   * single: the Temporal dev server (SQLite), one worker and one API. cluster: the Temporal server on
+   * the stack's PostgreSQL (built with Go into .tools/), two workers and two APIs behind a round-robin.
+   */
+  STACK_TOPOLOGY: z.enum(['single', 'cluster']).default('single'),
   DATA_DIR: z.string().min(1).default('.data'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
   EMBEDDED_PG_PORT: port.default(54329),

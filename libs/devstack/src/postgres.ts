@@ -27,6 +27,8 @@ export interface EmbeddedPostgresOptions {
   database: string;
   /** Where root keeps the binaries and clusters the `postgres` user can reach (EMBEDDED_PG_RUNTIME_DIR). */
   runtimeDir: string;
+  /** PostgreSQL's max_connections (its default, 100, when unset). */
+  maxConnections?: number;
   echo?: boolean;
   log?: (line: string) => void;
 }
@@ -55,7 +57,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const server = spawnService(
     'postgres',
     join(binaries.dir, 'bin', 'postgres'),
-    ['-D', cluster, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1'],
+    ['-D', cluster, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', ...(options.maxConnections ? ['-c', `max_connections=${options.maxConnections}`] : [])],
     { echo: options.echo ?? false, cwd: dirname(cluster), account: account ?? undefined, env: POSTGRES_ENVIRONMENT },
   );
   const adminUrl = `postgres://${SUPERUSER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;

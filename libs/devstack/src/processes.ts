@@ -118,6 +118,21 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** A TCP port in [min, max] nobody listens on right now, on 127.0.0.1 (tried at random). */
+export async function freePortIn(min: number, max: number): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const port = min + Math.floor(Math.random() * (max - min + 1));
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.unref();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port between ${min} and ${max} on 127.0.0.1`);
+}
+
 /** Fails with a clear message when something already listens on a fixed port we are about to use. */
 export function assertPortFree(port: number, what: string): Promise<void> {
   return new Promise((resolve, reject) => {

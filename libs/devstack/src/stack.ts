@@ -1,24 +1,32 @@
 /**
- * The whole product on one machine: PostgreSQL (embedded unless DATABASE_URL), Temporal (dev server
- * unless TEMPORAL_ADDRESS), the worker and the API serving the console. `npm start` and the test
- * bootstrap both use this, so tests run against exactly what a person runs. Once every component is
- * ready, each process it started is supervised (supervisor.ts): one that dies is reported and started
- * again on the same data; when one keeps failing, the rest is stopped and `failed` says why.
+ * The whole product on one machine: PostgreSQL (embedded unless DATABASE_URL), Temporal (unless
+ * TEMPORAL_ADDRESS), the worker and the API serving the console. `npm start` and the test bootstrap
+ * both use this, so tests run against exactly what a person runs. STACK_TOPOLOGY chooses the shape:
+ * `single` runs the Temporal dev server, one worker and one API; `cluster` runs the production
+ * topology of docker-compose.yml — the Temporal server on the stack's PostgreSQL, two workers, two
+ * APIs behind a round-robin at the one address. Once every component is ready, each process it
+ * started is supervised (supervisor.ts): one that dies is reported and started again on the same
+ * data; when one keeps failing, the rest is stopped and `failed` says why.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig, stackConfigSchema } from '@pe/config';
 import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from './postgres.js';
+import { apiUp, spawnApi, spawnWorker, workerReady } from './app-processes.js';
 import { removeLinkedCluster } from './root-runtime.js';
-import { assertPortFree, freePort, httpAnswers, httpOk, spawnService, waitUntil, type Service } from './processes.js';
+import { assertPortFree, freePort, type Service } from './processes.js';
+import { startRoundRobin } from './round-robin.js';
 import { startComponent } from './start-error.js';
 import { supervise, type RestartPolicy, type Supervision } from './supervisor.js';
 import { resolveTemporalCli } from './temporal-cli.js';
+import { TEMPORAL_DATABASES, TEMPORAL_SERVER_VERSION, endpointOf, resolveTemporalServer, startTemporalCluster } from './temporal-cluster.js';
 import { startTemporalDevServer, type RunningTemporal } from './temporal-server.js';
 
-/** What apps/worker/src/main.ts prints once it has bundled the workflows and polls its task queue. */
-export const WORKER_READY = 'worker: polling task queue';
+/** Workers and API processes of each topology (docker-compose.yml scales the workers to two). */
+const REPLICAS = { single: 1, cluster: 2 } as const;
+/** Temporal's connection pools beside the APIs' and workers': as docker-compose.yml gives its PostgreSQL. */
+const CLUSTER_MAX_CONNECTIONS = 300;
 
 export interface StackOptions {
   repoRoot: string;
@@ -42,23 +50,32 @@ export type StackComponent = 'postgres' | 'temporal' | 'worker' | 'api';
 /** How the stack's lines name each component, as the subject of a sentence. */
 const LABELS: Record<StackComponent, string> = { postgres: 'PostgreSQL', temporal: 'Temporal', worker: 'The worker', api: 'The API' };
 
+export type StackTopology = keyof typeof REPLICAS;
+
 export interface RunningStack {
+  topology: StackTopology;
+  /** Where clients reach the API: the API itself, or (cluster) the round-robin in front of the APIs. */
   apiUrl: string;
+  /** Each API process's own address (one in the single topology). */
+  apiUrls: string[];
   databaseUrl: string;
   temporalAddress: string;
   temporalNamespace: string;
   temporalUiUrl: string | null;
-  /** The worker's Prometheus endpoint, or null when WORKER_METRICS_PORT=0 turned it off. */
-  workerMetricsUrl: string | null;
+  /** Each worker's Prometheus endpoint; none when WORKER_METRICS_PORT=0 turned them off. */
+  workerMetricsUrls: string[];
   jwtSecret: string;
+  /** The Ed25519 key (PEM or base64 DER) the workers sign checkpoints with; an API of a test's own needs it to verify them. */
+  auditSigningKey: string;
   /** The stack's data folder (DATA_DIR, plus the test sub-folder). */
   dataDir: string;
   /**
-   * The process id of a component as it runs now, for chaos tests and memory measures; undefined
-   * while it is down, or when it is not ours (DATABASE_URL, TEMPORAL_ADDRESS, the SDK's Temporal).
+   * The process id of a component as it runs now (of a worker or an API, the first one's), for chaos
+   * tests and memory measures; undefined while it is down, or when it is not ours (DATABASE_URL,
+   * TEMPORAL_ADDRESS, the SDK's Temporal).
    */
   pid(component: StackComponent): number | undefined;
-  /** Resolves once the component runs: at once, or when the restart under way is ready. */
+  /** Resolves once the component runs (every replica of it): at once, or when the restarts under way are ready. */
   up(component: StackComponent): Promise<void>;
   /** Settles when supervision gave up on a component, once everything else is stopped; the error says why. */
   failed: Promise<Error>;
@@ -68,6 +85,8 @@ export interface RunningStack {
 /** A process the stack started: how to start it again, and its supervision once the stack is up. */
 interface Component {
   name: StackComponent;
+  /** How lines name it, as the subject of a sentence. */
+  label: string;
   first: Service;
   restart: () => Promise<Service>;
   supervision?: Supervision<Service>;
@@ -78,6 +97,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const log = options.log ?? console.log;
   const config = loadConfig(stackConfigSchema, env);
   const test = options.mode === 'test';
+  const topology = config.STACK_TOPOLOGY;
+  const replicas = REPLICAS[topology];
   const dataDir = resolve(options.repoRoot, config.DATA_DIR, options.dataFolder ?? (test ? 'test' : ''));
   if (test && options.fresh !== false) {
     discardRootCluster(dataDir, env);
@@ -102,10 +123,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       stops.length = 0;
     })());
   try {
-    const postgres = await database(config, dataDir, test, log);
-    if (postgres.embedded) started({ name: 'postgres', first: postgres.embedded.service, restart: postgres.restart });
-    const temporal = await temporalServer(config, dataDir, test, options, log);
-    if (temporal.running.service && temporal.restart) started({ name: 'temporal', first: temporal.running.service, restart: temporal.restart });
+    const postgres = await database(config, dataDir, test, topology === 'cluster' ? CLUSTER_MAX_CONNECTIONS : undefined, log);
+    if (postgres.embedded) started({ name: 'postgres', label: LABELS.postgres, first: postgres.embedded.service, restart: postgres.restart });
+    const temporal = await temporalServer(config, dataDir, test, postgres.url, options, log);
+    if (temporal.running.service && temporal.restart) started({ name: 'temporal', label: LABELS.temporal, first: temporal.running.service, restart: temporal.restart });
     else stops.push(temporal.running.stop);
 
     const jwtSecret =
@@ -133,40 +154,60 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       AUDIT_SIGNING_KEY: auditSigningKey,
       NODE_ENV: test ? 'test' : 'development',
     };
-    const node = process.execPath;
-    const apiUrl = `http://${host}:${port}`;
-    // A port of its own unless one is named, so two stacks (or npm start beside the tests) never share one; a restart keeps it.
-    const workerMetricsPort = config.WORKER_METRICS_PORT ?? (await freePort());
-    const workerEnv = { ...shared, WORKER_METRICS_PORT: String(workerMetricsPort) };
-    const spawnWorker = () => spawnService('worker', node, [join(options.repoRoot, 'apps/worker/dist/main.js')], { env: workerEnv, echo: options.echo, watchFor: [WORKER_READY] });
-    const spawnApi = () =>
-      spawnService('api', node, [join(options.repoRoot, 'apps/api/dist/main.js')], {
-        echo: options.echo,
-        env: {
-          ...shared,
-          HOST: host,
-          PORT: String(port),
-          JWT_SECRET: jwtSecret,
-          SEED_DEMO_DATA: String(config.SEED_DEMO_DATA),
-          CONSOLE_DIST: join(options.repoRoot, 'apps/console/dist'),
-        },
-      });
-    // The worker says so once it has bundled the workflows and polls its task queue.
-    const workerReady = (worker: Service) => waitUntil('worker', async () => worker.printed(WORKER_READY), 180_000, worker);
-    const worker = spawnWorker();
-    started({ name: 'worker', first: worker, restart: () => stoppedUnlessReady(spawnWorker(), workerReady) });
-    const api = spawnApi();
-    // Started again, it is ready once it answers at all: it listens only after migrating, and a
-    // PostgreSQL or Temporal that is down is theirs to report, not a reason to restart the API again.
-    started({ name: 'api', first: api, restart: () => stoppedUnlessReady(spawnApi(), (again) => waitUntil('API', () => httpAnswers(`${apiUrl}/api/health`), 90_000, again)) });
+    const apiPorts = topology === 'cluster' ? await Promise.all(Array.from({ length: replicas }, () => freePort())) : [port];
+    // The cluster's APIs are reached through the round-robin only; it alone listens on HOST.
+    const apiHost = topology === 'cluster' ? '127.0.0.1' : host;
+    const apiUrls = apiPorts.map((apiPort) => `http://${apiHost}:${apiPort}`);
+    const apiEnv = (apiPort: number) => ({
+      ...shared,
+      HOST: apiHost,
+      PORT: String(apiPort),
+      JWT_SECRET: jwtSecret,
+      SEED_DEMO_DATA: String(config.SEED_DEMO_DATA),
+      CONSOLE_DIST: join(options.repoRoot, 'apps/console/dist'),
+      // Behind the round-robin, the client's address arrives in X-Forwarded-For.
+      ...(topology === 'cluster' ? { TRUST_PROXY: '1' } : {}),
+    });
+    const echo = options.echo;
+    const numbered = (name: string, replica: number) => (replicas > 1 ? `${name}-${replica + 1}` : name);
+    const labelled = (name: StackComponent, replica: number) => (replicas > 1 ? `${LABELS[name]} (${replica + 1} of ${replicas})` : LABELS[name]);
+    // A metrics port of its own for each worker unless one is named (only one worker can take a named
+    // port), so two stacks (or npm start beside the tests) never share one; a restart keeps it.
+    const workerMetricsPorts = await Promise.all(
+      Array.from({ length: replicas }, (_, replica) => (config.WORKER_METRICS_PORT !== undefined && (replica === 0 || config.WORKER_METRICS_PORT === 0) ? config.WORKER_METRICS_PORT : freePort())),
+    );
+    const workerEnv = (replica: number) => ({ ...shared, WORKER_METRICS_PORT: String(workerMetricsPorts[replica]) });
     const fromLogs = 'Its lines above (prefixed [api] or [worker]) say why; STACK_LOGS=1 shows them in tests';
-    await Promise.all([
-      startComponent(
-        { component: 'The API', tried: `node apps/api/dist/main.js, serving ${apiUrl}`, remedy: `${fromLogs}. PORT must be free and DATABASE_URL and TEMPORAL_ADDRESS reachable` },
-        () => waitUntil('API', () => httpOk(`${apiUrl}/api/health/live`), 90_000, api),
-      ),
-      startComponent({ component: 'The worker', tried: 'node apps/worker/dist/main.js, polling the partnerships task queue', remedy: fromLogs }, () => workerReady(worker)),
-    ]);
+    const ready: Promise<unknown>[] = [];
+    for (let replica = 0; replica < replicas; replica += 1) {
+      const spawn = () => spawnWorker({ repoRoot: options.repoRoot, name: numbered('worker', replica), env: workerEnv(replica), echo });
+      const worker = spawn();
+      started({ name: 'worker', label: labelled('worker', replica), first: worker, restart: () => stoppedUnlessReady(spawn(), (again) => workerReady(again)) });
+      ready.push(startComponent({ component: labelled('worker', replica), tried: 'node apps/worker/dist/main.js, polling the partnerships task queue', remedy: fromLogs }, () => workerReady(worker)));
+    }
+    apiPorts.forEach((apiPort, replica) => {
+      const url = apiUrls[replica]!;
+      const spawn = () => spawnApi({ repoRoot: options.repoRoot, name: numbered('api', replica), env: apiEnv(apiPort), echo });
+      const api = spawn();
+      // Started again, it is ready once it answers at all: it listens only after migrating, and a
+      // PostgreSQL or Temporal that is down is theirs to report, not a reason to restart the API again.
+      started({ name: 'api', label: labelled('api', replica), first: api, restart: () => stoppedUnlessReady(spawn(), (again) => apiUp(again, url, 'listening')) });
+      ready.push(
+        startComponent(
+          { component: labelled('api', replica), tried: `node apps/api/dist/main.js, serving ${url}`, remedy: `${fromLogs}. PORT must be free and DATABASE_URL and TEMPORAL_ADDRESS reachable` },
+          () => apiUp(api, url),
+        ),
+      );
+    });
+    await Promise.all(ready);
+    let apiUrl = apiUrls[0]!;
+    if (topology === 'cluster') {
+      const balancer = await startComponent({ component: 'The API', tried: `a round-robin over ${apiUrls.join(' and ')} on ${host}:${port}`, remedy: 'stop what holds the port, or set PORT to a free one' }, () =>
+        startRoundRobin({ host, port, upstreams: apiUrls }),
+      );
+      stops.push(balancer.stop);
+      apiUrl = balancer.url;
+    }
 
     let reportFailure!: (error: Error) => void;
     const failed = new Promise<Error>((resolvePromise) => (reportFailure = resolvePromise));
@@ -176,20 +217,25 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       void stop().then(() => reportFailure(new Error(`${reason} Everything else is stopped. The lines above say why it kept failing; fix that and start again.`)));
     };
     for (const component of components) {
-      component.supervision = supervise({ label: LABELS[component.name], running: component.first, restart: component.restart, policy: options.restartPolicy, report: log, giveUp });
+      component.supervision = supervise({ label: component.label, running: component.first, restart: component.restart, policy: options.restartPolicy, report: log, giveUp });
     }
-    const supervisionOf = (name: StackComponent) => components.find((component) => component.name === name)?.supervision;
+    const supervisionsOf = (name: StackComponent) => components.filter((component) => component.name === name).flatMap((component) => component.supervision ?? []);
     return {
+      topology,
       apiUrl,
+      apiUrls,
       databaseUrl: postgres.url,
       temporalAddress: temporal.running.address,
       temporalNamespace: config.TEMPORAL_NAMESPACE,
       temporalUiUrl: temporal.running.uiUrl,
-      workerMetricsUrl: workerMetricsPort > 0 ? `http://127.0.0.1:${workerMetricsPort}/metrics` : null,
+      workerMetricsUrls: workerMetricsPorts.filter((metricsPort) => metricsPort > 0).map((metricsPort) => `http://127.0.0.1:${metricsPort}/metrics`),
       jwtSecret,
+      auditSigningKey,
       dataDir,
-      pid: (name) => supervisionOf(name)?.current()?.child.pid,
-      up: (name) => supervisionOf(name)?.up() ?? Promise.resolve(),
+      pid: (name) => supervisionsOf(name)[0]?.current()?.child.pid,
+      up: async (name) => {
+        await Promise.all(supervisionsOf(name).map((supervision) => supervision.up()));
+      },
       failed,
       stop,
     };
@@ -215,7 +261,7 @@ type StackConfig = ReturnType<typeof loadConfig<typeof stackConfigSchema>>;
 /** The database's URL and, when we run it, the running server and how to start it again on the same data. */
 type Database = { url: string; embedded: null } | { url: string; embedded: RunningPostgres; restart: () => Promise<Service> };
 
-async function database(config: StackConfig, dataDir: string, test: boolean, log: (line: string) => void): Promise<Database> {
+async function database(config: StackConfig, dataDir: string, test: boolean, maxConnections: number | undefined, log: (line: string) => void): Promise<Database> {
   if (config.DATABASE_URL) {
     const url = new URL(config.DATABASE_URL);
     log(`postgres: using DATABASE_URL (${url.host}${url.pathname})`);
@@ -229,7 +275,7 @@ async function database(config: StackConfig, dataDir: string, test: boolean, log
     tried: `the embedded PostgreSQL on 127.0.0.1:${port} with its data in ${dataDir}/postgres${asRoot ? ` (as root: run by the "postgres" user from ${config.EMBEDDED_PG_RUNTIME_DIR})` : ''}`,
     remedy: `set DATABASE_URL to use your own PostgreSQL${test ? '' : ', or EMBEDDED_PG_PORT to another free port'}${asRoot ? ', or EMBEDDED_PG_RUNTIME_DIR to a folder the "postgres" user may use' : ''}`,
   };
-  const start = () => startEmbeddedPostgres({ dataDir, port, database: 'partnerships', runtimeDir: config.EMBEDDED_PG_RUNTIME_DIR, log });
+  const start = () => startEmbeddedPostgres({ dataDir, port, database: 'partnerships', runtimeDir: config.EMBEDDED_PG_RUNTIME_DIR, maxConnections, log });
   const embedded = await startComponent(attempt, async () => {
     if (!test) await assertPortFree(port, 'EMBEDDED_PG_PORT');
     log(`postgres: starting the embedded server on 127.0.0.1:${port} (data in ${dataDir}/postgres)`);
@@ -238,17 +284,14 @@ async function database(config: StackConfig, dataDir: string, test: boolean, log
   return { url: embedded.url, embedded, restart: async () => (await start()).service };
 }
 
-async function temporalServer(
-  config: StackConfig,
-  dataDir: string,
-  test: boolean,
-  options: StackOptions,
-  log: (line: string) => void,
-): Promise<{ running: RunningTemporal; restart: (() => Promise<Service>) | null }> {
+type StartedTemporal = { running: RunningTemporal; restart: (() => Promise<Service>) | null };
+
+async function temporalServer(config: StackConfig, dataDir: string, test: boolean, databaseUrl: string, options: StackOptions, log: (line: string) => void): Promise<StartedTemporal> {
   if (config.TEMPORAL_ADDRESS) {
     log(`temporal: using TEMPORAL_ADDRESS (${config.TEMPORAL_ADDRESS})`);
     return { running: { address: config.TEMPORAL_ADDRESS, uiUrl: null, service: null, stop: async () => undefined }, restart: null };
   }
+  if (config.STACK_TOPOLOGY === 'cluster') return temporalCluster(config, dataDir, test, databaseUrl, options, log);
   const port = test ? await freePort() : config.TEMPORAL_PORT;
   const remedy = `set TEMPORAL_ADDRESS to use a running Temporal server, or TEMPORAL_CLI_PATH to a working temporal binary${test ? '' : ', or TEMPORAL_PORT and TEMPORAL_UI_PORT to free ports'}`;
   const cli = await startComponent({ component: 'Temporal', tried: 'finding the temporal CLI', remedy }, () =>
@@ -270,6 +313,32 @@ async function temporalServer(
     return again.service;
   };
   return { running, restart };
+}
+
+/** The Temporal server on the stack's PostgreSQL, built into .tools/ on first use; its data is in PostgreSQL, so a restart finds it. */
+async function temporalCluster(config: StackConfig, dataDir: string, test: boolean, databaseUrl: string, options: StackOptions, log: (line: string) => void): Promise<StartedTemporal> {
+  const port = test ? await freePort() : config.TEMPORAL_PORT;
+  const remedy = `set TEMPORAL_ADDRESS to use a running Temporal server, or STACK_TOPOLOGY=single for the dev server${test ? '' : ', or TEMPORAL_PORT to a free port'}`;
+  const binaries = await startComponent(
+    { component: 'Temporal', tried: `the Temporal server ${TEMPORAL_SERVER_VERSION} and its sql tool in .tools/ (built with go install when missing)`, remedy: `install Go 1.25 or later, or ${remedy}` },
+    () => resolveTemporalServer({ repoRoot: options.repoRoot, log }),
+  );
+  const postgres = endpointOf(databaseUrl);
+  const attempt = {
+    component: 'Temporal',
+    tried: `the Temporal server ${TEMPORAL_SERVER_VERSION} (${binaries.server}) on 127.0.0.1:${port}, its data in the databases ${Object.values(TEMPORAL_DATABASES).join(' and ')} of the PostgreSQL at ${postgres.host}:${postgres.port}`,
+    remedy,
+  };
+  const start = async () => {
+    const running = await startTemporalCluster({ binaries, postgres, dataDir, port, namespace: config.TEMPORAL_NAMESPACE, echo: options.echo, log });
+    return { running, service: running.service! };
+  };
+  const { running } = await startComponent(attempt, async () => {
+    if (!test) await assertPortFree(port, 'TEMPORAL_PORT');
+    log(`temporal: starting the Temporal server ${TEMPORAL_SERVER_VERSION} on 127.0.0.1:${port} (from ${binaries.source}, data in PostgreSQL)`);
+    return start();
+  });
+  return { running, restart: async () => (await start()).service };
 }
 
 /** Creates the named database on an external server when it is missing and the user may; else leaves it to the owner. */

@@ -3,7 +3,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TEMPORAL_CLI_VERSION, findGo, resolveTemporalCli } from './temporal-cli.js';
+import { findGo } from './go-tools.js';
+import { TEMPORAL_CLI_VERSION, resolveTemporalCli } from './temporal-cli.js';
 
 let root: string;
 let savedPath: string | undefined;

@@ -1,22 +1,15 @@
 /**
  * A Temporal dev server for the local stack: its SQLite file (WAL) under the data folder, so
  * partnerships and their timers survive a restart, and the project's search attributes registered.
+ * (The cluster topology runs the real server on PostgreSQL instead: temporal-cluster.ts.)
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Connection } from '@temporalio/client';
-import { defineSearchAttributeKey } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { spawnService, waitUntil, type Service } from './processes.js';
 import type { TemporalCli } from './temporal-cli.js';
+import { PARTNERSHIP_SEARCH_ATTRIBUTES, reachable, registerSearchAttributes, withConnection } from './temporal-namespace.js';
 
-/** The custom search attributes partnership workflows keep current (see workflows/src/contract.ts). */
-export const SEARCH_ATTRIBUTES = [
-  defineSearchAttributeKey('PartnershipStage', 'KEYWORD'),
-  defineSearchAttributeKey('PartnershipOrganizations', 'KEYWORD_LIST'),
-  defineSearchAttributeKey('PartnershipCoordinator', 'KEYWORD'),
-];
 /**
  * Dynamic configuration of the dev server. Eager activity dispatch: the worker that schedules
  * recordEvents gets the activity task back in the answer to that workflow task, instead of Temporal
@@ -24,7 +17,6 @@ export const SEARCH_ATTRIBUTES = [
  * (docs/design.md, "Throughput"). A server without it ignores the worker's request: same result, slower.
  */
 export const SERVER_SETTINGS = ['system.enableActivityEagerExecution=true'];
-const CLI_TYPE_NAMES: Record<string, string> = { KEYWORD: 'Keyword', KEYWORD_LIST: 'KeywordList' };
 
 export interface TemporalServerOptions {
   cli: TemporalCli;
@@ -39,7 +31,7 @@ export interface TemporalServerOptions {
 export interface RunningTemporal {
   address: string;
   uiUrl: string | null;
-  /** The dev server's process, for supervision; null when the SDK runs it or it is not ours. */
+  /** The server's process (dev server or cluster), for supervision; null when the SDK runs it or it is not ours. */
   service: Service | null;
   stop(): Promise<void>;
 }
@@ -64,38 +56,12 @@ export async function startTemporalDevServer(options: TemporalServerOptions): Pr
   const server = spawnService('temporal', options.cli.path, args, { echo: options.echo ?? true });
   try {
     await waitUntil('Temporal dev server', () => reachable(address), 60_000, server);
-    registerSearchAttributes(options.cli.path, address, options.namespace);
+    await withConnection(address, (connection) => registerSearchAttributes(connection, options.namespace));
   } catch (error) {
     await server.stop();
     throw error;
   }
   return { address, uiUrl: options.ui === false ? null : `http://127.0.0.1:${options.uiPort}`, service: server, stop: () => server.stop() };
-}
-
-async function reachable(address: string): Promise<boolean> {
-  const connection = await Connection.connect({ address, connectTimeout: 1000 });
-  try {
-    await connection.healthService.check({});
-    return true;
-  } finally {
-    await connection.close();
-  }
-}
-
-/** `temporal operator search-attribute create`, one at a time so an existing one does not stop the rest. */
-function registerSearchAttributes(cli: string, address: string, namespace: string): void {
-  for (const { name, type: sdkType } of SEARCH_ATTRIBUTES) {
-    const type = CLI_TYPE_NAMES[sdkType] ?? sdkType;
-    const result = spawnSync(
-      cli,
-      ['operator', 'search-attribute', 'create', '--address', address, '--namespace', namespace, '--name', name, '--type', type],
-      { encoding: 'utf8' },
-    );
-    const output = `${result.stdout}${result.stderr}`;
-    if (result.status !== 0 && !/already exists/i.test(output)) {
-      throw new Error(`Registering search attribute ${name} failed: ${output.trim()}`);
-    }
-  }
 }
 
 async function startWithSdkDownload(options: TemporalServerOptions, dbFile: string, tried: string[]): Promise<RunningTemporal> {
@@ -109,7 +75,7 @@ async function startWithSdkDownload(options: TemporalServerOptions, dbFile: stri
         ui: options.ui !== false,
         uiPort: options.uiPort,
         extraArgs: ['--sqlite-pragma', 'journal_mode=WAL', ...SERVER_SETTINGS.flatMap((setting) => ['--dynamic-config-value', setting])],
-        searchAttributes: SEARCH_ATTRIBUTES,
+        searchAttributes: PARTNERSHIP_SEARCH_ATTRIBUTES,
       },
     });
     return { address: env.address, uiUrl: null, service: null, stop: () => env.teardown() };
