@@ -13,7 +13,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, DEMO_PASSWORD, listQuery, login, type Session } from '../support/http.js';
 import { createPartnership, smartGoals, submitGoals } from '../support/partnerships.js';
-import { startPrivateApi, type PrivateApi } from '../support/private-api.js';
+import { sharedSetting, startApi, type PrivateApi } from '../support/private-processes.js';
 import { onceReplayed } from '../support/proof.js';
 import { connectTemporal, createWithHistoryLimit, nextRun } from '../support/temporal.js';
 
@@ -112,7 +112,7 @@ describe('determinism replayed in the background, its verdicts stored', () => {
     await expect.poll(async () => (await verdictRows(id)).find((row) => row.run_id === second.runId)!.history_length).toBeGreaterThan(current.history_length);
 
     // Another API process (as after a restart) has the verdicts too: it replays only what no process has.
-    otherApi = await startPrivateApi('api-sharing-verdicts');
+    otherApi = await startApi(sharedSetting(), { name: 'api-sharing-verdicts', until: 'ready' });
     const signIn = await fetch(`${otherApi.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO.auditor, password: DEMO_PASSWORD }) });
     const { token } = (await signIn.json()) as { token: string };
     const fromOther = await onceReplayed(async () => (await fetch(`${otherApi!.url}/api/partnerships/${id}/verify`, { headers: { authorization: `Bearer ${token}` } })).json());
