@@ -50,6 +50,8 @@ export interface Task {
   cancelReason: string | null;
   completedBy: string | null;
   decision: string | null;
+  /** While open: what the task's form shows (the catalogue's context of its kind). */
+  context?: Record<string, unknown> | null;
 }
 
 export interface TimelineEvent {

@@ -50,7 +50,9 @@ export type PartnershipCommand =
   | { type: 'CompleteTask'; taskId: string; decision: TaskDecision; comment?: string | null; data?: TaskData }
   | { type: 'FireDueTimers' }
   /** Integrated partnerships: the coordinator ends the search for agreement in the open sign-off round; a majority decides. */
-  | { type: 'CallVote' };
+  | { type: 'CallVote' }
+  /** LISTENING or ROLE_IDENTIFICATION, when the alignment matrix flags a goal: the partners decide, under the model's rule, whether to go back to PRIORITY_SETTING. */
+  | { type: 'ProposeRenegotiation'; reason: string };
 
 export type PartnershipCommandType = PartnershipCommand['type'];
 export type CommandOf<T extends PartnershipCommandType> = Extract<PartnershipCommand, { type: T }>;

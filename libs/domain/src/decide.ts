@@ -13,6 +13,7 @@ import { addOrganization, moveDueDate, putOnHold, removeOrganization, resume } f
 import { decideReview, openHealthPulse, openReviewCycle, openReviewWhenReady, recordHealthCheck, reportMeasurements, scheduleReview } from './rules/measurement.js';
 import { decidePriorities, recordGoals, submitPriorities } from './rules/priorities.js';
 import { chooseManagementModel, commitResources, defineKpi, defineRoles, issueAgreement, setConflictProcess, setGovernance, setTerminationTerms } from './rules/roles.js';
+import { proposeRenegotiation, renegotiate } from './rules/renegotiation.js';
 import { answer, callVote, settle, type SignoffOutcome } from './rules/signoff.js';
 import { closeWhenWoundDown, concludeTermination, decideTerminationApproval, proposeTermination, rejectTermination, remindOfNotice, takeEffect } from './rules/termination.js';
 import { escalationSteps } from './governance.js';
@@ -88,6 +89,8 @@ function handle(d: Decision, command: Exclude<PartnershipCommand, { type: 'Creat
       return fireDueTimers(d);
     case 'CallVote':
       return afterSignoff(d, callVote(d, 'coordinator'));
+    case 'ProposeRenegotiation':
+      return proposeRenegotiation(d, command.reason);
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -135,6 +138,7 @@ function completeTask(d: Decision, command: Extract<PartnershipCommand, { type: 
       return decidePriorities(d, task, approve, comment);
     case 'CONFIRM_LISTENING':
     case 'SIGN_TERMINATION':
+    case 'AGREE_RENEGOTIATION':
       return afterSignoff(d, answer(d, task, approve, comment));
     case 'SIGN_AGREEMENT':
       return signAgreement(d, task, approve, comment);
@@ -195,6 +199,9 @@ function afterSignoff(d: Decision, outcome: SignoffOutcome): void {
     case 'TERMINATION':
       if (approved) concludeTermination(d);
       else rejectTermination(d, 'the partners did not sign off the termination');
+      return;
+    case 'RENEGOTIATION':
+      if (approved) renegotiate(d);
       return;
   }
 }

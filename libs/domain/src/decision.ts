@@ -51,6 +51,7 @@ export const ERROR_CODES = {
   agreementIncomplete: 'AGREEMENT.INCOMPLETE',
   signoffInProgress: 'SIGNOFF.IN_PROGRESS',
   noVoteToCall: 'SIGNOFF.NO_VOTE_TO_CALL',
+  goalsNotFlagged: 'GOALS.NOT_FLAGGED',
   invalidTaskData: 'TASK.INVALID_DATA',
   decisionNotAllowed: 'TASK.DECISION_NOT_ALLOWED',
   taskNotFound: 'TASK.NOT_FOUND',

@@ -22,7 +22,7 @@ import type {
 import type { PartnershipPolicy } from './policy.js';
 import type { Recipient, RecordedTask, TaskDecision } from './tasks.js';
 
-export type SignoffSubject = 'LISTENING' | 'AGREEMENT' | 'TERMINATION';
+export type SignoffSubject = 'LISTENING' | 'AGREEMENT' | 'TERMINATION' | 'RENEGOTIATION';
 /**
  * consensus: every partner organization (cooperative, and every listening round); agreement: every
  * role holder (collaborative); agreement_or_vote (integrated): every partner organization, until the
@@ -66,6 +66,8 @@ export type PartnershipEventBody =
   | { type: 'AlignmentScored'; data: { organizationId: string; scores: Record<string, number> } }
   | { type: 'SignoffOpened'; data: { subject: SignoffSubject; rule: DecisionRule; eligible: string[]; /** agreement_or_vote: when the round falls to a vote without agreement. */ voteAt?: string } }
   | { type: 'SignoffVoteCalled'; data: { subject: SignoffSubject; by: VoteCause } }
+  /** The coordinator proposes going back to PRIORITY_SETTING; `goalRanks` are the goals the alignment matrix flagged. */
+  | { type: 'RenegotiationProposed'; data: { reason: string; goalRanks: number[] } }
   | { type: 'SignoffExtended'; data: { subject: SignoffSubject; organizationId: string } }
   | { type: 'SignoffGiven'; data: { subject: SignoffSubject; organizationId: string; userId: string } }
   | { type: 'SignoffRefused'; data: { subject: SignoffSubject; organizationId: string; userId: string; reason: string } }
@@ -125,6 +127,7 @@ const EVENT_TYPE_SET: Record<PartnershipEventType, true> = {
   SignoffGiven: true,
   SignoffRefused: true,
   SignoffVoteCalled: true,
+  RenegotiationProposed: true,
   SignoffCompleted: true,
   RolesDefined: true,
   ResourcesCommitted: true,

@@ -13,6 +13,7 @@ export * from './timers.js';
 export * from './governance.js';
 export * from './ledger.js';
 export * from './measures.js';
+export * from './alignment.js';
 export * from './directory.js';
 export * from './agreement-history.js';
 export * from './audit.js';

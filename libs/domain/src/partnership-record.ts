@@ -38,6 +38,7 @@ const RECORD_FIELDS = [
   'noticePeriod',
   'agreement',
   'signoff',
+  'renegotiation',
   'termination',
   'hold',
   'reviews',

@@ -36,6 +36,14 @@ export interface SignoffRound {
   voting?: boolean;
 }
 
+export interface Renegotiation {
+  reason: string;
+  /** The goals the alignment matrix flagged when it was proposed. */
+  goalRanks: number[];
+  proposedBy: string;
+  proposedAt: string;
+}
+
 export interface TerminationProposal {
   option: TerminationOption;
   reason: string;
@@ -94,6 +102,8 @@ export interface Partnership {
   reviews: { cycle: number; outcome: ReviewOutcome; at: string }[];
   agreement: Agreement | null;
   signoff: SignoffRound | null;
+  /** The goal renegotiation the partners are deciding on, while its sign-off round is open. */
+  renegotiation: Renegotiation | null;
   /** The review cycle in progress or last opened (0 before the first). */
   cycle: number;
   nextReviewAt: string | null;
@@ -160,6 +170,7 @@ function freshMethodState() {
     reviews: [],
     agreement: null,
     signoff: null,
+    renegotiation: null,
     cycle: 0,
     nextReviewAt: null,
     nextPulseAt: null,
@@ -220,8 +231,10 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
         : state;
     case 'SignoffVoteCalled':
       return state.signoff ? { ...state, signoff: { ...state.signoff, voting: true } } : state;
+    case 'RenegotiationProposed':
+      return { ...state, renegotiation: { ...event.data, proposedBy: event.actor.userId, proposedAt: event.at } };
     case 'SignoffCompleted':
-      return { ...state, signoff: null };
+      return { ...state, signoff: null, ...(event.data.subject === 'RENEGOTIATION' ? { renegotiation: null } : {}) };
     case 'RolesDefined':
       return { ...state, roles: event.data.roles };
     case 'ResourcesCommitted':
@@ -340,7 +353,7 @@ export function upgradeState<S extends PartnershipState>(state: S): S {
   const agreement = state.agreement;
   const agreedTerms =
     state.agreedTerms !== undefined ? state.agreedTerms : agreement?.adopted ? { governance: agreement.content.governance, noticePeriod: agreement.content.noticePeriod } : null;
-  return { ...state, openTasks: state.openTasks.map((task) => upgradeTask(task)), termination, agreedTerms };
+  return { ...state, openTasks: state.openTasks.map((task) => upgradeTask(task)), termination, agreedTerms, renegotiation: state.renegotiation ?? null };
 }
 
 export const fold = (events: readonly PartnershipEvent[], from: PartnershipState = initialState()) => events.reduce(evolve, from);

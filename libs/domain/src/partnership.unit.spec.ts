@@ -62,6 +62,7 @@ describe('evolve', () => {
       reviews: [],
       agreement: null,
       signoff: null,
+      renegotiation: null,
       cycle: 0,
       nextReviewAt: null,
       nextPulseAt: null,

@@ -116,6 +116,7 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ProposeTermination'), option: z.enum(TERMINATION_OPTIONS), reason: text(4000) }),
   z.strictObject({ type: z.literal('PutOnHold'), reason: text(4000) }),
   z.strictObject({ type: z.literal('CallVote') }),
+  z.strictObject({ type: z.literal('ProposeRenegotiation'), reason: text(4000).min(1, 'say why the goals should be renegotiated') }),
   z.strictObject({ type: z.literal('Resume') }),
   z.strictObject({ type: z.literal('AddOrganization'), organizationId: z.uuid() }),
   z.strictObject({ type: z.literal('RemoveOrganization'), organizationId: z.uuid(), reassignTo: z.uuid().nullable().default(null) }),

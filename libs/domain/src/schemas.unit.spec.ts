@@ -34,6 +34,7 @@ const EXAMPLES: [Record<string, unknown>, Record<string, unknown>?][] = [
   [{ type: 'ScoreAlignment', organizationId: UUID_A, scores: { '1': 3, '2': 0 } }],
   [{ type: 'OpenListeningSignoff' }],
   [{ type: 'CallVote' }],
+  [{ type: 'ProposeRenegotiation', reason: 'Goal 2 fits nobody' }],
   [{ type: 'DefineRoles', roles: [{ organizationId: UUID_A, goalRank: 1, responsibility: 'accountable' }] }],
   [
     { type: 'CommitResources', resources: [{ organizationId: UUID_A, description: 'Two nurses' }] },
@@ -62,7 +63,7 @@ describe('clientCommandSchema', () => {
 
   it('the examples cover every client command type', () => {
     expect(new Set(EXAMPLES.map(([input]) => input.type))).toEqual(new Set(CLIENT_COMMAND_TYPES));
-    expect(CLIENT_COMMAND_TYPES).toHaveLength(21);
+    expect(CLIENT_COMMAND_TYPES).toHaveLength(22);
   });
 
   it.each(['CreatePartnership', 'CompleteTask', 'FireDueTimers', 'Nope'])('rejects the type %s (workflow-only or unknown)', (type) => {

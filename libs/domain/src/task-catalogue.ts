@@ -80,6 +80,12 @@ export const TASK_CATALOGUE = {
     completion: DECISION,
     context: 'agreement',
   },
+  AGREE_RENEGOTIATION: {
+    label: 'Agree to renegotiate goals',
+    summary: 'The alignment matrix flags goals that do not fit the partners’ missions: agree for your organization to go back to priority setting, or refuse with a reason.',
+    completion: DECISION,
+    context: 'renegotiation',
+  },
   REPORT_MEASUREMENT: {
     label: 'Report measurements',
     summary: 'Report this cycle’s value of every KPI your organization owns.',

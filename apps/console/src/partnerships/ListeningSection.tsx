@@ -7,6 +7,7 @@ import { CommandButton } from './CommandButton';
 import { CommandForm } from './CommandForm';
 import { toAddStakeholderCommand, toListeningSessionCommand, stakeholderQuadrant, type SessionFormValues, type StakeholderFormValues } from './listeningModel';
 import { usePartnershipPage } from './PartnershipPageContext';
+import { RenegotiationSection } from './RenegotiationSection';
 import { SectionHeading } from './SectionHeading';
 import { useRuleErrors } from './useRuleErrors';
 import { SignoffProgress } from './SignoffProgress';
@@ -72,6 +73,8 @@ export function ListeningSection() {
         <SectionError message={signoffErrors.alignment} />
         <AlignmentMatrix open={scoringOpen} />
       </Stack>
+
+      <RenegotiationSection />
 
       <SignoffProgress subject="LISTENING" />
       {recording && scoringOpen && (

@@ -26,6 +26,7 @@ import {
 import { fromIsoDuration, TIMER_DURATION_UNITS } from './durationModel';
 import { SectionHeading } from './SectionHeading';
 import { useRuleErrors } from './useRuleErrors';
+import { RenegotiationSection } from './RenegotiationSection';
 import { SignoffProgress } from './SignoffProgress';
 import { SectionError, StageStatus } from './StageStatus';
 
@@ -112,6 +113,7 @@ export function RolesSection() {
         <KpiSection editable={kpisEditable} />
       </Stack>
 
+      <RenegotiationSection />
       <SignoffProgress subject="AGREEMENT" />
       {kpisEditable && (
         <Stack spacing={1}>

@@ -3,15 +3,13 @@
  * the mission-alignment matrix (organization × goal) with low overlap flagged, and the commands
  * the page's forms send.
  */
-import type { Goal, Stakeholder } from '@pe/domain';
+import { LOW_OVERLAP_AVERAGE, type Goal, type GoalOverlap, type Stakeholder } from '@pe/domain';
 import type { PartnershipCommand } from './partnershipModel';
 
 /** Interest and influence are scored 1 (low) to 5 (high). */
 export const STAKEHOLDER_SCALE = [1, 2, 3, 4, 5] as const;
 /** Alignment scores: 0 (no overlap with the organization's mission) to 3 (at its heart). */
 export const ALIGNMENT_SCORES = [0, 1, 2, 3] as const;
-/** docs/design.md: a goal scored 0 by an organization, or averaging below this, is flagged. */
-export const LOW_OVERLAP_AVERAGE = 1.5;
 
 export interface StakeholderCell {
   interest: number;
@@ -79,25 +77,6 @@ export function toListeningSessionCommand(values: SessionFormValues): Partnershi
       concerns: splitLines(input.concerns),
     },
   };
-}
-
-export interface GoalOverlap {
-  rank: number;
-  /** Mean of the scores given so far; null while nobody scored the goal. */
-  average: number | null;
-  /** Organizations that scored the goal 0. */
-  zeroBy: string[];
-  flagged: boolean;
-}
-
-export function goalOverlap(goal: Pick<Goal, 'rank'>, organizationIds: readonly string[], alignment: Record<string, Record<string, number>> | undefined): GoalOverlap {
-  const scored = organizationIds.flatMap((id) => {
-    const score = alignment?.[id]?.[String(goal.rank)];
-    return score === undefined ? [] : [{ id, score }];
-  });
-  const average = scored.length > 0 ? scored.reduce((sum, one) => sum + one.score, 0) / scored.length : null;
-  const zeroBy = scored.filter((one) => one.score === 0).map((one) => one.id);
-  return { rank: goal.rank, average, zeroBy, flagged: zeroBy.length > 0 || (average !== null && average < LOW_OVERLAP_AVERAGE) };
 }
 
 /** Why a flagged goal is flagged, in words. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignmentRows, goalOverlap, overlapWarning, stakeholderGrid, toListeningSessionCommand, toScoreAlignmentCommand } from './listeningModel';
+import { goalOverlap } from '@pe/domain';
+import { alignmentRows, overlapWarning, stakeholderGrid, toListeningSessionCommand, toScoreAlignmentCommand } from './listeningModel';
 
 describe('the listening page', () => {
   it('places stakeholders on the interest × influence grid, high influence first', () => {

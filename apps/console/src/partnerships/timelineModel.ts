@@ -188,6 +188,8 @@ export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>, con
       return `Goal attainment scored for ${plural(Object.keys(record(data.scores)).length, 'goal')} (cycle ${text(data.cycle)})`;
     case 'ReviewDecided':
       return `Review of cycle ${text(data.cycle)} decided: ${outcomeLabel(data.outcome)}`;
+    case 'RenegotiationProposed':
+      return truncate(`Renegotiation of the goals proposed (flagged: goal ${list(data.goalRanks).join(', ')})${text(data.reason) ? `: ${text(data.reason)}` : ''}`);
     case 'TerminationProposed':
       return truncate(`Termination proposed (${optionLabel(data.option)})${text(data.reason) ? `: ${text(data.reason)}` : ''}`);
     case 'TerminationApproved':
@@ -222,6 +224,7 @@ const SUBJECT_LABELS: Record<SignoffSubject, string> = {
   LISTENING: 'listening summary',
   AGREEMENT: 'agreement',
   TERMINATION: 'termination',
+  RENEGOTIATION: 'goal renegotiation',
 };
 
 const RULE_LABELS: Record<DecisionRule, string> = { consensus: 'consensus', agreement: 'every role holder', agreement_or_vote: 'agreement, else a vote', majority: 'majority' };

@@ -18,12 +18,14 @@ export const SIGNOFF_TASK: Record<SignoffSubject, TaskKind> = {
   LISTENING: 'CONFIRM_LISTENING',
   AGREEMENT: 'SIGN_AGREEMENT',
   TERMINATION: 'SIGN_TERMINATION',
+  RENEGOTIATION: 'AGREE_RENEGOTIATION',
 };
 
 const TITLES: Record<SignoffSubject, string> = {
   LISTENING: 'Confirm your organization’s view is recorded',
   AGREEMENT: 'Sign the partnering agreement',
   TERMINATION: 'Sign off the termination decision',
+  RENEGOTIATION: 'Agree to renegotiate the goals',
 };
 
 /** `seekAgreementFirst` is false only when replaying runs from before integrated rounds sought agreement first. */

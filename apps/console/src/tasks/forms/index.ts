@@ -4,6 +4,7 @@
  */
 import type { TaskKind } from '@pe/domain';
 import type { ComponentType } from 'react';
+import { AgreeRenegotiationForm } from './AgreeRenegotiationForm';
 import { ApprovePrioritiesForm } from './ApprovePrioritiesForm';
 import { ApproveTerminationForm } from './ApproveTerminationForm';
 import { ConfirmListeningForm } from './ConfirmListeningForm';
@@ -19,6 +20,7 @@ export const TASK_FORMS: { [K in TaskKind]: ComponentType<TaskFormProps<K>> } = 
   APPROVE_PRIORITIES: ApprovePrioritiesForm,
   CONFIRM_LISTENING: ConfirmListeningForm,
   SIGN_AGREEMENT: SignAgreementForm,
+  AGREE_RENEGOTIATION: AgreeRenegotiationForm,
   REPORT_MEASUREMENT: ReportMeasurementForm,
   HEALTH_CHECK: HealthCheckForm,
   REVIEW: ReviewForm,
