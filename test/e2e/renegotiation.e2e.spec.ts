@@ -66,7 +66,8 @@ describe('renegotiating the goals', () => {
       await panel.getByLabel('Why the goals should be renegotiated').fill('Goal 2 is outside Riverside’s mission');
       await panel.getByRole('button', { name: 'Propose renegotiation' }).click();
       await page.getByText('Renegotiation proposed to the partners').waitFor();
-      await panel.getByText(/Proposed: back to priority setting, because “Goal 2 is outside Riverside’s mission” \(flagged: goal 2\)/).waitFor();
+      await panel.getByText('Go back to priority setting and redraft the goals (the alignment matrix flags goal 2).').first().waitFor();
+      await panel.getByText(/Proposed by Cora Coordinator on .*: “Goal 2 is outside Riverside’s mission”/).first().waitFor();
       expect(await overflow(page)).toBeLessThanOrEqual(0);
       await shot(page, 'proposed-390');
     } finally {
@@ -92,15 +93,15 @@ describe('renegotiating the goals', () => {
     }
 
     expect((await partnershipOf(cast, id)).stage).toBe('LISTENING');
-    await completeOpenTasks(cast, cast.northwind, id, 'AGREE_RENEGOTIATION');
+    await completeOpenTasks(cast, cast.northwind, id, 'DECIDE_CHANGE');
     await eventually('PRIORITY_SETTING', async () => ((await partnershipOf(cast, id)).stage === 'PRIORITY_SETTING' ? true : undefined));
     const back = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     try {
       await signIn(back, DEMO.coordinator);
       await openPartnership(back, id);
       const timeline = await tab(back, 'Timeline');
-      await timeline.getByText(/Renegotiation of the goals proposed \(flagged: goal 2\)/).first().waitFor();
-      await timeline.getByText('Sign-off of the goal renegotiation approved').first().waitFor();
+      await timeline.getByText(/Change proposed to the partners: renegotiate the goals \(flagged: goal 2\)/).first().waitFor();
+      await timeline.getByText('Sign-off of the proposed change approved').first().waitFor();
     } finally {
       await back.close();
     }

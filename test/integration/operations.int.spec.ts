@@ -121,6 +121,16 @@ async function openTask(partnershipId: string, kind: string, filter: Record<stri
   return eventually(`an open ${kind} task`, async () => (await tasksOf(partnershipId, { kind, status: 'open', ...filter }))[0]);
 }
 
+/** Every member's representative agrees the CHANGE round in progress (the partners decide membership once a model is chosen). */
+async function partnersAgree(id: string, members: [Session, string][]): Promise<void> {
+  // Only the organizations the model's rule asks (under agreement, the role holders).
+  const eligible: string[] = (await stateOf(id)).signoff.eligible;
+  for (const [rep, organizationId] of members.filter(([, organizationId]) => eligible.includes(organizationId))) {
+    const task = await openTask(id, 'DECIDE_CHANGE', { assigneeOrganizationId: organizationId });
+    expectOk(await complete(rep, task.id, { decision: 'approve' }), `${organizationId} agrees`);
+  }
+}
+
 const notesOf = async (session: Session, partnershipId: string) =>
   (await session.get(`/api/notifications?${listQuery({ partnershipId }, ['createdAt', 'ASC'], [0, 199])}`)).body as Note[];
 
@@ -347,7 +357,14 @@ describe('review cycles', () => {
 
     await runCycle(1, { [riverside]: 38, [northwind]: 61 }, { outcome: 'continue', goalScores: { '1': 1, '2': 0 } });
     expect((await partnership(id)).stage).toBe('MEASUREMENT');
-    await runCycle(2, { [riverside]: 35, [northwind]: 70 }, { outcome: 'revisit_roles', goalScores: { '1': 1, '2': 1 } });
+    await runCycle(2, { [riverside]: 35, [northwind]: 70 }, { outcome: 'revisit_roles', goalScores: { '1': 1, '2': 1 }, reason: 'Northwind takes on deliveries' });
+    // The review proposes the revisit; the partners decide, and until they do the partnership measures on.
+    expect((await partnership(id)).stage).toBe('MEASUREMENT');
+    expect(await openTask(id, 'DECIDE_CHANGE', { assigneeOrganizationId: riverside })).toMatchObject({ status: 'open' });
+    await partnersAgree(id, [
+      [riversideRep, riverside],
+      [northwindRep, northwind],
+    ]);
     expect((await partnership(id)).stage).toBe('ROLE_IDENTIFICATION');
 
     const events = await storedEvents(id);
@@ -365,7 +382,7 @@ describe('review cycles', () => {
       { cycle: 2, outcome: 'revisit_roles' },
     ]);
     expect(events.filter((event) => event.type === 'GoalAttainmentScored')).toHaveLength(2);
-    expect(events.filter((event) => event.type === 'StageAdvanced').at(-1)!.payload).toMatchObject({ from: 'MEASUREMENT', to: 'ROLE_IDENTIFICATION' });
+    expect(events.filter((event) => event.type === 'StageAdvanced').at(-1)!.payload).toMatchObject({ from: 'MEASUREMENT', to: 'ROLE_IDENTIFICATION', reason: 'the partners agreed to revisit the roles' });
 
     // Back in ROLE_IDENTIFICATION the roles can be edited again, and no further review cycle opens.
     const cyclesOpened = events.filter((event) => event.type === 'ReviewCycleOpened').length;
@@ -442,13 +459,20 @@ describe('hold and resume', () => {
 });
 
 describe('membership', () => {
-  it('has a joining partner sign the adopted agreement, and a leaving partner hand over its tasks without changing the stage', async () => {
+  it('has a joining partner, once the partners agree, sign the adopted agreement, and a leaving partner hand over its tasks without changing the stage', async () => {
     const { id } = await createWith(reviewPolicy('PT2S'));
     const kpiOf = await toMeasurement(id);
     // Wait for the first review cycle so that Northwind has open tasks.
     await eventually('cycle 1', async () => ((await tasksOf(id, { cycle: '1', assigneeOrganizationId: northwind })).length >= 2 ? true : undefined));
 
-    expectOk(await send(coordinator, id, { type: 'AddOrganization', organizationId: eastvale }), 'add Eastvale');
+    expectOk(await send(coordinator, id, { type: 'AddOrganization', organizationId: eastvale, reason: 'Eastvale runs the vans' }), 'propose Eastvale');
+    // A management model is chosen: the partners decide; until they agree, Eastvale is not a member.
+    expect((await partnership(id)).organizationIds).toEqual([riverside, northwind]);
+    expect(await openTask(id, 'DECIDE_CHANGE', { assigneeOrganizationId: riverside })).toMatchObject({ title: expect.stringMatching(/^Agree to admit an organization: /) });
+    await partnersAgree(id, [
+      [riversideRep, riverside],
+      [northwindRep, northwind],
+    ]);
     const joining = await openTask(id, 'SIGN_AGREEMENT', { assigneeOrganizationId: eastvale });
     expect(joining).toMatchObject({ purpose: 'joining', detail: null, status: 'open' });
     expect((await partnership(id)).organizationIds).toEqual([riverside, northwind, eastvale]);
@@ -475,7 +499,13 @@ describe('membership', () => {
     });
     const northwindOpen = await tasksOf(id, { assigneeOrganizationId: northwind, status: 'open' });
     expect(northwindOpen.length).toBeGreaterThanOrEqual(2);
-    expectOk(await send(coordinator, id, { type: 'RemoveOrganization', organizationId: northwind, reassignTo: riverside }), 'remove Northwind');
+    expectOk(await send(coordinator, id, { type: 'RemoveOrganization', organizationId: northwind, reassignTo: riverside }), 'propose removing Northwind');
+    expect((await partnership(id)).organizationIds).toEqual([riverside, northwind, eastvale]);
+    await partnersAgree(id, [
+      [riversideRep, riverside],
+      [northwindRep, northwind],
+      [eastvaleRep, eastvale],
+    ]);
 
     const record = await partnership(id);
     expect(record.stage).toBe('MEASUREMENT');

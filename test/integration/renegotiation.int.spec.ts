@@ -39,7 +39,7 @@ describe('renegotiating the goals', () => {
     expect(noReason).toMatchObject({ status: 400, body: { errors: { reason: expect.any(String) } } });
     const byPartner = await cast.riverside.post(`/api/partnerships/${id}/commands`, { type: 'ProposeRenegotiation', reason: 'Because' });
     expect(byPartner.status).toBe(403);
-    expect((await timeline(cast, id)).map((event) => event.type)).not.toContain('RenegotiationProposed');
+    expect((await timeline(cast, id)).map((event) => event.type)).not.toContain('SignoffOpened');
   });
 
   it('agreed by both partners, goes back to PRIORITY_SETTING, where new goals are approved again', async () => {
@@ -47,19 +47,23 @@ describe('renegotiating the goals', () => {
     const proposed = await propose(id);
     expect(proposed.status).toBe(200);
 
-    const [task] = await openTasks(cast.riverside, id, 'AGREE_RENEGOTIATION');
-    expect(task).toMatchObject({ kind: 'AGREE_RENEGOTIATION', assigneeOrganizationId: cast.orgs.riverside });
-    expect(task!.context).toMatchObject({ kind: 'renegotiation', proposal: { reason: 'Goal 2 is outside Riverside’s mission', goalRanks: [2], proposedBy: cast.coordinator.user.id }, round: { rule: 'consensus' } });
-    expect((await partnershipOf(cast, id)).renegotiation).toMatchObject({ goalRanks: [2] });
+    const [task] = await openTasks(cast.riverside, id, 'DECIDE_CHANGE');
+    expect(task).toMatchObject({ kind: 'DECIDE_CHANGE', assigneeOrganizationId: cast.orgs.riverside });
+    expect(task!.context).toMatchObject({
+      kind: 'change',
+      proposal: { reason: 'Goal 2 is outside Riverside’s mission', change: { kind: 'renegotiate_goals', goalRanks: [2] }, proposedBy: cast.coordinator.user.id },
+      round: { rule: 'consensus' },
+    });
+    expect((await partnershipOf(cast, id)).signoff).toMatchObject({ subject: 'CHANGE', proposal: { change: { goalRanks: [2] } } });
 
     await complete(cast, cast.riverside, task!);
     expect(await stageOf(cast, id)).toBe('LISTENING');
-    await completeOpenTasks(cast, cast.northwind, id, 'AGREE_RENEGOTIATION');
+    await completeOpenTasks(cast, cast.northwind, id, 'DECIDE_CHANGE');
     const record = await partnershipOf(cast, id);
-    expect(record).toMatchObject({ stage: 'PRIORITY_SETTING', prioritiesStatus: 'DRAFTING', renegotiation: null, signoff: null });
+    expect(record).toMatchObject({ stage: 'PRIORITY_SETTING', prioritiesStatus: 'DRAFTING', signoff: null });
     const events = await timeline(cast, id);
-    expect(events.find((event) => event.type === 'RenegotiationProposed')).toMatchObject({ actorId: cast.coordinator.user.id, payload: { goalRanks: [2] } });
-    expect(events.findLast((event) => event.type === 'SignoffCompleted')!.payload).toEqual({ subject: 'RENEGOTIATION', outcome: 'approved' });
+    expect(events.find((event) => event.type === 'SignoffOpened' && event.payload.subject === 'CHANGE')).toMatchObject({ actorId: cast.coordinator.user.id, payload: { proposal: { change: { kind: 'renegotiate_goals', goalRanks: [2] } } } });
+    expect(events.findLast((event) => event.type === 'SignoffCompleted')!.payload).toEqual({ subject: 'CHANGE', outcome: 'approved' });
     expect(events.at(-1)).toMatchObject({ type: 'StageAdvanced', payload: { from: 'LISTENING', to: 'PRIORITY_SETTING', reason: 'the partners agreed to renegotiate the goals' } });
 
     const [first, second] = smartGoals();
@@ -72,11 +76,11 @@ describe('renegotiating the goals', () => {
   it('refused by one partner under consensus, keeps the goals and the stage', async () => {
     const { id } = await listenedWithScores();
     await propose(id);
-    const [task] = await openTasks(cast.northwind, id, 'AGREE_RENEGOTIATION');
+    const [task] = await openTasks(cast.northwind, id, 'DECIDE_CHANGE');
     await complete(cast, cast.northwind, task!, { decision: 'reject', comment: 'Rescore goal 2 instead' });
     const record = await partnershipOf(cast, id);
-    expect(record).toMatchObject({ stage: 'LISTENING', renegotiation: null, signoff: null });
-    expect(await openTasks(cast.riverside, id, 'AGREE_RENEGOTIATION')).toEqual([]);
-    expect((await timeline(cast, id)).findLast((event) => event.type === 'SignoffCompleted')!.payload).toEqual({ subject: 'RENEGOTIATION', outcome: 'rejected' });
+    expect(record).toMatchObject({ stage: 'LISTENING', signoff: null });
+    expect(await openTasks(cast.riverside, id, 'DECIDE_CHANGE')).toEqual([]);
+    expect((await timeline(cast, id)).findLast((event) => event.type === 'SignoffCompleted')!.payload).toEqual({ subject: 'CHANGE', outcome: 'rejected' });
   });
 });

@@ -13,8 +13,8 @@ export const HEALTH_DIMENSION_LABELS: Record<HealthDimension, string> = {
 
 export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = {
   continue: 'Continue to the next cycle',
-  revisit_priorities: 'Revisit the priorities',
-  revisit_roles: 'Revisit the roles',
+  revisit_priorities: 'Propose revisiting the priorities (the partners decide)',
+  revisit_roles: 'Propose revisiting the roles (the partners decide)',
   propose_termination: 'Propose a termination',
 };
 

@@ -43,8 +43,9 @@ export type PartnershipCommand =
   | { type: 'ProposeTermination'; option: TerminationOption; reason: string }
   | { type: 'PutOnHold'; reason: string }
   | { type: 'Resume' }
-  | { type: 'AddOrganization'; organizationId: string }
-  | { type: 'RemoveOrganization'; organizationId: string; reassignTo?: string | null }
+  /** Once a management model is chosen, both propose the change to the partners (`reason` goes with the proposal). */
+  | { type: 'AddOrganization'; organizationId: string; reason?: string }
+  | { type: 'RemoveOrganization'; organizationId: string; reassignTo?: string | null; reason?: string }
   | { type: 'MoveDueDate'; taskId: string; dueAt: string; reason?: string }
   /** `data` must fit the task's own kind (task-catalogue.ts); the decider checks it again, since a command may come from any client. */
   | { type: 'CompleteTask'; taskId: string; decision: TaskDecision; comment?: string | null; data?: TaskData }

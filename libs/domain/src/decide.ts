@@ -13,7 +13,7 @@ import { addOrganization, moveDueDate, putOnHold, removeOrganization, resume } f
 import { decideReview, openHealthPulse, openReviewCycle, openReviewWhenReady, recordHealthCheck, reportMeasurements, scheduleReview } from './rules/measurement.js';
 import { decidePriorities, recordGoals, submitPriorities } from './rules/priorities.js';
 import { chooseManagementModel, commitResources, defineKpi, defineRoles, issueAgreement, setConflictProcess, setGovernance, setTerminationTerms } from './rules/roles.js';
-import { proposeRenegotiation, renegotiate } from './rules/renegotiation.js';
+import { carryOut, proposeRenegotiation } from './rules/changes.js';
 import { answer, callVote, settle, type SignoffOutcome } from './rules/signoff.js';
 import { closeWhenWoundDown, concludeTermination, decideTerminationApproval, proposeTermination, rejectTermination, remindOfNotice, takeEffect } from './rules/termination.js';
 import { escalationSteps } from './governance.js';
@@ -77,9 +77,9 @@ function handle(d: Decision, command: Exclude<PartnershipCommand, { type: 'Creat
     case 'Resume':
       return resume(d);
     case 'AddOrganization':
-      return addOrganization(d, command.organizationId);
+      return addOrganization(d, command.organizationId, command.reason);
     case 'RemoveOrganization':
-      removeOrganization(d, command.organizationId, command.reassignTo ?? null);
+      removeOrganization(d, command.organizationId, command.reassignTo ?? null, command.reason);
       return afterSignoff(d, settle(d));
     case 'MoveDueDate':
       return moveDueDate(d, command.taskId, command.dueAt, command.reason);
@@ -138,7 +138,7 @@ function completeTask(d: Decision, command: Extract<PartnershipCommand, { type: 
       return decidePriorities(d, task, approve, comment);
     case 'CONFIRM_LISTENING':
     case 'SIGN_TERMINATION':
-    case 'AGREE_RENEGOTIATION':
+    case 'DECIDE_CHANGE':
       return afterSignoff(d, answer(d, task, approve, comment));
     case 'SIGN_AGREEMENT':
       return signAgreement(d, task, approve, comment);
@@ -200,9 +200,11 @@ function afterSignoff(d: Decision, outcome: SignoffOutcome): void {
       if (approved) concludeTermination(d);
       else rejectTermination(d, 'the partners did not sign off the termination');
       return;
-    case 'RENEGOTIATION':
-      if (approved) renegotiate(d);
+    case 'CHANGE': {
+      const change = d.decidedRound?.proposal?.change;
+      if (approved && change) carryOut(d, change);
       return;
+    }
   }
 }
 

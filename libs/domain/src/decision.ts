@@ -5,7 +5,7 @@
 import { conflict, forbidden } from './errors.js';
 import type { PartnershipEvent, PartnershipEventBody } from './events.js';
 import type { Actor, Stage } from './model.js';
-import { evolve, type ActivePartnership } from './partnership.js';
+import { evolve, type ActivePartnership, type SignoffRound } from './partnership.js';
 import { durationMs } from './duration.js';
 import { organizationAssignee } from './governance.js';
 import type { Assignee, Task } from './tasks.js';
@@ -68,6 +68,8 @@ type TaskSpec = Omit<Task, 'id' | 'openedAt' | 'dueAt' | 'cycle' | 'purpose' | '
 
 export class Decision {
   readonly events: PartnershipEvent[] = [];
+  /** The sign-off round this command decided, as it stood when decided (its state is gone once it completes). */
+  decidedRound: SignoffRound | null = null;
 
   constructor(
     public state: ActivePartnership,
@@ -84,6 +86,14 @@ export class Decision {
 
   get jointDecisions(): boolean {
     return this.meta.jointDecisions !== false;
+  }
+
+  /**
+   * Whether a joint change (membership, a revisit) is the partners' to decide: once they have chosen
+   * how they decide (a management model), in runs started since joint decisions.
+   */
+  get partnersDecide(): boolean {
+    return this.jointDecisions && this.state.managementModel !== null;
   }
 
   get governanceActs(): boolean {

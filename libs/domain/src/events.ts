@@ -22,7 +22,21 @@ import type {
 import type { PartnershipPolicy } from './policy.js';
 import type { Recipient, RecordedTask, TaskDecision } from './tasks.js';
 
-export type SignoffSubject = 'LISTENING' | 'AGREEMENT' | 'TERMINATION' | 'RENEGOTIATION';
+export type SignoffSubject = 'LISTENING' | 'AGREEMENT' | 'TERMINATION' | 'CHANGE';
+/**
+ * A change the coordinator proposes and the partner organizations decide under the management
+ * model's rule (a `CHANGE` sign-off round): renegotiating the goals when the alignment matrix flags
+ * one, admitting or removing an organization once a model is chosen, a review's revisit.
+ */
+export type ProposedChange =
+  | { kind: 'renegotiate_goals'; /** The goals the alignment matrix flagged. */ goalRanks: number[] }
+  | { kind: 'admit_organization'; organizationId: string }
+  | { kind: 'remove_organization'; organizationId: string; reassignTo: string | null }
+  | { kind: 'revisit'; to: 'PRIORITY_SETTING' | 'ROLE_IDENTIFICATION'; cycle: number };
+export interface ChangeProposal {
+  change: ProposedChange;
+  reason: string;
+}
 /**
  * consensus: every partner organization (cooperative, and every listening round); agreement: every
  * role holder (collaborative); agreement_or_vote (integrated): every partner organization, until the
@@ -64,10 +78,19 @@ export type PartnershipEventBody =
   | { type: 'StakeholderAdded'; data: { stakeholder: Stakeholder } }
   | { type: 'ListeningSessionRecorded'; data: { session: ListeningSession } }
   | { type: 'AlignmentScored'; data: { organizationId: string; scores: Record<string, number> } }
-  | { type: 'SignoffOpened'; data: { subject: SignoffSubject; rule: DecisionRule; eligible: string[]; /** agreement_or_vote: when the round falls to a vote without agreement. */ voteAt?: string } }
+  | {
+      type: 'SignoffOpened';
+      data: {
+        subject: SignoffSubject;
+        rule: DecisionRule;
+        eligible: string[];
+        /** agreement_or_vote: when the round falls to a vote without agreement. */
+        voteAt?: string;
+        /** A CHANGE round: what the coordinator proposes, and why. */
+        proposal?: ChangeProposal;
+      };
+    }
   | { type: 'SignoffVoteCalled'; data: { subject: SignoffSubject; by: VoteCause } }
-  /** The coordinator proposes going back to PRIORITY_SETTING; `goalRanks` are the goals the alignment matrix flagged. */
-  | { type: 'RenegotiationProposed'; data: { reason: string; goalRanks: number[] } }
   | { type: 'SignoffExtended'; data: { subject: SignoffSubject; organizationId: string } }
   | { type: 'SignoffGiven'; data: { subject: SignoffSubject; organizationId: string; userId: string } }
   | { type: 'SignoffRefused'; data: { subject: SignoffSubject; organizationId: string; userId: string; reason: string } }
@@ -127,7 +150,6 @@ const EVENT_TYPE_SET: Record<PartnershipEventType, true> = {
   SignoffGiven: true,
   SignoffRefused: true,
   SignoffVoteCalled: true,
-  RenegotiationProposed: true,
   SignoffCompleted: true,
   RolesDefined: true,
   ResourcesCommitted: true,

@@ -38,7 +38,6 @@ const RECORD_FIELDS = [
   'noticePeriod',
   'agreement',
   'signoff',
-  'renegotiation',
   'termination',
   'hold',
   'reviews',

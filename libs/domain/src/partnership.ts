@@ -2,7 +2,7 @@
  * The partnership aggregate's state and the pure fold from events to state. The workflow, the
  * projector and the audit replay all use this one `evolve`.
  */
-import type { DecisionRule, PartnershipEvent, SignoffSubject } from './events.js';
+import type { ChangeProposal, DecisionRule, PartnershipEvent, SignoffSubject } from './events.js';
 import type {
   Agreement,
   CommittedResource,
@@ -34,14 +34,8 @@ export interface SignoffRound {
   voteAt?: string;
   /** agreement_or_vote: the vote has been called; a majority now decides. */
   voting?: boolean;
-}
-
-export interface Renegotiation {
-  reason: string;
-  /** The goals the alignment matrix flagged when it was proposed. */
-  goalRanks: number[];
-  proposedBy: string;
-  proposedAt: string;
+  /** A CHANGE round: what is proposed, why, by whom and when. */
+  proposal?: ChangeProposal & { proposedBy: string; proposedAt: string };
 }
 
 export interface TerminationProposal {
@@ -102,8 +96,6 @@ export interface Partnership {
   reviews: { cycle: number; outcome: ReviewOutcome; at: string }[];
   agreement: Agreement | null;
   signoff: SignoffRound | null;
-  /** The goal renegotiation the partners are deciding on, while its sign-off round is open. */
-  renegotiation: Renegotiation | null;
   /** The review cycle in progress or last opened (0 before the first). */
   cycle: number;
   nextReviewAt: string | null;
@@ -170,7 +162,6 @@ function freshMethodState() {
     reviews: [],
     agreement: null,
     signoff: null,
-    renegotiation: null,
     cycle: 0,
     nextReviewAt: null,
     nextPulseAt: null,
@@ -211,8 +202,10 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
       return { ...state, listeningSessions: [...state.listeningSessions, event.data.session] };
     case 'AlignmentScored':
       return { ...state, alignment: { ...state.alignment, [event.data.organizationId]: event.data.scores } };
-    case 'SignoffOpened':
-      return { ...state, signoff: { ...event.data, approvals: {}, refusals: {} } };
+    case 'SignoffOpened': {
+      const { proposal, ...round } = event.data;
+      return { ...state, signoff: { ...round, approvals: {}, refusals: {}, ...(proposal ? { proposal: { ...proposal, proposedBy: event.actor.userId, proposedAt: event.at } } : {}) } };
+    }
     case 'SignoffExtended':
       return state.signoff ? { ...state, signoff: { ...state.signoff, eligible: [...state.signoff.eligible, event.data.organizationId] } } : state;
     case 'SignoffGiven':
@@ -231,10 +224,8 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
         : state;
     case 'SignoffVoteCalled':
       return state.signoff ? { ...state, signoff: { ...state.signoff, voting: true } } : state;
-    case 'RenegotiationProposed':
-      return { ...state, renegotiation: { ...event.data, proposedBy: event.actor.userId, proposedAt: event.at } };
     case 'SignoffCompleted':
-      return { ...state, signoff: null, ...(event.data.subject === 'RENEGOTIATION' ? { renegotiation: null } : {}) };
+      return { ...state, signoff: null };
     case 'RolesDefined':
       return { ...state, roles: event.data.roles };
     case 'ResourcesCommitted':
@@ -353,7 +344,7 @@ export function upgradeState<S extends PartnershipState>(state: S): S {
   const agreement = state.agreement;
   const agreedTerms =
     state.agreedTerms !== undefined ? state.agreedTerms : agreement?.adopted ? { governance: agreement.content.governance, noticePeriod: agreement.content.noticePeriod } : null;
-  return { ...state, openTasks: state.openTasks.map((task) => upgradeTask(task)), termination, agreedTerms, renegotiation: state.renegotiation ?? null };
+  return { ...state, openTasks: state.openTasks.map((task) => upgradeTask(task)), termination, agreedTerms };
 }
 
 export const fold = (events: readonly PartnershipEvent[], from: PartnershipState = initialState()) => events.reduce(evolve, from);

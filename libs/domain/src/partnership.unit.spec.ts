@@ -62,7 +62,6 @@ describe('evolve', () => {
       reviews: [],
       agreement: null,
       signoff: null,
-      renegotiation: null,
       cycle: 0,
       nextReviewAt: null,
       nextPulseAt: null,

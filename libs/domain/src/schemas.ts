@@ -118,8 +118,8 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('CallVote') }),
   z.strictObject({ type: z.literal('ProposeRenegotiation'), reason: text(4000).min(1, 'say why the goals should be renegotiated') }),
   z.strictObject({ type: z.literal('Resume') }),
-  z.strictObject({ type: z.literal('AddOrganization'), organizationId: z.uuid() }),
-  z.strictObject({ type: z.literal('RemoveOrganization'), organizationId: z.uuid(), reassignTo: z.uuid().nullable().default(null) }),
+  z.strictObject({ type: z.literal('AddOrganization'), organizationId: z.uuid(), reason: text(4000).optional() }),
+  z.strictObject({ type: z.literal('RemoveOrganization'), organizationId: z.uuid(), reassignTo: z.uuid().nullable().default(null), reason: text(4000).optional() }),
   z.strictObject({ type: z.literal('MoveDueDate'), taskId: id, dueAt: storableInstant(), reason: text(1000).optional() }),
 ]);
 export type ClientCommand = z.infer<typeof clientCommandSchema>;

@@ -193,6 +193,23 @@ export class Story {
     return this.do(completeTask(task.id, decision, extra), { ...meta, actor });
   }
 
+  /** Agrees a CHANGE round, if one is open: every eligible organization's partner agrees. */
+  agreeChange(): this {
+    if (this.state.signoff?.subject !== 'CHANGE') return this;
+    for (const organizationId of this.state.signoff.eligible) if (this.state.signoff) this.complete('DECIDE_CHANGE', organizationId);
+    return this;
+  }
+
+  /** Admits an organization: by the coordinator alone while the partnership forms, else agreed by the partners. */
+  admit(organizationId: string): this {
+    return this.do({ type: 'AddOrganization', organizationId }).agreeChange();
+  }
+
+  /** Removes an organization, the same way. */
+  remove(organizationId: string, reassignTo: string | null = null): this {
+    return this.do({ type: 'RemoveOrganization', organizationId, reassignTo }).agreeChange();
+  }
+
   /** A copy to branch from. */
   fork(): Story {
     return new Story(this.events);

@@ -80,11 +80,11 @@ export const TASK_CATALOGUE = {
     completion: DECISION,
     context: 'agreement',
   },
-  AGREE_RENEGOTIATION: {
-    label: 'Agree to renegotiate goals',
-    summary: 'The alignment matrix flags goals that do not fit the partners’ missions: agree for your organization to go back to priority setting, or refuse with a reason.',
+  DECIDE_CHANGE: {
+    label: 'Decide a proposed change',
+    summary: 'The coordinator proposes a change the partners decide together (renegotiating the goals, admitting or removing an organization, revisiting an earlier stage): agree for your organization, or refuse with a reason.',
     completion: DECISION,
-    context: 'renegotiation',
+    context: 'change',
   },
   REPORT_MEASUREMENT: {
     label: 'Report measurements',

@@ -16,7 +16,7 @@ import {
   type Stakeholder,
   type TerminationOption,
 } from './model.js';
-import type { ActivePartnership, Renegotiation, SignoffRound, TerminationProposal } from './partnership.js';
+import type { ActivePartnership, SignoffRound, TerminationProposal } from './partnership.js';
 import type { Task } from './tasks.js';
 
 /** A sign-off round as its readers see it: who must answer, who approved or refused, and when. */
@@ -48,10 +48,10 @@ export interface AgreementContext {
   round: SignoffView | null;
 }
 
-export interface RenegotiationContext {
-  kind: 'renegotiation';
-  /** What the coordinator proposed, and which goals the alignment matrix flagged. */
-  proposal: Renegotiation | null;
+export interface ChangeContext {
+  kind: 'change';
+  /** What the coordinator proposed, why, by whom and when; null once the round is decided. */
+  proposal: SignoffRound['proposal'] | null;
   goals: Goal[];
   organizationIds: string[];
   /** Organization id → goal rank → 0..3. */
@@ -114,7 +114,7 @@ export type TaskContext =
   | PrioritiesContext
   | ListeningContext
   | AgreementContext
-  | RenegotiationContext
+  | ChangeContext
   | MeasurementContext
   | HealthCheckContext
   | ReviewContext
@@ -144,13 +144,13 @@ const CONTEXT_BUILDERS: { [C in TaskContextKind]: Builder<C> } = {
     round: roundOf(state, 'LISTENING'),
   }),
   agreement: (state, task) => ({ kind: 'agreement', joining: task.purpose === 'joining', agreement: state.agreement, round: roundOf(state, 'AGREEMENT') }),
-  renegotiation: (state) => ({
-    kind: 'renegotiation',
-    proposal: state.renegotiation,
+  change: (state) => ({
+    kind: 'change',
+    proposal: state.signoff?.subject === 'CHANGE' ? (state.signoff.proposal ?? null) : null,
     goals: state.goals,
     organizationIds: state.organizationIds,
     alignment: state.alignment,
-    round: roundOf(state, 'RENEGOTIATION'),
+    round: roundOf(state, 'CHANGE'),
   }),
   measurement: (state, task) => ({
     kind: 'measurement',
@@ -202,7 +202,7 @@ export const CONTEXT_DESCRIPTIONS: Record<TaskContextKind, string> = {
   priorities: 'the ranked goals and scope to approve, and the last rejection reason',
   listening: 'the listening record: stakeholders, sessions, the alignment matrix (organization → goal rank → 0–3) and the sign-off round so far',
   agreement: 'the agreement version to sign with its full content (goals, scope, roles, resources, management model, governance, conflict process, termination options, notice period, KPIs), its signatures and the round so far; `joining` when the organization signs to join',
-  renegotiation: 'the proposal to go back to priority setting (the coordinator’s reason, the goals the alignment matrix flagged, who proposed it and when), the goals, the alignment matrix and the sign-off round so far',
+  change: 'the proposed change (`renegotiate_goals` with the goals the alignment matrix flagged, `admit_organization`, `remove_organization` with who takes over its roles, or `revisit` of an earlier stage), the coordinator’s reason, who proposed it and when, the goals, the alignment matrix and the sign-off round so far',
   measurement: "the KPIs the assigned organization owns, each with unit, baseline, target, direction and its last reported value",
   healthCheck: 'the dimensions to score, whether it is a pulse, and the organization’s previous answer',
   review: 'the measures (KPI progress and on-track, on-time rate, health-check gap, partner NPS, goal attainment T-score), this cycle’s health checks per organization, the goals to score −2…+2 and the termination options',

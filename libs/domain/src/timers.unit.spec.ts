@@ -214,7 +214,7 @@ describe('FireDueTimers', () => {
   });
 
   it('reminds an organization’s task to the organization', () => {
-    const s = inMeasurement().do({ type: 'AddOrganization', organizationId: IDS.orgD });
+    const s = inMeasurement().admit(IDS.orgD);
     const task = s.task('SIGN_AGREEMENT', IDS.orgD);
     const [event] = given(s).when(FIRE, { actor: system, now: new Date(Date.parse(task.openedAt) + 3.5 * DAY) }).events();
     expect(event?.data).toEqual({ taskId: task.id, reminder: 1, recipients: [{ organizationId: IDS.orgD }] });

@@ -7,7 +7,8 @@ import { CommandButton } from './CommandButton';
 import { CommandForm } from './CommandForm';
 import { toAddStakeholderCommand, toListeningSessionCommand, stakeholderQuadrant, type SessionFormValues, type StakeholderFormValues } from './listeningModel';
 import { usePartnershipPage } from './PartnershipPageContext';
-import { RenegotiationSection } from './RenegotiationSection';
+import { ChangeInProgress } from './ChangeInProgress';
+import { RenegotiationForm } from './RenegotiationForm';
 import { SectionHeading } from './SectionHeading';
 import { useRuleErrors } from './useRuleErrors';
 import { SignoffProgress } from './SignoffProgress';
@@ -74,7 +75,8 @@ export function ListeningSection() {
         <AlignmentMatrix open={scoringOpen} />
       </Stack>
 
-      <RenegotiationSection />
+      <ChangeInProgress />
+      <RenegotiationForm />
 
       <SignoffProgress subject="LISTENING" />
       {recording && scoringOpen && (

@@ -5,6 +5,7 @@ import { lazy, Suspense } from 'react';
 import { KpiSection } from './KpiSection';
 import { usePartnershipPage } from './PartnershipPageContext';
 import { SectionHeading } from './SectionHeading';
+import { ChangeInProgress } from './ChangeInProgress';
 import { StageStatus } from './StageStatus';
 
 /** The chart library is large: it loads with the Measurement tab, not with the console. */
@@ -26,6 +27,7 @@ export function MeasurementSection() {
   return (
     <Stack spacing={3}>
       <StageStatus stage="MEASUREMENT" />
+      <ChangeInProgress />
       <Stack spacing={0.5} component="section" aria-labelledby="cycle-heading">
         <SectionHeading id="cycle-heading">Review cycle</SectionHeading>
         <Typography variant="body2">{record.cycle ? `Cycle ${record.cycle} is the latest opened.` : 'No review cycle opened yet.'}</Typography>

@@ -9,7 +9,16 @@ import { DateTimeInput, required, SelectInput, TextInput } from 'react-admin';
 import { CommandButton } from './CommandButton';
 import { CommandForm } from './CommandForm';
 import { toLocalInputValue } from '../localTime';
-import { toMoveDueDateCommand, toRemoveOrganizationCommand, type MoveDueDateValues, type RemoveOrganizationValues } from './operationsModel';
+import { ChangeInProgress } from './ChangeInProgress';
+import {
+  partnersDecideMembership,
+  toAddOrganizationCommand,
+  toMoveDueDateCommand,
+  toRemoveOrganizationCommand,
+  type AddOrganizationValues,
+  type MoveDueDateValues,
+  type RemoveOrganizationValues,
+} from './operationsModel';
 import { usePartnershipPage } from './PartnershipPageContext';
 import { SectionHeading } from './SectionHeading';
 import { dueInWords } from './waitingModel';
@@ -54,8 +63,15 @@ export function OperationsSection() {
         {record.organizationIds.map((organizationId) => (
           <MemberRow key={organizationId} organizationId={organizationId} />
         ))}
+        {partnersDecideMembership(record) && (
+          <Typography variant="body2" color="text.secondary">
+            A management model is chosen, so the partners decide who joins and who leaves: adding or removing an organization proposes it to them.
+          </Typography>
+        )}
         {access.coordinates && !record.hold && <AddOrganizationForm />}
       </Stack>
+
+      <ChangeInProgress />
 
       <Stack spacing={1} component="section" aria-labelledby="open-tasks-heading">
         <SectionHeading id="open-tasks-heading">Open tasks</SectionHeading>
@@ -77,12 +93,13 @@ export function OperationsSection() {
 function MemberRow({ organizationId }: { organizationId: string }) {
   const { record, access, names } = usePartnershipPage();
   const [removing, setRemoving] = useState(false);
+  const proposing = partnersDecideMembership(record);
   const others = record.organizationIds.filter((id) => id !== organizationId).map((id) => ({ id, name: names.organization(id) }));
   return (
     <Paper variant="outlined" sx={{ p: 1.5 }} role="group" aria-label={names.organization(organizationId)}>
       <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
         <Typography variant="body2">{names.organization(organizationId)}</Typography>
-        {access.coordinates && !record.hold && (
+        {access.coordinates && !record.hold && !(proposing && record.signoff) && (
           <Button size="small" color="error" onClick={() => setRemoving(!removing)}>
             {removing ? 'Cancel' : 'Remove'}
           </Button>
@@ -91,15 +108,16 @@ function MemberRow({ organizationId }: { organizationId: string }) {
       {removing && (
         <CommandForm<RemoveOrganizationValues>
           partnershipId={record.id}
-          defaultValues={{ reassignTo: null }}
+          defaultValues={{ reassignTo: null, reason: '' }}
           toCommand={(values) => toRemoveOrganizationCommand(organizationId, values)}
-          success={`${names.organization(organizationId)} removed`}
-          saveLabel="Remove organization"
+          success={proposing ? `Removing ${names.organization(organizationId)} proposed to the partners` : `${names.organization(organizationId)} removed`}
+          saveLabel={proposing ? 'Propose removal' : 'Remove organization'}
         >
           <Typography variant="body2" color="text.secondary">
-            Its open tasks are cancelled; its roles and KPIs go to the organization you choose.
+            {proposing ? 'Once the partners agree, its' : 'Its'} open tasks are cancelled; its roles and KPIs go to the organization you choose.
           </Typography>
           <SelectInput source="reassignTo" label="Reassign its roles and KPIs to" choices={others} emptyText="Nobody (it holds none)" fullWidth />
+          {proposing && <TextInput source="reason" label="Why (the partners read it)" fullWidth multiline />}
         </CommandForm>
       )}
     </Paper>
@@ -109,16 +127,18 @@ function MemberRow({ organizationId }: { organizationId: string }) {
 function AddOrganizationForm() {
   const { record, organizations } = usePartnershipPage();
   const outside = organizations.filter((organization) => !record.organizationIds.includes(organization.id));
-  if (outside.length === 0) return null;
+  if (outside.length === 0 || record.signoff) return null;
+  const proposing = partnersDecideMembership(record);
   return (
-    <CommandForm<{ organizationId?: string | null }>
+    <CommandForm<AddOrganizationValues>
       partnershipId={record.id}
-      defaultValues={{ organizationId: null }}
-      toCommand={(values) => ({ type: 'AddOrganization', organizationId: values.organizationId ?? '' })}
-      success="Organization added"
-      saveLabel="Add organization"
+      defaultValues={{ organizationId: null, reason: '' }}
+      toCommand={toAddOrganizationCommand}
+      success={proposing ? 'Admission proposed to the partners' : 'Organization added'}
+      saveLabel={proposing ? 'Propose admission' : 'Add organization'}
     >
       <SelectInput source="organizationId" label="Organization joining" choices={outside} validate={required()} fullWidth helperText="If an agreement is in force, it is asked to sign it." />
+      {proposing && <TextInput source="reason" label="Why (the partners read it)" fullWidth multiline />}
     </CommandForm>
   );
 }

@@ -26,7 +26,8 @@ import {
 import { fromIsoDuration, TIMER_DURATION_UNITS } from './durationModel';
 import { SectionHeading } from './SectionHeading';
 import { useRuleErrors } from './useRuleErrors';
-import { RenegotiationSection } from './RenegotiationSection';
+import { ChangeInProgress } from './ChangeInProgress';
+import { RenegotiationForm } from './RenegotiationForm';
 import { SignoffProgress } from './SignoffProgress';
 import { SectionError, StageStatus } from './StageStatus';
 
@@ -113,7 +114,8 @@ export function RolesSection() {
         <KpiSection editable={kpisEditable} />
       </Stack>
 
-      <RenegotiationSection />
+      <ChangeInProgress />
+      <RenegotiationForm />
       <SignoffProgress subject="AGREEMENT" />
       {kpisEditable && (
         <Stack spacing={1}>

@@ -19,8 +19,24 @@ export function toMoveDueDateCommand(taskId: string, values: MoveDueDateValues):
 
 export interface RemoveOrganizationValues {
   reassignTo?: string | null;
+  reason?: string | null;
 }
 
+/** A reason only when one is given: the partners read it with the proposal. */
+const reasonOf = (reason: string | null | undefined) => (reason?.trim() ? { reason: reason.trim() } : {});
+
 export function toRemoveOrganizationCommand(organizationId: string, values: RemoveOrganizationValues): PartnershipCommand {
-  return { type: 'RemoveOrganization', organizationId, reassignTo: values.reassignTo || null };
+  return { type: 'RemoveOrganization', organizationId, reassignTo: values.reassignTo || null, ...reasonOf(values.reason) };
 }
+
+export interface AddOrganizationValues {
+  organizationId?: string | null;
+  reason?: string | null;
+}
+
+export function toAddOrganizationCommand(values: AddOrganizationValues): PartnershipCommand {
+  return { type: 'AddOrganization', organizationId: values.organizationId ?? '', ...reasonOf(values.reason) };
+}
+
+/** Once a management model is chosen, joining and leaving are the partners' to decide (the coordinator proposes). */
+export const partnersDecideMembership = (record: { managementModel?: string | null }) => Boolean(record.managementModel);

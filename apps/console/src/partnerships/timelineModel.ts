@@ -13,6 +13,7 @@ import {
   type TerminationOption,
 } from '@pe/domain';
 import type { RaRecord } from 'react-admin';
+import { changeSummary } from './changeModel';
 import { stageLabel } from './partnershipModel';
 
 export interface EventRecord extends RaRecord<string> {
@@ -120,8 +121,16 @@ export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>, con
     }
     case 'AlignmentScored':
       return `Alignment scored for ${plural(Object.keys(record(data.scores)).length, 'goal')}`;
-    case 'SignoffOpened':
+    case 'SignoffOpened': {
+      const proposal = record(data.proposal);
+      const change = record(proposal.change);
+      if (text(data.subject) === 'CHANGE' && text(change.kind)) {
+        return truncate(
+          `Change proposed to the partners: ${changeSummary(change)} (${ruleLabel(data.rule)}, ${plural(list(data.eligible).length, 'organization')})${text(proposal.reason) ? `: ${text(proposal.reason)}` : ''}`,
+        );
+      }
       return `Sign-off of the ${subjectLabel(data.subject)} opened (${ruleLabel(data.rule)}, ${plural(list(data.eligible).length, 'organization')})`;
+    }
     case 'SignoffExtended':
       return `Sign-off of the ${subjectLabel(data.subject)} extended to the organization taking over a leaver's roles`;
     case 'SignoffGiven':
@@ -188,8 +197,6 @@ export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>, con
       return `Goal attainment scored for ${plural(Object.keys(record(data.scores)).length, 'goal')} (cycle ${text(data.cycle)})`;
     case 'ReviewDecided':
       return `Review of cycle ${text(data.cycle)} decided: ${outcomeLabel(data.outcome)}`;
-    case 'RenegotiationProposed':
-      return truncate(`Renegotiation of the goals proposed (flagged: goal ${list(data.goalRanks).join(', ')})${text(data.reason) ? `: ${text(data.reason)}` : ''}`);
     case 'TerminationProposed':
       return truncate(`Termination proposed (${optionLabel(data.option)})${text(data.reason) ? `: ${text(data.reason)}` : ''}`);
     case 'TerminationApproved':
@@ -224,7 +231,7 @@ const SUBJECT_LABELS: Record<SignoffSubject, string> = {
   LISTENING: 'listening summary',
   AGREEMENT: 'agreement',
   TERMINATION: 'termination',
-  RENEGOTIATION: 'goal renegotiation',
+  CHANGE: 'proposed change',
 };
 
 const RULE_LABELS: Record<DecisionRule, string> = { consensus: 'consensus', agreement: 'every role holder', agreement_or_vote: 'agreement, else a vote', majority: 'majority' };

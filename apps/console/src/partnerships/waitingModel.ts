@@ -41,7 +41,7 @@ const TASK_ASKS: Record<TaskKind, (task: OpenTask) => string> = {
   APPROVE_PRIORITIES: () => 'approve the priorities',
   CONFIRM_LISTENING: () => 'confirm the listening record',
   SIGN_AGREEMENT: () => 'sign the agreement',
-  AGREE_RENEGOTIATION: () => 'agree to renegotiate the goals',
+  DECIDE_CHANGE: () => 'decide the proposed change',
   REPORT_MEASUREMENT: (task) => `report measurements${task.cycle ? ` for cycle ${task.cycle}` : ''}`,
   HEALTH_CHECK: () => 'answer the health check',
   REVIEW: (task) => `decide the review${task.cycle ? ` of cycle ${task.cycle}` : ''}`,

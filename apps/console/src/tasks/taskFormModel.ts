@@ -59,12 +59,14 @@ export function toReviewData(values: ReviewValues): Converted<'REVIEW'> {
       .filter(([, score]) => score !== undefined),
   );
   const proposing = values.outcome === 'propose_termination';
+  // A revisit is proposed to the partners, who read why.
+  const explained = proposing || values.outcome === 'revisit_priorities' || values.outcome === 'revisit_roles';
   const reason = values.reason.trim();
   return checked('REVIEW', {
     outcome: values.outcome === '' ? undefined : values.outcome,
     ...(Object.keys(goalScores).length > 0 ? { goalScores } : {}),
     ...(proposing && values.option !== '' ? { option: values.option } : {}),
-    ...(proposing && reason !== '' ? { reason } : {}),
+    ...(explained && reason !== '' ? { reason } : {}),
   });
 }
 

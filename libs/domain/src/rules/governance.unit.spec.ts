@@ -30,7 +30,7 @@ const withPath = (story: Story) => story.do({ type: 'SetGovernance', governance:
 const joiningTaskOverdue = () => {
   const s = withPath(rolesReady()).do({ type: 'IssueAgreement' });
   for (const organizationId of [IDS.orgA, IDS.orgB, IDS.orgC]) s.complete('SIGN_AGREEMENT', organizationId);
-  return s.do({ type: 'AddOrganization', organizationId: IDS.orgD });
+  return s.admit(IDS.orgD);
 };
 const escalations = (events: PartnershipEvent[]) => events.flatMap((event) => (event.type === 'TaskEscalated' ? [event.data] : []));
 
@@ -84,7 +84,7 @@ describe('escalations follow the agreed path', () => {
   });
 
   it('without an agreed path the ladder applies: three levels, coordinator first', () => {
-    const s = inMeasurement().do({ type: 'AddOrganization', organizationId: IDS.orgD });
+    const s = inMeasurement().admit(IDS.orgD);
     const task = s.task('SIGN_AGREEMENT', IDS.orgD);
     const events = given(s).when({ type: 'FireDueTimers' }, { now: new Date(Date.parse(task.dueAt) + 8 * DAY), actor: system }).events();
     expect(escalations(events)).toEqual([{ taskId: task.id, level: 1, recipients: [{ userId: IDS.coordinator }] }]);

@@ -2,7 +2,7 @@
 import { Decision, ERROR_CODES, requireCoordinator, requireNoSignoff } from '../decision.js';
 import { conflict, ruleBroken } from '../errors.js';
 import { openReviewWhenReady } from './measurement.js';
-import { extendToSuccessor } from './signoff.js';
+import { extendToSuccessor, proposeChange } from './signoff.js';
 
 export function putOnHold(d: Decision, reason: string): void {
   requireCoordinator(d.state, d.actor);
@@ -17,13 +17,22 @@ export function resume(d: Decision): void {
   d.emit({ type: 'PartnershipResumed', data: { heldForMs: Math.max(0, d.now.getTime() - Date.parse(hold.since)) } });
 }
 
-/** A joining organization signs the agreement in force, if there is one. */
-export function addOrganization(d: Decision, organizationId: string): void {
+/**
+ * Admitting an organization: the coordinator alone while the partnership forms; once a management
+ * model is chosen, a change the partners decide (a CHANGE round).
+ */
+export function addOrganization(d: Decision, organizationId: string, reason = ''): void {
   requireCoordinator(d.state, d.actor);
   requireNoSignoff(d.state);
   if (d.state.organizationIds.includes(organizationId)) {
     throw ruleBroken(ERROR_CODES.membership, 'The organization is already a member', { organizationId: 'already a member' });
   }
+  if (d.partnersDecide) return proposeChange(d, { kind: 'admit_organization', organizationId }, reason);
+  admitOrganization(d, organizationId);
+}
+
+/** A joining organization signs the agreement in force, if there is one. */
+export function admitOrganization(d: Decision, organizationId: string): void {
   d.emit({ type: 'OrganizationJoined', data: { organizationId } });
   if (d.state.agreement?.adopted) {
     d.openTask({
@@ -35,8 +44,8 @@ export function addOrganization(d: Decision, organizationId: string): void {
   }
 }
 
-/** A leaving organization's open tasks are cancelled and its roles and KPIs go to `reassignTo`. */
-export function removeOrganization(d: Decision, organizationId: string, reassignTo: string | null): void {
+/** Removing an organization: like admitting one, the partners' to decide once a model is chosen. */
+export function removeOrganization(d: Decision, organizationId: string, reassignTo: string | null, reason = ''): void {
   requireCoordinator(d.state, d.actor);
   const fields: Record<string, string> = {};
   if (!d.state.organizationIds.includes(organizationId)) fields.organizationId = 'not a member of this partnership';
@@ -45,6 +54,12 @@ export function removeOrganization(d: Decision, organizationId: string, reassign
   const holdsRoles = d.state.roles.some((role) => role.organizationId === organizationId) || d.state.kpis.some((kpi) => kpi.ownerOrganizationId === organizationId);
   if (holdsRoles && reassignTo === null) fields.reassignTo = 'the organization holds roles or KPIs: say who takes them over';
   if (Object.keys(fields).length > 0) throw ruleBroken(ERROR_CODES.membership, 'The organization cannot leave this way', fields);
+  if (d.partnersDecide) return proposeChange(d, { kind: 'remove_organization', organizationId, reassignTo }, reason);
+  dischargeOrganization(d, organizationId, reassignTo);
+}
+
+/** A leaving organization's open tasks are cancelled and its roles and KPIs go to `reassignTo`. */
+export function dischargeOrganization(d: Decision, organizationId: string, reassignTo: string | null): void {
   d.cancelTasks((task) => task.assignee.kind === 'organization' && task.assignee.organizationId === organizationId, 'the organization left the partnership');
   const wasEligible = d.state.signoff?.eligible.includes(organizationId) ?? false;
   d.emit({ type: 'OrganizationLeft', data: { organizationId, reassignTo } });

@@ -18,6 +18,7 @@ import {
   NOW,
   org,
   partnerA,
+  partnerC,
   partnerD,
   prioritiesDrafted,
   ROLES,
@@ -108,6 +109,9 @@ describe('Resume', () => {
   });
 });
 
+/** A workflow run recorded before joint decisions: the coordinator changes membership alone. */
+const LEGACY = { jointDecisions: false };
+
 describe('AddOrganization', () => {
   it('before an agreement is adopted, the organization just joins', () => {
     const { state } = given(inRoles())
@@ -116,10 +120,10 @@ describe('AddOrganization', () => {
     expect(state.organizationIds).toEqual([IDS.orgA, IDS.orgB, IDS.orgC, IDS.orgD]);
   });
 
-  it('with an adopted agreement, the organization gets a SIGN_AGREEMENT “joining” task', () => {
+  it('with an adopted agreement (in a run from before joint decisions), the organization gets a SIGN_AGREEMENT “joining” task', () => {
     const s = inMeasurement();
     const { state } = given(s)
-      .when({ type: 'AddOrganization', organizationId: IDS.orgD })
+      .when({ type: 'AddOrganization', organizationId: IDS.orgD }, LEGACY)
       .then([
         { type: 'OrganizationJoined', data: { organizationId: IDS.orgD } },
         {
@@ -133,7 +137,7 @@ describe('AddOrganization', () => {
   });
 
   it('signing the joining task records the signature without any sign-off round', () => {
-    const s = inMeasurement().do({ type: 'AddOrganization', organizationId: IDS.orgD });
+    const s = inMeasurement().admit(IDS.orgD);
     const taskId = s.task('SIGN_AGREEMENT', IDS.orgD).id;
     const { state } = given(s)
       .when(completeTask(taskId), { actor: partnerD })
@@ -146,7 +150,7 @@ describe('AddOrganization', () => {
   });
 
   it('refusing the joining task records nothing more', () => {
-    const s = inMeasurement().do({ type: 'AddOrganization', organizationId: IDS.orgD });
+    const s = inMeasurement().admit(IDS.orgD);
     const taskId = s.task('SIGN_AGREEMENT', IDS.orgD).id;
     given(s)
       .when(completeTask(taskId, 'reject', { comment: 'Not yet' }), { actor: partnerD })
@@ -159,12 +163,12 @@ describe('AddOrganization', () => {
   });
 });
 
-describe('RemoveOrganization', () => {
+describe('RemoveOrganization, by the coordinator alone (while the partnership forms, or in a run from before joint decisions)', () => {
   it('an organization without roles leaves; its open tasks are cancelled', () => {
     const s = inCycle('cooperative', NO_PULSE);
     const task = s.task('HEALTH_CHECK', IDS.orgC).id;
     const { state } = given(s)
-      .when({ type: 'RemoveOrganization', organizationId: IDS.orgC })
+      .when({ type: 'RemoveOrganization', organizationId: IDS.orgC }, LEGACY)
       .then([
         { type: 'TaskCancelled', data: { taskId: task, reason: 'the organization left the partnership' } },
         { type: 'OrganizationLeft', data: { organizationId: IDS.orgC, reassignTo: null } },
@@ -175,7 +179,7 @@ describe('RemoveOrganization', () => {
   it('a role holder’s roles and KPIs are reassigned', () => {
     const s = inMeasurement();
     const { state } = given(s)
-      .when({ type: 'RemoveOrganization', organizationId: IDS.orgB, reassignTo: IDS.orgC })
+      .when({ type: 'RemoveOrganization', organizationId: IDS.orgB, reassignTo: IDS.orgC }, LEGACY)
       .then([{ type: 'OrganizationLeft', data: { organizationId: IDS.orgB, reassignTo: IDS.orgC } }]);
     expect(state.roles).toEqual(ROLES.map((role) => (role.organizationId === IDS.orgB ? { ...role, organizationId: IDS.orgC } : role)));
     expect(state.kpis.map((kpi) => kpi.ownerOrganizationId)).toEqual([IDS.orgA, IDS.orgC]);
@@ -184,7 +188,7 @@ describe('RemoveOrganization', () => {
   it('a pending sign-off settles without the leaving organization', () => {
     const s = signing('cooperative').complete('SIGN_AGREEMENT', IDS.orgA).complete('SIGN_AGREEMENT', IDS.orgB);
     const { state } = given(s)
-      .when({ type: 'RemoveOrganization', organizationId: IDS.orgC })
+      .when({ type: 'RemoveOrganization', organizationId: IDS.orgC }, LEGACY)
       .then([
         { type: 'TaskCancelled', data: { taskId: s.task('SIGN_AGREEMENT', IDS.orgC).id, reason: 'the organization left the partnership' } },
         { type: 'OrganizationLeft', data: { organizationId: IDS.orgC, reassignTo: null } },
@@ -198,7 +202,7 @@ describe('RemoveOrganization', () => {
 
   it('a sign-off still pending after the organization left stays open', () => {
     const s = signing('cooperative').complete('SIGN_AGREEMENT', IDS.orgA);
-    const { state } = given(s).when({ type: 'RemoveOrganization', organizationId: IDS.orgC }).then([
+    const { state } = given(s).when({ type: 'RemoveOrganization', organizationId: IDS.orgC }, LEGACY).then([
       { type: 'TaskCancelled', data: { taskId: s.task('SIGN_AGREEMENT', IDS.orgC).id, reason: 'the organization left the partnership' } },
       { type: 'OrganizationLeft', data: { organizationId: IDS.orgC, reassignTo: null } },
     ]);
@@ -238,12 +242,60 @@ describe('RemoveOrganization', () => {
       .complete('HEALTH_CHECK', IDS.orgA, 'approve', { data: H })
       .complete('HEALTH_CHECK', IDS.orgB, 'approve', { data: H });
     given(s)
-      .when({ type: 'RemoveOrganization', organizationId: IDS.orgC })
+      .when({ type: 'RemoveOrganization', organizationId: IDS.orgC }, LEGACY)
       .then([
         { type: 'TaskCancelled', data: { taskId: s.task('HEALTH_CHECK', IDS.orgC).id, reason: 'the organization left the partnership' } },
         { type: 'OrganizationLeft', data: { organizationId: IDS.orgC, reassignTo: null } },
         { type: 'TaskOpened', data: { task: taskAt({ id: `p-1.${s.state.version + 3}`, kind: 'REVIEW', title: `Review cycle 1: ${NAME}`, assignee: { kind: 'user', userId: IDS.coordinator }, cycle: 1 }) } },
       ]);
+  });
+});
+
+describe('membership once a management model is chosen: the partners decide', () => {
+  const CONTACTS: Record<string, { contactId: string }> = { [IDS.orgA]: { contactId: IDS.partnerA }, [IDS.orgB]: { contactId: IDS.partnerB } };
+  const decideTasks = (story: Story) => story.state.openTasks.filter((task) => task.kind === 'DECIDE_CHANGE');
+
+  it('AddOrganization proposes the admission; agreed by every organization, it joins and signs the agreement in force', () => {
+    const s = inMeasurement();
+    const { state } = given(s).when({ type: 'AddOrganization', organizationId: IDS.orgD, reason: 'Eastvale runs the vans' }).then([
+      {
+        type: 'SignoffOpened',
+        data: { subject: 'CHANGE', rule: 'consensus', eligible: [IDS.orgA, IDS.orgB, IDS.orgC], proposal: { change: { kind: 'admit_organization', organizationId: IDS.orgD }, reason: 'Eastvale runs the vans' } },
+      },
+      ...[IDS.orgA, IDS.orgB, IDS.orgC].map((organizationId, index) => ({
+        type: 'TaskOpened' as const,
+        data: {
+          // The agreed points of contact (A's and B's) are addressed by name.
+          task: taskAt({ id: `p-1.${s.state.version + 2 + index}`, kind: 'DECIDE_CHANGE', title: `Agree to admit an organization: ${NAME}`, assignee: { ...org(organizationId), ...CONTACTS[organizationId] } }),
+        },
+      })),
+    ]);
+    expect(state.organizationIds).not.toContain(IDS.orgD);
+    const proposed = s.fork().do({ type: 'AddOrganization', organizationId: IDS.orgD }).complete('DECIDE_CHANGE', IDS.orgA).complete('DECIDE_CHANGE', IDS.orgB);
+    const events = given(proposed).when(completeTask(proposed.task('DECIDE_CHANGE', IDS.orgC).id), { actor: partnerC }).events();
+    expect(events.map((event) => event.type)).toEqual(['TaskCompleted', 'SignoffGiven', 'SignoffCompleted', 'OrganizationJoined', 'TaskOpened']);
+    expect(events[4]?.data).toMatchObject({ task: { kind: 'SIGN_AGREEMENT', assignee: org(IDS.orgD), purpose: 'joining' } });
+  });
+
+  it('a refusal under consensus keeps the organization out', () => {
+    const s = inMeasurement().do({ type: 'AddOrganization', organizationId: IDS.orgD }).complete('DECIDE_CHANGE', IDS.orgA, 'reject', { comment: 'Not this year' });
+    expect(s.state.organizationIds).not.toContain(IDS.orgD);
+    expect(s.state.signoff).toBeNull();
+    expect(decideTasks(s)).toEqual([]);
+  });
+
+  it('RemoveOrganization proposes the removal, checked first; agreed, the roles pass on as proposed', () => {
+    given(inMeasurement()).when({ type: 'RemoveOrganization', organizationId: IDS.orgB }).thenThrows(ERROR_CODES.membership, { kind: 'rule', fieldKeys: ['reassignTo'] });
+    const s = inMeasurement().do({ type: 'RemoveOrganization', organizationId: IDS.orgB, reassignTo: IDS.orgC });
+    expect(s.state.signoff?.proposal?.change).toEqual({ kind: 'remove_organization', organizationId: IDS.orgB, reassignTo: IDS.orgC });
+    expect(decideTasks(s).map((task) => task.title)).toEqual(Array(3).fill(`Agree to an organization leaving: ${NAME}`));
+    s.agreeChange();
+    expect(s.state.organizationIds).toEqual([IDS.orgA, IDS.orgC]);
+    expect(s.state.kpis.map((kpi) => kpi.ownerOrganizationId)).toEqual([IDS.orgA, IDS.orgC]);
+  });
+
+  it('before a model is chosen the coordinator still forms the partnership alone', () => {
+    given(inRoles()).when({ type: 'AddOrganization', organizationId: IDS.orgD }).then([{ type: 'OrganizationJoined', data: { organizationId: IDS.orgD } }]);
   });
 });
 

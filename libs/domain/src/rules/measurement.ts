@@ -7,6 +7,7 @@ import { durationMs } from '../duration.js';
 import { ruleBroken } from '../errors.js';
 import type { TaskDataOf } from '../task-catalogue.js';
 import type { OpenTask } from '../tasks.js';
+import { proposeChange } from './signoff.js';
 import { proposeTermination } from './termination.js';
 
 const CYCLE_TASKS = new Set<OpenTask['kind']>(['REPORT_MEASUREMENT', 'HEALTH_CHECK', 'REVIEW']);
@@ -79,6 +80,11 @@ export function recordHealthCheck(d: Decision, task: OpenTask, data: TaskDataOf<
   d.emit({ type: 'HealthCheckRecorded', data: { check: { cycle: task.cycle ?? d.state.cycle, organizationId, scores, recommend: recommend ?? null } } });
 }
 
+/** Measuring stops until the partnership comes back to MEASUREMENT: a later cycle's open tasks go. */
+export function leaveMeasurement(d: Decision): void {
+  d.cancelTasks((open) => CYCLE_TASKS.has(open.kind), 'the review left MEASUREMENT');
+}
+
 export function decideReview(d: Decision, task: OpenTask, data: TaskDataOf<'REVIEW'>): void {
   const { outcome, option } = data;
   const scores = data.goalScores ?? null;
@@ -91,11 +97,12 @@ export function decideReview(d: Decision, task: OpenTask, data: TaskDataOf<'REVI
   if (scores) d.emit({ type: 'GoalAttainmentScored', data: { cycle, scores } });
   d.emit({ type: 'ReviewDecided', data: { cycle, outcome } });
   if (outcome === 'revisit_priorities' || outcome === 'revisit_roles') {
-    // Measuring stops until the partnership comes back to MEASUREMENT: a later cycle's open tasks go.
-    d.cancelTasks((open) => CYCLE_TASKS.has(open.kind), 'the review left MEASUREMENT');
+    const to = outcome === 'revisit_priorities' ? 'PRIORITY_SETTING' : 'ROLE_IDENTIFICATION';
+    // A revisit is a joint decision: the review proposes it, the partners decide; measuring goes on meanwhile.
+    if (d.partnersDecide) return proposeChange(d, { kind: 'revisit', to, cycle }, data.reason || `Review of cycle ${cycle}`);
+    leaveMeasurement(d);
+    d.advance(to, outcome === 'revisit_priorities' ? 'the review revisits the priorities' : 'the review revisits the roles');
   }
-  if (outcome === 'revisit_priorities') d.advance('PRIORITY_SETTING', 'the review revisits the priorities');
-  if (outcome === 'revisit_roles') d.advance('ROLE_IDENTIFICATION', 'the review revisits the roles');
   // The schema makes sure a proposal names its option.
   if (outcome === 'propose_termination' && option) proposeTermination(d, option, data.reason || `Review of cycle ${cycle}`, true);
 }

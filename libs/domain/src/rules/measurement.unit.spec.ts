@@ -48,6 +48,9 @@ const measured = () =>
     .complete('HEALTH_CHECK', IDS.orgC, 'approve', { data: HEALTH });
 const review = (s: Story, data: Record<string, unknown>) => completeTask(s.task('REVIEW').id, 'approve', { data });
 
+/** A workflow run recorded before joint decisions: the review revisits at once. */
+const LEGACY = { jointDecisions: false };
+
 describe('review cycles', () => {
   it('adoption schedules the first review (no pulse when healthPulse ≥ reviewCycle)', () => {
     expect(inMeasurement('cooperative', NO_PULSE).state).toMatchObject({ nextReviewAt: REVIEW_AT.toISOString(), nextPulseAt: null, cycle: 0 });
@@ -277,10 +280,32 @@ describe('the REVIEW task', () => {
     expect(state).toMatchObject({ stage: 'MEASUREMENT', reviews: [{ cycle: 1, outcome: 'continue', at: '2030-01-15T09:00:00.000Z' }], goalAttainment: [{ cycle: 1, scores: { '1': 1, '2': 0 } }] });
   });
 
-  it('revisit_priorities goes back to PRIORITY_SETTING with the priorities open for drafting', () => {
+  it('revisit_priorities is a joint decision: the review proposes it, measuring goes on until the partners agree', () => {
+    const s = measured();
+    const events = given(s).when(review(s, { outcome: 'revisit_priorities', reason: 'Targets no longer fit' })).events();
+    expect(events.map((event) => event.type).slice(0, 3)).toEqual(['TaskCompleted', 'ReviewDecided', 'SignoffOpened']);
+    expect(events[2]?.data).toMatchObject({ subject: 'CHANGE', proposal: { change: { kind: 'revisit', to: 'PRIORITY_SETTING', cycle: 1 }, reason: 'Targets no longer fit' } });
+    const proposed = s.fork().do(review(s, { outcome: 'revisit_priorities' }));
+    expect(proposed.state.stage).toBe('MEASUREMENT');
+    proposed.do({ type: 'FireDueTimers' }, { now: new Date(proposed.state.nextReviewAt!), actor: system });
+    const later = proposed.state.openTasks.filter((task) => task.cycle === 2);
+    expect(later.length).toBeGreaterThan(0);
+    proposed.agreeChange();
+    expect(proposed.state).toMatchObject({ stage: 'PRIORITY_SETTING', prioritiesStatus: 'DRAFTING' });
+    expect(proposed.state.openTasks.filter((task) => task.cycle === 2)).toEqual([]);
+    expect(proposed.events.findLast((event) => event.type === 'StageAdvanced')?.data).toEqual({ from: 'MEASUREMENT', to: 'PRIORITY_SETTING', reason: 'the partners agreed to revisit the priorities' });
+  });
+
+  it('a revisit the partners refuse leaves the partnership measuring', () => {
+    const s = measured();
+    const proposed = s.do(review(s, { outcome: 'revisit_roles' })).complete('DECIDE_CHANGE', IDS.orgB, 'reject', { comment: 'Roles work' });
+    expect(proposed.state).toMatchObject({ stage: 'MEASUREMENT', signoff: null });
+  });
+
+  it('revisit_priorities (in a run from before joint decisions) goes back to PRIORITY_SETTING with the priorities open for drafting', () => {
     const s = measured();
     const { state } = given(s)
-      .when(review(s, { outcome: 'revisit_priorities' }))
+      .when(review(s, { outcome: 'revisit_priorities' }), LEGACY)
       .then([
         { type: 'TaskCompleted', data: { taskId: s.task('REVIEW').id, decision: 'approve', comment: null } },
         { type: 'ReviewDecided', data: { cycle: 1, outcome: 'revisit_priorities' } },
@@ -289,10 +314,10 @@ describe('the REVIEW task', () => {
     expect(state).toMatchObject({ stage: 'PRIORITY_SETTING', prioritiesStatus: 'DRAFTING' });
   });
 
-  it('revisit_roles goes back to ROLE_IDENTIFICATION', () => {
+  it('revisit_roles (in a run from before joint decisions) goes back to ROLE_IDENTIFICATION', () => {
     const s = measured();
     given(s)
-      .when(review(s, { outcome: 'revisit_roles' }))
+      .when(review(s, { outcome: 'revisit_roles' }), LEGACY)
       .then([
         { type: 'TaskCompleted', data: { taskId: s.task('REVIEW').id, decision: 'approve', comment: null } },
         { type: 'ReviewDecided', data: { cycle: 1, outcome: 'revisit_roles' } },
@@ -356,14 +381,14 @@ describe('the REVIEW task', () => {
     given(s).when(review(s, { outcome: 'continue' }), { actor: coordinator }).events();
   });
 
-  it('leaving MEASUREMENT cancels a later cycle’s open tasks', () => {
+  it('leaving MEASUREMENT (in a run from before joint decisions) cancels a later cycle’s open tasks', () => {
     const s = measured();
     s.do({ type: 'FireDueTimers' }, { now: new Date(s.state.nextReviewAt!), actor: system });
     const later = s.state.openTasks.filter((task) => task.cycle === 2).map((task) => task.id);
     expect(later).toHaveLength(5);
     const taskId = s.task('REVIEW').id;
     given(s)
-      .when(completeTask(taskId, 'approve', { data: { outcome: 'revisit_roles' } }))
+      .when(completeTask(taskId, 'approve', { data: { outcome: 'revisit_roles' } }), LEGACY)
       .then([
         { type: 'TaskCompleted', data: { taskId, decision: 'approve', comment: null } },
         { type: 'ReviewDecided', data: { cycle: 1, outcome: 'revisit_roles' } },

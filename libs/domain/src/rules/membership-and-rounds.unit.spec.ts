@@ -9,14 +9,18 @@ import { decide } from '../decide.js';
 import { ALIGNED, GOALS, IDS, NOW, coordinator, given, goal, inMeasurement, prioritiesDrafted, signing } from '../spec-helpers.js';
 
 describe('an organization leaving mid-round', () => {
-  it("brings the organization taking over its roles into an agreement round", () => {
+  it('waits, once the partners decide membership, until the round in progress is decided', () => {
+    given(signing('collaborative')).when({ type: 'RemoveOrganization', organizationId: IDS.orgA, reassignTo: IDS.orgC }).thenThrows('SIGNOFF.IN_PROGRESS', { kind: 'conflict' });
+  });
+
+  it("in a run from before joint decisions, brings the organization taking over its roles into an agreement round", () => {
     const s = signing('collaborative');
     expect(s.state.signoff?.eligible).toEqual([IDS.orgA, IDS.orgB]);
-    const events = given(s).when({ type: 'RemoveOrganization', organizationId: IDS.orgA, reassignTo: IDS.orgC }).events();
+    const events = given(s).when({ type: 'RemoveOrganization', organizationId: IDS.orgA, reassignTo: IDS.orgC }, { jointDecisions: false }).events();
     expect(events.map((event) => event.type)).toEqual(['TaskCancelled', 'OrganizationLeft', 'SignoffExtended', 'TaskOpened']);
     const opened = events[3]!;
     expect(opened.type === 'TaskOpened' && opened.data.task).toMatchObject({ kind: 'SIGN_AGREEMENT', assignee: { kind: 'organization', organizationId: IDS.orgC } });
-    s.do({ type: 'RemoveOrganization', organizationId: IDS.orgA, reassignTo: IDS.orgC });
+    s.do({ type: 'RemoveOrganization', organizationId: IDS.orgA, reassignTo: IDS.orgC }, { jointDecisions: false });
     expect(s.state.signoff?.eligible).toEqual([IDS.orgB, IDS.orgC]);
     s.complete('SIGN_AGREEMENT', IDS.orgB);
     expect(s.state.stage).toBe('ROLE_IDENTIFICATION');
@@ -66,10 +70,22 @@ describe('listening after the goals changed', () => {
   });
 });
 
+describe('a change proposed while a termination waits for the sponsor', () => {
+  it('gives way to the termination’s sign-off: its tasks are cancelled and it is recorded as not agreed', () => {
+    const s = inMeasurement().do({ type: 'ProposeTermination', option: 'exit', reason: 'Goals met' }).do({ type: 'AddOrganization', organizationId: IDS.orgD });
+    expect(s.state.signoff?.subject).toBe('CHANGE');
+    s.complete('APPROVE_TERMINATION', null);
+    expect(s.state.signoff?.subject).toBe('TERMINATION');
+    expect(s.state.openTasks.filter((task) => task.kind === 'DECIDE_CHANGE')).toEqual([]);
+    expect(s.events.filter((event) => event.type === 'SignoffCompleted').at(-1)?.data).toEqual({ subject: 'CHANGE', outcome: 'rejected' });
+    expect(s.state.organizationIds).not.toContain(IDS.orgD);
+  });
+});
+
 describe('renewal', () => {
   it('leaves no task open (a joining signature opened during the termination is cancelled)', () => {
     const s = inMeasurement().do({ type: 'ProposeTermination', option: 'renew', reason: 'Next round' });
-    s.do({ type: 'AddOrganization', organizationId: IDS.orgD });
+    s.do({ type: 'AddOrganization', organizationId: IDS.orgD }, { jointDecisions: false });
     expect(s.state.openTasks.map((task) => task.kind).sort()).toEqual(['APPROVE_TERMINATION', 'SIGN_AGREEMENT']);
     s.complete('APPROVE_TERMINATION', null);
     for (const organizationId of [IDS.orgA, IDS.orgB, IDS.orgC, IDS.orgD]) s.complete('SIGN_TERMINATION', organizationId);

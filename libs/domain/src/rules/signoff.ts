@@ -6,10 +6,10 @@
  * majority vote when the round's vote time passes, when the coordinator calls the vote, or when every
  * organization has answered without agreeing; the events record which.
  */
-import { ERROR_CODES, requireCoordinator, type Decision } from '../decision.js';
+import { ERROR_CODES, requireCoordinator, requireNoSignoff, type Decision } from '../decision.js';
 import { durationMs } from '../duration.js';
 import { conflict } from '../errors.js';
-import type { DecisionRule, SignoffSubject, VoteCause } from '../events.js';
+import type { ChangeProposal, DecisionRule, ProposedChange, SignoffSubject, VoteCause } from '../events.js';
 import type { ManagementModel } from '../model.js';
 import type { ActivePartnership, SignoffRound } from '../partnership.js';
 import type { OpenTask, TaskKind } from '../tasks.js';
@@ -18,14 +18,14 @@ export const SIGNOFF_TASK: Record<SignoffSubject, TaskKind> = {
   LISTENING: 'CONFIRM_LISTENING',
   AGREEMENT: 'SIGN_AGREEMENT',
   TERMINATION: 'SIGN_TERMINATION',
-  RENEGOTIATION: 'AGREE_RENEGOTIATION',
+  CHANGE: 'DECIDE_CHANGE',
 };
 
 const TITLES: Record<SignoffSubject, string> = {
   LISTENING: 'Confirm your organization’s view is recorded',
   AGREEMENT: 'Sign the partnering agreement',
   TERMINATION: 'Sign off the termination decision',
-  RENEGOTIATION: 'Agree to renegotiate the goals',
+  CHANGE: 'Decide the proposed change',
 };
 
 /** `seekAgreementFirst` is false only when replaying runs from before integrated rounds sought agreement first. */
@@ -42,16 +42,40 @@ export function eligibleFor(state: ActivePartnership, rule: DecisionRule): strin
   return holders.length > 0 ? holders : [...state.organizationIds];
 }
 
-export function openSignoff(d: Decision, subject: SignoffSubject, rule: DecisionRule): void {
+export function openSignoff(d: Decision, subject: SignoffSubject, rule: DecisionRule, proposal?: ChangeProposal): void {
   const eligible = eligibleFor(d.state, rule);
   // The vote falls due when the round's tasks do.
   const voteAt = rule === 'agreement_or_vote' ? { voteAt: new Date(d.now.getTime() + durationMs(d.state.policy.taskDue)).toISOString() } : {};
-  d.emit({ type: 'SignoffOpened', data: { subject, rule, eligible, ...voteAt } });
+  d.emit({ type: 'SignoffOpened', data: { subject, rule, eligible, ...voteAt, ...(proposal ? { proposal } : {}) } });
   for (const organizationId of eligible) openSignoffTask(d, subject, organizationId);
 }
 
+/** What each organization is asked to agree to in a CHANGE round. */
+const CHANGE_TITLES: Record<ProposedChange['kind'], string> = {
+  renegotiate_goals: 'Agree to renegotiate the goals',
+  admit_organization: 'Agree to admit an organization',
+  remove_organization: 'Agree to an organization leaving',
+  revisit: 'Agree to revisit an earlier stage',
+};
+
+/** Ends the round in progress, if any, undecided: its tasks are cancelled and it is recorded as rejected. */
+export function abandonRound(d: Decision, reason: string): void {
+  const round = d.state.signoff;
+  if (!round) return;
+  d.cancelTasks((task) => task.kind === SIGNOFF_TASK[round.subject], reason);
+  d.emit({ type: 'SignoffCompleted', data: { subject: round.subject, outcome: 'rejected' } });
+}
+
+/** Opens a CHANGE round: the partner organizations decide the coordinator's proposal under the model's rule. */
+export function proposeChange(d: Decision, change: ProposedChange, reason: string): void {
+  requireNoSignoff(d.state);
+  openSignoff(d, 'CHANGE', ruleOf(d.state.managementModel, d.jointDecisions), { change, reason: reason.trim() });
+}
+
 function openSignoffTask(d: Decision, subject: SignoffSubject, organizationId: string): void {
-  d.openTask({ kind: SIGNOFF_TASK[subject], title: `${TITLES[subject]}: ${d.state.name}`, assignee: d.assigneeFor(organizationId) });
+  const change = d.state.signoff?.proposal?.change;
+  const title = subject === 'CHANGE' && change ? CHANGE_TITLES[change.kind] : TITLES[subject];
+  d.openTask({ kind: SIGNOFF_TASK[subject], title: `${title}: ${d.state.name}`, assignee: d.assigneeFor(organizationId) });
 }
 
 /**
@@ -106,6 +130,7 @@ export function settle(d: Decision): SignoffOutcome {
   const decided = d.state.signoff ?? round;
   const outcome = outcomeOf(decided);
   if (outcome === 'pending') return outcome;
+  d.decidedRound = decided;
   d.cancelTasks((task) => task.kind === SIGNOFF_TASK[round.subject], `the ${round.subject.toLowerCase()} sign-off is decided`);
   const decidedBy = decided.rule === 'agreement_or_vote' ? { decidedBy: decided.voting ? ('vote' as const) : ('agreement' as const) } : {};
   d.emit({ type: 'SignoffCompleted', data: { subject: round.subject, outcome, ...decidedBy } });

@@ -9,7 +9,7 @@ import { durationMs } from '../duration.js';
 import { conflict, ruleBroken } from '../errors.js';
 import type { TerminationOption } from '../model.js';
 import { noticeRecipients, noticeRemindersAt } from '../timers.js';
-import { openSignoff, ruleOf } from './signoff.js';
+import { abandonRound, openSignoff, ruleOf } from './signoff.js';
 
 const WIND_DOWN: Record<'exit' | 'hand_over', string[]> = {
   exit: ['final report', 'hand-over of assets', 'communications'],
@@ -37,6 +37,8 @@ export function proposeTermination(d: Decision, option: TerminationOption, reaso
 export function decideTerminationApproval(d: Decision, approved: boolean, reason: string | null): void {
   if (approved) {
     d.emit({ type: 'TerminationApproved', data: {} });
+    // A change proposed while the sponsor decided gives way to the termination's own round.
+    abandonRound(d, 'the termination’s sign-off replaces it');
     openSignoff(d, 'TERMINATION', ruleOf(d.state.managementModel, d.jointDecisions));
   } else {
     rejectTermination(d, reason ?? 'rejected by the sponsor');

@@ -93,17 +93,19 @@ export function ReviewForm({ task, context, onClose }: TaskFormProps<'REVIEW'>) 
                   </MenuItem>
                 ))}
               </TextField>
-              <TextField
-                multiline
-                minRows={2}
-                label="Why"
-                name="reason"
-                value={values.reason}
-                onChange={(event) => change('data.reason', { reason: event.target.value })}
-                error={'data.reason' in errors}
-                helperText={errors['data.reason']}
-              />
             </>
+          )}
+          {values.outcome !== '' && values.outcome !== 'continue' && (
+            <TextField
+              multiline
+              minRows={2}
+              label="Why"
+              name="reason"
+              value={values.reason}
+              onChange={(event) => change('data.reason', { reason: event.target.value })}
+              error={'data.reason' in errors}
+              helperText={errors['data.reason']}
+            />
           )}
         </Stack>
       </Section>

@@ -4,10 +4,10 @@
  */
 import type { TaskKind } from '@pe/domain';
 import type { ComponentType } from 'react';
-import { AgreeRenegotiationForm } from './AgreeRenegotiationForm';
 import { ApprovePrioritiesForm } from './ApprovePrioritiesForm';
 import { ApproveTerminationForm } from './ApproveTerminationForm';
 import { ConfirmListeningForm } from './ConfirmListeningForm';
+import { DecideChangeForm } from './DecideChangeForm';
 import { HealthCheckForm } from './HealthCheckForm';
 import { ReportMeasurementForm } from './ReportMeasurementForm';
 import { ReviewForm } from './ReviewForm';
@@ -20,7 +20,7 @@ export const TASK_FORMS: { [K in TaskKind]: ComponentType<TaskFormProps<K>> } = 
   APPROVE_PRIORITIES: ApprovePrioritiesForm,
   CONFIRM_LISTENING: ConfirmListeningForm,
   SIGN_AGREEMENT: SignAgreementForm,
-  AGREE_RENEGOTIATION: AgreeRenegotiationForm,
+  DECIDE_CHANGE: DecideChangeForm,
   REPORT_MEASUREMENT: ReportMeasurementForm,
   HEALTH_CHECK: HealthCheckForm,
   REVIEW: ReviewForm,

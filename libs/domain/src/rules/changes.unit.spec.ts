@@ -40,7 +40,7 @@ function flaggedInRoles(model: ManagementModel): Story {
   return s.do({ type: 'DefineRoles', roles: ROLES }).do({ type: 'ChooseManagementModel', model });
 }
 
-const agree = (s: Story, organizationId: string) => completeTask(s.task('AGREE_RENEGOTIATION', organizationId).id);
+const agree = (s: Story, organizationId: string) => completeTask(s.task('DECIDE_CHANGE', organizationId).id);
 
 /** The command's events and the state after them. */
 function run(s: Story, command: PartnershipCommand, actor?: Actor) {
@@ -60,44 +60,44 @@ describe('ProposeRenegotiation', () => {
   it('opens a round of every partner organization with the reason and the flagged goals', () => {
     const s = flagged();
     const { state, events } = run(s, propose);
-    expect(events.slice(0, 2).map(({ type, data }) => ({ type, data }))).toEqual([
-      { type: 'RenegotiationProposed', data: { reason: REASON, goalRanks: [2] } },
-      { type: 'SignoffOpened', data: { subject: 'RENEGOTIATION', rule: 'consensus', eligible: [IDS.orgA, IDS.orgB, IDS.orgC] } },
-    ]);
-    expect(state.renegotiation).toMatchObject({ reason: REASON, goalRanks: [2], proposedBy: IDS.coordinator });
-    expect(state.openTasks.filter((task) => task.kind === 'AGREE_RENEGOTIATION').map((task) => task.title)).toEqual(Array(3).fill(`Agree to renegotiate the goals: ${NAME}`));
+    expect(events[0]).toMatchObject({
+      type: 'SignoffOpened',
+      data: { subject: 'CHANGE', rule: 'consensus', eligible: [IDS.orgA, IDS.orgB, IDS.orgC], proposal: { change: { kind: 'renegotiate_goals', goalRanks: [2] }, reason: REASON } },
+    });
+    expect(state.signoff?.proposal).toMatchObject({ reason: REASON, change: { kind: 'renegotiate_goals', goalRanks: [2] }, proposedBy: IDS.coordinator });
+    expect(state.openTasks.filter((task) => task.kind === 'DECIDE_CHANGE').map((task) => task.title)).toEqual(Array(3).fill(`Agree to renegotiate the goals: ${NAME}`));
   });
 
   it('once every organization agrees, goes back to PRIORITY_SETTING to redraft the goals', () => {
-    const s = flagged().do(propose).complete('AGREE_RENEGOTIATION', IDS.orgA).complete('AGREE_RENEGOTIATION', IDS.orgB);
+    const s = flagged().do(propose).complete('DECIDE_CHANGE', IDS.orgA).complete('DECIDE_CHANGE', IDS.orgB);
     const { state, events } = run(s, agree(s, IDS.orgC), partnerC);
     expect(events.map((event) => event.type)).toEqual(['TaskCompleted', 'SignoffGiven', 'SignoffCompleted', 'StageAdvanced']);
     expect(events.at(-1)?.data).toEqual({ from: 'LISTENING', to: 'PRIORITY_SETTING', reason: 'the partners agreed to renegotiate the goals' });
-    expect(state).toMatchObject({ stage: 'PRIORITY_SETTING', prioritiesStatus: 'DRAFTING', renegotiation: null, signoff: null });
+    expect(state).toMatchObject({ stage: 'PRIORITY_SETTING', prioritiesStatus: 'DRAFTING', signoff: null });
   });
 
   it('a refusal under consensus keeps the goals: the round closes and the stage stays', () => {
     const s = flagged().do(propose);
-    const { state, events } = run(s, completeTask(s.task('AGREE_RENEGOTIATION', IDS.orgA).id, 'reject', { comment: 'Fix goal 2 in listening instead' }), partnerA);
+    const { state, events } = run(s, completeTask(s.task('DECIDE_CHANGE', IDS.orgA).id, 'reject', { comment: 'Fix goal 2 in listening instead' }), partnerA);
     expect(events.map((event) => event.type)).toEqual(['TaskCompleted', 'SignoffRefused', 'TaskCancelled', 'TaskCancelled', 'SignoffCompleted']);
-    expect(state).toMatchObject({ stage: 'LISTENING', renegotiation: null, signoff: null });
-    expect(state.openTasks.filter((task) => task.kind === 'AGREE_RENEGOTIATION')).toEqual([]);
+    expect(state).toMatchObject({ stage: 'LISTENING', signoff: null });
+    expect(state.openTasks.filter((task) => task.kind === 'DECIDE_CHANGE')).toEqual([]);
   });
 
   it('from ROLE_IDENTIFICATION of an integrated partnership: agreement first, then the vote the coordinator calls', () => {
     const s = flaggedInRoles('integrated').do(propose);
-    expect(s.state.signoff).toMatchObject({ subject: 'RENEGOTIATION', rule: 'agreement_or_vote' });
-    s.complete('AGREE_RENEGOTIATION', IDS.orgA).complete('AGREE_RENEGOTIATION', IDS.orgB);
+    expect(s.state.signoff).toMatchObject({ subject: 'CHANGE', rule: 'agreement_or_vote' });
+    s.complete('DECIDE_CHANGE', IDS.orgA).complete('DECIDE_CHANGE', IDS.orgB);
     expect(s.state.stage).toBe('ROLE_IDENTIFICATION');
     const { state, events } = run(s, { type: 'CallVote' });
-    expect(events.find((event) => event.type === 'SignoffCompleted')?.data).toEqual({ subject: 'RENEGOTIATION', outcome: 'approved', decidedBy: 'vote' });
-    expect(state).toMatchObject({ stage: 'PRIORITY_SETTING', renegotiation: null });
+    expect(events.find((event) => event.type === 'SignoffCompleted')?.data).toEqual({ subject: 'CHANGE', outcome: 'approved', decidedBy: 'vote' });
+    expect(state).toMatchObject({ stage: 'PRIORITY_SETTING' });
   });
 
   it('from ROLE_IDENTIFICATION of a collaborative partnership, the organizations holding a role decide', () => {
     const s = flaggedInRoles('collaborative').do(propose);
-    expect(s.state.signoff).toMatchObject({ subject: 'RENEGOTIATION', rule: 'agreement', eligible: [IDS.orgA, IDS.orgB] });
-    const { state } = run(s.complete('AGREE_RENEGOTIATION', IDS.orgA), agree(s, IDS.orgB), partnerB);
+    expect(s.state.signoff).toMatchObject({ subject: 'CHANGE', rule: 'agreement', eligible: [IDS.orgA, IDS.orgB] });
+    const { state } = run(s.complete('DECIDE_CHANGE', IDS.orgA), agree(s, IDS.orgB), partnerB);
     expect(state.stage).toBe('PRIORITY_SETTING');
   });
 
