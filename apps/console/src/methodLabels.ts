@@ -2,7 +2,7 @@
  * Words for the method's values (responsibilities, options, outcomes, rules), shared by every
  * screen that shows them. The value lists themselves come from @pe/domain.
  */
-import type { DecisionRule, HealthDimension, Responsibility, ReviewOutcome, TerminationOption } from '@pe/domain';
+import type { DecisionRule, ExpiryDecision, HealthDimension, Responsibility, ReviewOutcome, TerminationOption } from '@pe/domain';
 
 export const HEALTH_DIMENSION_LABELS: Record<HealthDimension, string> = {
   strategy: 'Strategy',
@@ -16,6 +16,12 @@ export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = {
   revisit_priorities: 'Propose revisiting the priorities (the partners decide)',
   revisit_roles: 'Propose revisiting the roles (the partners decide)',
   propose_termination: 'Propose a termination',
+};
+
+export const EXPIRY_DECISION_LABELS: Record<ExpiryDecision, string> = {
+  renew: 'Renew: a new term, back to priority setting',
+  restructure: 'Restructure: back to role identification',
+  let_end: 'Let it end: an exit, after the notice period',
 };
 
 export const TERMINATION_OPTION_LABELS: Record<TerminationOption, string> = {

@@ -52,6 +52,7 @@ export type PartnershipCommand =
   | { type: 'FireDueTimers' }
   /** Integrated partnerships: the coordinator ends the search for agreement in the open sign-off round; a majority decides. */
   | { type: 'CallVote' }
+  | { type: 'SetAgreementTerm'; term: { duration: string; remindBefore: string[] } | null }
   /** LISTENING or ROLE_IDENTIFICATION, when the alignment matrix flags a goal: the partners decide, under the model's rule, whether to go back to PRIORITY_SETTING. */
   | { type: 'ProposeRenegotiation'; reason: string };
 

@@ -12,8 +12,9 @@ import { addStakeholder, openListeningSignoff, recordListeningSession, scoreAlig
 import { addOrganization, moveDueDate, putOnHold, removeOrganization, resume } from './rules/lifecycle.js';
 import { decideReview, openHealthPulse, openReviewCycle, openReviewWhenReady, recordHealthCheck, reportMeasurements, scheduleReview } from './rules/measurement.js';
 import { decidePriorities, recordGoals, submitPriorities } from './rules/priorities.js';
-import { chooseManagementModel, commitResources, defineKpi, defineRoles, issueAgreement, setConflictProcess, setGovernance, setTerminationTerms } from './rules/roles.js';
+import { chooseManagementModel, commitResources, defineKpi, defineRoles, issueAgreement, setAgreementTerm, setConflictProcess, setGovernance, setTerminationTerms } from './rules/roles.js';
 import { carryOut, proposeRenegotiation } from './rules/changes.js';
+import { decideExpiry, expire, remindOfExpiry } from './rules/expiry.js';
 import { answer, callVote, settle, type SignoffOutcome } from './rules/signoff.js';
 import { closeWhenWoundDown, concludeTermination, decideTerminationApproval, proposeTermination, rejectTermination, remindOfNotice, takeEffect } from './rules/termination.js';
 import { escalationSteps } from './governance.js';
@@ -91,6 +92,8 @@ function handle(d: Decision, command: Exclude<PartnershipCommand, { type: 'Creat
       return afterSignoff(d, callVote(d, 'coordinator'));
     case 'ProposeRenegotiation':
       return proposeRenegotiation(d, command.reason);
+    case 'SetAgreementTerm':
+      return setAgreementTerm(d, command.term);
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -155,6 +158,8 @@ function completeTask(d: Decision, command: Extract<PartnershipCommand, { type: 
     case 'WIND_DOWN':
       dataOf(task.kind, command.data);
       return closeWhenWoundDown(d);
+    case 'DECIDE_EXPIRY':
+      return decideExpiry(d, dataOf(task.kind, command.data));
     default: {
       const unhandled: never = task.kind;
       return unhandled;
@@ -234,6 +239,12 @@ function fireDueTimers(d: Decision): void {
         break;
       case 'vote':
         afterSignoff(d, callVote(d, 'deadline'));
+        break;
+      case 'expiry_reminder':
+        remindOfExpiry(d);
+        break;
+      case 'expiry':
+        expire(d);
         break;
       case 'termination':
         // Whatever else fell due belongs to the partnership that has just ended.

@@ -5,6 +5,7 @@
 import type {
   Actor,
   AgreementContent,
+  AgreementTerm,
   CommittedResource,
   Goal,
   Governance,
@@ -91,6 +92,10 @@ export type PartnershipEventBody =
       };
     }
   | { type: 'SignoffVoteCalled'; data: { subject: SignoffSubject; by: VoteCause } }
+  /** The term the next agreement version carries (null: open-ended). */
+  | { type: 'AgreementTermSet'; data: { term: AgreementTerm | null } }
+  | { type: 'AgreementExpiryReminderSent'; data: { reminder: number; endsAt: string; recipients: Recipient[] } }
+  | { type: 'AgreementExpired'; data: { endsAt: string } }
   | { type: 'SignoffExtended'; data: { subject: SignoffSubject; organizationId: string } }
   | { type: 'SignoffGiven'; data: { subject: SignoffSubject; organizationId: string; userId: string } }
   | { type: 'SignoffRefused'; data: { subject: SignoffSubject; organizationId: string; userId: string; reason: string } }
@@ -150,6 +155,9 @@ const EVENT_TYPE_SET: Record<PartnershipEventType, true> = {
   SignoffGiven: true,
   SignoffRefused: true,
   SignoffVoteCalled: true,
+  AgreementTermSet: true,
+  AgreementExpiryReminderSent: true,
+  AgreementExpired: true,
   SignoffCompleted: true,
   RolesDefined: true,
   ResourcesCommitted: true,

@@ -6,7 +6,7 @@
 import type { PartnershipState } from './partnership.js';
 import type { DeadlineFilter } from './schemas.js';
 import { recipientOf, type Assignee, type Recipient, type TaskKind } from './tasks.js';
-import { deadlines, escalationRecipients, noticeRecipients, type DeadlinePurpose } from './timers.js';
+import { deadlines, escalationRecipients, expiryRecipients, noticeRecipients, type DeadlinePurpose } from './timers.js';
 
 
 export interface LedgerEntry {
@@ -27,7 +27,7 @@ export interface LedgerEntry {
   level: number | null;
   /** Which reminder (1-based) this timer sends. */
   reminder: number | null;
-  /** Whom the timer chases when it fires: the assignee for a reminder, the agreed path or the ladder for an escalation, everyone for a notice reminder, nobody for a cycle, an integrated sign-off falling to a vote, or a termination's effect. */
+  /** Whom the timer chases when it fires: the assignee for a reminder, the agreed path or the ladder for an escalation, everyone for a notice reminder, the coordinator and the sponsor for the agreement's expiry, nobody for a cycle, an integrated sign-off falling to a vote, or a termination's effect. */
   recipients: Recipient[];
 }
 
@@ -42,7 +42,9 @@ export function deadlineLedger(state: PartnershipState): LedgerEntry[] {
           ? [recipientOf(task.assignee)]
           : deadline.purpose === 'notice'
             ? noticeRecipients(state)
-            : [];
+            : deadline.purpose === 'expiry_reminder' || deadline.purpose === 'expiry'
+              ? expiryRecipients(state)
+              : [];
     return {
       id: `${state.id}:${deadline.purpose}${task ? `:${task.id}` : ''}`,
       partnershipId: state.id,
@@ -57,7 +59,7 @@ export function deadlineLedger(state: PartnershipState): LedgerEntry[] {
       assigneeOrganizationId: task?.assignee.kind === 'organization' ? task.assignee.organizationId : null,
       dueAt: task?.dueAt ?? null,
       level: deadline.purpose === 'escalation' ? deadline.level : null,
-      reminder: deadline.purpose === 'reminder' || deadline.purpose === 'notice' ? deadline.reminder : null,
+      reminder: deadline.purpose === 'reminder' || deadline.purpose === 'notice' || deadline.purpose === 'expiry_reminder' ? deadline.reminder : null,
       recipients,
     };
   });

@@ -136,7 +136,20 @@ export interface AgreementContent {
   terminationOptions: TerminationOption[];
   noticePeriod: string;
   kpis: Kpi[];
+  /** How long the agreement runs once adopted, and when before its end the coordinator is reminded; absent: open-ended. */
+  term?: AgreementTerm;
 }
+
+export interface AgreementTerm {
+  /** ISO-8601 duration from adoption, e.g. P2Y. */
+  duration: string;
+  /** Lead times before the end, longest first (default P90D, P60D, P30D): the first opens the coordinator's decision. */
+  remindBefore: string[];
+}
+
+export const DEFAULT_EXPIRY_REMINDERS = ['P90D', 'P60D', 'P30D'];
+export const EXPIRY_DECISIONS = ['renew', 'restructure', 'let_end'] as const;
+export type ExpiryDecision = (typeof EXPIRY_DECISIONS)[number];
 
 export const REVIEW_OUTCOMES = ['continue', 'revisit_priorities', 'revisit_roles', 'propose_termination'] as const;
 export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];

@@ -3,8 +3,10 @@
  * projector and the audit replay all use this one `evolve`.
  */
 import type { ChangeProposal, DecisionRule, PartnershipEvent, SignoffSubject } from './events.js';
+import { durationMs } from './duration.js';
 import type {
   Agreement,
+  AgreementTerm,
   CommittedResource,
   Goal,
   Governance,
@@ -87,6 +89,14 @@ export interface Partnership {
   conflictProcess: string;
   terminationOptions: TerminationOption[];
   noticePeriod: string | null;
+  /** The term the next agreement version carries (set in ROLE_IDENTIFICATION, or for a new version). */
+  agreementTerm: AgreementTerm | null;
+  /** When the adopted agreement's term ends; null while none is in force or it is open-ended. */
+  termEndsAt: string | null;
+  /** Expiry reminders sent for the term in force. */
+  expiryRemindersSent: number;
+  /** The adopted agreement's term has ended without a decision. */
+  termExpired: boolean;
   /** From the adopted agreement: stays in force while a later version is being signed. */
   agreedTerms: AgreedTerms | null;
   kpis: Kpi[];
@@ -154,6 +164,10 @@ function freshMethodState() {
     conflictProcess: '',
     terminationOptions: [] as TerminationOption[],
     noticePeriod: null,
+    agreementTerm: null,
+    termEndsAt: null,
+    expiryRemindersSent: 0,
+    termExpired: false,
     agreedTerms: null,
     kpis: [] as Kpi[],
     measurements: [] as Measurement[],
@@ -236,6 +250,12 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
       return { ...state, governance: event.data.governance };
     case 'ConflictProcessSet':
       return { ...state, conflictProcess: event.data.process };
+    case 'AgreementTermSet':
+      return { ...state, agreementTerm: event.data.term };
+    case 'AgreementExpiryReminderSent':
+      return { ...state, expiryRemindersSent: event.data.reminder };
+    case 'AgreementExpired':
+      return { ...state, termExpired: true };
     case 'TerminationTermsSet':
       return { ...state, terminationOptions: event.data.options, noticePeriod: event.data.noticePeriod };
     case 'KpiDefined':
@@ -252,6 +272,10 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
             ...state,
             agreement: { ...state.agreement, adopted: true },
             agreedTerms: { governance: state.agreement.content.governance, noticePeriod: state.agreement.content.noticePeriod },
+            // A new version starts its own term from its adoption (an open-ended one ends none).
+            termEndsAt: state.agreement.content.term ? new Date(Date.parse(event.at) + durationMs(state.agreement.content.term.duration)).toISOString() : null,
+            expiryRemindersSent: 0,
+            termExpired: false,
           }
         : state;
     case 'ReviewScheduled':
@@ -344,7 +368,7 @@ export function upgradeState<S extends PartnershipState>(state: S): S {
   const agreement = state.agreement;
   const agreedTerms =
     state.agreedTerms !== undefined ? state.agreedTerms : agreement?.adopted ? { governance: agreement.content.governance, noticePeriod: agreement.content.noticePeriod } : null;
-  return { ...state, openTasks: state.openTasks.map((task) => upgradeTask(task)), termination, agreedTerms };
+  return { ...state, openTasks: state.openTasks.map((task) => upgradeTask(task)), termination, agreedTerms, agreementTerm: state.agreementTerm ?? null, termEndsAt: state.termEndsAt ?? null, expiryRemindersSent: state.expiryRemindersSent ?? 0, termExpired: state.termExpired ?? false };
 }
 
 export const fold = (events: readonly PartnershipEvent[], from: PartnershipState = initialState()) => events.reduce(evolve, from);

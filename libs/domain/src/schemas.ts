@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ORGANIZATION_KINDS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, organizationProblem } from './directory.js';
-import { MANAGEMENT_MODELS, MAX_ESCALATION_STEPS, RESPONSIBILITIES, ROLES, TERMINATION_OPTIONS } from './model.js';
+import { DEFAULT_EXPIRY_REMINDERS, MANAGEMENT_MODELS, MAX_ESCALATION_STEPS, RESPONSIBILITIES, ROLES, TERMINATION_OPTIONS } from './model.js';
 import { TASK_DECISIONS } from './tasks.js';
 import { DEADLINE_PURPOSES } from './timers.js';
 import { DEFAULT_POLICY } from './policy.js';
@@ -116,6 +116,16 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ProposeTermination'), option: z.enum(TERMINATION_OPTIONS), reason: text(4000) }),
   z.strictObject({ type: z.literal('PutOnHold'), reason: text(4000) }),
   z.strictObject({ type: z.literal('CallVote') }),
+  z.strictObject({
+    type: z.literal('SetAgreementTerm'),
+    term: z
+      .strictObject({
+        duration: z.string().max(40).describe('How long the agreement runs once adopted, ISO-8601 (e.g. P2Y)'),
+        remindBefore: z.array(z.string().max(40)).max(5).default(DEFAULT_EXPIRY_REMINDERS).describe('When before the end the coordinator is reminded (default P90D, P60D, P30D); the first opens the decision'),
+      })
+      .nullable()
+      .describe('null: the agreement is open-ended'),
+  }),
   z.strictObject({ type: z.literal('ProposeRenegotiation'), reason: text(4000).min(1, 'say why the goals should be renegotiated') }),
   z.strictObject({ type: z.literal('Resume') }),
   z.strictObject({ type: z.literal('AddOrganization'), organizationId: z.uuid(), reason: text(4000).optional() }),

@@ -6,7 +6,7 @@
  * this file, its rule and one form component.
  */
 import { z } from 'zod';
-import { HEALTH_DIMENSIONS, REVIEW_OUTCOMES, TERMINATION_OPTIONS, type HealthDimension } from './model.js';
+import { EXPIRY_DECISIONS, HEALTH_DIMENSIONS, REVIEW_OUTCOMES, TERMINATION_OPTIONS, type HealthDimension } from './model.js';
 import type { ActivePartnership } from './partnership.js';
 import { fieldErrors } from './field-errors.js';
 import { buildContext, type TaskContextKind, type TaskContextOfKind } from './task-context.js';
@@ -44,6 +44,16 @@ export const reviewDataSchema = z
     }
   })
   .meta({ description: 'The outcome; goal scores −2…+2 by goal rank; with propose_termination the option and why' });
+
+export const expiryDecisionDataSchema = z
+  .strictObject(
+    {
+      decision: z.enum(EXPIRY_DECISIONS, oneOf(EXPIRY_DECISIONS)),
+      reason: z.string().trim().max(4000).optional(),
+    },
+    expecting(`the decision, one of ${EXPIRY_DECISIONS.join(', ')}`),
+  )
+  .meta({ description: 'renew, restructure or let_end (an exit): each is proposed as that termination, which the sponsor approves and the partners sign off' });
 
 export const windDownDataSchema = z.strictObject({}).default({}).meta({ description: 'Nothing: completing confirms the step is done' });
 
@@ -121,6 +131,12 @@ export const TASK_CATALOGUE = {
     summary: 'Confirm that this wind-down step is done.',
     completion: withData(windDownDataSchema),
     context: 'windDown',
+  },
+  DECIDE_EXPIRY: {
+    label: 'Decide on the agreement’s end',
+    summary: 'The agreement’s term is ending: renew it, restructure the partnership, or let it end. Your choice is proposed as that termination, for the sponsor to approve and the partners to sign off.',
+    completion: withData(expiryDecisionDataSchema),
+    context: 'expiry',
   },
 } as const satisfies Record<TaskKind, TaskKindEntry>;
 

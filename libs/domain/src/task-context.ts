@@ -8,6 +8,7 @@ import {
   HEALTH_DIMENSIONS,
   TERMINATION_OPTIONS,
   type Agreement,
+  type AgreementTerm,
   type Goal,
   type HealthCheck,
   type HealthDimension,
@@ -104,6 +105,16 @@ export interface TerminationContext {
   round: SignoffView | null;
 }
 
+export interface ExpiryContext {
+  kind: 'expiry';
+  /** When the adopted agreement's term ends. */
+  endsAt: string | null;
+  term: AgreementTerm | null;
+  /** What the agreement lets the partners choose, and how long an exit's notice runs. */
+  terminationOptions: TerminationOption[];
+  noticePeriod: string | null;
+}
+
 export interface WindDownContext {
   kind: 'windDown';
   /** The wind-down step to confirm. */
@@ -119,7 +130,8 @@ export type TaskContext =
   | HealthCheckContext
   | ReviewContext
   | TerminationContext
-  | WindDownContext;
+  | WindDownContext
+  | ExpiryContext;
 export type TaskContextKind = TaskContext['kind'];
 export type TaskContextOfKind<C extends TaskContextKind> = Extract<TaskContext, { kind: C }>;
 
@@ -190,6 +202,13 @@ const CONTEXT_BUILDERS: { [C in TaskContextKind]: Builder<C> } = {
   },
   termination: (state) => ({ kind: 'termination', proposal: state.termination, noticePeriod: state.noticePeriod, round: roundOf(state, 'TERMINATION') }),
   windDown: (_state, task) => ({ kind: 'windDown', item: task.detail }),
+  expiry: (state) => ({
+    kind: 'expiry',
+    endsAt: state.termEndsAt,
+    term: state.agreement?.content.term ?? null,
+    terminationOptions: state.terminationOptions,
+    noticePeriod: state.noticePeriod,
+  }),
 };
 
 /** The context of one kind, for a task of the partnership as it stands at `now`. */
@@ -208,4 +227,5 @@ export const CONTEXT_DESCRIPTIONS: Record<TaskContextKind, string> = {
   review: 'the measures (KPI progress and on-track, on-time rate, health-check gap, partner NPS, goal attainment T-score), this cycle’s health checks per organization, the goals to score −2…+2 and the termination options',
   termination: "the proposed option, the proposer's reason, who proposed it and when, the notice period and the sign-off round so far",
   windDown: 'the wind-down step to confirm',
+  expiry: 'when the agreement’s term ends, the term and its reminders, the agreed termination options and the notice period',
 };

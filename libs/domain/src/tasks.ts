@@ -12,6 +12,7 @@ export const TASK_KINDS = [
   'APPROVE_TERMINATION',
   'SIGN_TERMINATION',
   'WIND_DOWN',
+  'DECIDE_EXPIRY',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 export const isTaskKind = (value: unknown): value is TaskKind => TASK_KINDS.some((kind) => kind === value);

@@ -19,10 +19,12 @@ export type Deadline =
   | { at: number; purpose: 'pulse' }
   | { at: number; purpose: 'notice'; reminder: number }
   | { at: number; purpose: 'vote' }
+  | { at: number; purpose: 'expiry_reminder'; reminder: number }
+  | { at: number; purpose: 'expiry' }
   | { at: number; purpose: 'termination' };
 
 /** What a timer is for, as the deadline ledger names and filters it. */
-export const DEADLINE_PURPOSES = ['reminder', 'escalation', 'review', 'pulse', 'notice', 'vote', 'termination'] as const satisfies readonly Deadline['purpose'][];
+export const DEADLINE_PURPOSES = ['reminder', 'escalation', 'review', 'pulse', 'notice', 'vote', 'expiry_reminder', 'expiry', 'termination'] as const satisfies readonly Deadline['purpose'][];
 export type DeadlinePurpose = (typeof DEADLINE_PURPOSES)[number];
 
 /** The n-th (0-based) reminder of a task's schedule. */
@@ -59,6 +61,22 @@ export function noticeRecipients(state: ActivePartnership): Recipient[] {
   return [...people, ...state.organizationIds.map((organizationId) => recipientOf(organizationAssignee(state, organizationId)))];
 }
 
+/** The adopted agreement's term: its reminders before the end (longest lead first), then its end. */
+function termDeadlines(state: ActivePartnership): Deadline[] {
+  const term = state.agreement?.adopted ? state.agreement.content.term : undefined;
+  if (!term || !state.termEndsAt || state.termExpired) return [];
+  const endsAt = Date.parse(state.termEndsAt);
+  const lead = term.remindBefore[state.expiryRemindersSent];
+  const list: Deadline[] = [{ at: endsAt, purpose: 'expiry' }];
+  if (lead !== undefined) list.push({ at: endsAt - durationMs(lead), purpose: 'expiry_reminder', reminder: state.expiryRemindersSent + 1 });
+  return list;
+}
+
+/** Who hears that the agreement's term is ending: the coordinator, who decides, and the sponsor. */
+export function expiryRecipients(state: ActivePartnership): Recipient[] {
+  return [...new Set([state.coordinatorId, state.sponsorId])].map((userId) => ({ userId }));
+}
+
 function terminationDeadlines(state: ActivePartnership): Deadline[] {
   const termination = state.termination;
   if (!termination?.effectiveAt || !termination.scheduledAt) return [];
@@ -73,6 +91,7 @@ function terminationDeadlines(state: ActivePartnership): Deadline[] {
 export function deadlines(state: PartnershipState): Deadline[] {
   if (state.status !== 'active' || state.hold || state.stage === 'CLOSED') return [];
   const list: Deadline[] = [...terminationDeadlines(state)];
+  list.push(...termDeadlines(state));
   const round = state.signoff;
   if (round?.rule === 'agreement_or_vote' && !round.voting && round.voteAt) list.push({ at: Date.parse(round.voteAt), purpose: 'vote' });
   const levels = escalationSteps(state).length;

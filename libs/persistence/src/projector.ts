@@ -126,18 +126,36 @@ async function projectTasksAndNotifications(
     }
     case 'TerminationNoticeReminderSent': {
       const option = state.status === 'active' ? state.termination?.option.replace('_', ' ') : undefined;
-      const message = `Reminder: the ${option ?? 'termination'} of "${state.status === 'active' ? state.name : partnershipId}" takes effect on ${event.data.effectiveAt}`;
-      for (const userId of await recipientUsers(manager, event.data.recipients)) {
-        await manager.query(
-          `INSERT INTO notifications (user_id, partnership_id, task_id, event_sequence, kind, message, created_at)
-           VALUES ($1, $2, NULL, $3, 'reminder', $4, $5) ON CONFLICT DO NOTHING`,
-          [userId, partnershipId, event.sequence, message, event.at],
-        );
-      }
+      const message = `Reminder: the ${option ?? 'termination'} of "${nameOf(state, partnershipId)}" takes effect on ${event.data.effectiveAt}`;
+      await notifyEach(manager, await recipientUsers(manager, event.data.recipients), { partnershipId, sequence: event.sequence, message, at: event.at });
+      return;
+    }
+    case 'AgreementExpiryReminderSent': {
+      const message = `Reminder: the agreement of "${nameOf(state, partnershipId)}" ends on ${event.data.endsAt}; renew it, restructure, or let it end`;
+      await notifyEach(manager, await recipientUsers(manager, event.data.recipients), { partnershipId, sequence: event.sequence, message, at: event.at });
+      return;
+    }
+    case 'AgreementExpired': {
+      if (state.status !== 'active') return;
+      const message = `The agreement of "${state.name}" ended on ${event.data.endsAt} without a decision; the partnership carries on until one is made`;
+      await notifyEach(manager, [...new Set([state.coordinatorId, state.sponsorId])], { partnershipId, sequence: event.sequence, message, at: event.at });
       return;
     }
     default:
       return;
+  }
+}
+
+const nameOf = (state: PartnershipState, partnershipId: string) => (state.status === 'active' ? state.name : partnershipId);
+
+/** One reminder notification (no task) for each person. */
+async function notifyEach(manager: EntityManager, userIds: string[], note: { partnershipId: string; sequence: number; message: string; at: string }): Promise<void> {
+  for (const userId of userIds) {
+    await manager.query(
+      `INSERT INTO notifications (user_id, partnership_id, task_id, event_sequence, kind, message, created_at)
+       VALUES ($1, $2, NULL, $3, 'reminder', $4, $5) ON CONFLICT DO NOTHING`,
+      [userId, note.partnershipId, note.sequence, note.message, note.at],
+    );
   }
 }
 

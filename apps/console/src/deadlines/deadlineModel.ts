@@ -17,6 +17,8 @@ export const PURPOSE_LABELS: Record<DeadlinePurpose, string> = {
   pulse: 'Health pulse',
   notice: 'Notice reminder',
   vote: 'Vote falls due',
+  expiry_reminder: 'Agreement expiry reminder',
+  expiry: 'Agreement term ends',
   termination: 'Termination takes effect',
 };
 
@@ -37,6 +39,10 @@ export function deadlineLabel(entry: Pick<LedgerEntry, 'purpose' | 'level' | 're
       return entry.reminder ? `Termination notice reminder ${entry.reminder}` : 'Termination notice reminder';
     case 'vote':
       return 'Sign-off falls to a vote';
+    case 'expiry_reminder':
+      return entry.reminder ? `Agreement expiry reminder ${entry.reminder}` : 'Agreement expiry reminder';
+    case 'expiry':
+      return 'The agreement’s term ends';
     case 'termination':
       return 'Termination takes effect';
   }

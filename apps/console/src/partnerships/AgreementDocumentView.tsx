@@ -83,6 +83,7 @@ export function AgreementDocumentView({ doc }: { doc: AgreementDocument }) {
       </Section>
       <Section title="9. Notice period">
         <Line>{doc.noticePeriod}</Line>
+        <Line>Term: {doc.term}</Line>
       </Section>
       <Section title="10. KPIs">
         {doc.kpis.length === 0 && <Line>{NOT_RECORDED}</Line>}

@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { ArrayInput, CheckboxGroupInput, NumberInput, RadioButtonGroupInput, required, SelectArrayInput, SelectInput, SimpleFormIterator, TextInput } from 'react-admin';
-import { agreementDocument, draftAgreement, escalationsLine, NOT_RECORDED } from './agreementModel';
+import { agreementDocument, draftAgreement, escalationsLine, NOT_RECORDED, termSentence } from './agreementModel';
 import { CommandButton } from './CommandButton';
 import { CommandForm } from './CommandForm';
 import { DurationInput } from './DurationInput';
@@ -22,6 +22,10 @@ import {
   type ManagementModelFormValues,
   type ResourceFormValues,
   type TerminationTermsFormValues,
+  agreementTermDefaults,
+  agreementTermErrorMoves,
+  toSetAgreementTermCommand,
+  type AgreementTermFormValues,
 } from './rolesModel';
 import { fromIsoDuration, TIMER_DURATION_UNITS } from './durationModel';
 import { SectionHeading } from './SectionHeading';
@@ -106,6 +110,18 @@ export function RolesSection() {
           {doc.terminationOptions.length > 0 ? `Options: ${doc.terminationOptions.join('; ')}. Notice period: ${doc.noticePeriod}.` : NOT_RECORDED}
         </Typography>
         {editable && <TerminationTermsForm />}
+      </Stack>
+
+      <Stack spacing={1} component="section" aria-labelledby="term-heading">
+        <SectionHeading id="term-heading">Agreement term</SectionHeading>
+        <Typography variant="body2">{termSentence(record.agreementTerm)}</Typography>
+        {record.termEndsAt && (
+          <Typography variant="body2">
+            The agreement in force {record.termExpired ? 'ended' : 'ends'} on {new Date(record.termEndsAt).toLocaleString()}
+            {record.termExpired ? ', without a decision yet.' : '.'}
+          </Typography>
+        )}
+        {kpisEditable && <AgreementTermForm />}
       </Stack>
 
       <Stack spacing={1} component="section" aria-labelledby="kpis-heading">
@@ -228,6 +244,25 @@ function ConflictProcessForm() {
       saveLabel="Save conflict process"
     >
       <TextInput source="process" label="How conflicts are resolved" multiline minRows={2} validate={required()} fullWidth />
+    </CommandForm>
+  );
+}
+
+function AgreementTermForm() {
+  const { record } = usePartnershipPage();
+  return (
+    <CommandForm<AgreementTermFormValues>
+      partnershipId={record.id}
+      defaultValues={agreementTermDefaults(record.agreementTerm, TIMER_DURATION_UNITS)}
+      toCommand={toSetAgreementTermCommand}
+      errorMoves={agreementTermErrorMoves(3)}
+      success="Agreement term saved"
+      saveLabel="Save term"
+    >
+      <DurationInput source="term" label="Runs for (blank: open-ended)" units={TIMER_DURATION_UNITS} />
+      {[0, 1, 2].map((index) => (
+        <DurationInput key={index} source={`reminders.${index}`} label={`Reminder ${index + 1} before the end`} units={TIMER_DURATION_UNITS} />
+      ))}
     </CommandForm>
   );
 }

@@ -3,7 +3,7 @@
  * names instead of ids and durations in words; and who signed or refused each version, for which
  * organization, when. Before the first version is issued the same document previews the draft.
  */
-import { durationInWords, RESPONSIBILITIES, type AgreementContent, type AgreementVersion, type AgreementVersionStatus, type DecisionRule } from '@pe/domain';
+import { durationInWords, RESPONSIBILITIES, type AgreementContent, type AgreementTerm, type AgreementVersion, type AgreementVersionStatus, type DecisionRule } from '@pe/domain';
 import type { PartnershipRecord } from './partnershipModel';
 import { managementModelLabel } from './partnershipModel';
 import { RESPONSIBILITY_LABELS } from '../methodLabels';
@@ -30,6 +30,7 @@ export function draftAgreement(record: PartnershipRecord): AgreementDraft {
     terminationOptions: record.terminationOptions ?? [],
     noticePeriod: record.noticePeriod ?? null,
     kpis: record.kpis ?? [],
+    ...(record.agreementTerm ? { term: record.agreementTerm } : {}),
   };
 }
 
@@ -47,6 +48,8 @@ export interface AgreementDocument {
   conflictProcess: string;
   terminationOptions: string[];
   noticePeriod: string;
+  /** The term in a sentence (open-ended when none). */
+  term: string;
   kpis: { name: string; owner: string; change: string; cadence: string; goal: string | null }[];
 }
 
@@ -102,6 +105,7 @@ export function agreementDocument(content: AgreementDraft, names: Names): Agreem
     conflictProcess: content.conflictProcess,
     terminationOptions: content.terminationOptions.map((option) => TERMINATION_OPTION_LABELS[option]),
     noticePeriod: content.noticePeriod ? durationInWords(content.noticePeriod) : NOT_RECORDED,
+    term: termSentence(content.term),
     kpis: content.kpis.map((kpi) => ({
       name: kpi.name,
       owner: names.organization(kpi.ownerOrganizationId),
@@ -126,6 +130,12 @@ const RULE_LABELS: Record<DecisionRule, string> = {
   agreement_or_vote: 'every partner organization signs (agreement), else a majority vote decides',
   majority: 'a majority of partner organizations signs (vote)',
 };
+
+/** The agreement's term in a sentence: how long it runs and when the coordinator is reminded. */
+export function termSentence(term: AgreementTerm | null | undefined): string {
+  if (!term) return 'Open-ended: no term, so nothing expires.';
+  return `Runs for ${durationInWords(term.duration)} from adoption; the coordinator is reminded ${term.remindBefore.map(durationInWords).join(', ')} before it ends, and the first reminder asks to renew, restructure or let it end.`;
+}
 
 export function signingRuleLabel(rule: DecisionRule | null): string {
   return rule ? RULE_LABELS[rule] : '—';

@@ -4,10 +4,12 @@
  * amount and a unit, and the commands the page's forms send.
  */
 import {
+  DEFAULT_EXPIRY_REMINDERS,
   durationInWords,
   MANAGEMENT_MODELS,
   RESPONSIBILITIES,
   TERMINATION_OPTIONS,
+  type AgreementTerm,
   type Goal,
   type ManagementModel,
   type Responsibility,
@@ -15,7 +17,7 @@ import {
   type TerminationOption,
 } from '@pe/domain';
 import { RESPONSIBILITY_LABELS } from '../methodLabels';
-import { toIsoDuration, type DurationParts } from './durationModel';
+import { fromIsoDuration, toIsoDuration, type DurationParts } from './durationModel';
 import type { PartnershipCommand } from './partnershipModel';
 
 export const responsibilityChoices = RESPONSIBILITIES.map((id) => ({ id, name: RESPONSIBILITY_LABELS[id] }));
@@ -135,6 +137,30 @@ export function toSetTerminationTermsCommand(values: TerminationTermsFormValues)
   return { type: 'SetTerminationTerms', options: values.options ?? [], noticePeriod: toIsoDuration(values.notice) };
 }
 export const TERMINATION_TERMS_ERROR_MOVES = { noticePeriod: 'notice.amount' };
+
+export interface AgreementTermFormValues {
+  /** Blank: the agreement is open-ended. */
+  term?: DurationParts | null;
+  reminders?: (DurationParts | null)[] | null;
+}
+
+/** A blank term sends `null` (open-ended); blank reminders are left out, and none at all means the defaults. */
+export function toSetAgreementTermCommand(values: AgreementTermFormValues): PartnershipCommand {
+  const duration = toIsoDuration(values.term);
+  if (!values.term?.amount && duration === '') return { type: 'SetAgreementTerm', term: null };
+  const remindBefore = (values.reminders ?? []).filter((parts) => parts?.amount).map((parts) => toIsoDuration(parts));
+  return { type: 'SetAgreementTerm', term: { duration, remindBefore: remindBefore.length > 0 ? remindBefore : [...DEFAULT_EXPIRY_REMINDERS] } };
+}
+
+/** The decider names `term.duration` and `term.remindBefore.<n>`; the form's inputs are `term.amount` and `reminders.<n>.amount`. */
+export function agreementTermErrorMoves(reminders: number): Record<string, string> {
+  return { 'term.duration': 'term.amount', ...Object.fromEntries(Array.from({ length: reminders }, (_, index) => [`term.remindBefore.${index}`, `reminders.${index}.amount`])) };
+}
+
+export function agreementTermDefaults(term: AgreementTerm | null | undefined, units: Parameters<typeof fromIsoDuration>[1]): AgreementTermFormValues {
+  const leads = term?.remindBefore ?? DEFAULT_EXPIRY_REMINDERS;
+  return { term: term ? fromIsoDuration(term.duration, units) : { amount: null, unit: 'Y' }, reminders: [0, 1, 2].map((index) => (leads[index] ? fromIsoDuration(leads[index], units) : { amount: null, unit: 'D' })) };
+}
 
 export interface KpiFormValues {
   kpi?: {

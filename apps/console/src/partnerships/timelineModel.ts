@@ -197,6 +197,14 @@ export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>, con
       return `Goal attainment scored for ${plural(Object.keys(record(data.scores)).length, 'goal')} (cycle ${text(data.cycle)})`;
     case 'ReviewDecided':
       return `Review of cycle ${text(data.cycle)} decided: ${outcomeLabel(data.outcome)}`;
+    case 'AgreementTermSet': {
+      const term = record(data.term);
+      return text(term.duration) ? `Agreement term set: ${durationInWords(text(term.duration))}` : 'Agreement term removed: open-ended';
+    }
+    case 'AgreementExpiryReminderSent':
+      return `Agreement expiry reminder ${text(data.reminder)}: the term ends on ${formatInstant(text(data.endsAt))}`;
+    case 'AgreementExpired':
+      return `The agreement’s term ended on ${formatInstant(text(data.endsAt))} without a decision`;
     case 'TerminationProposed':
       return truncate(`Termination proposed (${optionLabel(data.option)})${text(data.reason) ? `: ${text(data.reason)}` : ''}`);
     case 'TerminationApproved':

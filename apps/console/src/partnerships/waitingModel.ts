@@ -42,6 +42,7 @@ const TASK_ASKS: Record<TaskKind, (task: OpenTask) => string> = {
   CONFIRM_LISTENING: () => 'confirm the listening record',
   SIGN_AGREEMENT: () => 'sign the agreement',
   DECIDE_CHANGE: () => 'decide the proposed change',
+  DECIDE_EXPIRY: () => 'decide on the agreement’s end',
   REPORT_MEASUREMENT: (task) => `report measurements${task.cycle ? ` for cycle ${task.cycle}` : ''}`,
   HEALTH_CHECK: () => 'answer the health check',
   REVIEW: (task) => `decide the review${task.cycle ? ` of cycle ${task.cycle}` : ''}`,

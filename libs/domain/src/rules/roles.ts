@@ -1,9 +1,9 @@
 /** ROLE_IDENTIFICATION: roles, resources, management model, governance, conflict process, terms, and the agreement. */
 import { Decision, ERROR_CODES, requireCoordinator, requireMember, requireNoSignoff, requireStage } from '../decision.js';
-import { isDuration } from '../duration.js';
+import { durationMs, isDuration, parseDuration } from '../duration.js';
 import { conflict, ruleBroken } from '../errors.js';
 import { escalationCandidates } from '../governance.js';
-import { MAX_ESCALATION_STEPS, type AgreementContent, type CommittedResource, type Governance, type Kpi, type ManagementModel, type Responsibility, type TerminationOption } from '../model.js';
+import { MAX_ESCALATION_STEPS, type AgreementContent, type AgreementTerm, type CommittedResource, type Governance, type Kpi, type ManagementModel, type Responsibility, type TerminationOption } from '../model.js';
 import { openSignoff, ruleOf } from './signoff.js';
 
 function editable(d: Decision, ...stages: Parameters<typeof requireStage>[1][]): void {
@@ -93,6 +93,29 @@ export function setTerminationTerms(d: Decision, options: TerminationOption[], n
   d.emit({ type: 'TerminationTermsSet', data: { options, noticePeriod } });
 }
 
+/**
+ * How long the next agreement version runs once adopted (null: open-ended), and the lead times of
+ * its expiry reminders. Set in ROLE_IDENTIFICATION, or in MEASUREMENT for a new version.
+ */
+export function setAgreementTerm(d: Decision, term: AgreementTerm | null): void {
+  editable(d, 'ROLE_IDENTIFICATION', 'MEASUREMENT');
+  if (term) {
+    const fields: Record<string, string> = {};
+    const length = parseDuration(term.duration);
+    if (length === null || length <= 0) fields['term.duration'] = 'must be an ISO-8601 duration such as P2Y';
+    term.remindBefore.forEach((lead, index) => {
+      const before = parseDuration(lead);
+      if (before === null || before <= 0) fields[`term.remindBefore.${index}`] = 'must be an ISO-8601 duration such as P90D';
+      else if (length !== null && before >= length) fields[`term.remindBefore.${index}`] = 'must be shorter than the term';
+    });
+    if (new Set(term.remindBefore).size !== term.remindBefore.length) fields['term.remindBefore'] = 'list each lead time once';
+    fail(ERROR_CODES.invalidTerms, 'The agreement term is not valid', fields);
+  }
+  // Longest lead first: the first reminder opens the coordinator's decision.
+  const sorted = term ? { duration: term.duration, remindBefore: [...term.remindBefore].sort((a, b) => durationMs(b) - durationMs(a)) } : null;
+  d.emit({ type: 'AgreementTermSet', data: { term: sorted } });
+}
+
 /** KPIs are defined while roles are identified or during measurement (a new KPI for the next cycle). */
 export function defineKpi(d: Decision, input: Omit<Kpi, 'id' | 'definedAt'> & { id?: string }): void {
   editable(d, 'ROLE_IDENTIFICATION', 'MEASUREMENT');
@@ -139,6 +162,7 @@ export function issueAgreement(d: Decision): void {
     terminationOptions: state.terminationOptions,
     noticePeriod: state.noticePeriod!,
     kpis: state.kpis,
+    ...(state.agreementTerm ? { term: state.agreementTerm } : {}),
   };
   d.cancelTasks((task) => task.kind === 'SIGN_AGREEMENT' && task.purpose === 'joining', 'a new version of the agreement was issued');
   d.emit({ type: 'AgreementIssued', data: { version: (state.agreement?.version ?? 0) + 1, content } });

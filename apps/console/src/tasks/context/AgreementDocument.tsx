@@ -8,7 +8,7 @@ import { managementModelLabel } from '../../partnerships/partnershipModel';
 import { DECISION_RULE_SENTENCES, RESPONSIBILITY_LABELS, TERMINATION_OPTION_LABELS } from '../../methodLabels';
 import { useNames } from '../useNames';
 import { rolesByGoal } from './agreementModel';
-import { escalationsLine } from '../../partnerships/agreementModel';
+import { escalationsLine, termSentence } from '../../partnerships/agreementModel';
 import { GoalList } from './GoalList';
 import { RoundStatus } from './RoundStatus';
 import { Empty, Section } from './Section';
@@ -107,6 +107,7 @@ export function AgreementDocument({ agreement, round }: { agreement: Agreement; 
           <Typography variant="body2">
             Options: {content.terminationOptions.map((option) => TERMINATION_OPTION_LABELS[option]).join(', ') || '—'}; notice period {content.noticePeriod}.
           </Typography>
+          <Typography variant="body2">Term: {termSentence(content.term)}</Typography>
         </Section>
         <Section title="Signatures">
           {Object.keys(agreement.signatures).length === 0 ? (

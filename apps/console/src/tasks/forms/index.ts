@@ -8,6 +8,7 @@ import { ApprovePrioritiesForm } from './ApprovePrioritiesForm';
 import { ApproveTerminationForm } from './ApproveTerminationForm';
 import { ConfirmListeningForm } from './ConfirmListeningForm';
 import { DecideChangeForm } from './DecideChangeForm';
+import { DecideExpiryForm } from './DecideExpiryForm';
 import { HealthCheckForm } from './HealthCheckForm';
 import { ReportMeasurementForm } from './ReportMeasurementForm';
 import { ReviewForm } from './ReviewForm';
@@ -27,6 +28,7 @@ export const TASK_FORMS: { [K in TaskKind]: ComponentType<TaskFormProps<K>> } = 
   APPROVE_TERMINATION: ApproveTerminationForm,
   SIGN_TERMINATION: SignTerminationForm,
   WIND_DOWN: WindDownForm,
+  DECIDE_EXPIRY: DecideExpiryForm,
 };
 
 export type { TaskFormProps };
