@@ -321,6 +321,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         post: {
           tags: ['partnerships'],
           summary: 'Send a command to the partnership workflow (a Temporal Update validated by the decider)',
+          description:
+            'The coordinator (or an admin) sends any command. A partner representative sends `ScoreAlignment` for its own organization and `RaiseConflict`; a sponsor sends `RaiseConflict` only; anything else answers 403.',
           parameters: [pathId, idempotencyKey],
           requestBody: json('PartnershipCommand'),
           responses: { '200': { description: '{version, events}' }, ...errors(400, 401, 403, 404, 409, 422), ...commandUnavailable },

@@ -1,6 +1,7 @@
 /** Every command the decider understands. Clients send the ones in schemas.ts; the workflow sends the rest. */
 import type {
   CommittedResource,
+  ConflictSeverity,
   Goal,
   Governance,
   Kpi,
@@ -52,6 +53,7 @@ export type PartnershipCommand =
   | { type: 'FireDueTimers' }
   /** Integrated partnerships: the coordinator ends the search for agreement in the open sign-off round; a majority decides. */
   | { type: 'CallVote' }
+  | { type: 'RaiseConflict'; title: string; description: string; organizationIds: string[]; severity: ConflictSeverity }
   | { type: 'SetAgreementTerm'; term: { duration: string; remindBefore: string[] } | null }
   /** LISTENING or ROLE_IDENTIFICATION, when the alignment matrix flags a goal: the partners decide, under the model's rule, whether to go back to PRIORITY_SETTING. */
   | { type: 'ProposeRenegotiation'; reason: string };

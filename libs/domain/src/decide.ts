@@ -14,6 +14,7 @@ import { decideReview, openHealthPulse, openReviewCycle, openReviewWhenReady, re
 import { decidePriorities, recordGoals, submitPriorities } from './rules/priorities.js';
 import { chooseManagementModel, commitResources, defineKpi, defineRoles, issueAgreement, setAgreementTerm, setConflictProcess, setGovernance, setTerminationTerms } from './rules/roles.js';
 import { carryOut, proposeRenegotiation } from './rules/changes.js';
+import { raiseConflict, workOnConflict } from './rules/conflicts.js';
 import { decideExpiry, expire, remindOfExpiry } from './rules/expiry.js';
 import { answer, callVote, settle, type SignoffOutcome } from './rules/signoff.js';
 import { closeWhenWoundDown, concludeTermination, decideTerminationApproval, proposeTermination, rejectTermination, remindOfNotice, takeEffect } from './rules/termination.js';
@@ -92,6 +93,8 @@ function handle(d: Decision, command: Exclude<PartnershipCommand, { type: 'Creat
       return afterSignoff(d, callVote(d, 'coordinator'));
     case 'ProposeRenegotiation':
       return proposeRenegotiation(d, command.reason);
+    case 'RaiseConflict':
+      return raiseConflict(d, command);
     case 'SetAgreementTerm':
       return setAgreementTerm(d, command.term);
     default: {
@@ -158,6 +161,8 @@ function completeTask(d: Decision, command: Extract<PartnershipCommand, { type: 
     case 'WIND_DOWN':
       dataOf(task.kind, command.data);
       return closeWhenWoundDown(d);
+    case 'RESOLVE_CONFLICT':
+      return workOnConflict(d, task, dataOf(task.kind, command.data));
     case 'DECIDE_EXPIRY':
       return decideExpiry(d, dataOf(task.kind, command.data));
     default: {

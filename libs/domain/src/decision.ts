@@ -52,6 +52,8 @@ export const ERROR_CODES = {
   signoffInProgress: 'SIGNOFF.IN_PROGRESS',
   noVoteToCall: 'SIGNOFF.NO_VOTE_TO_CALL',
   goalsNotFlagged: 'GOALS.NOT_FLAGGED',
+  notParticipant: 'PARTNERSHIP.NOT_PARTICIPANT',
+  invalidConflict: 'CONFLICT.INVALID',
   invalidTaskData: 'TASK.INVALID_DATA',
   decisionNotAllowed: 'TASK.DECISION_NOT_ALLOWED',
   taskNotFound: 'TASK.NOT_FOUND',

@@ -6,6 +6,8 @@ import type {
   Actor,
   AgreementContent,
   AgreementTerm,
+  Conflict,
+  ConflictStep,
   CommittedResource,
   Goal,
   Governance,
@@ -94,6 +96,9 @@ export type PartnershipEventBody =
   | { type: 'SignoffVoteCalled'; data: { subject: SignoffSubject; by: VoteCause } }
   /** The term the next agreement version carries (null: open-ended). */
   | { type: 'AgreementTermSet'; data: { term: AgreementTerm | null } }
+  | { type: 'ConflictRaised'; data: { conflict: Pick<Conflict, 'id' | 'title' | 'description' | 'organizationIds' | 'severity'> } }
+  | { type: 'ConflictStepPassed'; data: { conflictId: string; from: ConflictStep; to: ConflictStep; note: string } }
+  | { type: 'ConflictResolved'; data: { conflictId: string; resolution: string } }
   | { type: 'AgreementExpiryReminderSent'; data: { reminder: number; endsAt: string; recipients: Recipient[] } }
   | { type: 'AgreementExpired'; data: { endsAt: string } }
   | { type: 'SignoffExtended'; data: { subject: SignoffSubject; organizationId: string } }
@@ -156,6 +161,9 @@ const EVENT_TYPE_SET: Record<PartnershipEventType, true> = {
   SignoffRefused: true,
   SignoffVoteCalled: true,
   AgreementTermSet: true,
+  ConflictRaised: true,
+  ConflictStepPassed: true,
+  ConflictResolved: true,
   AgreementExpiryReminderSent: true,
   AgreementExpired: true,
   SignoffCompleted: true,

@@ -147,6 +147,33 @@ export interface AgreementTerm {
   remindBefore: string[];
 }
 
+export const CONFLICT_SEVERITIES = ['low', 'medium', 'high'] as const;
+export type ConflictSeverity = (typeof CONFLICT_SEVERITIES)[number];
+/**
+ * The steps a conflict goes through, as the method's default conflict process: the organizations
+ * concerned talk it through (their point of contact), the coordinator mediates, the sponsor takes it
+ * to the steering group. Each step is a task; an overdue step escalates like any task.
+ */
+export const CONFLICT_STEPS = ['direct_discussion', 'coordinator_mediation', 'steering_group'] as const;
+export type ConflictStep = (typeof CONFLICT_STEPS)[number];
+
+export interface Conflict {
+  id: string;
+  title: string;
+  description: string;
+  /** The member organizations the conflict is between (at least one). */
+  organizationIds: string[];
+  severity: ConflictSeverity;
+  raisedBy: string;
+  raisedAt: string;
+  step: ConflictStep;
+  status: 'open' | 'resolved';
+  /** Each step passed on, with why. */
+  steps: { step: ConflictStep; note: string; by: string; at: string }[];
+  resolution: string | null;
+  resolvedAt: string | null;
+}
+
 export const DEFAULT_EXPIRY_REMINDERS = ['P90D', 'P60D', 'P30D'];
 export const EXPIRY_DECISIONS = ['renew', 'restructure', 'let_end'] as const;
 export type ExpiryDecision = (typeof EXPIRY_DECISIONS)[number];

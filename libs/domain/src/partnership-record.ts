@@ -39,6 +39,7 @@ const RECORD_FIELDS = [
   'agreementTerm',
   'termEndsAt',
   'termExpired',
+  'conflicts',
   'agreement',
   'signoff',
   'termination',

@@ -8,6 +8,7 @@ import type {
   Agreement,
   AgreementTerm,
   CommittedResource,
+  Conflict,
   Goal,
   Governance,
   HealthCheck,
@@ -97,6 +98,8 @@ export interface Partnership {
   expiryRemindersSent: number;
   /** The adopted agreement's term has ended without a decision. */
   termExpired: boolean;
+  /** The conflict register: every conflict raised, open or resolved. */
+  conflicts: Conflict[];
   /** From the adopted agreement: stays in force while a later version is being signed. */
   agreedTerms: AgreedTerms | null;
   kpis: Kpi[];
@@ -168,6 +171,7 @@ function freshMethodState() {
     termEndsAt: null,
     expiryRemindersSent: 0,
     termExpired: false,
+    conflicts: [] as Conflict[],
     agreedTerms: null,
     kpis: [] as Kpi[],
     measurements: [] as Measurement[],
@@ -250,6 +254,26 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
       return { ...state, governance: event.data.governance };
     case 'ConflictProcessSet':
       return { ...state, conflictProcess: event.data.process };
+    case 'ConflictRaised':
+      return {
+        ...state,
+        conflicts: [
+          ...state.conflicts,
+          { ...event.data.conflict, raisedBy: event.actor.userId, raisedAt: event.at, step: 'direct_discussion', status: 'open', steps: [], resolution: null, resolvedAt: null },
+        ],
+      };
+    case 'ConflictStepPassed':
+      return {
+        ...state,
+        conflicts: state.conflicts.map((conflict) =>
+          conflict.id === event.data.conflictId ? { ...conflict, step: event.data.to, steps: [...conflict.steps, { step: event.data.from, note: event.data.note, by: event.actor.userId, at: event.at }] } : conflict,
+        ),
+      };
+    case 'ConflictResolved':
+      return {
+        ...state,
+        conflicts: state.conflicts.map((conflict) => (conflict.id === event.data.conflictId ? { ...conflict, status: 'resolved', resolution: event.data.resolution, resolvedAt: event.at } : conflict)),
+      };
     case 'AgreementTermSet':
       return { ...state, agreementTerm: event.data.term };
     case 'AgreementExpiryReminderSent':
@@ -368,7 +392,7 @@ export function upgradeState<S extends PartnershipState>(state: S): S {
   const agreement = state.agreement;
   const agreedTerms =
     state.agreedTerms !== undefined ? state.agreedTerms : agreement?.adopted ? { governance: agreement.content.governance, noticePeriod: agreement.content.noticePeriod } : null;
-  return { ...state, openTasks: state.openTasks.map((task) => upgradeTask(task)), termination, agreedTerms, agreementTerm: state.agreementTerm ?? null, termEndsAt: state.termEndsAt ?? null, expiryRemindersSent: state.expiryRemindersSent ?? 0, termExpired: state.termExpired ?? false };
+  return { ...state, openTasks: state.openTasks.map((task) => upgradeTask(task)), termination, agreedTerms, agreementTerm: state.agreementTerm ?? null, termEndsAt: state.termEndsAt ?? null, expiryRemindersSent: state.expiryRemindersSent ?? 0, termExpired: state.termExpired ?? false, conflicts: state.conflicts ?? [] };
 }
 
 export const fold = (events: readonly PartnershipEvent[], from: PartnershipState = initialState()) => events.reduce(evolve, from);

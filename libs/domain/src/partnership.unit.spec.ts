@@ -58,6 +58,7 @@ describe('evolve', () => {
       termEndsAt: null,
       expiryRemindersSent: 0,
       termExpired: false,
+      conflicts: [],
       agreedTerms: null,
       kpis: [],
       measurements: [],

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ORGANIZATION_KINDS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, organizationProblem } from './directory.js';
-import { DEFAULT_EXPIRY_REMINDERS, MANAGEMENT_MODELS, MAX_ESCALATION_STEPS, RESPONSIBILITIES, ROLES, TERMINATION_OPTIONS } from './model.js';
+import { CONFLICT_SEVERITIES, DEFAULT_EXPIRY_REMINDERS, MANAGEMENT_MODELS, MAX_ESCALATION_STEPS, RESPONSIBILITIES, ROLES, TERMINATION_OPTIONS } from './model.js';
 import { TASK_DECISIONS } from './tasks.js';
 import { DEADLINE_PURPOSES } from './timers.js';
 import { DEFAULT_POLICY } from './policy.js';
@@ -116,6 +116,13 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ProposeTermination'), option: z.enum(TERMINATION_OPTIONS), reason: text(4000) }),
   z.strictObject({ type: z.literal('PutOnHold'), reason: text(4000) }),
   z.strictObject({ type: z.literal('CallVote') }),
+  z.strictObject({
+    type: z.literal('RaiseConflict'),
+    title: text(200),
+    description: text(4000).default(''),
+    organizationIds: z.array(z.uuid()).min(1).max(20).describe('The member organizations the conflict is between'),
+    severity: z.enum(CONFLICT_SEVERITIES),
+  }),
   z.strictObject({
     type: z.literal('SetAgreementTerm'),
     term: z

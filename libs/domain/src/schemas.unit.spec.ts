@@ -37,6 +37,10 @@ const EXAMPLES: [Record<string, unknown>, Record<string, unknown>?][] = [
   [{ type: 'ProposeRenegotiation', reason: 'Goal 2 fits nobody' }],
   [{ type: 'SetAgreementTerm', term: { duration: 'P2Y' } }, { type: 'SetAgreementTerm', term: { duration: 'P2Y', remindBefore: ['P90D', 'P60D', 'P30D'] } }],
   [{ type: 'SetAgreementTerm', term: null }],
+  [
+    { type: 'RaiseConflict', title: 'Fuel costs', organizationIds: [UUID_A], severity: 'high' },
+    { type: 'RaiseConflict', title: 'Fuel costs', description: '', organizationIds: [UUID_A], severity: 'high' },
+  ],
   [{ type: 'DefineRoles', roles: [{ organizationId: UUID_A, goalRank: 1, responsibility: 'accountable' }] }],
   [
     { type: 'CommitResources', resources: [{ organizationId: UUID_A, description: 'Two nurses' }] },
@@ -65,7 +69,7 @@ describe('clientCommandSchema', () => {
 
   it('the examples cover every client command type', () => {
     expect(new Set(EXAMPLES.map(([input]) => input.type))).toEqual(new Set(CLIENT_COMMAND_TYPES));
-    expect(CLIENT_COMMAND_TYPES).toHaveLength(23);
+    expect(CLIENT_COMMAND_TYPES).toHaveLength(24);
   });
 
   it.each(['CreatePartnership', 'CompleteTask', 'FireDueTimers', 'Nope'])('rejects the type %s (workflow-only or unknown)', (type) => {

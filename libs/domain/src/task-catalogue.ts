@@ -55,6 +55,16 @@ export const expiryDecisionDataSchema = z
   )
   .meta({ description: 'renew, restructure or let_end (an exit): each is proposed as that termination, which the sponsor approves and the partners sign off' });
 
+export const conflictStepDataSchema = z
+  .strictObject(
+    {
+      outcome: z.enum(['resolved', 'next_step'], 'one of resolved, next_step'),
+      note: z.string().trim().min(1, 'say how it was resolved, or why it goes to the next step').max(4000),
+    },
+    expecting('the outcome (resolved or next_step) and a note'),
+  )
+  .meta({ description: 'resolved: the note is the resolution; next_step: the conflict goes to the next step of the process, the note says why' });
+
 export const windDownDataSchema = z.strictObject({}).default({}).meta({ description: 'Nothing: completing confirms the step is done' });
 
 export type TaskCompletionStyle = { style: 'decision' } | { style: 'data'; schema: z.ZodType };
@@ -131,6 +141,12 @@ export const TASK_CATALOGUE = {
     summary: 'Confirm that this wind-down step is done.',
     completion: withData(windDownDataSchema),
     context: 'windDown',
+  },
+  RESOLVE_CONFLICT: {
+    label: 'Resolve a conflict',
+    summary: 'Work on the conflict at your step of the conflict process: record how it was resolved, or pass it to the next step saying why.',
+    completion: withData(conflictStepDataSchema),
+    context: 'conflict',
   },
   DECIDE_EXPIRY: {
     label: 'Decide on the agreement’s end',

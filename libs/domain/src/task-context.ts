@@ -9,6 +9,7 @@ import {
   TERMINATION_OPTIONS,
   type Agreement,
   type AgreementTerm,
+  type Conflict,
   type Goal,
   type HealthCheck,
   type HealthDimension,
@@ -96,6 +97,8 @@ export interface ReviewContext {
   measures: PartnershipMeasures;
   /** What a proposed termination may choose (every option when none were agreed). */
   terminationOptions: TerminationOption[];
+  /** Conflicts still open: the review decides with them in view. */
+  openConflicts: Conflict[];
 }
 
 export interface TerminationContext {
@@ -103,6 +106,13 @@ export interface TerminationContext {
   proposal: TerminationProposal | null;
   noticePeriod: string | null;
   round: SignoffView | null;
+}
+
+export interface ConflictContext {
+  kind: 'conflict';
+  conflict: Conflict | null;
+  /** The agreed conflict process in words. */
+  conflictProcess: string;
 }
 
 export interface ExpiryContext {
@@ -131,7 +141,8 @@ export type TaskContext =
   | ReviewContext
   | TerminationContext
   | WindDownContext
-  | ExpiryContext;
+  | ExpiryContext
+  | ConflictContext;
 export type TaskContextKind = TaskContext['kind'];
 export type TaskContextOfKind<C extends TaskContextKind> = Extract<TaskContext, { kind: C }>;
 
@@ -198,10 +209,12 @@ const CONTEXT_BUILDERS: { [C in TaskContextKind]: Builder<C> } = {
       healthChecks: state.healthChecks.filter((check) => check.cycle === cycle),
       measures,
       terminationOptions: state.terminationOptions.length > 0 ? state.terminationOptions : [...TERMINATION_OPTIONS],
+      openConflicts: state.conflicts.filter((conflict) => conflict.status === 'open'),
     };
   },
   termination: (state) => ({ kind: 'termination', proposal: state.termination, noticePeriod: state.noticePeriod, round: roundOf(state, 'TERMINATION') }),
   windDown: (_state, task) => ({ kind: 'windDown', item: task.detail }),
+  conflict: (state, task) => ({ kind: 'conflict', conflict: state.conflicts.find((conflict) => conflict.id === task.detail) ?? null, conflictProcess: state.conflictProcess }),
   expiry: (state) => ({
     kind: 'expiry',
     endsAt: state.termEndsAt,
@@ -224,8 +237,9 @@ export const CONTEXT_DESCRIPTIONS: Record<TaskContextKind, string> = {
   change: 'the proposed change (`renegotiate_goals` with the goals the alignment matrix flagged, `admit_organization`, `remove_organization` with who takes over its roles, or `revisit` of an earlier stage), the coordinator’s reason, who proposed it and when, the goals, the alignment matrix and the sign-off round so far',
   measurement: "the KPIs the assigned organization owns, each with unit, baseline, target, direction and its last reported value",
   healthCheck: 'the dimensions to score, whether it is a pulse, and the organization’s previous answer',
-  review: 'the measures (KPI progress and on-track, on-time rate, health-check gap, partner NPS, goal attainment T-score), this cycle’s health checks per organization, the goals to score −2…+2 and the termination options',
+  review: 'the measures (KPI progress and on-track, on-time rate, health-check gap, partner NPS, goal attainment T-score), this cycle’s health checks per organization, the goals to score −2…+2, the termination options and the conflicts still open',
   termination: "the proposed option, the proposer's reason, who proposed it and when, the notice period and the sign-off round so far",
   windDown: 'the wind-down step to confirm',
+  conflict: 'the conflict (what, between which organizations, severity, its step and the steps passed, with notes) and the agreed conflict process',
   expiry: 'when the agreement’s term ends, the term and its reminders, the agreed termination options and the notice period',
 };

@@ -13,6 +13,7 @@ export const TASK_KINDS = [
   'SIGN_TERMINATION',
   'WIND_DOWN',
   'DECIDE_EXPIRY',
+  'RESOLVE_CONFLICT',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 export const isTaskKind = (value: unknown): value is TaskKind => TASK_KINDS.some((kind) => kind === value);

@@ -35,7 +35,7 @@ export class PartnershipsController {
 
   @Post(':id/commands')
   @HttpCode(200)
-  @Roles('coordinator', 'admin', 'partner')
+  @Roles('coordinator', 'admin', 'partner', 'sponsor')
   command(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParam('Partnership')) id: string,

@@ -90,8 +90,12 @@ export class PartnershipsService {
   }
 
   async command(user: AuthenticatedUser, id: string, command: ClientCommand, idempotencyKey?: string): Promise<CommandResult> {
-    if (user.role === 'partner' && !(command.type === 'ScoreAlignment' && command.organizationId === user.organizationId)) {
-      throw forbiddenError('A partner representative only scores alignment for its own organization; the rest is the coordinator’s');
+    // The decider checks again who may do what; these two roles reach the commands endpoint for a few commands only.
+    if (user.role === 'partner' && command.type !== 'RaiseConflict' && !(command.type === 'ScoreAlignment' && command.organizationId === user.organizationId)) {
+      throw forbiddenError('A partner representative scores alignment for its own organization and raises conflicts; the rest is the coordinator’s');
+    }
+    if (user.role === 'sponsor' && command.type !== 'RaiseConflict') {
+      throw forbiddenError('A sponsor decides through tasks and raises conflicts; the rest is the coordinator’s');
     }
     await this.get(user, id);
     await this.checkMembershipReferences(command);

@@ -28,6 +28,7 @@ import { AgreementSection } from './AgreementSection';
 import { ListeningSection } from './ListeningSection';
 import { MeasurementSection } from './MeasurementSection';
 import { OnHoldChip } from './OnHoldChip';
+import { ConflictsSection } from './ConflictsSection';
 import { OperationsSection } from './OperationsSection';
 import { PartnershipPageProvider, usePartnershipPage, type Replay } from './PartnershipPageContext';
 import { PrioritiesSection } from './PrioritiesSection';
@@ -87,6 +88,7 @@ const PANELS: Record<PageTab, (props: { active: boolean }) => React.JSX.Element>
   measurement: MeasurementSection,
   termination: TerminationSection,
   operations: OperationsSection,
+  conflicts: ConflictsSection,
   timeline: TimelineSection,
   proof: ProofSection,
 };

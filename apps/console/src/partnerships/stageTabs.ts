@@ -10,6 +10,7 @@ export const PAGE_TABS = [
   { id: 'measurement', label: 'Measurement' },
   { id: 'termination', label: 'Termination' },
   { id: 'operations', label: 'Hold, members, tasks' },
+  { id: 'conflicts', label: 'Conflicts' },
   { id: 'timeline', label: 'Timeline' },
   { id: 'proof', label: 'Proof' },
 ] as const;

@@ -197,6 +197,14 @@ export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>, con
       return `Goal attainment scored for ${plural(Object.keys(record(data.scores)).length, 'goal')} (cycle ${text(data.cycle)})`;
     case 'ReviewDecided':
       return `Review of cycle ${text(data.cycle)} decided: ${outcomeLabel(data.outcome)}`;
+    case 'ConflictRaised': {
+      const conflict = record(data.conflict);
+      return truncate(`Conflict raised (${text(conflict.severity)} severity): ${text(conflict.title)}`);
+    }
+    case 'ConflictStepPassed':
+      return truncate(`Conflict passed to the next step (${text(data.to).replace('_', ' ')})${text(data.note) ? `: ${text(data.note)}` : ''}`);
+    case 'ConflictResolved':
+      return truncate(`Conflict resolved${text(data.resolution) ? `: ${text(data.resolution)}` : ''}`);
     case 'AgreementTermSet': {
       const term = record(data.term);
       return text(term.duration) ? `Agreement term set: ${durationInWords(text(term.duration))}` : 'Agreement term removed: open-ended';

@@ -43,6 +43,7 @@ const TASK_ASKS: Record<TaskKind, (task: OpenTask) => string> = {
   SIGN_AGREEMENT: () => 'sign the agreement',
   DECIDE_CHANGE: () => 'decide the proposed change',
   DECIDE_EXPIRY: () => 'decide on the agreement’s end',
+  RESOLVE_CONFLICT: () => 'work on a conflict',
   REPORT_MEASUREMENT: (task) => `report measurements${task.cycle ? ` for cycle ${task.cycle}` : ''}`,
   HEALTH_CHECK: () => 'answer the health check',
   REVIEW: (task) => `decide the review${task.cycle ? ` of cycle ${task.cycle}` : ''}`,

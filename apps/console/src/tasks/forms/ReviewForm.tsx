@@ -1,9 +1,11 @@
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
 import { REVIEW_OUTCOMES, TERMINATION_OPTIONS } from '@pe/domain';
 import { useState } from 'react';
 import { GOAL_SCORE_LABELS, GOAL_SCORES, REVIEW_OUTCOME_LABELS, TERMINATION_OPTION_LABELS } from '../../methodLabels';
+import { CONFLICT_SEVERITY_LABELS, conflictStatus } from '../../partnerships/conflictModel';
 import { MeasuresPanel } from '../context/MeasuresPanel';
 import { Empty, Section } from '../context/Section';
 import { EMPTY_REVIEW, toReviewData, type ReviewValues } from '../taskFormModel';
@@ -57,6 +59,15 @@ export function ReviewForm({ task, context, onClose }: TaskFormProps<'REVIEW'>) 
           })}
         </Stack>
       </Section>
+      {(context?.openConflicts ?? []).length > 0 && (
+        <Section title="Conflicts still open">
+          {(context?.openConflicts ?? []).map((conflict) => (
+            <Typography key={conflict.id} variant="body2">
+              <strong>{conflict.title}</strong> ({CONFLICT_SEVERITY_LABELS[conflict.severity].toLowerCase()} severity): {conflictStatus(conflict).toLowerCase()}
+            </Typography>
+          ))}
+        </Section>
+      )}
       <Section title="Decision">
         <Stack spacing={1}>
           <TextField

@@ -11,6 +11,7 @@ import { DecideChangeForm } from './DecideChangeForm';
 import { DecideExpiryForm } from './DecideExpiryForm';
 import { HealthCheckForm } from './HealthCheckForm';
 import { ReportMeasurementForm } from './ReportMeasurementForm';
+import { ResolveConflictForm } from './ResolveConflictForm';
 import { ReviewForm } from './ReviewForm';
 import { SignAgreementForm } from './SignAgreementForm';
 import { SignTerminationForm } from './SignTerminationForm';
@@ -29,6 +30,7 @@ export const TASK_FORMS: { [K in TaskKind]: ComponentType<TaskFormProps<K>> } = 
   SIGN_TERMINATION: SignTerminationForm,
   WIND_DOWN: WindDownForm,
   DECIDE_EXPIRY: DecideExpiryForm,
+  RESOLVE_CONFLICT: ResolveConflictForm,
 };
 
 export type { TaskFormProps };
