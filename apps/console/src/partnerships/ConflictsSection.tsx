@@ -8,6 +8,9 @@ import { CONFLICT_SEVERITY_LABELS, CONFLICT_STEP_LABELS, conflictStatus, registe
 import { usePartnershipPage } from './PartnershipPageContext';
 import { SectionHeading } from './SectionHeading';
 
+/** A chip whose label wraps on a phone instead of widening the page. */
+const WRAPPING_CHIP = { height: 'auto', maxWidth: '100%', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } } as const;
+
 /** The conflict register: every conflict with where it stands and its history, and, for participants, raising one. */
 export function ConflictsSection() {
   const { record, access, names } = usePartnershipPage();
@@ -32,7 +35,7 @@ export function ConflictsSection() {
                 {conflict.title}
               </Typography>
               <Chip size="small" label={`${CONFLICT_SEVERITY_LABELS[conflict.severity]} severity`} color={conflict.severity === 'high' ? 'error' : conflict.severity === 'medium' ? 'warning' : 'default'} />
-              <Chip size="small" label={conflictStatus(conflict)} color={conflict.status === 'resolved' ? 'success' : 'default'} variant="outlined" />
+              <Chip size="small" label={conflictStatus(conflict)} color={conflict.status === 'resolved' ? 'success' : 'default'} variant="outlined" sx={WRAPPING_CHIP} />
             </Stack>
             <Typography variant="body2">Between {conflict.organizationIds.map(names.organization).join(' and ')}</Typography>
             {conflict.description && (
