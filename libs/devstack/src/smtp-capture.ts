@@ -14,7 +14,10 @@ export interface CapturedEmail {
   to: string[];
   /** The whole message as received (headers and body). */
   raw: string;
+  /** The Subject, decoded. */
   subject: string;
+  /** The body of a single-part text message, decoded (quoted-printable or base64). */
+  text: string;
 }
 
 export interface SmtpCapture {
@@ -42,11 +45,41 @@ export interface SmtpCaptureOptions {
   refuse?: (count: number) => string | null;
 }
 
-/** The Subject header, unfolded; MIME-encoded words are left as they are. */
-export function subjectOf(raw: string): string {
+/** A header of the message, unfolded, its MIME encoded-words (RFC 2047) decoded. */
+export function headerOf(raw: string, name: string): string {
   const headers = raw.split(/\r?\n\r?\n/, 1)[0] ?? '';
-  const match = /^subject:[ \t]*(.*(?:\r?\n[ \t].*)*)/im.exec(headers);
-  return match ? match[1]!.replace(/\r?\n[ \t]+/g, ' ').trim() : '';
+  const match = new RegExp(`^${name}:[ \\t]*(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(headers);
+  if (!match) return '';
+  return match[1]!
+    .replace(/\r?\n([ \t]+)/g, '$1')
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g, (_, _charset: string, encoding: string, text: string) =>
+      encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')),
+    )
+    .trim();
+}
+
+function decodeQuotedPrintable(text: string): string {
+  const bytes: number[] = [];
+  const source = text.replace(/=\r?\n/g, '');
+  for (let index = 0; index < source.length; index += 1) {
+    const hex = source[index] === '=' ? /^[0-9A-Fa-f]{2}$/.exec(source.slice(index + 1, index + 3)) : null;
+    if (hex) {
+      bytes.push(Number.parseInt(hex[0], 16));
+      index += 2;
+    } else bytes.push(...Buffer.from(source[index]!, 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** The body of a single-part message, decoded. */
+export function textOf(raw: string): string {
+  const split = /\r?\n\r?\n/.exec(raw);
+  const body = split ? raw.slice(split.index + split[0].length) : '';
+  const encoding = headerOf(raw, 'content-transfer-encoding').toLowerCase();
+  if (encoding === 'quoted-printable') return decodeQuotedPrintable(body).replace(/\r\n/g, '\n');
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8').replace(/\r\n/g, '\n');
+  return body.replace(/\r\n/g, '\n');
 }
 
 export async function startSmtpCapture(options: SmtpCaptureOptions): Promise<SmtpCapture> {
@@ -73,7 +106,8 @@ export async function startSmtpCapture(options: SmtpCaptureOptions): Promise<Smt
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
           raw,
-          subject: subjectOf(raw),
+          subject: headerOf(raw, 'subject'),
+          text: textOf(raw),
         };
         received.push(email);
         if (options.folder) writeFileSync(join(options.folder, `${String(received.length).padStart(5, '0')}.eml`), raw);
