@@ -78,7 +78,7 @@ export function digestEmail(day: string, notifications: readonly NotificationCon
     text: [
       `${count} notification${count === 1 ? '' : 's'} since your last digest:`,
       '',
-      ...ordered.map((item) => `- ${item.createdAt} · ${item.partnershipName} · ${kindLabel(item.kind)}: ${item.message}`),
+      ...ordered.map((item) => `- ${item.createdAt} · ${oneLine(item.partnershipName, 200)} · ${kindLabel(item.kind)}: ${oneLine(item.message, 1000)}`),
       '',
       `You receive one email a day because your notification settings in ${PRODUCT} ask for a daily digest. Change them under "My notifications".`,
     ].join('\n'),
