@@ -13,8 +13,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, signIn } from '../support/browser.js';
 import { testDirectory } from '../support/directory.js';
-import { DEMO, eventually, listQuery, login, type Session } from '../support/http.js';
-import { openTaskOf, submitGoals } from '../support/partnerships.js';
+import { DEMO, eventually, listQuery, login, request, type Session } from '../support/http.js';
+import { FAST_POLICY, openTaskOf, submitGoals } from '../support/partnerships.js';
 
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
 const PASSWORD = 'correct horse battery';
@@ -142,17 +142,24 @@ describe.each([1440, 390])('notifications in the console at %i px', (width) => {
       const webhookId = /#\/webhooks\/([^/]+)\/show/.exec(page.url())![1]!;
 
       // A stage change of a partnership Bayside Care is in: PRIORITY_SETTING → LISTENING.
+      // Its sponsor wants email at once: the approval's first reminder (2 s) is queued for the outbox.
       const sponsor = await createPerson('sponsor');
+      await request('PUT', '/api/notification-preferences', { token: sponsor.session.token, body: { inApp: true, email: true, cadence: 'immediate' } });
       const coordinator = await login(DEMO.coordinator);
       const created = await coordinator.post('/api/partnerships', {
         name: `Bayside ${width} ${Math.random().toString(36).slice(2, 6)}`,
         description: 'Webhooks in the console',
         sponsorId: sponsor.session.user.id,
         organizationIds: [riversideId, organizationId],
+        policy: FAST_POLICY,
       });
       expect(created.status).toBe(201);
       toHold.push({ session: coordinator, id: created.body.id });
       await submitGoals(coordinator, created.body.id);
+      await eventually('the reminder email queued', async () => {
+        const outbox = await admin.get(`/api/sent-email?${listQuery({ userId: sponsor.session.user.id })}`);
+        return outbox.body.length > 0 ? true : undefined;
+      });
       const task = await openTaskOf(sponsor.session, created.body.id);
       expect((await sponsor.session.post(`/api/tasks/${task!.id}/complete`, { decision: 'approve' })).status).toBe(200);
 
@@ -167,7 +174,7 @@ describe.each([1440, 390])('notifications in the console at %i px', (width) => {
       await row.getByRole('button', { name: 'Redeliver' }).click();
       await page.getByText('Queued again').waitFor();
       await row.getByText(/Round 2, attempt 1: answered 204/).waitFor({ timeout: 30_000 });
-      const log = await admin.get(`/api/webhook-deliveries?${listQuery({ webhookId })}`);
+      const log = await admin.get(`/api/webhook-deliveries?${listQuery({ webhookId, eventType: 'partnership.stage_changed' })}`);
       expect(log.body).toHaveLength(1);
       expect(log.body[0]).toMatchObject({ status: 'delivered', round: 2, attempts: 2 });
       // The same message twice, under one webhook-id.
@@ -180,6 +187,7 @@ describe.each([1440, 390])('notifications in the console at %i px', (width) => {
       await shot(page, `webhooks-${width}`);
       await page.goto(`${inject('apiUrl')}/#/sent-email`);
       await page.getByPlaceholder('Subject or address').waitFor();
+      await page.getByText(`Reminder — ${created.body.name}`).first().waitFor();
       await shot(page, `sent-email-${width}`);
       expect(errors).toEqual([]);
     } finally {

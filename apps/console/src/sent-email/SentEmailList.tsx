@@ -5,7 +5,7 @@ import useMediaQuery from '@mui/material/useMediaQuery';
 import type { Theme } from '@mui/material/styles';
 import { Datagrid, FunctionField, List, SearchInput, SelectInput, SimpleList, TextField, useListContext, useRecordContext } from 'react-admin';
 import { EMAIL_STATUSES } from '@pe/domain';
-import { EMAIL_STATUS_COLORS, emailStatusLabel, type SentEmailRecord } from './sentEmailModel';
+import { EMAIL_STATUS_COLORS, emailStateLabel, emailStatusLabel, type SentEmailRecord } from './sentEmailModel';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Subject or address" />,
@@ -24,7 +24,7 @@ const filters = [
 const POLL_MS = 5_000;
 
 function StatusChip({ email }: { email: SentEmailRecord }) {
-  return <Chip size="small" color={EMAIL_STATUS_COLORS[email.status]} label={emailStatusLabel(email.status)} />;
+  return <Chip size="small" color={EMAIL_STATUS_COLORS[email.status]} label={emailStateLabel(email)} />;
 }
 
 function Empty() {

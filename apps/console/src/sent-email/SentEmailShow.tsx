@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { FunctionField, Show, SimpleShowLayout, TextField } from 'react-admin';
-import { emailStatusLabel, type SentEmailRecord } from './sentEmailModel';
+import { emailStateLabel, type SentEmailRecord } from './sentEmailModel';
 
 /** One email as sent (the page a phone opens from the list). */
 export function SentEmailShow() {
@@ -10,7 +10,7 @@ export function SentEmailShow() {
       <SimpleShowLayout>
         <TextField source="subject" />
         <FunctionField<SentEmailRecord> label="To" render={(email) => `${email.userName ?? ''} <${email.to}>`} />
-        <FunctionField<SentEmailRecord> label="Status" render={(email) => `${emailStatusLabel(email.status)}${email.sentAt ? `, ${new Date(email.sentAt).toLocaleString()}` : ''}`} />
+        <FunctionField<SentEmailRecord> label="Status" render={(email) => `${emailStateLabel(email)}${email.sentAt ? `, ${new Date(email.sentAt).toLocaleString()}` : ''}`} />
         <FunctionField<SentEmailRecord>
           label="Last error"
           render={(email) => (email.lastError ? <Typography variant="body2" color="error">{email.lastError}</Typography> : '—')}

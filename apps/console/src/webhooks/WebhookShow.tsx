@@ -5,7 +5,6 @@ import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
-import Collapse from '@mui/material/Collapse';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
@@ -175,9 +174,7 @@ function DeliveryRow({ delivery }: { delivery: WebhookDeliveryRecord }) {
       <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5, overflowWrap: 'anywhere' }}>
         {deliverySummary(delivery)}
       </Typography>
-      <Collapse in={open} unmountOnExit>
-        <Attempts deliveryId={delivery.id} />
-      </Collapse>
+      {open && <Attempts deliveryId={delivery.id} />}
     </Box>
   );
 }

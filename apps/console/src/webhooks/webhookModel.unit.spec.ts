@@ -23,3 +23,12 @@ describe('webhook deliveries in words', () => {
     expect(toWebhookBody(data, false)).toEqual({ url: 'https://x', description: 'd', eventTypes: ['notification.created'], active: false });
   });
 });
+
+describe('emails in words', () => {
+  it('calls a pending email that already failed retrying', async () => {
+    const { emailStateLabel } = await import('../sent-email/sentEmailModel');
+    expect(emailStateLabel({ status: 'pending', attempts: 0 })).toBe('Sending');
+    expect(emailStateLabel({ status: 'pending', attempts: 2 })).toBe('Retrying');
+    expect(emailStateLabel({ status: 'held', attempts: 0 })).toBe('Held for digest');
+  });
+});
