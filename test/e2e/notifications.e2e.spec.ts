@@ -182,7 +182,10 @@ describe.each([1440, 390])('notifications in the console at %i px', (width) => {
       expect(receivedIds.slice(before)).toContain(messageId);
       expect(receivedIds.filter((id) => id === messageId)).toHaveLength(2);
 
-      await page.goto(`${inject('apiUrl')}/#/webhooks`);
+      // From the organization's page to its webhooks.
+      await page.goto(`${inject('apiUrl')}/#/organizations/${organizationId}`);
+      await page.getByRole('link', { name: 'Webhooks' }).last().click();
+      await page.waitForURL(/#\/webhooks\?filter=/);
       await page.getByText(receiverUrl).first().waitFor();
       await shot(page, `webhooks-${width}`);
       await page.goto(`${inject('apiUrl')}/#/sent-email`);

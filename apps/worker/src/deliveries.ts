@@ -181,3 +181,29 @@ export async function ensureDigestSchedule(connection: NativeConnection, options
     await client.schedule.getHandle(DIGEST_SCHEDULE_ID).update((previous) => ({ ...previous, spec }));
   }
 }
+
+/** How long a worker waits before it tries again to set up the digest schedule. */
+const DIGEST_SCHEDULE_RETRY_MS = 60_000;
+
+/**
+ * Sets up the digest schedule without holding the worker back: a Temporal that refuses (or a
+ * server without schedules) leaves the digest unsent, said in a warning each minute until it works,
+ * while partnerships and immediate deliveries go on.
+ */
+export function keepDigestSchedule(ensure: () => Promise<void>, logger: Logger): { stop(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const attempt = () => {
+    ensure().catch((error: unknown) => {
+      logger.warn(`deliveries: could not set up the daily digest schedule (${describe(error)}); trying again in a minute`);
+      if (!stopped) timer = setTimeout(attempt, DIGEST_SCHEDULE_RETRY_MS);
+    });
+  };
+  attempt();
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}

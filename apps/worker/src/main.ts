@@ -5,7 +5,7 @@ import { loadConfig, redactSecrets, workerConfigSchema } from '@pe/config';
 import { createLogger, logFormatFor } from '@pe/observability';
 import { openDatabase } from '@pe/persistence';
 import { createActivities } from './activities.js';
-import { createDeliveryActivities, ensureDigestSchedule, startDispatcher } from './deliveries.js';
+import { createDeliveryActivities, ensureDigestSchedule, keepDigestSchedule, startDispatcher } from './deliveries.js';
 import { EVENTS_APPENDED_METRIC, activityInterceptors } from './activity-interceptors.js';
 import { runtimeOptions } from './telemetry.js';
 import { workerTuning } from './tuning.js';
@@ -37,12 +37,13 @@ async function main(): Promise<void> {
       ...workerTuning(config),
     });
     const deliveryOptions = { namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE };
-    await ensureDigestSchedule(connection, { ...deliveryOptions, hourUtc: config.NOTIFICATION_DIGEST_HOUR });
+    const digest = keepDigestSchedule(() => ensureDigestSchedule(connection, { ...deliveryOptions, hourUtc: config.NOTIFICATION_DIGEST_HOUR }), logger);
     const dispatcher = startDispatcher(db, connection, { ...deliveryOptions, logger });
     lifecycle.info(`worker: polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
     try {
       await worker.run();
     } finally {
+      digest.stop();
       await dispatcher.stop();
     }
   } finally {
