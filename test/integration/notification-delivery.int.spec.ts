@@ -57,7 +57,8 @@ beforeAll(async () => {
   sponsor = await createUser('sponsor');
   coordinator = await createUser('coordinator');
 
-  smtp = await startSmtpCapture({ port: inject('smtpPort') });
+  // The SMTP server refuses the first message (451, try later): the email is retried.
+  smtp = await startSmtpCapture({ port: inject('smtpPort'), refuse: (count) => (count === 1 ? 'Mailbox busy, try again later' : null) });
   // The receiver answers the very first message 500, every later one 204.
   receiver = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -149,6 +150,12 @@ describe('webhooks', () => {
     expect(email.text).toContain('Reminder: "Approve the priorities');
     const inbox = await sponsor.get(`/api/notifications?${listQuery({ partnershipId })}`);
     expect(inbox.body).toEqual([]);
+    // The first email was refused once, then sent by the retry; the outbox says so.
+    const retriedEmail = await eventually('the refused email sent by its retry', async () => {
+      const sent = await admin.get(`/api/sent-email?${listQuery({ userId: sponsor.user.id, status: 'sent' })}`);
+      return (sent.body as { attempts: number; subject: string }[]).find((row) => row.attempts === 2);
+    }, 60_000);
+    expect(retriedEmail.subject).toContain(created.body.name);
 
     // An escalation reaches the coordinator, held for the daily digest.
     await eventually('the escalation held for the digest', async () => {
@@ -214,6 +221,23 @@ describe('webhooks', () => {
     });
     expect(after.attemptLog.at(-1)).toMatchObject({ round: 2, attempt: 1, statusCode: 204 });
     expect((await sponsor.post(`/api/webhook-deliveries/${deliveryId}/redeliver`)).status).toBe(403);
+
+    // Paused, the webhook is queued nothing more: the next reminders of a new partnership reach the sponsor, not it.
+    const paused = await put(admin, `/api/webhooks/${webhookId}`, { active: false });
+    expect(paused.body).toMatchObject({ active: false });
+    const queued = (await admin.get(`/api/webhook-deliveries?${listQuery({ webhookId }, ['id', 'ASC'], [0, 499])}`)).headers.get('content-range');
+    const second = await coordinator.post('/api/partnerships', {
+      name: `Notify paused ${Math.random().toString(36).slice(2, 8)}`,
+      description: 'After the webhook is paused',
+      sponsorId: sponsor.user.id,
+      organizationIds: [riversideId, organizationId],
+      policy: FAST_POLICY,
+    });
+    expect(second.status).toBe(201);
+    await submitGoals(coordinator, second.body.id);
+    await smtp.next((message) => message.to.includes(sponsor.user.email) && message.subject.includes(second.body.name), 60_000);
+    await coordinator.post(`/api/partnerships/${second.body.id}/commands`, { type: 'PutOnHold', reason: 'test over' });
+    expect((await admin.get(`/api/webhook-deliveries?${listQuery({ webhookId }, ['id', 'ASC'], [0, 499])}`)).headers.get('content-range')).toBe(queued);
   });
 
   it('sends the held notifications as one digest email when the digest schedule runs', async () => {

@@ -3,7 +3,7 @@
  * Standard Webhooks POST, an email through SMTP), the dispatcher that starts one workflow per queued
  * message, and the daily digest's schedule.
  */
-import { Context } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { NativeConnection } from '@temporalio/worker';
 import nodemailer from 'nodemailer';
@@ -79,8 +79,9 @@ export function createDeliveryActivities(db: DataSource, mail: MailSettings): De
       const email = await emailToSend(db, emailId);
       if (!email || email.status !== 'pending') return 'skipped';
       if (!transport) {
+        // Retrying cannot help until the worker is configured: the email fails at once, saying why.
         await recordEmailAttempt(db, emailId, { error: 'SMTP_URL is not set: the worker sends no email' });
-        throw new Error('SMTP_URL is not set');
+        throw ApplicationFailure.nonRetryable('SMTP_URL is not set', 'NoSmtpServer');
       }
       try {
         await transport.sendMail({ from: mail.from, to: email.to, subject: email.subject, text: email.text, headers: { 'X-Partnership-Engine-Email': emailId } });
