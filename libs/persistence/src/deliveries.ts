@@ -333,6 +333,12 @@ export async function updateWebhook(db: DataSource, id: string, change: UpdateWe
   return affected > 0;
 }
 
+/** A webhook's signing secret, which only an admin reads (the list leaves it out). */
+export async function webhookSecret(db: DataSource, id: string): Promise<string | null> {
+  const [row] = (await db.query('SELECT secret FROM webhook_subscriptions WHERE id = $1', [id])) as { secret: string }[];
+  return row?.secret ?? null;
+}
+
 /** A new secret: the old one signs nothing more. */
 export async function rotateWebhookSecret(db: DataSource, id: string, at: Date): Promise<boolean> {
   const [, affected] = (await db.query('UPDATE webhook_subscriptions SET secret = $2, updated_at = $3 WHERE id = $1', [id, newWebhookSecret(), at])) as [unknown, number];

@@ -32,6 +32,7 @@ import {
   webhookAttempts,
   webhookDeliveryList,
   webhookList,
+  webhookSecret,
 } from '@pe/persistence';
 import { CurrentUser, Roles, type AuthenticatedUser } from '../auth/auth.decorators.js';
 import { API_ERROR_CODES, ApiError, malformed, notFoundError } from '../http/api-error.js';
@@ -74,8 +75,7 @@ export class WebhooksController {
   async get(@Param('id', new UuidParam('Webhook')) id: string) {
     const webhook = await findFirst<Record<string, unknown>>(this.db, webhookList, { id });
     if (!webhook) throw notFoundError('Webhook');
-    const [row] = (await this.db.query('SELECT secret FROM webhook_subscriptions WHERE id = $1', [id])) as { secret: string }[];
-    return { ...webhook, secret: row?.secret };
+    return { ...webhook, secret: await webhookSecret(this.db, id) };
   }
 
   @Post()
