@@ -47,6 +47,7 @@ if (stack && !stopping) {
     Console and API  ${stack.apiUrl}   (OpenAPI: ${stack.apiUrl}/api/docs)
     Temporal UI      ${stack.temporalUiUrl ?? (process.env.TEMPORAL_ADDRESS ? '(external Temporal)' : '(none: the Temporal server of the cluster topology has no UI)')}
     Metrics          ${stack.apiUrl}/metrics (API), ${stack.workerMetricsUrls.join(', ') || 'off'} (worker)
+    Email            ${process.env.SMTP_URL ? 'sent through SMTP_URL' : `captured by ${stack.smtpUrl}, kept in ${stack.dataDir}/mail (admins: Sent email)`}
   Sign in with a demo login printed above by [api] (password: demo-password). Ctrl-C stops everything.
   A component that dies is reported here and started again.
 `);

@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { discardRootCluster, startStack, type StackTopology } from '@pe/devstack';
+import { discardRootCluster, freePort, startStack, type StackTopology } from '@pe/devstack';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,17 +20,23 @@ declare module 'vitest' {
     temporalNamespace: string;
     /** The key the stack's workers sign checkpoints with, for an API of a test's own. */
     auditSigningKey: string;
+    /**
+     * The port the stack's workers send email to (SMTP_URL). Nothing listens there: a test that
+     * expects email starts its own SMTP server on it, and until then a send fails and is retried.
+     */
+    smtpPort: number;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+  const smtpPort = await freePort();
   const stack = await startStack({
     repoRoot,
     mode: 'test',
     // Every file signs in from 127.0.0.1, and some fail on purpose: the per-address limit would soon
     // refuse them all. sign-in-limits.int.spec.ts tests that limit on an API of its own.
-    env: { ...process.env, SIGN_IN_IP_MAX_FAILURES: '1000000' },
+    env: { ...process.env, SIGN_IN_IP_MAX_FAILURES: '1000000', SMTP_URL: `smtp://127.0.0.1:${smtpPort}` },
     echo: process.env.STACK_LOGS === '1',
     log: (line) => console.log(`[stack] ${line}`),
   });
@@ -41,6 +47,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('temporalAddress', stack.temporalAddress);
   project.provide('temporalNamespace', stack.temporalNamespace);
   project.provide('auditSigningKey', stack.auditSigningKey);
+  project.provide('smtpPort', smtpPort);
   return async () => {
     await stack.stop();
     discardRootCluster(stack.dataDir);

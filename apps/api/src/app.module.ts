@@ -29,6 +29,7 @@ import { DeterminismService } from './insight/determinism.service.js';
 import { ProofService } from './insight/proof.service.js';
 import { ErrorFilter } from './http/error.filter.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
+import { NotificationPreferencesController, SentEmailController, WebhookDeliveriesController, WebhooksController } from './deliveries/deliveries.controller.js';
 import { PartnershipsController } from './partnerships/partnerships.controller.js';
 import { PartnershipsService } from './partnerships/partnerships.service.js';
 import { TasksController } from './tasks/tasks.controller.js';
@@ -37,7 +38,7 @@ import { PartnershipGateway } from './temporal/partnership-gateway.js';
 import { WorkflowHistories } from './temporal/workflow-histories.js';
 import { WorkflowReplay } from './temporal/workflow-replay.js';
 import { createTemporalClient } from './temporal/temporal-client.js';
-import { ACCOUNT_SIGN_IN_LIMIT, ADDRESS_LIMITER, AUDIT_KEYS, COMMANDS, DATABASE, PREVIOUS_JWT_SECRETS, TEMPORAL, type CommandSettings } from './tokens.js';
+import { ACCOUNT_SIGN_IN_LIMIT, ADDRESS_LIMITER, AUDIT_KEYS, COMMANDS, DATABASE, PREVIOUS_JWT_SECRETS, TEMPORAL, WEBHOOK_POLICY, type CommandSettings, type WebhookPolicy } from './tokens.js';
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
@@ -70,6 +71,10 @@ export class AppModule implements OnApplicationShutdown {
         AccessLogController,
         TasksController,
         NotificationsController,
+        NotificationPreferencesController,
+        WebhooksController,
+        WebhookDeliveriesController,
+        SentEmailController,
         OrganizationsAdminController,
         UsersAdminController,
         ...READ_ONLY_CONTROLLERS,
@@ -82,6 +87,7 @@ export class AppModule implements OnApplicationShutdown {
         DependencyProbes,
         { provide: AUDIT_KEYS, useValue: { current: createPublicKey(config.AUDIT_SIGNING_KEY), previous: config.AUDIT_PREVIOUS_PUBLIC_KEYS } satisfies AuditKeys },
         { provide: PREVIOUS_JWT_SECRETS, useValue: config.JWT_PREVIOUS_SECRETS },
+        { provide: WEBHOOK_POLICY, useValue: { requireHttps: config.NODE_ENV === 'production' } satisfies WebhookPolicy },
         {
           provide: ACCOUNT_SIGN_IN_LIMIT,
           useValue: { maxFailures: config.SIGN_IN_MAX_FAILURES, windowMs: config.SIGN_IN_FAILURE_WINDOW, lockoutMs: config.SIGN_IN_LOCKOUT } satisfies FailureLimit,

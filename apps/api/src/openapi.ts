@@ -31,6 +31,14 @@ import {
   setPasswordSchema,
   updateOrganizationSchema,
   updateUserSchema,
+  WEBHOOK_EVENT_TYPES,
+  WEBHOOK_RETRY,
+  createWebhookSchema,
+  notificationPreferenceSchema,
+  retryDelays,
+  sentEmailFilterSchema,
+  updateWebhookSchema,
+  webhookDeliveryFilterSchema,
 } from '@pe/domain';
 import { FORMULA_STARTS_TEXT } from './audit/csv.js';
 import { MAX_CONCURRENT_EXPORTS } from './audit/export-slots.js';
@@ -264,6 +272,11 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         SetPassword: schema(setPasswordSchema),
         DeadlineFilter: schema(deadlineFilterSchema),
         MarkNotificationsRead: schema(markNotificationsReadSchema),
+        NotificationPreference: schema(notificationPreferenceSchema),
+        CreateWebhook: schema(createWebhookSchema),
+        UpdateWebhook: schema(updateWebhookSchema),
+        WebhookDeliveryFilter: schema(webhookDeliveryFilterSchema),
+        SentEmailFilter: schema(sentEmailFilterSchema),
         AccessLogFilter: schema(accessLogFilterSchema),
         AuditExport: auditExportDocument(),
       },
@@ -549,6 +562,88 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           requestBody: json('MarkNotificationsRead'),
           responses: { '200': { description: '{marked}: how many became read' }, ...errors(400, 401) },
         },
+      },
+      '/api/notification-preferences': {
+        get: {
+          tags: ['notifications'],
+          summary: 'Your own notification preference: `{inApp, email, cadence, updatedAt}`. Until you set one: in the console only, at once (`updatedAt` null). Any role',
+          responses: { '200': { description: 'The preference' }, ...errors(401) },
+        },
+        put: {
+          tags: ['notifications'],
+          summary:
+            'Choose where your notifications go: `inApp` (the console\'s Notifications list), `email` (to your sign-in address), or both; and `cadence`: `immediate` (one email per notification) or `daily` (one digest email a day, at NOTIFICATION_DIGEST_HOUR UTC). Applies to notifications from now on. Any role',
+          requestBody: json('NotificationPreference'),
+          responses: { '200': { description: 'The preference as stored' }, ...errors(400, 401) },
+        },
+      },
+      '/api/webhooks': {
+        ...withSummary(list('webhooks'), `Organizations' webhook subscriptions: \`{id, organizationId, organizationName, url, description, eventTypes, active, pending, failed, createdAt, updatedAt}\`; \`filter\` keys \`organizationId\`, \`active\`. ${adminOnly}`),
+        post: {
+          tags: ['webhooks'],
+          summary: `Register a webhook for an organization. ${adminOnly}`,
+          description:
+            `Every event type subscribed (${WEBHOOK_EVENT_TYPES.map((type) => `\`${type}\``).join(', ')}; default all) is POSTed as a Standard Webhooks message (https://www.standardwebhooks.com): JSON \`{type, timestamp, data}\` with headers \`webhook-id\` (the same on every retry and redelivery), \`webhook-timestamp\` and \`webhook-signature\` (\`v1,\` and the base64 HMAC-SHA256 of \`id.timestamp.body\` under the secret). ` +
+            '`notification.created` reaches the webhooks of the recipient\'s organization, `partnership.stage_changed` those of every organization in the partnership. ' +
+            `A 2xx answer delivers; anything else, or no answer within 10 s, is retried after ${retryDelays().map((ms) => (ms < 60_000 ? `${ms / 1000} s` : ms < 3_600_000 ? `${ms / 60_000} min` : `${ms / 3_600_000} h`)).join(', ')} (${WEBHOOK_RETRY.maximumAttempts} attempts), then the delivery is failed until redelivered. ` +
+            'The answer carries the signing secret (`whsec_…`) the receiver verifies with. In production (NODE_ENV=production) only https URLs are accepted.',
+          requestBody: json('CreateWebhook'),
+          responses: {
+            '201': { description: 'The webhook, with its secret' },
+            ...errors(400, 401, 403),
+            '422': { description: `\`${API_ERROR_CODES.unknownOrganization}\`: the organization is unknown or deactivated; \`${API_ERROR_CODES.rejected}\`: not https in production`, ...json('Error') },
+          },
+        },
+      },
+      '/api/webhooks/{id}': {
+        get: { tags: ['webhooks'], summary: `One webhook with its signing secret. ${adminOnly}`, parameters: [pathId], responses: { '200': { description: 'The webhook' }, ...errors(401, 403, 404) } },
+        put: {
+          tags: ['webhooks'],
+          summary: `Change the fields sent: \`url\`, \`description\`, \`eventTypes\`; \`{"active": false}\` stops new messages (those already queued are still sent). ${adminOnly}`,
+          parameters: [pathId],
+          requestBody: json('UpdateWebhook'),
+          responses: { '200': { description: 'The webhook' }, ...errors(400, 401, 403, 404), '422': { description: `\`${API_ERROR_CODES.rejected}\`: not https in production`, ...json('Error') } },
+        },
+      },
+      '/api/webhooks/{id}/rotate-secret': {
+        post: { tags: ['webhooks'], summary: `A new signing secret; the old one signs nothing more. ${adminOnly}`, parameters: [pathId], responses: { '200': { description: 'The webhook, with its new secret' }, ...errors(401, 403, 404) } },
+      },
+      '/api/webhook-deliveries': {
+        get: {
+          tags: ['webhooks'],
+          summary: `The delivery log: one row per message and webhook, \`{id, webhookId, organizationId, url, eventType, partnershipId, partnershipName, eventSequence, recipientUserId, status, round, attempts, lastStatusCode, lastError, payload, createdAt, deliveredAt}\`, newest first. ${adminOnly}`,
+          description: '`status`: `pending` (queued or being retried), `delivered`, `failed` (every attempt of its round failed). `filter` is a WebhookDeliveryFilter (webhookId, organizationId, status, eventType).',
+          parameters: listParams,
+          responses: { '200': { description: 'A page of the delivery log' }, ...errors(400, 401, 403) },
+        },
+      },
+      '/api/webhook-deliveries/{id}': {
+        get: {
+          tags: ['webhooks'],
+          summary: `One delivery, its \`messageId\` (the webhook-id header) and \`attemptLog\`: every attempt \`{round, attempt, attemptedAt, durationMs, statusCode, error, responseExcerpt}\`, oldest first. ${adminOnly}`,
+          parameters: [pathId],
+          responses: { '200': { description: 'The delivery and its attempts' }, ...errors(401, 403, 404) },
+        },
+      },
+      '/api/webhook-deliveries/{id}/redeliver': {
+        post: {
+          tags: ['webhooks'],
+          summary: `Send the message again, whatever became of it: a new round of attempts with the same webhook-id, sent by the worker within seconds. ${adminOnly}`,
+          parameters: [pathId],
+          responses: { '202': { description: 'The delivery, pending again' }, ...errors(401, 403, 404) },
+        },
+      },
+      '/api/sent-email': {
+        get: {
+          tags: ['notifications'],
+          summary: `The email outbox: every email sent, to be sent, or held for a daily digest, \`{id, userId, userName, to, kind, partnershipId, partnershipName, subject, body, status, digestId, attempts, lastError, createdAt, sentAt}\`, newest first. ${adminOnly}`,
+          description: '`status`: `pending`, `sent`, `failed` (every attempt failed, `lastError` says why), `held` (waiting for the daily digest), `digested` (went out in digest `digestId`). `filter` is a SentEmailFilter (status, kind, userId, q: subject or address).',
+          parameters: listParams,
+          responses: { '200': { description: 'A page of the outbox' }, ...errors(400, 401, 403) },
+        },
+      },
+      '/api/sent-email/{id}': {
+        get: { tags: ['notifications'], summary: `One email of the outbox. ${adminOnly}`, parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'The email' }, ...errors(401, 403, 404) } },
       },
     }),
   };

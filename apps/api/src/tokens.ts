@@ -18,3 +18,10 @@ export interface CommandSettings {
 export const ACCOUNT_SIGN_IN_LIMIT = Symbol('ACCOUNT_SIGN_IN_LIMIT');
 /** This process's AddressLimiter (SIGN_IN_IP_*). */
 export const ADDRESS_LIMITER = Symbol('ADDRESS_LIMITER');
+
+/** What webhook URLs an admin may register (WebhookPolicy): https only in production. */
+export const WEBHOOK_POLICY = Symbol('WEBHOOK_POLICY');
+
+export interface WebhookPolicy {
+  requireHttps: boolean;
+}

@@ -9,6 +9,9 @@ import deadlines from './deadlines';
 import { Dashboard } from './home/Dashboard';
 import { ConsoleLayout } from './layout/ConsoleLayout';
 import notifications from './notifications';
+import { NOTIFICATION_SETTINGS_PATH, NotificationSettings } from './notifications/NotificationSettings';
+import sentEmail from './sent-email';
+import webhooks from './webhooks';
 import { NotForYourRole } from './NotForYourRole';
 import organizations from './organizations';
 import partnerships from './partnerships';
@@ -25,7 +28,9 @@ const { Route } = reactRouterProvider;
  * ledger), #/notifications, #/verification (every partnership's log verified at once), for the
  * auditor, admins and coordinators #/events (activity by person), and for admins #/organizations
  * and #/users (list, create, :id edit) and
- * #/access-log (who exported or verified which partnership's record).
+ * #/access-log (who exported or verified which partnership's record), #/webhooks (organizations'
+ * webhooks, each with its delivery log) and #/sent-email (the email outbox); for everyone
+ * #/notification-settings (My notifications: in the console, by email, or both; at once or a daily digest).
  * For other roles those resources only feed references: they have no list, so they stay out of the
  * menu, and their addresses say so instead of showing a blank page.
  */
@@ -65,6 +70,9 @@ export function App() {
               <Resource name="organizations" {...organizations} />
               <Resource name="users" {...users} />
               <Resource name="access-log" {...accessLog} />
+              <Resource name="webhooks" {...webhooks} />
+              <Resource name="webhook-deliveries" />
+              <Resource name="sent-email" {...sentEmail} />
             </>
           ) : (
             <>
@@ -77,10 +85,17 @@ export function App() {
               <Resource name="access-log">
                 <Route path="*" element={<NotForYourRole what="The access log is read by an administrator." />} />
               </Resource>
+              <Resource name="webhooks">
+                <Route path="*" element={<NotForYourRole what="Webhooks are registered by an administrator." />} />
+              </Resource>
+              <Resource name="sent-email">
+                <Route path="*" element={<NotForYourRole what="Sent email is read by an administrator; choose how you are notified under My notifications." />} />
+              </Resource>
             </>
           )}
           <CustomRoutes>
             <Route path={VERIFY_ALL_PATH} element={<VerifyAllPage />} />
+            <Route path={NOTIFICATION_SETTINGS_PATH} element={<NotificationSettings />} />
           </CustomRoutes>
         </>
       )}

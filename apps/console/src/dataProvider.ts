@@ -12,7 +12,7 @@ import { toHttpError } from './apiError';
 import { readToken } from './session';
 import type { MarkReadTarget } from './notifications/notificationModel';
 import type { Measures } from './partnerships/measuresModel';
-import type { AgreementVersion, EventFacets, ExportFormat, NamedStateDiff, ProofReport } from '@pe/domain';
+import type { AgreementVersion, EventFacets, ExportFormat, NamedStateDiff, NotificationPreference, ProofReport } from '@pe/domain';
 import type { CommandResult, PartnershipCommand } from './partnerships/partnershipModel';
 import type { TaskCompletion, TaskCompletionResult } from './tasks/taskModel';
 
@@ -87,7 +87,16 @@ export interface ConsoleDataProvider extends DataProvider {
   exportFile(partnershipId: Identifier, format: ExportFormat): Promise<DownloadedFile>;
   /** The people who acted in a partnership's log and the event types it holds, with their counts. */
   eventFacets(partnershipId: Identifier): Promise<EventFacets>;
+  /** The caller's own notification preference (the default until one is set). */
+  notificationPreference(): Promise<StoredNotificationPreference>;
+  setNotificationPreference(preference: NotificationPreference): Promise<StoredNotificationPreference>;
+  /** Queues a webhook message again (admin only): a new round of attempts, the same webhook-id. */
+  redeliverWebhook(deliveryId: Identifier): Promise<RaRecord>;
+  /** Gives a webhook a new signing secret (admin only). */
+  rotateWebhookSecret(webhookId: Identifier): Promise<RaRecord>;
 }
+
+export type StoredNotificationPreference = NotificationPreference & { updatedAt: string | null };
 
 /** A partnership's path, with `?at=` when a point of its log is asked for. */
 const partnershipPath = (partnershipId: Identifier, tail = '', at?: string) =>
@@ -149,4 +158,9 @@ export const dataProvider = {
     const response = await fetchJson(partnershipPath(partnershipId, '/event-facets'));
     return response.json as EventFacets;
   },
+  notificationPreference: async () => (await fetchJson(`${API_URL}/notification-preferences`)).json as StoredNotificationPreference,
+  setNotificationPreference: async (preference: NotificationPreference) =>
+    (await fetchJson(`${API_URL}/notification-preferences`, { method: 'PUT', body: JSON.stringify(preference) })).json as StoredNotificationPreference,
+  redeliverWebhook: async (deliveryId: Identifier) => (await postJson(`/webhook-deliveries/${encodeURIComponent(String(deliveryId))}/redeliver`, {})).json as RaRecord,
+  rotateWebhookSecret: async (webhookId: Identifier) => (await postJson(`/webhooks/${encodeURIComponent(String(webhookId))}/rotate-secret`, {})).json as RaRecord,
 } satisfies ConsoleDataProvider;

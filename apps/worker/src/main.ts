@@ -5,6 +5,7 @@ import { loadConfig, redactSecrets, workerConfigSchema } from '@pe/config';
 import { createLogger, logFormatFor } from '@pe/observability';
 import { openDatabase } from '@pe/persistence';
 import { createActivities } from './activities.js';
+import { createDeliveryActivities, ensureDigestSchedule, keepDigestSchedule, startDispatcher } from './deliveries.js';
 import { EVENTS_APPENDED_METRIC, activityInterceptors } from './activity-interceptors.js';
 import { runtimeOptions } from './telemetry.js';
 import { workerTuning } from './tuning.js';
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       workflowsPath: fileURLToPath(import.meta.resolve('@pe/workflows/workflows')),
-      activities: createActivities(db, config.AUDIT_SIGNING_KEY),
+      activities: { ...createActivities(db, config.AUDIT_SIGNING_KEY), ...createDeliveryActivities(db, { smtpUrl: config.SMTP_URL, from: config.SMTP_FROM }) },
       interceptors: {
         // Request ids, command and timer logs, timer metrics: observing only, so histories replay unchanged.
         workflowModules: [fileURLToPath(import.meta.resolve('@pe/workflows/interceptors'))],
@@ -35,8 +36,16 @@ async function main(): Promise<void> {
       bundlerOptions: { ignoreModules: [] },
       ...workerTuning(config),
     });
+    const deliveryOptions = { namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE };
+    const digest = keepDigestSchedule(() => ensureDigestSchedule(connection, { ...deliveryOptions, hourUtc: config.NOTIFICATION_DIGEST_HOUR }), logger);
+    const dispatcher = startDispatcher(db, connection, { ...deliveryOptions, logger });
     lifecycle.info(`worker: polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
-    await worker.run();
+    try {
+      await worker.run();
+    } finally {
+      digest.stop();
+      await dispatcher.stop();
+    }
   } finally {
     await connection.close();
     await db.destroy();

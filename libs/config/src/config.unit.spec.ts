@@ -203,3 +203,33 @@ describe('the worker cache and concurrency', () => {
     expect(() => loadConfig(workerConfigSchema, { ...withKey, ...tuning })).toThrow(message);
   });
 });
+
+describe('email', () => {
+  const withKey = { DATABASE_URL: base.DATABASE_URL, TEMPORAL_ADDRESS: base.TEMPORAL_ADDRESS, AUDIT_SIGNING_KEY: der };
+
+  it('sends nothing without SMTP_URL, from a default sender, with the digest at 07:00 UTC', () => {
+    const worker = loadConfig(workerConfigSchema, withKey);
+    expect(worker.SMTP_URL).toBeUndefined();
+    expect(worker).toMatchObject({ SMTP_FROM: 'Partnership Engine <notifications@localhost>', NOTIFICATION_DIGEST_HOUR: 7 });
+    expect(loadConfig(stackConfigSchema, {})).toMatchObject({ SMTP_CAPTURE_PORT: 2525 });
+  });
+
+  it.each(['smtp://127.0.0.1:2525', 'smtps://user:pw@mail.example.org:465'])('takes SMTP_URL=%s', (url) => {
+    expect(loadConfig(workerConfigSchema, { ...withKey, SMTP_URL: url }).SMTP_URL).toBe(url);
+  });
+
+  it.each([
+    ['SMTP_URL', 'http://mail.example.org'],
+    ['SMTP_URL', 'mail.example.org:25'],
+    ['SMTP_FROM', 'not an address'],
+    ['SMTP_FROM', 'Name <a@b> extra'],
+    ['NOTIFICATION_DIGEST_HOUR', '24'],
+    ['NOTIFICATION_DIGEST_HOUR', '7.5'],
+  ])('refuses %s=%s, naming it', (name, value) => {
+    expect(() => loadConfig(workerConfigSchema, { ...withKey, [name]: value })).toThrow(new RegExp(`${name}: `));
+  });
+
+  it('never echoes an SMTP password', () => {
+    expect(() => loadConfig(workerConfigSchema, { ...withKey, SMTP_URL: 'ftp://user:hunter2-long@mail' })).not.toThrow(/hunter2/);
+  });
+});

@@ -87,6 +87,15 @@ function isWebOrigin(text: string): boolean {
   }
 }
 
+/** An SMTP server as nodemailer reads it: smtp:// (STARTTLS when offered) or smtps:// (TLS from the start), with credentials in the URL if it wants them. */
+const smtpUrl = z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL, such as smtp://user:password@mail.example.org:587' });
+
+/** A sender as an email's From header carries it: an address, or a name and an address in angle brackets. */
+const mailbox = z
+  .string()
+  .trim()
+  .regex(/^(?:[^<>@\r\n]+ <[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address, or a name and an address, such as Partnership Engine <notifications@example.org>');
+
 /** Variables of the API process. */
 export const apiConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -177,6 +186,12 @@ export const workerConfigSchema = apiConfigSchema
     LOG_FORMAT: true,
   })
   .extend({
+    /** Where notification emails go; unset: no email is sent (each queued one fails with that reason, visible to admins). */
+    SMTP_URL: smtpUrl.optional(),
+    /** The From of every notification email. */
+    SMTP_FROM: mailbox.default('Partnership Engine <notifications@localhost>'),
+    /** The hour (UTC, 0–23) the daily digest of notifications goes out. */
+    NOTIFICATION_DIGEST_HOUR: z.coerce.number().int('must be a whole hour').min(0, 'must be 0 to 23').max(23, 'must be 0 to 23').default(7),
     /** Where the worker serves Prometheus metrics (/metrics): its SDK's and the product's. */
     WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
     /** 0: no metrics endpoint. Two workers on one machine need a port each. */
@@ -210,6 +225,10 @@ export const stackConfigSchema = z.object({
   SEED_DEMO_DATA: bool.default(true),
   /** The worker's metrics port; unset: a free port, chosen at each start and printed; 0: none. */
   WORKER_METRICS_PORT: portOrOff.optional(),
+  /** Set: the workers send email there. Unset: npm start runs a capturing SMTP server (nothing leaves the machine). */
+  SMTP_URL: smtpUrl.optional(),
+  /** The capturing SMTP server's port (npm start without SMTP_URL); tests take a free one. */
+  SMTP_CAPTURE_PORT: port.default(2525),
 });
 export type StackConfig = z.infer<typeof stackConfigSchema>;
 
@@ -224,7 +243,7 @@ export const ALL_CONFIG_KEYS: ReadonlySet<string> = new Set([
  * Never echoed in a start-up error: logs outlive the secret's confidentiality. The previous public
  * keys are not secret, but a private key pasted there by mistake would be.
  */
-const SECRETS: ReadonlySet<string> = new Set(['JWT_SECRET', 'JWT_PREVIOUS_SECRETS', 'AUDIT_SIGNING_KEY', 'AUDIT_PREVIOUS_PUBLIC_KEYS']);
+const SECRETS: ReadonlySet<string> = new Set(['JWT_SECRET', 'JWT_PREVIOUS_SECRETS', 'AUDIT_SIGNING_KEY', 'AUDIT_PREVIOUS_PUBLIC_KEYS', 'SMTP_URL']);
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

@@ -14,3 +14,4 @@ export * from './supervisor.js';
 export * from './buildah.js';
 export * from './images.js';
 export * from './npm-secrets.js';
+export * from './smtp-capture.js';

@@ -17,6 +17,7 @@ import { apiUp, spawnApi, spawnWorker, workerReady } from './app-processes.js';
 import { removeLinkedCluster } from './root-runtime.js';
 import { assertPortFree, freePort, type Service } from './processes.js';
 import { startRoundRobin } from './round-robin.js';
+import { startSmtpCapture } from './smtp-capture.js';
 import { startComponent } from './start-error.js';
 import { supervise, type RestartPolicy, type Supervision } from './supervisor.js';
 import { resolveTemporalCli } from './temporal-cli.js';
@@ -67,6 +68,8 @@ export interface RunningStack {
   jwtSecret: string;
   /** The Ed25519 key (PEM or base64 DER) the workers sign checkpoints with; an API of a test's own needs it to verify them. */
   auditSigningKey: string;
+  /** Where the workers send email: SMTP_URL, or the stack's capturing server. */
+  smtpUrl: string;
   /** The stack's data folder (DATA_DIR, plus the test sub-folder). */
   dataDir: string;
   /**
@@ -146,8 +149,20 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       );
     }
     const host = config.HOST;
+    // Without SMTP_URL, the workers send to a capturing SMTP server of the stack's own: nothing leaves the machine.
+    let smtpUrl = config.SMTP_URL;
+    if (!smtpUrl) {
+      const capture = await startComponent(
+        { component: 'The capturing SMTP server', tried: `listening on 127.0.0.1:${test ? 'a free port' : config.SMTP_CAPTURE_PORT}`, remedy: 'stop what holds the port, set SMTP_CAPTURE_PORT to a free one, or SMTP_URL to a real server' },
+        () => startSmtpCapture({ port: test ? 0 : config.SMTP_CAPTURE_PORT, folder: join(dataDir, 'mail'), log }),
+      );
+      stops.push(capture.stop);
+      smtpUrl = capture.url;
+      log(`mail: capturing SMTP on ${capture.url} (each message printed here and kept in ${join(dataDir, 'mail')})`);
+    }
     const shared = {
       ...env,
+      SMTP_URL: smtpUrl,
       DATABASE_URL: postgres.url,
       TEMPORAL_ADDRESS: temporal.running.address,
       TEMPORAL_NAMESPACE: config.TEMPORAL_NAMESPACE,
@@ -231,6 +246,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       workerMetricsUrls: workerMetricsPorts.filter((metricsPort) => metricsPort > 0).map((metricsPort) => `http://127.0.0.1:${metricsPort}/metrics`),
       jwtSecret,
       auditSigningKey,
+      smtpUrl,
       dataDir,
       pid: (name) => supervisionsOf(name)[0]?.current()?.child.pid,
       up: async (name) => {

@@ -24,3 +24,4 @@ export * from './audit-proof.js';
 export * from './verification.js';
 export * from './as-of.js';
 export * from './partnership-record.js';
+export * from './notification-delivery.js';

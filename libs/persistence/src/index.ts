@@ -33,3 +33,4 @@ export {
 export * from './read/event-facets.js';
 export * from './unavailable.js';
 export * from './database-probe.js';
+export * from './deliveries.js';

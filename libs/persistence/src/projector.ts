@@ -4,19 +4,46 @@
  */
 import type { EntityManager } from 'typeorm';
 import { evolve, initialState, partnershipRecord, upgradeState, upgradeTask, type ActivePartnership, type PartnershipState, type Recipient } from '@pe/domain';
+import { queueStageChange, writeNotifications } from './deliveries.js';
 import { loadEvents, type SequencedEvent } from './event-row.js';
+
+export interface ProjectionOptions {
+  /**
+   * Queue emails and webhook messages for what the events notify. An append does; a rebuild of the
+   * projections does not (what the log already said was sent, or not, when it was appended).
+   */
+  deliver: boolean;
+}
 
 /**
  * Folds one append's events (in sequence order) into the read models: the partnership's row is read
  * and written once — first, since tasks refer to it — then tasks and notifications event by event,
  * each with the state just after that event.
  */
-export async function projectEvents(manager: EntityManager, partnershipId: string, events: readonly SequencedEvent[]): Promise<void> {
-  const states: PartnershipState[] = [];
+export async function projectEvents(manager: EntityManager, partnershipId: string, events: readonly SequencedEvent[], options: ProjectionOptions = { deliver: true }): Promise<void> {
   let state = await currentState(manager, partnershipId);
+  const states: PartnershipState[] = [state];
   for (const event of events) states.push((state = evolve(state, event)));
   if (state.status === 'active') await saveState(manager, state);
-  for (const [index, event] of events.entries()) await projectTasksAndNotifications(manager, partnershipId, event, states[index]!);
+  for (const [index, event] of events.entries()) {
+    await projectTasksAndNotifications(manager, partnershipId, event, states[index + 1]!, options);
+    if (options.deliver) await queueStageChanged(manager, event, states[index]!, states[index + 1]!);
+  }
+}
+
+/** An event that moves the partnership from one stage to another is a `partnership.stage_changed` webhook message. */
+async function queueStageChanged(manager: EntityManager, event: SequencedEvent, before: PartnershipState, after: PartnershipState): Promise<void> {
+  if (before.status !== 'active' || after.status !== 'active' || before.stage === after.stage) return;
+  await queueStageChange(manager, {
+    partnershipId: after.id,
+    partnershipName: after.name,
+    eventSequence: event.sequence,
+    eventType: event.type,
+    from: before.stage,
+    to: after.stage,
+    at: event.at,
+    organizationIds: [...new Set([...before.organizationIds, ...after.organizationIds])],
+  });
 }
 
 async function currentState(manager: EntityManager, partnershipId: string): Promise<PartnershipState> {
@@ -63,6 +90,7 @@ async function projectTasksAndNotifications(
   partnershipId: string,
   event: SequencedEvent,
   state: PartnershipState,
+  options: ProjectionOptions,
 ): Promise<void> {
   switch (event.type) {
     case 'TaskOpened': {
@@ -115,30 +143,25 @@ async function projectTasksAndNotifications(
       const message = reminder
         ? `Reminder: "${title}" is due ${task?.dueAt ?? 'soon'}`
         : `Escalation (level ${event.type === 'TaskEscalated' ? event.data.level : 1}): "${title}" is overdue (it was due ${task?.dueAt ?? 'earlier'})`;
-      for (const userId of await recipientUsers(manager, event.data.recipients)) {
-        await manager.query(
-          `INSERT INTO notifications (user_id, partnership_id, task_id, event_sequence, kind, message, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-          [userId, partnershipId, event.data.taskId, event.sequence, reminder ? 'reminder' : 'escalation', message, event.at],
-        );
-      }
+      const notification = { partnershipId, partnershipName: partnershipName(state, partnershipId), taskId: event.data.taskId, eventSequence: event.sequence, message, at: event.at };
+      await writeNotifications(manager, { ...notification, kind: reminder ? 'reminder' : 'escalation' }, await recipientUsers(manager, event.data.recipients), options.deliver);
       return;
     }
     case 'TerminationNoticeReminderSent': {
       const option = state.status === 'active' ? state.termination?.option.replace('_', ' ') : undefined;
-      const message = `Reminder: the ${option ?? 'termination'} of "${nameOf(state, partnershipId)}" takes effect on ${event.data.effectiveAt}`;
-      await notifyEach(manager, await recipientUsers(manager, event.data.recipients), { partnershipId, sequence: event.sequence, message, at: event.at });
+      const message = `Reminder: the ${option ?? 'termination'} of "${partnershipName(state, partnershipId)}" takes effect on ${event.data.effectiveAt}`;
+      await notifyEach(manager, state, partnershipId, event, await recipientUsers(manager, event.data.recipients), message, options.deliver);
       return;
     }
     case 'AgreementExpiryReminderSent': {
-      const message = `Reminder: the agreement of "${nameOf(state, partnershipId)}" ends on ${event.data.endsAt}; renew it, restructure, or let it end`;
-      await notifyEach(manager, await recipientUsers(manager, event.data.recipients), { partnershipId, sequence: event.sequence, message, at: event.at });
+      const message = `Reminder: the agreement of "${partnershipName(state, partnershipId)}" ends on ${event.data.endsAt}; renew it, restructure, or let it end`;
+      await notifyEach(manager, state, partnershipId, event, await recipientUsers(manager, event.data.recipients), message, options.deliver);
       return;
     }
     case 'AgreementExpired': {
       if (state.status !== 'active') return;
       const message = `The agreement of "${state.name}" ended on ${event.data.endsAt} without a decision; the partnership carries on until one is made`;
-      await notifyEach(manager, [...new Set([state.coordinatorId, state.sponsorId])], { partnershipId, sequence: event.sequence, message, at: event.at });
+      await notifyEach(manager, state, partnershipId, event, [...new Set([state.coordinatorId, state.sponsorId])], message, options.deliver);
       return;
     }
     default:
@@ -146,17 +169,12 @@ async function projectTasksAndNotifications(
   }
 }
 
-const nameOf = (state: PartnershipState, partnershipId: string) => (state.status === 'active' ? state.name : partnershipId);
+const partnershipName = (state: PartnershipState, partnershipId: string) => (state.status === 'active' ? state.name : partnershipId);
 
-/** One reminder notification (no task) for each person. */
-async function notifyEach(manager: EntityManager, userIds: string[], note: { partnershipId: string; sequence: number; message: string; at: string }): Promise<void> {
-  for (const userId of userIds) {
-    await manager.query(
-      `INSERT INTO notifications (user_id, partnership_id, task_id, event_sequence, kind, message, created_at)
-       VALUES ($1, $2, NULL, $3, 'reminder', $4, $5) ON CONFLICT DO NOTHING`,
-      [userId, note.partnershipId, note.sequence, note.message, note.at],
-    );
-  }
+/** A reminder about the partnership itself (no task) to each person, routed by their preferences. */
+async function notifyEach(manager: EntityManager, state: PartnershipState, partnershipId: string, event: SequencedEvent, userIds: string[], message: string, deliver: boolean): Promise<void> {
+  const notification = { partnershipId, partnershipName: partnershipName(state, partnershipId), taskId: null, eventSequence: event.sequence, kind: 'reminder' as const, message, at: event.at };
+  await writeNotifications(manager, notification, userIds, deliver);
 }
 
 /** People behind the recipients: a user as is, an organization as its partner representatives. */
@@ -179,7 +197,7 @@ export async function rebuildProjections(manager: EntityManager): Promise<number
   }[];
   const partnerships = [...new Set(rows.map((row) => row.partnership_id))];
   for (const partnershipId of partnerships) {
-    await projectEvents(manager, partnershipId, await loadEvents(manager, partnershipId));
+    await projectEvents(manager, partnershipId, await loadEvents(manager, partnershipId), { deliver: false });
   }
   return rows.length;
 }

@@ -63,6 +63,7 @@ export const READ_ONLY_CONTROLLERS = [
     label: 'Notification',
     spec: notificationList,
     idColumn: 'n.id::text',
-    scope: (user) => [(bind) => `n.user_id = ${bind(user.id)}::uuid`],
+    // Only what the person asked to see in the console (notification preferences).
+    scope: (user) => [(bind) => `n.user_id = ${bind(user.id)}::uuid AND n.in_app`],
   }),
 ];

@@ -1,5 +1,6 @@
 import DoneIcon from '@mui/icons-material/Done';
 import DoneAllIcon from '@mui/icons-material/DoneAll';
+import TuneIcon from '@mui/icons-material/Tune';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
@@ -8,6 +9,7 @@ import type { Theme } from '@mui/material/styles';
 import { Datagrid, DateField, FunctionField, Link, List, SelectInput, SimpleList, TopToolbar } from 'react-admin';
 import { NotificationKindChip } from './NotificationKindChip';
 import { isUnread, kindChoices, kindLabel, localizeInstants, POLL_MS, type NotificationRecord } from './notificationModel';
+import { NOTIFICATION_SETTINGS_PATH } from './NotificationSettings';
 import { useMarkRead } from './useMarkRead';
 
 const filters = [
@@ -79,6 +81,9 @@ export function NotificationList() {
       exporter={false}
       actions={
         <TopToolbar>
+          <Button size="small" component={Link} to={NOTIFICATION_SETTINGS_PATH} startIcon={<TuneIcon />}>
+            My notifications
+          </Button>
           <MarkAllReadButton />
         </TopToolbar>
       }

@@ -1,4 +1,6 @@
-import { Edit, TopToolbar, useRecordContext } from 'react-admin';
+import WebhookIcon from '@mui/icons-material/Webhook';
+import Button from '@mui/material/Button';
+import { Edit, Link, TopToolbar, useRecordContext } from 'react-admin';
 import { ActiveChip } from '../directory/ActiveChip';
 import { SaveOnlyToolbar } from '../directory/SaveOnlyToolbar';
 import { ToggleActiveButton } from '../directory/ToggleActiveButton';
@@ -10,9 +12,22 @@ function OrganizationTitle() {
   return <>{organization ? organization.name : 'Organization'}</>;
 }
 
+/** The organization's webhooks: the list, filtered to it. */
+function WebhooksButton() {
+  const organization = useRecordContext<OrganizationRecord>();
+  if (!organization) return null;
+  const filter = encodeURIComponent(JSON.stringify({ organizationId: organization.id }));
+  return (
+    <Button size="small" component={Link} to={`/webhooks?filter=${filter}`} startIcon={<WebhookIcon />}>
+      Webhooks
+    </Button>
+  );
+}
+
 function OrganizationEditActions() {
   return (
     <TopToolbar sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      <WebhooksButton />
       <ActiveChip />
       <ToggleActiveButton consequence="It stays on the partnerships and events that name it, but no new partnership or user can be given it. You can reactivate it later." />
     </TopToolbar>

@@ -203,3 +203,82 @@ export const accessLogList: ListSpec = {
     until: instantBound('a.at', 'to', 'until'),
   },
 };
+
+/** Organizations' webhook subscriptions, for admins (the secret is read one subscription at a time: `webhookSecret`). */
+export const webhookList: ListSpec = {
+  from: 'webhook_subscriptions w JOIN organizations o ON o.id = w.organization_id',
+  columns: {
+    id: 'w.id',
+    organizationId: 'w.organization_id',
+    organizationName: 'o.name',
+    url: 'w.url',
+    description: 'w.description',
+    eventTypes: 'w.event_types',
+    active: 'w.active',
+    createdAt: iso('w.created_at'),
+    updatedAt: iso('w.updated_at'),
+    pending: `(SELECT count(*)::int FROM webhook_deliveries d WHERE d.subscription_id = w.id AND d.status = 'pending')`,
+    failed: `(SELECT count(*)::int FROM webhook_deliveries d WHERE d.subscription_id = w.id AND d.status = 'failed')`,
+  },
+  defaultSort: ['createdAt', 'DESC'],
+  tieBreakers: ['w.id'],
+  filters: { id: idIn('w.id'), organizationId: equals('w.organization_id::text'), active: flag('w.active') },
+};
+
+/** The delivery log: one row per message and subscription, its latest outcome; the attempts are read per delivery. */
+export const webhookDeliveryList: ListSpec = {
+  from: 'webhook_deliveries d JOIN webhook_subscriptions w ON w.id = d.subscription_id LEFT JOIN partnerships p ON p.id = d.partnership_id',
+  columns: {
+    id: 'd.id',
+    webhookId: 'd.subscription_id',
+    organizationId: 'w.organization_id',
+    url: 'w.url',
+    eventType: 'd.event_type',
+    partnershipId: 'd.partnership_id',
+    partnershipName: 'p.name',
+    eventSequence: 'd.event_sequence',
+    recipientUserId: 'd.recipient_user_id',
+    status: 'd.status',
+    round: 'd.round',
+    attempts: 'd.attempts',
+    lastStatusCode: 'd.last_status_code',
+    lastError: 'd.last_error',
+    payload: 'd.payload',
+    createdAt: iso('d.created_at'),
+    deliveredAt: iso('d.delivered_at'),
+  },
+  defaultSort: ['createdAt', 'DESC'],
+  tieBreakers: ['d.id'],
+  filters: {
+    id: idIn('d.id'),
+    webhookId: equals('d.subscription_id::text'),
+    organizationId: equals('w.organization_id::text'),
+    status: equals('d.status'),
+    eventType: equals('d.event_type'),
+  },
+};
+
+/** Every email the product sent, will send, or holds for a digest, newest first. */
+export const sentEmailList: ListSpec = {
+  from: 'email_outbox m LEFT JOIN users u ON u.id = m.user_id LEFT JOIN partnerships p ON p.id = m.partnership_id',
+  columns: {
+    id: 'm.id::text',
+    userId: 'm.user_id',
+    userName: 'u.name',
+    to: 'm.to_address',
+    kind: 'm.kind',
+    partnershipId: 'm.partnership_id',
+    partnershipName: 'p.name',
+    subject: 'm.subject',
+    body: 'm.body',
+    status: 'm.status',
+    digestId: 'm.digest_id::text',
+    attempts: 'm.attempts',
+    lastError: 'm.last_error',
+    createdAt: iso('m.created_at'),
+    sentAt: iso('m.sent_at'),
+  },
+  defaultSort: ['createdAt', 'DESC'],
+  tieBreakers: ['m.id'],
+  filters: { id: idIn('m.id'), status: equals('m.status'), kind: equals('m.kind'), userId: equals('m.user_id::text'), q: search('m.subject', 'm.to_address') },
+};
