@@ -363,7 +363,7 @@ export async function webhookAttempts(db: DataSource, deliveryId: string): Promi
   { id: string; round: number; attempt: number; attemptedAt: string; durationMs: number; statusCode: number | null; error: string | null; responseExcerpt: string | null }[]
 > {
   const rows = (await db.query(
-    `SELECT id::text, round, attempt, attempted_at, duration_ms, status_code, error, response_excerpt FROM webhook_attempts WHERE delivery_id = $1 ORDER BY id`,
+    `SELECT id::text, round, attempt, attempted_at, duration_ms, status_code, error, response_excerpt FROM webhook_attempts WHERE delivery_id = $1 ORDER BY round, attempt, id`,
     [deliveryId],
   )) as { id: string; round: number; attempt: number; attempted_at: Date; duration_ms: number; status_code: number | null; error: string | null; response_excerpt: string | null }[];
   return rows.map((row) => ({
