@@ -44,13 +44,13 @@ describe('the agreement’s term', () => {
       const panel = await tab(page, 'Roles');
       const section = panel.getByRole('region', { name: 'Agreement term' });
       await section.getByText('Open-ended: no term, so nothing expires.').waitFor();
-      const runsFor = section.getByRole('group', { name: 'Runs for (blank: open-ended)' });
-      await runsFor.getByRole('spinbutton', { name: 'Amount' }).fill('60');
+      const runsFor = section.getByRole('group', { name: 'Runs for' });
+      await runsFor.getByRole('spinbutton', { name: 'Runs for' }).fill('60');
       await choose(page, runsFor, 'Unit', 'days');
       await section.getByRole('button', { name: 'Save term' }).click();
       // The default first reminder, 90 days, is not shorter than a 60-day term: refused beside it.
       await section.getByText('must be shorter than the term').first().waitFor();
-      await runsFor.getByRole('spinbutton', { name: 'Amount' }).fill('2');
+      await runsFor.getByRole('spinbutton', { name: 'Runs for' }).fill('2');
       await choose(page, runsFor, 'Unit', 'years');
       await section.getByRole('button', { name: 'Save term' }).click();
       await page.getByText('Agreement term saved').waitFor();

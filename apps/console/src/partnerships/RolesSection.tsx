@@ -259,9 +259,9 @@ function AgreementTermForm() {
       success="Agreement term saved"
       saveLabel="Save term"
     >
-      <DurationInput source="term" label="Runs for (blank: open-ended)" units={TIMER_DURATION_UNITS} labelAbove />
+      <DurationInput source="term" label="Runs for" units={TIMER_DURATION_UNITS} helperText="blank: open-ended" />
       {[0, 1, 2].map((index) => (
-        <DurationInput key={index} source={`reminders.${index}`} label={`Reminder ${index + 1} before the end`} units={TIMER_DURATION_UNITS} labelAbove />
+        <DurationInput key={index} source={`reminders.${index}`} label={`Reminder ${index + 1}`} units={TIMER_DURATION_UNITS} helperText="before the end" />
       ))}
     </CommandForm>
   );
