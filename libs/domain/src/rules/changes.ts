@@ -5,7 +5,7 @@
  * once a model is chosen, and a review's decision to revisit an earlier stage. Agreed, the change is
  * carried out; refused, nothing changes.
  */
-import { flaggedGoalRanks } from '../alignment.js';
+import { flaggedGoalRanks, LOW_OVERLAP_AVERAGE } from '../alignment.js';
 import { ERROR_CODES, requireCoordinator, requireNoSignoff, requireStage, type Decision } from '../decision.js';
 import { ruleBroken } from '../errors.js';
 import type { ProposedChange } from '../events.js';
@@ -20,7 +20,7 @@ export function proposeRenegotiation(d: Decision, reason: string): void {
   const fields: Record<string, string> = {};
   if (reason.trim().length === 0) fields.reason = 'say why the goals should be renegotiated';
   const goalRanks = flaggedGoalRanks(d.state);
-  if (goalRanks.length === 0) fields.goals = 'no goal is flagged by the alignment matrix (scored 0 by an organization, or averaging below 1.5)';
+  if (goalRanks.length === 0) fields.goals = `no goal is flagged by the alignment matrix (scored 0 by an organization, or averaging below ${LOW_OVERLAP_AVERAGE})`;
   if (Object.keys(fields).length > 0) throw ruleBroken(ERROR_CODES.goalsNotFlagged, 'The goals cannot be renegotiated', fields);
   proposeChange(d, { kind: 'renegotiate_goals', goalRanks }, reason);
 }
