@@ -22,15 +22,29 @@ export interface ListResult<T> {
 /** Adds its SQL condition for one filter value, pushing parameters; null when the value is ignored. */
 export type FilterClause = (value: unknown, bind: (value: unknown) => string) => string | null;
 
+/**
+ * A column the API serves: the SQL expression it is read with, or that and the expression it is
+ * sorted by, where the two differ (an instant is read as ISO-8601 text but sorted by the timestamp
+ * itself, which an index can serve and the text cannot).
+ */
+export type ListColumn = string | { select: string; sortBy: string };
+
 export interface ListSpec {
   /** FROM clause (a table with joins). */
   from: string;
-  /** API field name → SQL expression. */
-  columns: Record<string, string>;
+  /** API field name → how it is read (and sorted). */
+  columns: Record<string, ListColumn>;
   defaultSort: [string, SortOrder];
   filters: Record<string, FilterClause>;
   /** Expressions that order rows sharing the sort value (in the same direction), so pages neither repeat nor skip them. */
   tieBreakers?: string[];
+  /**
+   * The expression that names one row of `from`. Given, a page is found by its keys first and only
+   * its rows are read in full: columns drawn from large values (a partnership's JSONB state) are
+   * then computed for the page, not for every row that matches. It also orders rows last, so pages
+   * neither repeat nor skip rows that share every sort value.
+   */
+  key?: string;
 }
 
 export const MAX_PAGE = 500;
@@ -46,12 +60,14 @@ export type ScopeClause = (bind: (value: unknown) => string) => string;
 
 export async function runList<T>(db: DataSource, spec: ListSpec, params: ListParams, scope: ScopeClause[] = []): Promise<ListResult<T>> {
   const { select, where, orderBy, values, start, limit } = listQuery(spec, params, scope);
+  const pageSql = spec.key
+    ? // The inner query's aliases shadow the outer ones: it reads only what the filters and the sort need.
+      `SELECT ${select} FROM ${spec.from} WHERE ${spec.key} IN (
+         SELECT ${spec.key} FROM ${spec.from} ${where} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${start}
+       ) ORDER BY ${orderBy}`
+    : `SELECT ${select} FROM ${spec.from} ${where} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${start}`;
   const [rows, counted] = await Promise.all([
-    db.query(
-      `SELECT ${select} FROM ${spec.from} ${where} ORDER BY ${orderBy}
-       LIMIT ${limit} OFFSET ${start}`,
-      values,
-    ) as Promise<T[]>,
+    db.query(pageSql, values) as Promise<T[]>,
     db.query(`SELECT count(*)::int AS total FROM ${spec.from} ${where}`, values) as Promise<{ total: number }[]>,
   ]);
   const total = counted[0]?.total ?? 0;
@@ -82,16 +98,20 @@ function listQuery(spec: ListSpec, params: ListParams, scope: ScopeClause[]) {
     if (condition) conditions.push(condition);
   }
   const [sortField, order] = params.sort ?? spec.defaultSort;
-  const sortExpression = Object.hasOwn(spec.columns, sortField) ? spec.columns[sortField] : undefined;
-  if (!sortExpression) throw new ListParamsError('sort', `cannot sort by "${sortField}"; allowed: ${Object.keys(spec.columns).join(', ')}`);
+  const sortColumn = Object.hasOwn(spec.columns, sortField) ? spec.columns[sortField] : undefined;
+  if (!sortColumn) throw new ListParamsError('sort', `cannot sort by "${sortField}"; allowed: ${Object.keys(spec.columns).join(', ')}`);
   const [start, end] = params.range ?? [0, 24];
   if (end < start) throw new ListParamsError('range', 'range end must not be before its start');
   const limit = Math.min(end - start + 1, MAX_PAGE);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const direction = order === 'DESC' ? 'DESC' : 'ASC';
-  const orderBy = [`${sortExpression} ${direction} NULLS LAST`, ...(spec.tieBreakers ?? []).map((expression) => `${expression} ${direction}`)].join(', ');
+  const sortExpression = typeof sortColumn === 'string' ? sortColumn : sortColumn.sortBy;
+  // Ascending puts nulls last by default; saying so only when descending lets a plain index serve the ascending sort.
+  const sortTerm = direction === 'DESC' ? `${sortExpression} DESC NULLS LAST` : `${sortExpression} ASC`;
+  const tieBreakers = [...(spec.tieBreakers ?? []), ...(spec.key ? [spec.key] : [])];
+  const orderBy = [sortTerm, ...tieBreakers.map((expression) => `${expression} ${direction}`)].join(', ');
   const select = Object.entries(spec.columns)
-    .map(([field, expression]) => `${expression} AS "${field}"`)
+    .map(([field, column]) => `${typeof column === 'string' ? column : column.select} AS "${field}"`)
     .join(', ');
   return { select, where, orderBy, values, start, limit };
 }

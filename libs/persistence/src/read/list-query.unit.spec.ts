@@ -37,7 +37,25 @@ describe('runList', () => {
     await runList(db, { ...spec, tieBreakers: ['t.group_id', 't.position'] }, { sort: ['name', 'DESC'] });
     await runList(db, { ...spec, tieBreakers: ['t.position'] }, { sort: ['id', 'ASC'] });
     expect(statements[0]!.sql).toContain('ORDER BY t.name DESC NULLS LAST, t.group_id DESC, t.position DESC');
-    expect(statements[2]!.sql).toContain('ORDER BY t.id ASC NULLS LAST, t.position ASC');
+    expect(statements[2]!.sql).toContain('ORDER BY t.id ASC, t.position ASC');
+  });
+
+  it('sorts an instant by its timestamp while it reads the formatted text', async () => {
+    const timed: ListSpec = { ...spec, columns: { ...spec.columns, at: { select: "to_char(t.at, 'YYYY')", sortBy: 't.at' } } };
+    const { db, statements } = recordingDb();
+    await runList(db, timed, { sort: ['at', 'DESC'] });
+    expect(statements[0]!.sql).toContain(`SELECT t.id AS "id", t.name AS "name", to_char(t.at, 'YYYY') AS "at" FROM things t`);
+    expect(statements[0]!.sql).toContain('ORDER BY t.at DESC NULLS LAST');
+  });
+
+  it('finds a keyed page by its keys first, ordering last by the key, and reads only those rows in full', async () => {
+    const { db, statements } = recordingDb();
+    await runList(db, { ...spec, key: 't.id' }, { filter: { name: 'x' }, sort: ['name', 'DESC'], range: [50, 74] });
+    const sql = statements[0]!.sql.replace(/\s+/g, ' ');
+    expect(sql).toContain(
+      'FROM things t WHERE t.id IN ( SELECT t.id FROM things t WHERE t.name = $1 ORDER BY t.name DESC NULLS LAST, t.id DESC LIMIT 25 OFFSET 50 ) ORDER BY t.name DESC NULLS LAST, t.id DESC',
+    );
+    expect(statements[0]!.values).toEqual(['x']);
   });
 
   it('filters on a flag with true or false only', async () => {

@@ -1,7 +1,8 @@
 /** The list specifications of every read model the API serves. */
-import { equals, flag, idIn, instantBound, search, type ListSpec } from './list-query.js';
+import { equals, flag, idIn, instantBound, search, type ListColumn, type ListSpec } from './list-query.js';
 
-const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** A timestamptz column, read as ISO-8601 text in UTC and sorted as the timestamp. */
+const iso = (column: string): ListColumn => ({ select: `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`, sortBy: column });
 
 export const organizationList: ListSpec = {
   from: 'organizations o',
@@ -66,6 +67,7 @@ export const partnershipList: ListSpec = {
   },
   defaultSort: ['updatedAt', 'DESC'],
   filters: { id: idIn('p.id'), stage: equals('p.stage'), q: search('p.name', 'p.description') },
+  key: 'p.id',
 };
 
 /**
@@ -117,6 +119,7 @@ export const taskList: ListSpec = {
     kind: equals('t.kind'),
     q: search('t.title', 'p.name'),
   },
+  key: 't.id',
 };
 
 export const eventList: ListSpec = {
