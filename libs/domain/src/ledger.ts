@@ -4,7 +4,6 @@
  * the ledger shows exactly what the workflow is waiting for.
  */
 import type { PartnershipState } from './partnership.js';
-import type { DeadlineFilter } from './schemas.js';
 import { recipientOf, type Assignee, type Recipient, type TaskKind } from './tasks.js';
 import { deadlines, escalationRecipients, expiryRecipients, noticeRecipients, type DeadlinePurpose } from './timers.js';
 
@@ -63,18 +62,4 @@ export function deadlineLedger(state: PartnershipState): LedgerEntry[] {
       recipients,
     };
   });
-}
-
-const oneOf = <T>(wanted: T | T[] | undefined, value: T | null) => wanted === undefined || (Array.isArray(wanted) ? wanted : [wanted]).some((item) => item === value);
-
-/** Whether an entry passes the ledger's filter (GET /api/deadlines; the shape is the schema's). */
-export function matchesLedgerFilter(entry: LedgerEntry, filter: DeadlineFilter): boolean {
-  return (
-    oneOf(filter.partnershipId, entry.partnershipId) &&
-    oneOf(filter.purpose, entry.purpose) &&
-    oneOf(filter.kind, entry.taskKind) &&
-    oneOf(filter.assigneeUserId, entry.assigneeUserId) &&
-    oneOf(filter.assigneeOrganizationId, entry.assigneeOrganizationId) &&
-    (filter.recipientUserId === undefined || entry.recipients.some((recipient) => 'userId' in recipient && recipient.userId === filter.recipientUserId))
-  );
 }

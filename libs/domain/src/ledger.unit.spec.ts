@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineLedger, matchesLedgerFilter } from './ledger.js';
+import { deadlineLedger } from './ledger.js';
 import { initialState } from './partnership.js';
 import { closedStory, DAY, EARLIER, IDS, inMeasurement, NAME, prioritiesDrafted } from './spec-helpers.js';
 
@@ -50,32 +50,5 @@ describe('deadlineLedger', () => {
   it('has unique ids', () => {
     const ledger = deadlineLedger(inMeasurement().state);
     expect(new Set(ledger.map((entry) => entry.id)).size).toBe(ledger.length);
-  });
-});
-
-describe('matchesLedgerFilter', () => {
-  const [reminder, escalation] = deadlineLedger(submitted().state);
-
-  it('keeps everything without a filter', () => {
-    expect(matchesLedgerFilter(reminder!, {})).toBe(true);
-  });
-
-  it('filters by purpose, task kind, partnership and assignee, each as one value or a list', () => {
-    expect(matchesLedgerFilter(reminder!, { purpose: 'reminder' })).toBe(true);
-    expect(matchesLedgerFilter(escalation!, { purpose: 'reminder' })).toBe(false);
-    expect(matchesLedgerFilter(escalation!, { purpose: ['reminder', 'escalation'] })).toBe(true);
-    expect(matchesLedgerFilter(reminder!, { kind: 'APPROVE_PRIORITIES' })).toBe(true);
-    expect(matchesLedgerFilter(reminder!, { kind: ['REVIEW'] })).toBe(false);
-    expect(matchesLedgerFilter(reminder!, { partnershipId: [reminder!.partnershipId] })).toBe(true);
-    expect(matchesLedgerFilter(reminder!, { partnershipId: 'another' })).toBe(false);
-    expect(matchesLedgerFilter(reminder!, { assigneeUserId: IDS.sponsor })).toBe(true);
-    expect(matchesLedgerFilter(reminder!, { assigneeUserId: IDS.coordinator })).toBe(false);
-    expect(matchesLedgerFilter(reminder!, { assigneeOrganizationId: IDS.orgA })).toBe(false);
-  });
-
-  it('finds the timers that reach a person: the sponsor’s reminder, the coordinator’s first escalation', () => {
-    expect(matchesLedgerFilter(reminder!, { recipientUserId: IDS.sponsor })).toBe(true);
-    expect(matchesLedgerFilter(escalation!, { recipientUserId: IDS.sponsor })).toBe(false);
-    expect(matchesLedgerFilter(escalation!, { recipientUserId: IDS.coordinator })).toBe(true);
   });
 });

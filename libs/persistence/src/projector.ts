@@ -3,7 +3,8 @@
  * own state folded with `evolve`; tasks and notifications keep the history that state forgets.
  */
 import type { EntityManager } from 'typeorm';
-import { evolve, initialState, partnershipRecord, upgradeState, upgradeTask, type ActivePartnership, type PartnershipState, type Recipient } from '@pe/domain';
+import { deadlineLedger, evolve, initialState, partnershipRecord, upgradeState, upgradeTask, type ActivePartnership, type PartnershipState, type Recipient } from '@pe/domain';
+import { writeDeadlines } from './deadline-rows.js';
 import { queueStageChange, writeNotifications } from './deliveries.js';
 import { loadEvents, type SequencedEvent } from './event-row.js';
 
@@ -24,7 +25,10 @@ export async function projectEvents(manager: EntityManager, partnershipId: strin
   let state = await currentState(manager, partnershipId);
   const states: PartnershipState[] = [state];
   for (const event of events) states.push((state = evolve(state, event)));
-  if (state.status === 'active') await saveState(manager, state);
+  if (state.status === 'active') {
+    await saveState(manager, state);
+    await writeDeadlines(manager, state.id, deadlineLedger(state));
+  }
   for (const [index, event] of events.entries()) {
     await projectTasksAndNotifications(manager, partnershipId, event, states[index + 1]!, options);
     if (options.deliver) await queueStageChanged(manager, event, states[index]!, states[index + 1]!);
@@ -190,7 +194,7 @@ async function recipientUsers(manager: EntityManager, recipients: Recipient[]): 
 
 /** Drops every projection and folds the whole log again: the read models are disposable. */
 export async function rebuildProjections(manager: EntityManager): Promise<number> {
-  await manager.query('TRUNCATE notifications, tasks, partnerships');
+  await manager.query('TRUNCATE notifications, tasks, partnership_deadlines, partnerships');
   const rows = (await manager.query('SELECT partnership_id, sequence FROM partnership_events ORDER BY partnership_id, sequence')) as {
     partnership_id: string;
     sequence: number;

@@ -1,11 +1,11 @@
 /**
  * The deadline ledger across partnerships: every pending timer of the partnerships a caller may
- * see. Timers are derived from each partnership's projected state (the decider's own fold), so the
- * list is computed rather than stored; sort, filter and range follow the simple-REST lists.
+ * see, read from the rows the projector writes with each partnership's state (see deadline-rows.ts);
+ * sort, filter and range follow the simple-REST lists.
  */
 import type { DataSource } from 'typeorm';
-import { deadlineLedger, matchesLedgerFilter, type DeadlineFilter, type LedgerEntry, type PartnershipState } from '@pe/domain';
-import { ListParamsError, MAX_PAGE, type ListResult, type ScopeClause, type SortOrder } from './list-query.js';
+import type { DeadlineFilter, LedgerEntry } from '@pe/domain';
+import { equals, idIn, runList, type FilterClause, type ListResult, type ListSpec, type ScopeClause, type SortOrder } from './list-query.js';
 
 export interface DeadlineListParams {
   sort?: [string, SortOrder];
@@ -13,41 +13,40 @@ export interface DeadlineListParams {
   filter?: DeadlineFilter;
 }
 
-const SORTABLE = ['firesAt', 'dueAt', 'partnershipName', 'purpose', 'taskTitle'] as const satisfies readonly (keyof LedgerEntry)[];
-type SortField = (typeof SORTABLE)[number];
+const recipient: FilterClause = (value, bind) => `${bind(String(value))} = ANY(d.recipient_user_ids)`;
 
-export async function listDeadlines(db: DataSource, params: DeadlineListParams, scope: ScopeClause[] = []): Promise<ListResult<LedgerEntry>> {
-  const [sortField, order] = params.sort ?? ['firesAt', 'ASC'];
-  if (!isSortable(sortField)) throw new ListParamsError('sort', `cannot sort by "${sortField}"; allowed: ${SORTABLE.join(', ')}`);
-  const [start, end] = params.range ?? [0, 24];
-  if (end < start) throw new ListParamsError('range', 'range end must not be before its start');
-  const filter = params.filter ?? {};
+const deadlineList: ListSpec = {
+  from: 'partnership_deadlines d JOIN partnerships p ON p.id = d.partnership_id',
+  // The entry as the domain derived it; the columns beside it are for filtering and sorting.
+  columns: {
+    id: 'd.id',
+    partnershipId: 'd.partnership_id',
+    partnershipName: 'd.partnership_name',
+    purpose: 'd.purpose',
+    firesAt: { select: `d.entry->>'firesAt'`, sortBy: 'd.fires_at' },
+    taskId: `d.entry->>'taskId'`,
+    taskKind: 'd.task_kind',
+    taskTitle: 'd.task_title',
+    assignee: `d.entry->'assignee'`,
+    assigneeUserId: 'd.assignee_user_id',
+    assigneeOrganizationId: 'd.assignee_organization_id',
+    dueAt: { select: `d.entry->>'dueAt'`, sortBy: 'd.due_at' },
+    level: `(d.entry->>'level')::int`,
+    reminder: `(d.entry->>'reminder')::int`,
+    recipients: `d.entry->'recipients'`,
+  },
+  defaultSort: ['firesAt', 'ASC'],
+  filters: {
+    partnershipId: idIn('d.partnership_id'),
+    purpose: equals('d.purpose'),
+    kind: equals('d.task_kind'),
+    assigneeUserId: equals('d.assignee_user_id'),
+    assigneeOrganizationId: equals('d.assignee_organization_id'),
+    recipientUserId: recipient,
+  },
+  tieBreakers: ['d.fires_at', 'd.id'],
+};
 
-  const values: unknown[] = [];
-  const bind = (value: unknown) => {
-    values.push(value);
-    return `$${values.length}`;
-  };
-  // Closed partnerships have no timers; the partnership filter narrows in SQL, the rest needs the timers.
-  const conditions = [`p.stage <> 'CLOSED'`, ...scope.map((clause) => clause(bind))];
-  if (filter.partnershipId !== undefined) conditions.push(`p.id::text = ANY(${bind([filter.partnershipId].flat())})`);
-  const rows = (await db.query(`SELECT p.state FROM partnerships p WHERE ${conditions.join(' AND ')}`, values)) as { state: PartnershipState }[];
-
-  const entries = rows.flatMap((row) => deadlineLedger(row.state)).filter((entry) => matchesLedgerFilter(entry, filter));
-  const direction = order === 'DESC' ? -1 : 1;
-  entries.sort((a, b) => direction * compare(a[sortField], b[sortField]) || compare(a.firesAt, b.firesAt) || compare(a.id, b.id));
-  const page = entries.slice(start, start + Math.min(end - start + 1, MAX_PAGE));
-  return { rows: page, total: entries.length, start, end: page.length > 0 ? start + page.length - 1 : start };
-}
-
-function isSortable(field: string): field is SortField {
-  return (SORTABLE as readonly string[]).includes(field);
-}
-
-/** Nulls last, like the SQL lists; ISO instants compare as text. */
-function compare(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a < b ? -1 : 1;
+export function listDeadlines(db: DataSource, params: DeadlineListParams, scope: ScopeClause[] = []): Promise<ListResult<LedgerEntry>> {
+  return runList<LedgerEntry>(db, deadlineList, params, scope);
 }
