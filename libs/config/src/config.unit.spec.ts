@@ -187,10 +187,11 @@ describe('the worker cache and concurrency', () => {
   const withKey = { DATABASE_URL: base.DATABASE_URL, TEMPORAL_ADDRESS: base.TEMPORAL_ADDRESS, AUDIT_SIGNING_KEY: der };
 
   it('bound the cache by default, whatever the machine, and take other bounds', () => {
-    expect(loadConfig(workerConfigSchema, withKey)).toMatchObject({ WORKER_MAX_CACHED_WORKFLOWS: 500, WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: 40 });
-    expect(loadConfig(workerTuningSchema, { WORKER_MAX_CACHED_WORKFLOWS: '200', WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '10' })).toEqual({
+    expect(loadConfig(workerConfigSchema, withKey)).toMatchObject({ WORKER_MAX_CACHED_WORKFLOWS: 250, WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: 40, WORKER_WORKFLOW_HEAP_MB: 512 });
+    expect(loadConfig(workerTuningSchema, { WORKER_MAX_CACHED_WORKFLOWS: '200', WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '10', WORKER_WORKFLOW_HEAP_MB: '400' })).toEqual({
       WORKER_MAX_CACHED_WORKFLOWS: 200,
       WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: 10,
+      WORKER_WORKFLOW_HEAP_MB: 400,
     });
   });
 
@@ -199,6 +200,8 @@ describe('the worker cache and concurrency', () => {
     [{ WORKER_MAX_CACHED_WORKFLOWS: 'lots' }, /WORKER_MAX_CACHED_WORKFLOWS: /],
     [{ WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '2.5' }, /WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: must be a whole number/],
     [{ WORKER_MAX_CACHED_WORKFLOWS: '20', WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '40' }, /WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: must not exceed WORKER_MAX_CACHED_WORKFLOWS \(20\)/],
+    [{ WORKER_WORKFLOW_HEAP_MB: '64' }, /WORKER_WORKFLOW_HEAP_MB: must be at least 128/],
+    [{ WORKER_MAX_CACHED_WORKFLOWS: '500' }, /WORKER_WORKFLOW_HEAP_MB: must be at least 728 for WORKER_MAX_CACHED_WORKFLOWS=500/],
   ])('stop the worker on %o, naming the variable', (tuning, message) => {
     expect(() => loadConfig(workerConfigSchema, { ...withKey, ...tuning })).toThrow(message);
   });
