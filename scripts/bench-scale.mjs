@@ -171,8 +171,11 @@ export async function runScale({ stack, temporal, coordinator, sponsor, partner,
     const after = memoryOf(pid);
     if (after && after.rss > peakRss) peakRss = after.rss;
 
+    // Two instants per reminder: when the workflow woke for its timer and decided it (the event's
+    // time, the workflow's clock at that workflow task), and when the append stored it (recorded_at).
     const { rows } = await db.query(
-      `SELECT extract(epoch FROM r.recorded_at) * 1000 AS recorded,
+      `SELECT extract(epoch FROM r.occurred_at) * 1000 AS woke,
+              extract(epoch FROM r.recorded_at) * 1000 AS recorded,
               o.payload->'task'->>'openedAt' AS opened,
               o.payload->'task'->>'dueAt' AS due
          FROM partnership_events r
@@ -184,24 +187,26 @@ export async function runScale({ stack, temporal, coordinator, sponsor, partner,
     const measured = rows.map((row) => {
       const opened = Date.parse(row.opened);
       const planned = opened + (Date.parse(row.due) - opened) / 2; // = openedAt + taskDue / 2
-      return { planned, late: Number(row.recorded) - planned };
+      return { planned, woke: Number(row.woke) - planned, stored: Number(row.recorded) - planned };
     });
-    const sorted = (list) => list.map((item) => item.late).sort((a, b) => a - b);
-    const lateness = sorted(measured);
-    // Timers that fell due while partnerships were still being created compete with that load.
-    const duringCreation = sorted(measured.filter((item) => item.planned < createdAt));
-    const afterCreation = sorted(measured.filter((item) => item.planned >= createdAt));
+    const sorted = (list, measure) => list.map((item) => item[measure]).sort((a, b) => a - b);
+    const lateness = sorted(measured, 'woke');
     const missing = ids.length - lateness.length;
     const mb = (bytes) => `${Math.round(bytes / MB)} MB`;
     const figures = (list) => `p50 ${ms(percentile(list, 50))}, p99 ${ms(percentile(list, 99))}, max ${ms(list[list.length - 1])}`;
-    const latenessText = lateness.length ? `timer lateness ${figures(lateness)} (${lateness.length} reminders)` : 'no reminder stored';
+    const latenessText = lateness.length
+      ? `timer lateness (the workflow woke) ${figures(lateness)}; stored ${figures(sorted(measured, 'stored'))} (${lateness.length} reminders)`
+      : 'no reminder stored';
     console.log(
       `scale: ${created} partnerships waiting on timers; worker peak RSS ${mb(peakRss)} (VmHWM ${after ? mb(after.hwm) : '?'}, ` +
         `${before ? mb(before.rss) : '?'} before the scale run); ${latenessText}` +
         (missing ? `; ${missing} reminders not stored within ${Math.round((waitDeadline - createdAt) / 1000)} s of the end of creation` : ''),
     );
+    // Timers that fell due while partnerships were still being created compete with that load.
+    const duringCreation = measured.filter((item) => item.planned < createdAt);
+    const afterCreation = measured.filter((item) => item.planned >= createdAt);
     for (const [label, list] of [['planned during creation', duringCreation], ['planned after creation', afterCreation]]) {
-      if (list.length) console.log(`scale:   ${String(list.length).padStart(5)} ${label.padEnd(24)} lateness ${figures(list)}`);
+      if (list.length) console.log(`scale:   ${String(list.length).padStart(5)} ${label.padEnd(24)} woke ${figures(sorted(list, 'woke'))}; stored ${figures(sorted(list, 'stored'))}`);
     }
 
     const lists = await measureLists({ http, coordinator, sponsor, partner, created });
