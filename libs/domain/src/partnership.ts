@@ -7,6 +7,7 @@ import { durationMs } from './duration.js';
 import type {
   Agreement,
   AgreementTerm,
+  CheckIn,
   CommittedResource,
   Conflict,
   Goal,
@@ -100,6 +101,10 @@ export interface Partnership {
   termExpired: boolean;
   /** The conflict register: every conflict raised, open or resolved. */
   conflicts: Conflict[];
+  /** The check-ins of the communication plan in force, each from when it fell due. */
+  checkIns: CheckIn[];
+  /** When the next check-in falls due; null without a plan in force. */
+  nextCheckInAt: string | null;
   /** From the adopted agreement: stays in force while a later version is being signed. */
   agreedTerms: AgreedTerms | null;
   kpis: Kpi[];
@@ -172,6 +177,8 @@ function freshMethodState() {
     expiryRemindersSent: 0,
     termExpired: false,
     conflicts: [] as Conflict[],
+    checkIns: [] as CheckIn[],
+    nextCheckInAt: null,
     agreedTerms: null,
     kpis: [] as Kpi[],
     measurements: [] as Measurement[],
@@ -274,6 +281,32 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
         ...state,
         conflicts: state.conflicts.map((conflict) => (conflict.id === event.data.conflictId ? { ...conflict, status: 'resolved', resolution: event.data.resolution, resolvedAt: event.at } : conflict)),
       };
+    case 'CheckInScheduled':
+      return { ...state, nextCheckInAt: event.data.at };
+    case 'CheckInFellDue': {
+      const { nextAt, ...due } = event.data;
+      const checkIn: CheckIn = { ...due, status: 'planned', heldOn: null, attendees: [], notes: '', actions: [], recordedBy: null, recordedAt: null };
+      return { ...state, nextCheckInAt: nextAt, checkIns: [...state.checkIns, checkIn] };
+    }
+    case 'CheckInRecorded': {
+      const { number, actions, ...held } = event.data;
+      return {
+        ...state,
+        checkIns: state.checkIns.map((checkIn) =>
+          checkIn.number === number
+            ? { ...checkIn, ...held, status: 'held', actions: actions.map((action) => ({ ...action, status: 'open', note: null, doneAt: null })), recordedBy: event.actor.userId, recordedAt: event.at }
+            : checkIn,
+        ),
+      };
+    }
+    case 'CheckInActionDone':
+      return {
+        ...state,
+        checkIns: state.checkIns.map((checkIn) => ({
+          ...checkIn,
+          actions: checkIn.actions.map((action) => (action.id === event.data.actionId ? { ...action, status: 'done', note: event.data.note, doneAt: event.at } : action)),
+        })),
+      };
     case 'AgreementTermSet':
       return { ...state, agreementTerm: event.data.term };
     case 'AgreementExpiryReminderSent':
@@ -359,6 +392,7 @@ function shiftTimers(state: ActivePartnership, heldForMs: number): Partial<Partn
     openTasks: state.openTasks.map((task) => ({ ...task, openedAt: later(task.openedAt, heldForMs)!, dueAt: later(task.dueAt, heldForMs)! })),
     nextReviewAt: later(state.nextReviewAt, heldForMs),
     nextPulseAt: later(state.nextPulseAt, heldForMs),
+    nextCheckInAt: later(state.nextCheckInAt, heldForMs),
     ...(state.signoff?.voteAt ? { signoff: { ...state.signoff, voteAt: later(state.signoff.voteAt, heldForMs)! } } : {}),
   };
 }
@@ -392,7 +426,7 @@ export function upgradeState<S extends PartnershipState>(state: S): S {
   const agreement = state.agreement;
   const agreedTerms =
     state.agreedTerms !== undefined ? state.agreedTerms : agreement?.adopted ? { governance: agreement.content.governance, noticePeriod: agreement.content.noticePeriod } : null;
-  return { ...state, openTasks: state.openTasks.map((task) => upgradeTask(task)), termination, agreedTerms, agreementTerm: state.agreementTerm ?? null, termEndsAt: state.termEndsAt ?? null, expiryRemindersSent: state.expiryRemindersSent ?? 0, termExpired: state.termExpired ?? false, conflicts: state.conflicts ?? [] };
+  return { ...state, openTasks: state.openTasks.map((task) => upgradeTask(task)), termination, agreedTerms, agreementTerm: state.agreementTerm ?? null, termEndsAt: state.termEndsAt ?? null, expiryRemindersSent: state.expiryRemindersSent ?? 0, termExpired: state.termExpired ?? false, conflicts: state.conflicts ?? [], checkIns: state.checkIns ?? [], nextCheckInAt: state.nextCheckInAt ?? null };
 }
 
 export const fold = (events: readonly PartnershipEvent[], from: PartnershipState = initialState()) => events.reduce(evolve, from);
