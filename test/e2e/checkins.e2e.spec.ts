@@ -90,7 +90,7 @@ describe('check-ins', () => {
       await dialog.getByLabel('Attendees').fill('Rita (Riverside)\nNoah (Northwind)');
       await dialog.getByLabel('Notes').fill('Deliveries run late on Fridays');
       await dialog.getByRole('button', { name: 'Add action' }).click();
-      await dialog.getByLabel('Action 1', { exact: true }).fill('Move the Friday run to Thursday');
+      await dialog.getByRole('textbox', { name: /^Action 1( \*)?$/ }).fill('Move the Friday run to Thursday');
       await choose(coordinator, dialog, 'Owner of action 1', 'Noah Partner');
       await dialog.getByLabel('Action 1 due').fill(inDays(7));
       expect(await overflow(coordinator)).toBeLessThanOrEqual(0);

@@ -120,7 +120,7 @@ export function RecordCheckInForm({ task, context, onClose }: TaskFormProps<'REC
             const field = (name: keyof CheckInActionValues) => `data.actions.${index}.${name}`;
             const n = index + 1;
             return (
-              <Paper key={index} variant="outlined" sx={{ p: 1.5 }} role="group" aria-label={`Action ${n}`}>
+              <Paper key={index} variant="outlined" sx={{ p: 1.5 }} role="group" aria-label={`Action row ${n}`}>
                 <Stack spacing={1.5}>
                   <Stack direction="row" sx={{ alignItems: 'flex-start', gap: 1 }}>
                     <TextField
