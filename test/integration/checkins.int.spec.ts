@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventually, listQuery } from '../support/http.js';
 import { FAST_POLICY } from '../support/partnerships.js';
-import { agreeRoles, castOf, complete, openTasks, partnershipOf, send, timeline, toMeasurement, toRoleIdentification, type Cast, type Policy } from '../support/lifecycle.js';
+import { agreeRoles, castOf, complete, openTasks, partnershipOf, timeline, toMeasurement, toRoleIdentification, type Cast, type Policy } from '../support/lifecycle.js';
 
 let cast: Cast;
 beforeAll(async () => {
