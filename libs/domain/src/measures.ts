@@ -102,14 +102,15 @@ export function goalAttainmentTScore(scores: { score: number; weight?: number }[
 /** How many of the latest check-ins the communication measure looks at. */
 export const CHECK_INS_MEASURED = 6;
 
-export type CheckInOutcome = 'held' | 'missed' | 'pending';
+export type CheckInOutcome = 'held' | 'missed' | 'pending' | 'cancelled';
 
 /**
  * Held once recorded (late or not: it took place); missed once its task is past due unrecorded, or
- * closed without a record; pending while its task still runs.
+ * withdrawn when already overdue; pending while its task still runs; cancelled when its task was
+ * withdrawn in time (a termination proposed), which counts neither way.
  */
 export function checkInOutcome(checkIn: CheckIn, openTasks: readonly { id: string; dueAt: string }[], now: Date): CheckInOutcome {
-  if (checkIn.status === 'held') return 'held';
+  if (checkIn.status === 'held' || checkIn.status === 'cancelled') return checkIn.status;
   const task = openTasks.find((open) => open.id === checkIn.taskId);
   return task && Date.parse(task.dueAt) >= now.getTime() ? 'pending' : 'missed';
 }
@@ -128,7 +129,7 @@ type CheckInState = Partial<Pick<Partnership, 'checkIns' | 'openTasks'>>;
 
 /** Check-ins held against those planned: the frequency of communication the plan agreed, kept or not. */
 export function communicationMeasure(checkIns: readonly CheckIn[], openTasks: readonly { id: string; dueAt: string }[], now: Date, window: number = CHECK_INS_MEASURED): CommunicationMeasure {
-  const settled = checkIns.map((checkIn) => checkInOutcome(checkIn, openTasks, now)).filter((outcome) => outcome !== 'pending').slice(-window);
+  const settled = checkIns.map((checkIn) => checkInOutcome(checkIn, openTasks, now)).filter((outcome) => outcome === 'held' || outcome === 'missed').slice(-window);
   const held = settled.filter((outcome) => outcome === 'held').length;
   const lastHeldOn = checkIns.map((checkIn) => checkIn.heldOn).filter((heldOn): heldOn is string => heldOn !== null).sort().at(-1) ?? null;
   return { planned: settled.length, held, rate: settled.length === 0 ? null : held / settled.length, lastHeldOn };

@@ -99,7 +99,8 @@ export interface CheckInAction {
   ownerId: string;
   /** Calendar date (YYYY-MM-DD). */
   dueOn: string;
-  status: 'open' | 'done';
+  /** cancelled: its task was withdrawn (a termination proposed, the partnership renewed) before it was done. */
+  status: 'open' | 'done' | 'cancelled';
   /** What the owner said was done. */
   note: string | null;
   doneAt: string | null;
@@ -117,7 +118,8 @@ export interface CheckIn {
   cycle: number;
   /** The coordinator's RECORD_CHECK_IN task. */
   taskId: string;
-  status: 'planned' | 'held';
+  /** cancelled: its task was withdrawn before it fell overdue (a termination proposed): neither held nor missed. */
+  status: 'planned' | 'held' | 'cancelled';
   /** Calendar date it was held (YYYY-MM-DD). */
   heldOn: string | null;
   /** Who attended, by name. */

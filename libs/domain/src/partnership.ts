@@ -213,8 +213,9 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
     case 'TaskOpened':
       return { ...state, openTasks: [...state.openTasks, { ...upgradeTask(event.data.task), remindersSent: 0, escalationLevel: 0 }] };
     case 'TaskCompleted':
-    case 'TaskCancelled':
       return { ...state, openTasks: state.openTasks.filter((task) => task.id !== event.data.taskId) };
+    case 'TaskCancelled':
+      return { ...state, ...withdrawCheckInWork(state, event.data.taskId, event.at), openTasks: state.openTasks.filter((task) => task.id !== event.data.taskId) };
     case 'TaskDueDateMoved':
       return { ...state, openTasks: mapTask(state.openTasks, event.data.taskId, () => ({ dueAt: event.data.to, remindersSent: 0, escalationLevel: 0 })) };
     case 'ReminderSent':
@@ -378,6 +379,26 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
       return unhandled;
     }
   }
+}
+
+/**
+ * A check-in's task withdrawn before it fell overdue leaves the check-in neither held nor missed; one
+ * withdrawn overdue stays missed. An action's task withdrawn leaves the action cancelled.
+ */
+function withdrawCheckInWork(state: ActivePartnership, taskId: string, at: string): Partial<Partnership> {
+  const task = state.openTasks.find((open) => open.id === taskId);
+  if (task?.kind === 'RECORD_CHECK_IN' && Date.parse(at) <= Date.parse(task.dueAt)) {
+    return { checkIns: state.checkIns.map((checkIn) => (checkIn.taskId === taskId && checkIn.status === 'planned' ? { ...checkIn, status: 'cancelled' } : checkIn)) };
+  }
+  if (task?.kind === 'CHECK_IN_ACTION') {
+    return {
+      checkIns: state.checkIns.map((checkIn) => ({
+        ...checkIn,
+        actions: checkIn.actions.map((action) => (action.id === task.detail && action.status === 'open' ? { ...action, status: 'cancelled' } : action)),
+      })),
+    };
+  }
+  return {};
 }
 
 function mapTask(tasks: OpenTask[], taskId: string, change: (task: OpenTask) => Partial<OpenTask>): OpenTask[] {

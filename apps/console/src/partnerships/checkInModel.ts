@@ -50,14 +50,12 @@ export function checkInRows(record: Pick<PartnershipRecord, 'checkIns' | 'openTa
   return [...(record.checkIns ?? [])].reverse().map((checkIn) => {
     const outcome = checkInOutcome(checkIn, openTasks, now);
     const task = openTasks.find((open) => open.id === checkIn.taskId);
-    const status =
-      outcome === 'held'
-        ? `Held on ${day(checkIn.heldOn ?? checkIn.plannedAt)}`
-        : outcome === 'missed'
-          ? task
-            ? `Missed: not recorded by ${day(task.dueAt)}`
-            : 'Missed'
-          : `To record by ${day(task?.dueAt ?? checkIn.plannedAt)}`;
+    const status = {
+      held: () => `Held on ${day(checkIn.heldOn ?? checkIn.plannedAt)}`,
+      missed: () => (task ? `Missed: not recorded by ${day(task.dueAt)}` : 'Missed'),
+      pending: () => `To record by ${day(task?.dueAt ?? checkIn.plannedAt)}`,
+      cancelled: () => 'Withdrawn (a termination was proposed): not counted',
+    }[outcome]();
     return {
       number: checkIn.number,
       title: `Check-in ${checkIn.number}, planned for ${day(checkIn.plannedAt)}`,
@@ -76,7 +74,7 @@ export function actionRow(action: CheckInAction, userName: (id: string) => strin
     description: action.description,
     owner: userName(action.ownerId),
     due: day(action.dueOn),
-    status: action.status === 'done' ? `Done${action.note ? `: ${action.note}` : ''}` : 'Open',
+    status: action.status === 'done' ? `Done${action.note ? `: ${action.note}` : ''}` : action.status === 'cancelled' ? 'Withdrawn' : 'Open',
     done: action.status === 'done',
   };
 }

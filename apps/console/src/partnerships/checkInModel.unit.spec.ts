@@ -69,6 +69,14 @@ describe('the check-ins list', () => {
   });
 });
 
+describe('a withdrawn check-in', () => {
+  it('says it was withdrawn and is not counted', () => {
+    const record = { checkIns: [checkIn({ status: 'cancelled', actions: [] })], openTasks: [] };
+    expect(checkInRows(record, new Date('2030-02-20T00:00:00.000Z'), name)[0]).toMatchObject({ status: 'Withdrawn (a termination was proposed): not counted', tone: 'default' });
+    expect(recordCommunication(record, new Date('2030-02-20T00:00:00.000Z'))).toMatchObject({ planned: 0, rate: null });
+  });
+});
+
 describe('the governance form’s plan', () => {
   const governance = { pointsOfContact: { a: 'u1' }, decisionRule: 'Consensus', escalationPath: 'Sponsor' };
 

@@ -232,3 +232,18 @@ describe('a check-in action', () => {
     expect(s.events.filter((event) => event.type === 'TaskEscalated' && event.data.taskId === action.id)).not.toHaveLength(0);
   });
 });
+
+describe('a check-in’s work withdrawn', () => {
+  it('a termination proposed withdraws the check-in in time (counted neither way) and its actions; one already overdue stays missed', () => {
+    const s = fireAt(underPlan(), FIRST);
+    s.do(completeTask(recordTask(s).id, 'approve', { data: CHECK_IN }), { now: FIRST });
+    const second = new Date(FIRST.getTime() + 14 * DAY);
+    fireAt(s, second);
+    fireAt(s, new Date(second.getTime() + 14 * DAY)); // the third falls due; the second is overdue by now
+    const proposedAt = new Date(second.getTime() + 15 * DAY);
+    s.do({ type: 'ProposeTermination', option: 'exit', reason: 'Goals met' }, { now: proposedAt });
+    expect(s.state.checkIns.map((checkIn) => checkIn.status)).toEqual(['held', 'planned', 'cancelled']);
+    expect(s.state.checkIns[0]!.actions[0]!.status).toBe('cancelled');
+    expect(partnershipMeasures(s.state, proposedAt).communication).toMatchObject({ planned: 2, held: 1 });
+  });
+});
