@@ -175,7 +175,7 @@ async function toRoleIdentification(p) {
   await expectStage(p, 'ROLE_IDENTIFICATION');
 }
 
-async function defineAgreement(p, { noticePeriod = 'P3M', escalationSteps, model = 'cooperative' } = {}) {
+async function defineAgreement(p, { noticePeriod = 'P3M', escalationSteps, model = 'cooperative', communicationPlan } = {}) {
   await p.command({
     type: 'DefineRoles',
     roles: [
@@ -200,6 +200,7 @@ async function defineAgreement(p, { noticePeriod = 'P3M', escalationSteps, model
       decisionRule: 'Consensus of the steering group',
       escalationPath: 'Coordinator, then the sponsor',
       ...(escalationSteps ? { escalationSteps } : {}),
+      ...(communicationPlan ? { communicationPlan } : {}),
     },
   });
   await p.command({ type: 'SetConflictProcess', process: 'Raise it with the coordinator; unresolved after two weeks goes to the sponsor' });
@@ -342,6 +343,22 @@ const scenarios = {
     await expectStage(p, 'MEASUREMENT');
     await p.command({ type: 'PutOnHold', reason: 'Recorded for the replay tests' });
     return [{ name: 'integrated-vote', workflowId: p.workflowId, about: 'ROLE_IDENTIFICATION → MEASUREMENT under the integrated model (patched "joint-decisions"): version 1 falls to a vote the coordinator calls and is rejected; version 2 falls to a vote when its round is due (PT5S) and is adopted; then put on hold.' }];
+  },
+  async checkIns() {
+    const p = await partnership('Replay: check-ins', SLOW);
+    await toRoleIdentification(p);
+    await defineAgreement(p, { communicationPlan: { cadence: 'PT3S', channel: 'Video call', organizationIds: [RIVERSIDE, NORTHWIND] } });
+    await p.command({ type: 'IssueAgreement' });
+    await p.complete(riverside, 'SIGN_AGREEMENT');
+    await p.complete(northwind, 'SIGN_AGREEMENT');
+    await expectStage(p, 'MEASUREMENT');
+    // The plan's timer opens the first check-in; recorded with an action for Northwind's partner, who completes it.
+    const action = { description: 'Share the delivery checklist', ownerId: northwind.user.id, dueOn: today() };
+    await p.complete(coordinator, 'RECORD_CHECK_IN', { decision: 'approve', data: { heldOn: today(), attendees: ['Ward managers', 'Dispatch leads'], notes: 'Friday runs are late', actions: [action] } });
+    await p.complete(northwind, 'CHECK_IN_ACTION', { decision: 'approve', data: { note: 'Sent to every depot' } });
+    await p.waitForEvent('CheckInFellDue', 2);
+    await p.command({ type: 'PutOnHold', reason: 'Recorded for the replay tests' });
+    return [{ name: 'check-ins', workflowId: p.workflowId, about: 'MEASUREMENT under a communication plan (a check-in every 3 s): check-in 1 falls due on its timer, the coordinator records it with an action for the Northwind partner, who completes it; check-in 2 falls due; then put on hold.' }];
   },
   async renew() {
     const p = await partnership('Replay: renew', SLOW);

@@ -54,6 +54,7 @@ describe('derived views', () => {
       healthGap: null,
       partnerNps: null,
       goalAttainmentTScore: null,
+      communication: null,
       trajectories: [],
       health: [],
       cycles: [],

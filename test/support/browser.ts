@@ -65,7 +65,7 @@ export function changingInputsIn(scope: Locator): Promise<number> {
 }
 
 /** The partnership page's tabs, in order. */
-export const PARTNERSHIP_TABS = ['Summary', 'Priorities', 'Listening', 'Roles', 'Agreement', 'Measurement', 'Termination', 'Hold, members, tasks', 'Conflicts', 'Timeline', 'Proof'];
+export const PARTNERSHIP_TABS = ['Summary', 'Priorities', 'Listening', 'Roles', 'Agreement', 'Measurement', 'Termination', 'Hold, members, tasks', 'Conflicts', 'Check-ins', 'Timeline', 'Proof'];
 
 /** Picks an option of a select (the list of options opens at the page's level, not inside the scope). */
 export async function choose(page: Page, scope: Page | Locator, label: string, option: string | RegExp): Promise<void> {

@@ -215,7 +215,7 @@ export async function agreeRoles(
   id: string,
   model: ManagementModel,
   holders: string[] = [cast.orgs.riverside, cast.orgs.northwind],
-  terms: { noticePeriod?: string; escalationSteps?: string[] } = {},
+  terms: { noticePeriod?: string; escalationSteps?: string[]; communicationPlan?: { cadence: string; channel: string; organizationIds: string[] } } = {},
 ): Promise<void> {
   const first = holders[0]!;
   const last = holders.at(-1)!;
@@ -240,6 +240,7 @@ export async function agreeRoles(
       decisionRule: 'Steering meeting, monthly',
       escalationPath: terms.escalationSteps ? 'Along the agreed path of people' : 'Coordinator, then the sponsor',
       ...(terms.escalationSteps ? { escalationSteps: terms.escalationSteps } : {}),
+      ...(terms.communicationPlan ? { communicationPlan: terms.communicationPlan } : {}),
     },
   });
   await send(cast, cast.coordinator, id, { type: 'SetConflictProcess', process: 'Mediation by the sponsor within two weeks' });

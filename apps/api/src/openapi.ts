@@ -438,9 +438,9 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         get: {
           tags: ['partnerships'],
           parameters: [pathId, ...asOf],
-          summary: 'KPI progress and share on track, on-time rate, health gap, partner NPS, goal attainment T-score',
+          summary: 'KPI progress and share on track, on-time rate, health gap, partner NPS, goal attainment T-score, check-ins held against planned',
           description:
-            'With `at`, as they read at that point of the log (its state, measured at its moment). Besides the current values: `trajectories` (per KPI, points with the planned value on the line from baseline at definition to target on its goal’s due date, and the actual), `health` (per cycle, each organization’s latest health check and the gap between partners) and `cycles` (per review cycle: partner NPS, goal-attainment T-score, share of KPIs on track, on-time rate).',
+            'With `at`, as they read at that point of the log (its state, measured at its moment). Besides the current values: `trajectories` (per KPI, points with the planned value on the line from baseline at definition to target on its goal’s due date, and the actual), `health` (per cycle, each organization’s latest health check and the gap between partners) and `cycles` (per review cycle: partner NPS, goal-attainment T-score, share of KPIs on track, on-time rate, share of its check-ins held). `communication` (null without any check-in planned) counts, of the latest six check-ins settled, those held (recorded, even late) against those planned (held, or missed: not recorded by their task’s due date), with `rate` and `lastHeldOn`.',
           responses: { '200': { description: 'The measures' }, ...errors(400, 401, 404) },
         },
       },
@@ -467,7 +467,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           tags: ['partnerships'],
           summary: 'The deadline ledger across every partnership the caller may see (a partner: those of its organization)',
           description:
-            'react-admin simple REST; `filter` is a DeadlineFilter (partnershipId, purpose, kind, assigneeUserId, assigneeOrganizationId, recipientUserId); sort by firesAt (default), dueAt, partnershipName, purpose or taskTitle. Purposes: `reminder` and `escalation` of a task (an escalation reaches the agreed escalation path’s next person, or the ladder where none was agreed), `review`, `pulse`, an integrated sign-off falling to a vote when its tasks fall due without agreement (`vote`), and a scheduled termination’s `notice` reminders and its effect (`termination`).',
+            'react-admin simple REST; `filter` is a DeadlineFilter (partnershipId, purpose, kind, assigneeUserId, assigneeOrganizationId, recipientUserId); sort by firesAt (default), dueAt, partnershipName, purpose or taskTitle. Purposes: `reminder` and `escalation` of a task (an escalation reaches the agreed escalation path’s next person, or the ladder where none was agreed), `review`, `pulse`, an integrated sign-off falling to a vote when its tasks fall due without agreement (`vote`), a scheduled termination’s `notice` reminders and its effect (`termination`), the agreement term’s `expiry_reminder` and `expiry`, and the next check-in of the communication plan (`check_in`, which opens the coordinator’s RECORD_CHECK_IN task).',
           parameters: listParams,
           responses: { '200': { description: 'A page of pending timers' }, ...errors(400, 401) },
         },

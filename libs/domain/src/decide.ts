@@ -15,6 +15,7 @@ import { decidePriorities, recordGoals, submitPriorities } from './rules/priorit
 import { chooseManagementModel, commitResources, defineKpi, defineRoles, issueAgreement, setAgreementTerm, setConflictProcess, setGovernance, setTerminationTerms } from './rules/roles.js';
 import { carryOut, proposeRenegotiation } from './rules/changes.js';
 import { raiseConflict, workOnConflict } from './rules/conflicts.js';
+import { checkInFallsDue, completeAction, recordCheckIn, scheduleCheckIns } from './rules/checkins.js';
 import { decideExpiry, expire, remindOfExpiry } from './rules/expiry.js';
 import { answer, callVote, settle, type SignoffOutcome } from './rules/signoff.js';
 import { closeWhenWoundDown, concludeTermination, decideTerminationApproval, proposeTermination, rejectTermination, remindOfNotice, takeEffect } from './rules/termination.js';
@@ -165,6 +166,10 @@ function completeTask(d: Decision, command: Extract<PartnershipCommand, { type: 
       return workOnConflict(d, task, dataOf(task.kind, command.data));
     case 'DECIDE_EXPIRY':
       return decideExpiry(d, dataOf(task.kind, command.data));
+    case 'RECORD_CHECK_IN':
+      return recordCheckIn(d, task, dataOf(task.kind, command.data));
+    case 'CHECK_IN_ACTION':
+      return completeAction(d, task, dataOf(task.kind, command.data));
     default: {
       const unhandled: never = task.kind;
       return unhandled;
@@ -205,6 +210,7 @@ function afterSignoff(d: Decision, outcome: SignoffOutcome): void {
         d.advance('MEASUREMENT');
         scheduleReview(d);
       }
+      scheduleCheckIns(d);
       return;
     case 'TERMINATION':
       if (approved) concludeTermination(d);
@@ -250,6 +256,9 @@ function fireDueTimers(d: Decision): void {
         break;
       case 'expiry':
         expire(d);
+        break;
+      case 'check_in':
+        checkInFallsDue(d);
         break;
       case 'termination':
         // Whatever else fell due belongs to the partnership that has just ended.

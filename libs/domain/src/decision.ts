@@ -54,6 +54,7 @@ export const ERROR_CODES = {
   goalsNotFlagged: 'GOALS.NOT_FLAGGED',
   notParticipant: 'PARTNERSHIP.NOT_PARTICIPANT',
   invalidConflict: 'CONFLICT.INVALID',
+  invalidCheckIn: 'CHECK_IN.INVALID',
   invalidTaskData: 'TASK.INVALID_DATA',
   decisionNotAllowed: 'TASK.DECISION_NOT_ALLOWED',
   taskNotFound: 'TASK.NOT_FOUND',
@@ -66,7 +67,8 @@ export const ERROR_CODES = {
   systemOnly: 'COMMAND.SYSTEM_ONLY',
 } as const;
 
-type TaskSpec = Omit<Task, 'id' | 'openedAt' | 'dueAt' | 'cycle' | 'purpose' | 'detail'> & Partial<Pick<Task, 'cycle' | 'purpose' | 'detail'>>;
+/** `dueAt` only when the task has a date of its own (a check-in action); otherwise the policy's window. */
+type TaskSpec = Omit<Task, 'id' | 'openedAt' | 'dueAt' | 'cycle' | 'purpose' | 'detail'> & Partial<Pick<Task, 'cycle' | 'purpose' | 'detail' | 'dueAt'>>;
 
 export class Decision {
   readonly events: PartnershipEvent[] = [];
@@ -116,10 +118,11 @@ export class Decision {
     return this;
   }
 
-  /** Opens a task whose id is its TaskOpened event's place in the log, due after the policy's window. */
+  /** Opens a task whose id is its TaskOpened event's place in the log, due after the policy's window unless it names its own due date. */
   openTask(spec: TaskSpec): string {
     const id = `${this.state.id}.${this.state.version + 1}`;
     const openedAt = this.now.getTime();
+    const { dueAt, ...rest } = spec;
     this.emit({
       type: 'TaskOpened',
       data: {
@@ -127,10 +130,10 @@ export class Decision {
           cycle: null,
           purpose: null,
           detail: null,
-          ...spec,
+          ...rest,
           id,
           openedAt: new Date(openedAt).toISOString(),
-          dueAt: new Date(openedAt + durationMs(this.state.policy.taskDue)).toISOString(),
+          dueAt: dueAt ?? new Date(openedAt + durationMs(this.state.policy.taskDue)).toISOString(),
         },
       },
     });

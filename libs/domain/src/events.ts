@@ -6,6 +6,7 @@ import type {
   Actor,
   AgreementContent,
   AgreementTerm,
+  CheckInAction,
   Conflict,
   ConflictStep,
   CommittedResource,
@@ -99,6 +100,15 @@ export type PartnershipEventBody =
   | { type: 'ConflictRaised'; data: { conflict: Pick<Conflict, 'id' | 'title' | 'description' | 'organizationIds' | 'severity'> } }
   | { type: 'ConflictStepPassed'; data: { conflictId: string; from: ConflictStep; to: ConflictStep; note: string } }
   | { type: 'ConflictResolved'; data: { conflictId: string; resolution: string } }
+  /** The communication plan in force sets the next check-in (null: none is planned any more). */
+  | { type: 'CheckInScheduled'; data: { at: string | null } }
+  /** A check-in of the plan fell due: the coordinator's task to record it is `taskId`; `nextAt` the one after. */
+  | { type: 'CheckInFellDue'; data: { number: number; plannedAt: string; cycle: number; taskId: string; nextAt: string } }
+  | {
+      type: 'CheckInRecorded';
+      data: { number: number; heldOn: string; attendees: string[]; notes: string; actions: Pick<CheckInAction, 'id' | 'description' | 'ownerId' | 'dueOn'>[] };
+    }
+  | { type: 'CheckInActionDone'; data: { actionId: string; note: string | null } }
   | { type: 'AgreementExpiryReminderSent'; data: { reminder: number; endsAt: string; recipients: Recipient[] } }
   | { type: 'AgreementExpired'; data: { endsAt: string } }
   | { type: 'SignoffExtended'; data: { subject: SignoffSubject; organizationId: string } }
@@ -164,6 +174,10 @@ const EVENT_TYPE_SET: Record<PartnershipEventType, true> = {
   ConflictRaised: true,
   ConflictStepPassed: true,
   ConflictResolved: true,
+  CheckInScheduled: true,
+  CheckInFellDue: true,
+  CheckInRecorded: true,
+  CheckInActionDone: true,
   AgreementExpiryReminderSent: true,
   AgreementExpired: true,
   SignoffCompleted: true,

@@ -11,7 +11,7 @@ import type { Assignee, Recipient } from './tasks.js';
  * The governance the engine acts on: the adopted agreement's, or before any is adopted the one in
  * the agreement being signed (its points of contact sign it). Never the coordinator's draft alone.
  */
-function actingGovernance(state: ActivePartnership): Governance | null {
+export function actingGovernance(state: ActivePartnership): Governance | null {
   return state.agreedTerms?.governance ?? state.agreement?.content.governance ?? null;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The measures the product computes and charts, as pure functions of state (and `now`).
  */
-import { HEALTH_DIMENSIONS, type HealthCheck, type HealthDimension, type Kpi, type Measurement } from './model.js';
+import { HEALTH_DIMENSIONS, type CheckIn, type HealthCheck, type HealthDimension, type Kpi, type Measurement } from './model.js';
 import type { Partnership } from './partnership.js';
 
 /** Share of the way from baseline to target (0 at baseline, 1 at target; may leave [0, 1]). */
@@ -99,6 +99,42 @@ export function goalAttainmentTScore(scores: { score: number; weight?: number }[
   return 50 + (10 * weighted) / Math.sqrt((1 - rho) * sumSquares + rho * sum * sum);
 }
 
+/** How many of the latest check-ins the communication measure looks at. */
+export const CHECK_INS_MEASURED = 6;
+
+export type CheckInOutcome = 'held' | 'missed' | 'pending' | 'cancelled';
+
+/**
+ * Held once recorded (late or not: it took place); missed once its task is past due unrecorded, or
+ * withdrawn when already overdue; pending while its task still runs; cancelled when its task was
+ * withdrawn in time (a termination proposed), which counts neither way.
+ */
+export function checkInOutcome(checkIn: CheckIn, openTasks: readonly { id: string; dueAt: string }[], now: Date): CheckInOutcome {
+  if (checkIn.status === 'held' || checkIn.status === 'cancelled') return checkIn.status;
+  const task = openTasks.find((open) => open.id === checkIn.taskId);
+  return task && Date.parse(task.dueAt) >= now.getTime() ? 'pending' : 'missed';
+}
+
+export interface CommunicationMeasure {
+  /** Check-ins of the plan settled (held or missed) among the latest CHECK_INS_MEASURED that fell due. */
+  planned: number;
+  held: number;
+  /** held / planned; null before any check-in is settled. */
+  rate: number | null;
+  /** When the latest check-in was held. */
+  lastHeldOn: string | null;
+}
+
+type CheckInState = Partial<Pick<Partnership, 'checkIns' | 'openTasks'>>;
+
+/** Check-ins held against those planned: the frequency of communication the plan agreed, kept or not. */
+export function communicationMeasure(checkIns: readonly CheckIn[], openTasks: readonly { id: string; dueAt: string }[], now: Date, window: number = CHECK_INS_MEASURED): CommunicationMeasure {
+  const settled = checkIns.map((checkIn) => checkInOutcome(checkIn, openTasks, now)).filter((outcome) => outcome === 'held' || outcome === 'missed').slice(-window);
+  const held = settled.filter((outcome) => outcome === 'held').length;
+  const lastHeldOn = checkIns.map((checkIn) => checkIn.heldOn).filter((heldOn): heldOn is string => heldOn !== null).sort().at(-1) ?? null;
+  return { planned: settled.length, held, rate: settled.length === 0 ? null : held / settled.length, lastHeldOn };
+}
+
 export interface PartnershipMeasures {
   /** The review cycle in progress or last opened. */
   cycle: number;
@@ -110,6 +146,8 @@ export interface PartnershipMeasures {
   partnerNps: number | null;
   /** Of the last goal-attainment scoring. */
   goalAttainmentTScore: number | null;
+  /** Check-ins held against planned, by the communication plan; null without any check-in planned. */
+  communication: CommunicationMeasure | null;
   /** The series the console draws: each KPI against its trajectory, the health check per cycle, the trends per cycle. */
   trajectories: KpiTrajectory[];
   health: HealthSnapshot[];
@@ -125,9 +163,10 @@ const tScoreOf = (entry: { scores: Record<string, number> } | undefined) =>
 
 /** Every computed measure of a partnership as of `now`. */
 export function partnershipMeasures(
-  state: Pick<Partnership, 'cycle' | 'kpis' | 'measurements' | 'goals' | 'healthChecks' | 'goalAttainment'>,
+  state: Pick<Partnership, 'cycle' | 'kpis' | 'measurements' | 'goals' | 'healthChecks' | 'goalAttainment'> & CheckInState,
   now: Date,
 ): PartnershipMeasures {
+  const checkIns = state.checkIns ?? [];
   const statuses = kpiStatuses(state, now);
   const trajectories = kpiTrajectories(state);
   return {
@@ -138,9 +177,10 @@ export function partnershipMeasures(
     healthGap: healthGap(state.healthChecks, state.cycle),
     partnerNps: npsOfCycle(state.healthChecks, state.cycle),
     goalAttainmentTScore: tScoreOf(state.goalAttainment.at(-1)),
+    communication: checkIns.length === 0 ? null : communicationMeasure(checkIns, state.openTasks ?? [], now),
     trajectories,
     health: healthByCycle(state.healthChecks),
-    cycles: measuresByCycle(state, trajectories),
+    cycles: measuresByCycle(state, trajectories, now),
   };
 }
 
@@ -242,12 +282,15 @@ export interface CycleMeasures {
   /** Share of the KPIs measured in the cycle that were on track when reported. */
   shareOnTrack: number | null;
   onTimeSubmissionRate: number | null;
+  /** Share of the cycle's check-ins held (of those settled); null when none fell due in it. */
+  checkInRate: number | null;
 }
 
-/** The measures of every review cycle opened so far (1…current), for trend lines. */
+/** The measures of every review cycle opened so far (1…current), for trend lines; without `now`, no open check-in counts as missed yet. */
 export function measuresByCycle(
-  state: Pick<Partnership, 'cycle' | 'kpis' | 'measurements' | 'goals' | 'healthChecks' | 'goalAttainment'>,
+  state: Pick<Partnership, 'cycle' | 'kpis' | 'measurements' | 'goals' | 'healthChecks' | 'goalAttainment'> & CheckInState,
   trajectories: KpiTrajectory[] = kpiTrajectories(state),
+  now: Date = new Date(0),
 ): CycleMeasures[] {
   return Array.from({ length: state.cycle }, (_, index) => index + 1).map((cycle) => {
     const statuses = trajectories.flatMap((trajectory) =>
@@ -259,6 +302,7 @@ export function measuresByCycle(
       goalAttainmentTScore: tScoreOf(state.goalAttainment.filter((entry) => entry.cycle === cycle).at(-1)),
       shareOnTrack: shareOnTrack(statuses),
       onTimeSubmissionRate: onTimeRate(state.measurements.filter((m) => m.cycle === cycle)),
+      checkInRate: communicationMeasure((state.checkIns ?? []).filter((checkIn) => checkIn.cycle === cycle), state.openTasks ?? [], now, Infinity).rate,
     };
   });
 }

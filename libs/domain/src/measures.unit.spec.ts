@@ -271,9 +271,9 @@ describe('measuresByCycle', () => {
     };
     const cycles = measuresByCycle(state);
     expect(cycles.map(({ goalAttainmentTScore: _t, ...rest }) => rest)).toEqual([
-      { cycle: 1, partnerNps: 0, shareOnTrack: 0.5, onTimeSubmissionRate: 0.5 },
-      { cycle: 2, partnerNps: 100, shareOnTrack: 1, onTimeSubmissionRate: 1 },
-      { cycle: 3, partnerNps: null, shareOnTrack: null, onTimeSubmissionRate: null },
+      { cycle: 1, partnerNps: 0, shareOnTrack: 0.5, onTimeSubmissionRate: 0.5, checkInRate: null },
+      { cycle: 2, partnerNps: 100, shareOnTrack: 1, onTimeSubmissionRate: 1, checkInRate: null },
+      { cycle: 3, partnerNps: null, shareOnTrack: null, onTimeSubmissionRate: null, checkInRate: null },
     ]);
     expect(cycles[0]!.goalAttainmentTScore).toBe(50);
     expect(cycles[1]!.goalAttainmentTScore).toBeCloseTo(56.20174, 4);

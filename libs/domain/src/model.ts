@@ -75,6 +75,59 @@ export interface Governance {
    * ladder (coordinator, sponsor, steering group) applies.
    */
   escalationSteps?: string[];
+  /**
+   * How the partners keep in touch once the agreement is adopted: a check-in every `cadence`, which
+   * the coordinator records. Absent in governance recorded before plans existed, and when none was agreed.
+   */
+  communicationPlan?: CommunicationPlan;
+}
+
+export interface CommunicationPlan {
+  /** ISO-8601 duration between two check-ins, e.g. P14D or P1M. */
+  cadence: string;
+  /** How the check-ins are held, in the partners' words (a video call, the steering meeting). */
+  channel: string;
+  /** The member organizations that take part, each through its point of contact. */
+  organizationIds: string[];
+}
+
+/** An action agreed at a check-in: a task for its owner, due by the end of `dueOn`. */
+export interface CheckInAction {
+  /** `action-<check-in number>-<n>`; the owner's CHECK_IN_ACTION task carries it as its detail. */
+  id: string;
+  description: string;
+  ownerId: string;
+  /** Calendar date (YYYY-MM-DD). */
+  dueOn: string;
+  /** cancelled: its task was withdrawn (a termination proposed, the partnership renewed) before it was done. */
+  status: 'open' | 'done' | 'cancelled';
+  /** What the owner said was done. */
+  note: string | null;
+  doneAt: string | null;
+}
+
+/**
+ * One check-in of the communication plan: it falls due every cadence as the coordinator's
+ * RECORD_CHECK_IN task; recorded, it is held. Unrecorded past its task's due date, it counts as missed.
+ */
+export interface CheckIn {
+  number: number;
+  /** When it fell due, by the plan. */
+  plannedAt: string;
+  /** The review cycle it leads up to (the next to open when it fell due). */
+  cycle: number;
+  /** The coordinator's RECORD_CHECK_IN task. */
+  taskId: string;
+  /** cancelled: its task was withdrawn before it fell overdue (a termination proposed): neither held nor missed. */
+  status: 'planned' | 'held' | 'cancelled';
+  /** Calendar date it was held (YYYY-MM-DD). */
+  heldOn: string | null;
+  /** Who attended, by name. */
+  attendees: string[];
+  notes: string;
+  actions: CheckInAction[];
+  recordedBy: string | null;
+  recordedAt: string | null;
 }
 
 export const TERMINATION_OPTIONS = ['renew', 'restructure', 'hand_over', 'exit'] as const;

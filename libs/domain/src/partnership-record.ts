@@ -40,6 +40,8 @@ const RECORD_FIELDS = [
   'termEndsAt',
   'termExpired',
   'conflicts',
+  'checkIns',
+  'nextCheckInAt',
   'agreement',
   'signoff',
   'termination',

@@ -7,6 +7,7 @@ import { durationMs } from './duration.js';
 import type {
   Agreement,
   AgreementTerm,
+  CheckIn,
   CommittedResource,
   Conflict,
   Goal,
@@ -100,6 +101,10 @@ export interface Partnership {
   termExpired: boolean;
   /** The conflict register: every conflict raised, open or resolved. */
   conflicts: Conflict[];
+  /** The check-ins of the communication plan in force, each from when it fell due. */
+  checkIns: CheckIn[];
+  /** When the next check-in falls due; null without a plan in force. */
+  nextCheckInAt: string | null;
   /** From the adopted agreement: stays in force while a later version is being signed. */
   agreedTerms: AgreedTerms | null;
   kpis: Kpi[];
@@ -172,6 +177,8 @@ function freshMethodState() {
     expiryRemindersSent: 0,
     termExpired: false,
     conflicts: [] as Conflict[],
+    checkIns: [] as CheckIn[],
+    nextCheckInAt: null,
     agreedTerms: null,
     kpis: [] as Kpi[],
     measurements: [] as Measurement[],
@@ -206,8 +213,9 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
     case 'TaskOpened':
       return { ...state, openTasks: [...state.openTasks, { ...upgradeTask(event.data.task), remindersSent: 0, escalationLevel: 0 }] };
     case 'TaskCompleted':
-    case 'TaskCancelled':
       return { ...state, openTasks: state.openTasks.filter((task) => task.id !== event.data.taskId) };
+    case 'TaskCancelled':
+      return { ...state, ...withdrawCheckInWork(state, event.data.taskId, event.at), openTasks: state.openTasks.filter((task) => task.id !== event.data.taskId) };
     case 'TaskDueDateMoved':
       return { ...state, openTasks: mapTask(state.openTasks, event.data.taskId, () => ({ dueAt: event.data.to, remindersSent: 0, escalationLevel: 0 })) };
     case 'ReminderSent':
@@ -273,6 +281,32 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
       return {
         ...state,
         conflicts: state.conflicts.map((conflict) => (conflict.id === event.data.conflictId ? { ...conflict, status: 'resolved', resolution: event.data.resolution, resolvedAt: event.at } : conflict)),
+      };
+    case 'CheckInScheduled':
+      return { ...state, nextCheckInAt: event.data.at };
+    case 'CheckInFellDue': {
+      const { nextAt, ...due } = event.data;
+      const checkIn: CheckIn = { ...due, status: 'planned', heldOn: null, attendees: [], notes: '', actions: [], recordedBy: null, recordedAt: null };
+      return { ...state, nextCheckInAt: nextAt, checkIns: [...state.checkIns, checkIn] };
+    }
+    case 'CheckInRecorded': {
+      const { number, actions, ...held } = event.data;
+      return {
+        ...state,
+        checkIns: state.checkIns.map((checkIn) =>
+          checkIn.number === number
+            ? { ...checkIn, ...held, status: 'held', actions: actions.map((action) => ({ ...action, status: 'open', note: null, doneAt: null })), recordedBy: event.actor.userId, recordedAt: event.at }
+            : checkIn,
+        ),
+      };
+    }
+    case 'CheckInActionDone':
+      return {
+        ...state,
+        checkIns: state.checkIns.map((checkIn) => ({
+          ...checkIn,
+          actions: checkIn.actions.map((action) => (action.id === event.data.actionId ? { ...action, status: 'done', note: event.data.note, doneAt: event.at } : action)),
+        })),
       };
     case 'AgreementTermSet':
       return { ...state, agreementTerm: event.data.term };
@@ -347,6 +381,26 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
   }
 }
 
+/**
+ * A check-in's task withdrawn before it fell overdue leaves the check-in neither held nor missed; one
+ * withdrawn overdue stays missed. An action's task withdrawn leaves the action cancelled.
+ */
+function withdrawCheckInWork(state: ActivePartnership, taskId: string, at: string): Partial<Partnership> {
+  const task = state.openTasks.find((open) => open.id === taskId);
+  if (task?.kind === 'RECORD_CHECK_IN' && Date.parse(at) <= Date.parse(task.dueAt)) {
+    return { checkIns: state.checkIns.map((checkIn) => (checkIn.taskId === taskId && checkIn.status === 'planned' ? { ...checkIn, status: 'cancelled' } : checkIn)) };
+  }
+  if (task?.kind === 'CHECK_IN_ACTION') {
+    return {
+      checkIns: state.checkIns.map((checkIn) => ({
+        ...checkIn,
+        actions: checkIn.actions.map((action) => (action.id === task.detail && action.status === 'open' ? { ...action, status: 'cancelled' } : action)),
+      })),
+    };
+  }
+  return {};
+}
+
 function mapTask(tasks: OpenTask[], taskId: string, change: (task: OpenTask) => Partial<OpenTask>): OpenTask[] {
   return tasks.map((task) => (task.id === taskId ? { ...task, ...change(task) } : task));
 }
@@ -359,6 +413,7 @@ function shiftTimers(state: ActivePartnership, heldForMs: number): Partial<Partn
     openTasks: state.openTasks.map((task) => ({ ...task, openedAt: later(task.openedAt, heldForMs)!, dueAt: later(task.dueAt, heldForMs)! })),
     nextReviewAt: later(state.nextReviewAt, heldForMs),
     nextPulseAt: later(state.nextPulseAt, heldForMs),
+    nextCheckInAt: later(state.nextCheckInAt, heldForMs),
     ...(state.signoff?.voteAt ? { signoff: { ...state.signoff, voteAt: later(state.signoff.voteAt, heldForMs)! } } : {}),
   };
 }
@@ -392,7 +447,7 @@ export function upgradeState<S extends PartnershipState>(state: S): S {
   const agreement = state.agreement;
   const agreedTerms =
     state.agreedTerms !== undefined ? state.agreedTerms : agreement?.adopted ? { governance: agreement.content.governance, noticePeriod: agreement.content.noticePeriod } : null;
-  return { ...state, openTasks: state.openTasks.map((task) => upgradeTask(task)), termination, agreedTerms, agreementTerm: state.agreementTerm ?? null, termEndsAt: state.termEndsAt ?? null, expiryRemindersSent: state.expiryRemindersSent ?? 0, termExpired: state.termExpired ?? false, conflicts: state.conflicts ?? [] };
+  return { ...state, openTasks: state.openTasks.map((task) => upgradeTask(task)), termination, agreedTerms, agreementTerm: state.agreementTerm ?? null, termEndsAt: state.termEndsAt ?? null, expiryRemindersSent: state.expiryRemindersSent ?? 0, termExpired: state.termExpired ?? false, conflicts: state.conflicts ?? [], checkIns: state.checkIns ?? [], nextCheckInAt: state.nextCheckInAt ?? null };
 }
 
 export const fold = (events: readonly PartnershipEvent[], from: PartnershipState = initialState()) => events.reduce(evolve, from);

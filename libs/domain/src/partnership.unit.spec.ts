@@ -59,6 +59,8 @@ describe('evolve', () => {
       expiryRemindersSent: 0,
       termExpired: false,
       conflicts: [],
+      checkIns: [],
+      nextCheckInAt: null,
       agreedTerms: null,
       kpis: [],
       measurements: [],

@@ -107,6 +107,16 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
         .describe(
           'The escalation path as people, lowest step first: an overdue task’s n-th escalation reaches the n-th (the coordinator, the sponsor, a steering-group member or a point of contact). Leave it out to escalate up the ladder (coordinator, sponsor, steering group). Applies once the agreement carrying it is adopted.',
         ),
+      communicationPlan: z
+        .strictObject({
+          cadence: z.string().max(40).describe('ISO-8601 duration between two check-ins, e.g. P14D or P1M'),
+          channel: text(500).describe('How the check-ins are held, e.g. "Video call"'),
+          organizationIds: z.array(z.uuid()).max(50).describe('The member organizations that take part, each through its point of contact'),
+        })
+        .optional()
+        .describe(
+          'How the partners keep in touch: once the agreement carrying it is adopted, a check-in falls due every cadence as the coordinator’s RECORD_CHECK_IN task. Leave it out for none.',
+        ),
     }),
   }),
   z.strictObject({ type: z.literal('SetConflictProcess'), process: text(8000) }),

@@ -48,6 +48,7 @@ const EXAMPLES: [Record<string, unknown>, Record<string, unknown>?][] = [
   ],
   [{ type: 'ChooseManagementModel', model: 'integrated' }],
   [{ type: 'SetGovernance', governance: { pointsOfContact: { [UUID_A]: UUID_B }, decisionRule: 'Consensus', escalationPath: 'Sponsor' } }],
+  [{ type: 'SetGovernance', governance: { pointsOfContact: {}, decisionRule: 'Consensus', escalationPath: 'Sponsor', communicationPlan: { cadence: 'P14D', channel: 'Video call', organizationIds: [UUID_A] } } }],
   [{ type: 'SetConflictProcess', process: 'Mediation' }],
   [{ type: 'SetTerminationTerms', options: ['renew', 'exit'], noticePeriod: 'P3M' }],
   [{ type: 'DefineKpi', kpi: validKpi }],

@@ -65,6 +65,34 @@ export const conflictStepDataSchema = z
   )
   .meta({ description: 'resolved: the note is the resolution; next_step: the conflict goes to the next step of the process, the note says why' });
 
+const calendarDate = (what: string) => z.iso.date(`${what}: a date such as 2030-01-31`);
+
+export const checkInDataSchema = z
+  .strictObject(
+    {
+      heldOn: calendarDate('when it was held'),
+      attendees: z.array(z.string().trim().min(1, 'name who attended').max(200), 'the names of who attended').min(1, 'name who attended').max(100),
+      notes: z.string().trim().max(8000).default(''),
+      actions: z
+        .array(
+          z.strictObject({
+            description: z.string().trim().min(1, 'say what is to be done').max(1000),
+            ownerId: z.string('choose who owns it').trim().min(1, 'choose who owns it').max(100),
+            dueOn: calendarDate('when it is due'),
+          }),
+        )
+        .max(50)
+        .default([]),
+    },
+    expecting('when it was held (heldOn), who attended, the notes and the actions agreed'),
+  )
+  .meta({ description: 'When the check-in was held (YYYY-MM-DD), who attended (names), the notes, and each action agreed with its owner (a user id: the coordinator, the sponsor, a steering-group member or a point of contact) and due date; each action becomes a task for its owner' });
+
+export const checkInActionDataSchema = z
+  .strictObject({ note: z.string().trim().max(4000).optional() })
+  .default({})
+  .meta({ description: 'Optionally what was done: completing says the action is done' });
+
 export const windDownDataSchema = z.strictObject({}).default({}).meta({ description: 'Nothing: completing confirms the step is done' });
 
 export type TaskCompletionStyle = { style: 'decision' } | { style: 'data'; schema: z.ZodType };
@@ -147,6 +175,18 @@ export const TASK_CATALOGUE = {
     summary: 'Work on the conflict at your step of the conflict process: record how it was resolved, or pass it to the next step saying why.',
     completion: withData(conflictStepDataSchema),
     context: 'conflict',
+  },
+  RECORD_CHECK_IN: {
+    label: 'Record a check-in',
+    summary: 'The communication plan calls for a check-in: record when it was held, who attended, the notes and the actions agreed, each with its owner and due date.',
+    completion: withData(checkInDataSchema),
+    context: 'checkIn',
+  },
+  CHECK_IN_ACTION: {
+    label: 'Check-in action',
+    summary: 'An action agreed at a check-in is yours: complete it once it is done, saying what was done if you like.',
+    completion: withData(checkInActionDataSchema),
+    context: 'checkInAction',
   },
   DECIDE_EXPIRY: {
     label: 'Decide on the agreement’s end',

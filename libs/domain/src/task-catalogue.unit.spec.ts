@@ -28,7 +28,7 @@ describe('the catalogue', () => {
 
   it('completes sign-offs and approvals by decision and the rest with data', () => {
     expect(TASK_KINDS.filter((kind) => !isDataTaskKind(kind))).toEqual(['APPROVE_PRIORITIES', 'CONFIRM_LISTENING', 'SIGN_AGREEMENT', 'DECIDE_CHANGE', 'APPROVE_TERMINATION', 'SIGN_TERMINATION']);
-    expect(DATA_TASK_KINDS).toEqual(['REPORT_MEASUREMENT', 'HEALTH_CHECK', 'REVIEW', 'WIND_DOWN', 'DECIDE_EXPIRY', 'RESOLVE_CONFLICT']);
+    expect(DATA_TASK_KINDS).toEqual(['REPORT_MEASUREMENT', 'HEALTH_CHECK', 'REVIEW', 'WIND_DOWN', 'DECIDE_EXPIRY', 'RESOLVE_CONFLICT', 'RECORD_CHECK_IN', 'CHECK_IN_ACTION']);
   });
 });
 

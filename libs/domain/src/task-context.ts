@@ -9,6 +9,9 @@ import {
   TERMINATION_OPTIONS,
   type Agreement,
   type AgreementTerm,
+  type CheckIn,
+  type CheckInAction,
+  type CommunicationPlan,
   type Conflict,
   type Goal,
   type HealthCheck,
@@ -20,6 +23,7 @@ import {
 } from './model.js';
 import type { ActivePartnership, SignoffRound, TerminationProposal } from './partnership.js';
 import type { Task } from './tasks.js';
+import { actionOf, actionOwnerIds, planInForce } from './rules/checkins.js';
 
 /** A sign-off round as its readers see it: who must answer, who approved or refused, and when. */
 export type SignoffView = Pick<SignoffRound, 'rule' | 'eligible' | 'approvals' | 'refusals' | 'voteAt' | 'voting'>;
@@ -115,6 +119,26 @@ export interface ConflictContext {
   conflictProcess: string;
 }
 
+export interface CheckInContext {
+  kind: 'checkIn';
+  /** The check-in to record; null once it is no longer planned. */
+  checkIn: CheckIn | null;
+  plan: CommunicationPlan | null;
+  /** Organization id → its point of contact, for the organizations of the plan. */
+  pointsOfContact: Record<string, string>;
+  /** Who may own an action: the coordinator, the sponsor, the steering group, the points of contact. */
+  actionOwnerIds: string[];
+  /** Actions of earlier check-ins still open, to follow up. */
+  openActions: CheckInAction[];
+}
+
+export interface CheckInActionContext {
+  kind: 'checkInAction';
+  action: CheckInAction | null;
+  /** The check-in it was agreed at: when, who attended, the notes. */
+  checkIn: Pick<CheckIn, 'number' | 'heldOn' | 'attendees' | 'notes'> | null;
+}
+
 export interface ExpiryContext {
   kind: 'expiry';
   /** When the adopted agreement's term ends. */
@@ -142,7 +166,9 @@ export type TaskContext =
   | TerminationContext
   | WindDownContext
   | ExpiryContext
-  | ConflictContext;
+  | ConflictContext
+  | CheckInContext
+  | CheckInActionContext;
 export type TaskContextKind = TaskContext['kind'];
 export type TaskContextOfKind<C extends TaskContextKind> = Extract<TaskContext, { kind: C }>;
 
@@ -215,6 +241,26 @@ const CONTEXT_BUILDERS: { [C in TaskContextKind]: Builder<C> } = {
   termination: (state) => ({ kind: 'termination', proposal: state.termination, noticePeriod: state.noticePeriod, round: roundOf(state, 'TERMINATION') }),
   windDown: (_state, task) => ({ kind: 'windDown', item: task.detail }),
   conflict: (state, task) => ({ kind: 'conflict', conflict: state.conflicts.find((conflict) => conflict.id === task.detail) ?? null, conflictProcess: state.conflictProcess }),
+  checkIn: (state, task) => {
+    const plan = planInForce(state);
+    const contacts = state.agreedTerms?.governance.pointsOfContact ?? {};
+    return {
+      kind: 'checkIn',
+      checkIn: state.checkIns.find((checkIn) => checkIn.taskId === task.id) ?? null,
+      plan,
+      pointsOfContact: Object.fromEntries((plan?.organizationIds ?? []).flatMap((organizationId) => (contacts[organizationId] ? [[organizationId, contacts[organizationId]]] : []))),
+      actionOwnerIds: actionOwnerIds(state),
+      openActions: state.checkIns.flatMap((checkIn) => checkIn.actions.filter((action) => action.status === 'open')),
+    };
+  },
+  checkInAction: (state, task) => {
+    const found = actionOf(state, task);
+    return {
+      kind: 'checkInAction',
+      action: found?.action ?? null,
+      checkIn: found ? { number: found.checkIn.number, heldOn: found.checkIn.heldOn, attendees: found.checkIn.attendees, notes: found.checkIn.notes } : null,
+    };
+  },
   expiry: (state) => ({
     kind: 'expiry',
     endsAt: state.termEndsAt,
@@ -242,4 +288,6 @@ export const CONTEXT_DESCRIPTIONS: Record<TaskContextKind, string> = {
   windDown: 'the wind-down step to confirm',
   conflict: 'the conflict (what, between which organizations, severity, its step and the steps passed, with notes) and the agreed conflict process',
   expiry: 'when the agreement’s term ends, the term and its reminders, the agreed termination options and the notice period',
+  checkIn: 'the check-in to record (its number, when it was planned), the communication plan in force (cadence, channel, organizations) with their points of contact, who may own an action, and the actions of earlier check-ins still open',
+  checkInAction: 'the action (what, owner, due date) and the check-in it was agreed at (when, who attended, the notes)',
 };

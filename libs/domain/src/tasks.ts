@@ -14,6 +14,8 @@ export const TASK_KINDS = [
   'WIND_DOWN',
   'DECIDE_EXPIRY',
   'RESOLVE_CONFLICT',
+  'RECORD_CHECK_IN',
+  'CHECK_IN_ACTION',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 export const isTaskKind = (value: unknown): value is TaskKind => TASK_KINDS.some((kind) => kind === value);

@@ -218,6 +218,8 @@ function measures({ measures, state, names }: DossierContent): Html {
     ['Partner NPS', number(measures.partnerNps)],
     ['Goal attainment (T-score)', number(measures.goalAttainmentTScore)],
     ['Health-check gap between partners', number(measures.healthGap?.overall ?? null)],
+    // Only under a communication plan: a dossier of a partnership without one reads as before.
+    ...(measures.communication ? [['Check-ins held', `${measures.communication.held} of ${measures.communication.planned} (${percent(measures.communication.rate)})`] as [string, string]] : []),
   ];
   return html`<section id="measures" aria-labelledby="measures-heading">
 <h2 id="measures-heading">Measures</h2>

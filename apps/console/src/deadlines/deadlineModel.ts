@@ -19,6 +19,7 @@ export const PURPOSE_LABELS: Record<DeadlinePurpose, string> = {
   vote: 'Vote falls due',
   expiry_reminder: 'Agreement expiry reminder',
   expiry: 'Agreement term ends',
+  check_in: 'Check-in falls due',
   termination: 'Termination takes effect',
 };
 
@@ -43,6 +44,8 @@ export function deadlineLabel(entry: Pick<LedgerEntry, 'purpose' | 'level' | 're
       return entry.reminder ? `Agreement expiry reminder ${entry.reminder}` : 'Agreement expiry reminder';
     case 'expiry':
       return 'The agreement’s term ends';
+    case 'check_in':
+      return 'Check-in falls due';
     case 'termination':
       return 'Termination takes effect';
   }

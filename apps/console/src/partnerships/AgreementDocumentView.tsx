@@ -70,6 +70,7 @@ export function AgreementDocumentView({ doc }: { doc: AgreementDocument }) {
             <Line>Decision rule: {doc.governance.decisionRule}</Line>
             <Line>Escalation path: {doc.governance.escalationPath}</Line>
             <Line>{escalationsLine(doc.governance.escalationSteps)}</Line>
+            <Line>Communication: {doc.governance.communication}</Line>
           </>
         ) : (
           <Line>{NOT_RECORDED}</Line>

@@ -135,7 +135,7 @@ function CyclesCard({ measures }: { measures: Measures }) {
     <ChartCard
       title="Per review cycle"
       label="Partner NPS and goal attainment per review cycle"
-      subtitle="Partner NPS (−100…100), goal-attainment T-score (50 = goals met as expected) and % of KPIs on track"
+      subtitle={`Partner NPS (−100…100), goal-attainment T-score (50 = goals met as expected), % of KPIs on track${chart.checkInPercent.some((value) => value !== null) ? ' and % of check-ins held' : ''}`}
     >
       <LineChart
         height={CHART_HEIGHT}
@@ -147,6 +147,7 @@ function CyclesCard({ measures }: { measures: Measures }) {
           { label: 'Partner NPS', data: chart.nps, connectNulls: true },
           { label: 'T-score', data: chart.tScore, connectNulls: true },
           { label: '% on track', data: chart.onTrackPercent, connectNulls: true },
+          ...(chart.checkInPercent.some((value) => value !== null) ? [{ label: '% check-ins held', data: chart.checkInPercent, connectNulls: true }] : []),
         ]}
       />
     </ChartCard>

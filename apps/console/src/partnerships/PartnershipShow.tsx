@@ -28,6 +28,7 @@ import { AgreementSection } from './AgreementSection';
 import { ListeningSection } from './ListeningSection';
 import { MeasurementSection } from './MeasurementSection';
 import { OnHoldChip } from './OnHoldChip';
+import { CheckInsSection } from './CheckInsSection';
 import { ConflictsSection } from './ConflictsSection';
 import { OperationsSection } from './OperationsSection';
 import { PartnershipPageProvider, usePartnershipPage, type Replay } from './PartnershipPageContext';
@@ -89,6 +90,7 @@ const PANELS: Record<PageTab, (props: { active: boolean }) => React.JSX.Element>
   termination: TerminationSection,
   operations: OperationsSection,
   conflicts: ConflictsSection,
+  checkins: CheckInsSection,
   timeline: TimelineSection,
   proof: ProofSection,
 };

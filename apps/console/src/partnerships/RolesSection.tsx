@@ -24,10 +24,13 @@ import {
   type TerminationTermsFormValues,
   agreementTermDefaults,
   agreementTermErrorMoves,
+  governanceDefaults,
+  governanceErrorMoves,
   toSetAgreementTermCommand,
   type AgreementTermFormValues,
 } from './rolesModel';
-import { fromIsoDuration, TIMER_DURATION_UNITS } from './durationModel';
+import { DURATION_UNITS, fromIsoDuration, TIMER_DURATION_UNITS } from './durationModel';
+import { planSentence } from './checkInModel';
 import { SectionHeading } from './SectionHeading';
 import { useRuleErrors } from './useRuleErrors';
 import { ChangeInProgress } from './ChangeInProgress';
@@ -87,6 +90,7 @@ export function RolesSection() {
             <Typography variant="body2">Decision rule: {doc.governance.decisionRule}</Typography>
             <Typography variant="body2">Escalation path: {doc.governance.escalationPath}</Typography>
             <Typography variant="body2">{escalationsLine(doc.governance.escalationSteps)}</Typography>
+            <Typography variant="body2">{planSentence(record.governance?.communicationPlan, names.organization)}</Typography>
           </>
         ) : (
           <Typography variant="body2">{NOT_RECORDED}</Typography>
@@ -198,15 +202,9 @@ function GovernanceForm() {
   return (
     <CommandForm<GovernanceFormValues>
       partnershipId={record.id}
-      defaultValues={{
-        governance: {
-          pointsOfContact: { ...(record.governance?.pointsOfContact ?? {}) },
-          decisionRule: record.governance?.decisionRule ?? '',
-          escalationPath: record.governance?.escalationPath ?? '',
-          escalationSteps: [...(record.governance?.escalationSteps ?? [])],
-        },
-      }}
+      defaultValues={governanceDefaults(record.governance, record.organizationIds)}
       toCommand={toSetGovernanceCommand}
+      errorMoves={governanceErrorMoves(members.length)}
       success="Governance saved"
       saveLabel="Save governance"
     >
@@ -229,6 +227,12 @@ function GovernanceForm() {
         choices={users.filter((user) => user.role !== 'auditor' && user.role !== 'admin')}
         sx={FULL}
       />
+      <Typography variant="subtitle2" component="h4" sx={{ pt: 1 }}>
+        Communication plan
+      </Typography>
+      <DurationInput source="plan.cadence" label="Check-in every" units={DURATION_UNITS} helperText="blank: no check-ins" />
+      <TextInput source="plan.channel" label="Check-in channel" helperText="How they meet: a video call, the steering meeting" fullWidth />
+      <CheckboxGroupInput source="plan.organizationIds" label="Organizations at the check-ins" choices={members} row={false} />
     </CommandForm>
   );
 }

@@ -3,6 +3,7 @@
  * names instead of ids and durations in words; and who signed or refused each version, for which
  * organization, when. Before the first version is issued the same document previews the draft.
  */
+import { planSentence } from './checkInModel';
 import { durationInWords, RESPONSIBILITIES, type AgreementContent, type AgreementTerm, type AgreementVersion, type AgreementVersionStatus, type DecisionRule } from '@pe/domain';
 import type { PartnershipRecord } from './partnershipModel';
 import { managementModelLabel } from './partnershipModel';
@@ -44,7 +45,7 @@ export interface AgreementDocument {
   resources: { organization: string; description: string; amount: string }[];
   managementModel: { name: string; rule: string } | null;
   /** `escalationSteps`: the agreed path as people in order, or null where escalations climb the ladder. */
-  governance: { contacts: { organization: string; contact: string }[]; decisionRule: string; escalationPath: string; escalationSteps: string[] | null } | null;
+  governance: { contacts: { organization: string; contact: string }[]; decisionRule: string; escalationPath: string; escalationSteps: string[] | null; communication: string } | null;
   conflictProcess: string;
   terminationOptions: string[];
   noticePeriod: string;
@@ -100,6 +101,7 @@ export function agreementDocument(content: AgreementDraft, names: Names): Agreem
           decisionRule: content.governance.decisionRule,
           escalationPath: content.governance.escalationPath,
           escalationSteps: content.governance.escalationSteps?.length ? content.governance.escalationSteps.map((userId) => names.user(userId)) : null,
+          communication: planSentence(content.governance.communicationPlan, names.organization),
         }
       : null,
     conflictProcess: content.conflictProcess,

@@ -2,7 +2,7 @@
  * The measures of a partnership (GET /api/partnerships/:id/measures) shaped for charts. The
  * numbers are computed by @pe/domain on the server; this only arranges them into axes and series.
  */
-import { HEALTH_DIMENSIONS, type CycleMeasures, type HealthSnapshot, type KpiStatus, type KpiTrajectory } from '@pe/domain';
+import { HEALTH_DIMENSIONS, type CommunicationMeasure, type CycleMeasures, type HealthSnapshot, type KpiStatus, type KpiTrajectory } from '@pe/domain';
 import { HEALTH_DIMENSION_LABELS } from '../methodLabels';
 
 export interface Measures {
@@ -13,6 +13,8 @@ export interface Measures {
   healthGap: HealthSnapshot['gap'];
   partnerNps: number | null;
   goalAttainmentTScore: number | null;
+  /** Check-ins held against planned (absent from an API older than check-ins). */
+  communication?: CommunicationMeasure | null;
   trajectories: KpiTrajectory[];
   health: HealthSnapshot[];
   cycles: CycleMeasures[];
@@ -69,6 +71,8 @@ export interface CycleChart {
   tScore: (number | null)[];
   /** Percent of measured KPIs on track when reported. */
   onTrackPercent: (number | null)[];
+  /** Percent of the cycle's check-ins held; all null without a communication plan. */
+  checkInPercent: (number | null)[];
 }
 
 export function cycleChart(cycles: CycleMeasures[]): CycleChart {
@@ -77,6 +81,7 @@ export function cycleChart(cycles: CycleMeasures[]): CycleChart {
     nps: cycles.map((entry) => entry.partnerNps),
     tScore: cycles.map((entry) => (entry.goalAttainmentTScore === null ? null : round1(entry.goalAttainmentTScore))),
     onTrackPercent: cycles.map((entry) => percent(entry.shareOnTrack)),
+    checkInPercent: cycles.map((entry) => percent(entry.checkInRate)),
   };
 }
 
@@ -96,6 +101,8 @@ export function measuresSummary(measures: Measures): string[] {
   if (measures.partnerNps !== null) lines.push(`Partner NPS ${measures.partnerNps} in cycle ${measures.cycle}`);
   if (measures.goalAttainmentTScore !== null) lines.push(`Goal attainment T-score ${round1(measures.goalAttainmentTScore)} (50 = as expected)`);
   if (measures.healthGap !== null) lines.push(`Largest health-check gap between partners: ${measures.healthGap.overall} points`);
+  const communication = measures.communication;
+  if (communication && communication.rate !== null) lines.push(`${communication.held} of the last ${communication.planned} check-ins held (${percent(communication.rate)}%)`);
   return lines;
 }
 

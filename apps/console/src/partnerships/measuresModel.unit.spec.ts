@@ -70,12 +70,12 @@ describe('healthChart', () => {
 
 describe('cycleChart and the summary', () => {
   const cycles = [
-    { cycle: 1, partnerNps: 0, goalAttainmentTScore: 56.20174, shareOnTrack: 0.5, onTimeSubmissionRate: 1 },
-    { cycle: 2, partnerNps: null, goalAttainmentTScore: null, shareOnTrack: null, onTimeSubmissionRate: null },
+    { cycle: 1, partnerNps: 0, goalAttainmentTScore: 56.20174, shareOnTrack: 0.5, onTimeSubmissionRate: 1, checkInRate: 0.75 },
+    { cycle: 2, partnerNps: null, goalAttainmentTScore: null, shareOnTrack: null, onTimeSubmissionRate: null, checkInRate: null },
   ];
 
   it('gives one category per cycle, the T-score to one decimal and the share on track in percent', () => {
-    expect(cycleChart(cycles)).toEqual({ cycles: ['Cycle 1', 'Cycle 2'], nps: [0, null], tScore: [56.2, null], onTrackPercent: [50, null] });
+    expect(cycleChart(cycles)).toEqual({ cycles: ['Cycle 1', 'Cycle 2'], nps: [0, null], tScore: [56.2, null], onTrackPercent: [50, null], checkInPercent: [75, null] });
     expect(percent(2 / 3)).toBe(67);
     expect(percent(null)).toBeNull();
   });
@@ -93,6 +93,7 @@ describe('cycleChart and the summary', () => {
       healthGap: { overall: 2, byDimension: { strategy: 2 } },
       partnerNps: 0,
       goalAttainmentTScore: 56.20174,
+      communication: { planned: 4, held: 3, rate: 0.75, lastHeldOn: '2030-01-28' },
       trajectories: [],
       health: [],
       cycles,
@@ -102,6 +103,7 @@ describe('cycleChart and the summary', () => {
       'Partner NPS 0 in cycle 1',
       'Goal attainment T-score 56.2 (50 = as expected)',
       'Largest health-check gap between partners: 2 points',
+      '3 of the last 4 check-ins held (75%)',
     ]);
   });
 });

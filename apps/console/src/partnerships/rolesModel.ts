@@ -11,13 +11,14 @@ import {
   TERMINATION_OPTIONS,
   type AgreementTerm,
   type Goal,
+  type Governance,
   type ManagementModel,
   type Responsibility,
   type RoleAssignment,
   type TerminationOption,
 } from '@pe/domain';
 import { RESPONSIBILITY_LABELS } from '../methodLabels';
-import { fromIsoDuration, toIsoDuration, type DurationParts } from './durationModel';
+import { DURATION_UNITS, fromIsoDuration, toIsoDuration, type DurationParts } from './durationModel';
 import type { PartnershipCommand } from './partnershipModel';
 
 export const responsibilityChoices = RESPONSIBILITIES.map((id) => ({ id, name: RESPONSIBILITY_LABELS[id] }));
@@ -109,10 +110,39 @@ export interface GovernanceFormValues {
     escalationPath?: string | null;
     escalationSteps?: (string | null | undefined)[] | null;
   };
+  /** The communication plan: no cadence means none. */
+  plan?: { cadence?: DurationParts | null; channel?: string | null; organizationIds?: (string | null | undefined)[] | null };
+}
+
+/** The form starts from the recorded governance and plan; a new plan offers every member organization. */
+export function governanceDefaults(governance: Governance | null | undefined, memberIds: readonly string[]): GovernanceFormValues {
+  const plan = governance?.communicationPlan;
+  return {
+    governance: {
+      pointsOfContact: { ...(governance?.pointsOfContact ?? {}) },
+      decisionRule: governance?.decisionRule ?? '',
+      escalationPath: governance?.escalationPath ?? '',
+      escalationSteps: [...(governance?.escalationSteps ?? [])],
+    },
+    plan: plan
+      ? { cadence: fromIsoDuration(plan.cadence, DURATION_UNITS), channel: plan.channel, organizationIds: [...plan.organizationIds] }
+      : { cadence: { amount: null, unit: 'W' }, channel: '', organizationIds: [...memberIds] },
+  };
+}
+
+/** The decider names the plan's fields under `governance.communicationPlan`; the form's inputs sit under `plan`. */
+export function governanceErrorMoves(organizations: number): Record<string, string> {
+  return {
+    'governance.communicationPlan.cadence': 'plan.cadence.amount',
+    'governance.communicationPlan.channel': 'plan.channel',
+    'governance.communicationPlan.organizationIds': 'plan.organizationIds',
+    ...Object.fromEntries(Array.from({ length: organizations }, (_, index) => [`governance.communicationPlan.organizationIds.${index}`, 'plan.organizationIds'])),
+  };
 }
 
 export function toSetGovernanceCommand(values: GovernanceFormValues): PartnershipCommand {
   const input = values.governance ?? {};
+  const plan = values.plan;
   const pointsOfContact: Record<string, string> = {};
   for (const [organizationId, userId] of Object.entries(input.pointsOfContact ?? {})) if (userId) pointsOfContact[organizationId] = userId;
   const escalationSteps = (input.escalationSteps ?? []).filter((userId): userId is string => Boolean(userId));
@@ -124,6 +154,16 @@ export function toSetGovernanceCommand(values: GovernanceFormValues): Partnershi
       escalationPath: String(input.escalationPath ?? '').trim(),
       // Left out when empty: the ladder applies.
       ...(escalationSteps.length > 0 ? { escalationSteps } : {}),
+      // Left out without a cadence: no check-ins are planned.
+      ...(plan?.cadence?.amount
+        ? {
+            communicationPlan: {
+              cadence: toIsoDuration(plan.cadence),
+              channel: String(plan.channel ?? '').trim(),
+              organizationIds: (plan.organizationIds ?? []).filter((id): id is string => Boolean(id)),
+            },
+          }
+        : {}),
     },
   };
 }

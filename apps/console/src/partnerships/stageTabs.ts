@@ -11,6 +11,7 @@ export const PAGE_TABS = [
   { id: 'termination', label: 'Termination' },
   { id: 'operations', label: 'Hold, members, tasks' },
   { id: 'conflicts', label: 'Conflicts' },
+  { id: 'checkins', label: 'Check-ins' },
   { id: 'timeline', label: 'Timeline' },
   { id: 'proof', label: 'Proof' },
 ] as const;

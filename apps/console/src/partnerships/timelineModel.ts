@@ -205,6 +205,14 @@ export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>, con
       return truncate(`Conflict passed to the next step (${text(data.to).replace('_', ' ')})${text(data.note) ? `: ${text(data.note)}` : ''}`);
     case 'ConflictResolved':
       return truncate(`Conflict resolved${text(data.resolution) ? `: ${text(data.resolution)}` : ''}`);
+    case 'CheckInScheduled':
+      return text(data.at) ? `Check-ins planned: the first falls due on ${formatInstant(text(data.at))}` : 'Check-ins no longer planned: the agreement in force has no communication plan';
+    case 'CheckInFellDue':
+      return `Check-in ${text(data.number)} fell due: the coordinator records it`;
+    case 'CheckInRecorded':
+      return `Check-in ${text(data.number)} held on ${text(data.heldOn)}: ${plural(list(data.attendees).length, 'attendee')}, ${plural(list(data.actions).length, 'action')}`;
+    case 'CheckInActionDone':
+      return truncate(`Check-in action done${text(data.note) ? `: ${text(data.note)}` : ''}`);
     case 'AgreementTermSet': {
       const term = record(data.term);
       return text(term.duration) ? `Agreement term set: ${durationInWords(text(term.duration))}` : 'Agreement term removed: open-ended';

@@ -44,6 +44,8 @@ const TASK_ASKS: Record<TaskKind, (task: OpenTask) => string> = {
   DECIDE_CHANGE: () => 'decide the proposed change',
   DECIDE_EXPIRY: () => 'decide on the agreement’s end',
   RESOLVE_CONFLICT: () => 'work on a conflict',
+  RECORD_CHECK_IN: (task) => `record check-in${task.detail ? ` ${task.detail}` : ''}`,
+  CHECK_IN_ACTION: () => 'finish an action agreed at a check-in',
   REPORT_MEASUREMENT: (task) => `report measurements${task.cycle ? ` for cycle ${task.cycle}` : ''}`,
   HEALTH_CHECK: () => 'answer the health check',
   REVIEW: (task) => `decide the review${task.cycle ? ` of cycle ${task.cycle}` : ''}`,

@@ -84,6 +84,36 @@ export function describeKpiRange(kpi: Pick<MeasurementContextKpi, 'baseline' | '
   return `${kpi.baseline} → ${kpi.target} ${kpi.unit} (${kpi.direction === 'increase' ? 'higher is better' : 'lower is better'})`;
 }
 
+// --- RECORD_CHECK_IN ---
+
+export interface CheckInActionValues {
+  description: string;
+  ownerId: string;
+  dueOn: string;
+}
+export interface CheckInValues {
+  heldOn: string;
+  /** One name a line (commas also separate). */
+  attendees: string;
+  notes: string;
+  actions: CheckInActionValues[];
+}
+export const EMPTY_CHECK_IN_ACTION: CheckInActionValues = { description: '', ownerId: '', dueOn: '' };
+
+/** The attendees typed one a line (or with commas), blanks dropped. */
+export function attendeeNames(text: string): string[] {
+  return text
+    .split(/[\n,]/)
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+}
+
+/** Every row is an action (the form removes rows), so `data.actions.<n>` errors land on row n. */
+export function toCheckInData(values: CheckInValues): Converted<'RECORD_CHECK_IN'> {
+  const actions = values.actions.map((action) => ({ description: action.description.trim(), ownerId: action.ownerId, dueOn: action.dueOn }));
+  return checked('RECORD_CHECK_IN', { heldOn: values.heldOn, attendees: attendeeNames(values.attendees), notes: values.notes.trim(), actions });
+}
+
 /** Field errors no input of the form shows, so they are listed above the buttons instead of lost. */
 export function unplacedErrors(errors: FieldErrors, placed: readonly string[]): string[] {
   return Object.entries(errors)

@@ -4,6 +4,7 @@ import { durationMs, isDuration, parseDuration } from '../duration.js';
 import { conflict, ruleBroken } from '../errors.js';
 import { escalationCandidates } from '../governance.js';
 import { MAX_ESCALATION_STEPS, type AgreementContent, type AgreementTerm, type CommittedResource, type Governance, type Kpi, type ManagementModel, type Responsibility, type TerminationOption } from '../model.js';
+import { communicationPlanProblems } from './checkins.js';
 import { openSignoff, ruleOf } from './signoff.js';
 
 function editable(d: Decision, ...stages: Parameters<typeof requireStage>[1][]): void {
@@ -57,7 +58,7 @@ export function setGovernance(d: Decision, governance: Governance): void {
   }
   if (governance.decisionRule.trim().length === 0) fields['governance.decisionRule'] = 'say how decisions are made';
   if (governance.escalationPath.trim().length === 0) fields['governance.escalationPath'] = 'say how disputes escalate';
-  Object.assign(fields, escalationStepProblems(d, governance));
+  Object.assign(fields, escalationStepProblems(d, governance), communicationPlanProblems(d.state, governance.communicationPlan));
   fail(ERROR_CODES.invalidGovernance, 'The governance is not valid', fields);
   d.emit({ type: 'GovernanceSet', data: { governance } });
 }

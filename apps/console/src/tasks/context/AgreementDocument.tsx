@@ -1,3 +1,4 @@
+import { planSentence } from '../../partnerships/checkInModel';
 import PrintIcon from '@mui/icons-material/Print';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
@@ -79,6 +80,7 @@ export function AgreementDocument({ agreement, round }: { agreement: Agreement; 
           <Typography variant="body2">Decision rule: {content.governance.decisionRule}</Typography>
           <Typography variant="body2">Escalation path: {content.governance.escalationPath}</Typography>
           <Typography variant="body2">{escalationsLine(content.governance.escalationSteps?.map((userId) => userName(userId)))}</Typography>
+          <Typography variant="body2">Communication: {planSentence(content.governance.communicationPlan, organizationName)}</Typography>
           {Object.entries(content.governance.pointsOfContact).map(([organizationId, userId]) => (
             <Typography key={organizationId} variant="body2">
               Point of contact for {organizationName(organizationId)}: {userName(userId)}

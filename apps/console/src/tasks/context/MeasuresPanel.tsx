@@ -30,6 +30,9 @@ export function MeasuresPanel({ context }: { context: ReviewContext }) {
           <Chip label={`Partner NPS: ${measures.partnerNps ?? '—'}`} />
           <Chip label={`Health gap: ${measures.healthGap?.overall ?? '—'}`} />
           <Chip label={`Goal attainment T-score: ${measures.goalAttainmentTScore === null ? '—' : measures.goalAttainmentTScore.toFixed(1)}`} />
+          {measures.communication && (
+            <Chip label={`Check-ins held: ${measures.communication.planned === 0 ? '—' : `${measures.communication.held} of ${measures.communication.planned} (${percent(measures.communication.rate)})`}`} />
+          )}
         </Stack>
       </Section>
       <Section title="KPI progress">

@@ -6,10 +6,12 @@ import type { TaskKind } from '@pe/domain';
 import type { ComponentType } from 'react';
 import { ApprovePrioritiesForm } from './ApprovePrioritiesForm';
 import { ApproveTerminationForm } from './ApproveTerminationForm';
+import { CheckInActionForm } from './CheckInActionForm';
 import { ConfirmListeningForm } from './ConfirmListeningForm';
 import { DecideChangeForm } from './DecideChangeForm';
 import { DecideExpiryForm } from './DecideExpiryForm';
 import { HealthCheckForm } from './HealthCheckForm';
+import { RecordCheckInForm } from './RecordCheckInForm';
 import { ReportMeasurementForm } from './ReportMeasurementForm';
 import { ResolveConflictForm } from './ResolveConflictForm';
 import { ReviewForm } from './ReviewForm';
@@ -31,6 +33,8 @@ export const TASK_FORMS: { [K in TaskKind]: ComponentType<TaskFormProps<K>> } = 
   WIND_DOWN: WindDownForm,
   DECIDE_EXPIRY: DecideExpiryForm,
   RESOLVE_CONFLICT: ResolveConflictForm,
+  RECORD_CHECK_IN: RecordCheckInForm,
+  CHECK_IN_ACTION: CheckInActionForm,
 };
 
 export type { TaskFormProps };
