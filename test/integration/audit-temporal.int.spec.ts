@@ -4,7 +4,6 @@
  * with their sequence, run by run across continue-as-new; each run's history replays against the
  * workflow code deployed now. When Temporal is silent or down the log's own checks still answer.
  */
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { Client, Connection } from '@temporalio/client';
 import { freePort, waitUntil, type Service } from '@pe/devstack';
 import { TEMPORAL_UNAVAILABLE_REASONS, type TemporalUnavailableCause } from '@pe/domain';
@@ -15,6 +14,7 @@ import { onceReplayed } from '../support/proof.js';
 import { createPartnership, smartGoals, submitGoals } from '../support/partnerships.js';
 import { sharedSetting, startApi } from '../support/private-processes.js';
 import { connectTemporal, createWithHistoryLimit, nextRun } from '../support/temporal.js';
+import { temporalRelay } from '../support/temporal-relay.js';
 import { withGuardOff } from '../support/tamper.js';
 
 let coordinator: Session;
@@ -151,57 +151,6 @@ describe('the log against the workflow’s Temporal history', () => {
     ]);
   });
 });
-
-/**
- * A TCP relay to Temporal that can hold every byte (Temporal silent: calls get no answer) or cut
- * every connection and refuse new ones (Temporal down). Held bytes are delivered, in order, on release.
- */
-function temporalRelay(target: string) {
-  const [host, port] = target.split(':') as [string, string];
-  const sockets = new Set<Socket>();
-  let held: (() => void)[] | null = null;
-  let heldChunks = 0;
-  const relay = (from: Socket, to: Socket) =>
-    from.on('data', (chunk) => {
-      if (held) {
-        heldChunks += 1;
-        held.push(() => to.write(chunk));
-      } else to.write(chunk);
-    });
-  const server: Server = createServer((downstream) => {
-    const upstream = connect(Number(port), host);
-    for (const socket of [downstream, upstream]) {
-      sockets.add(socket);
-      socket.on('error', () => undefined);
-      socket.on('close', () => {
-        sockets.delete(socket);
-        downstream.destroy();
-        upstream.destroy();
-      });
-    }
-    relay(downstream, upstream);
-    relay(upstream, downstream);
-  });
-  return {
-    listen: (listenPort: number) => new Promise<void>((done) => server.listen(listenPort, '127.0.0.1', done)),
-    hold: () => {
-      held = [];
-      heldChunks = 0;
-    },
-    /** Chunks held since hold(): some call is waiting on Temporal. */
-    heldChunks: () => heldChunks,
-    release: () => {
-      const pending = held ?? [];
-      held = null;
-      for (const deliver of pending) deliver();
-    },
-    cut: () =>
-      new Promise<void>((done) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => done());
-      }),
-  };
-}
 
 describe('verification while Temporal is silent or down', () => {
   let api: Service | undefined;
