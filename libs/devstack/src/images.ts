@@ -130,7 +130,8 @@ export function intermediateImageIds(output: string[], finalId: string): string[
 function removeIntermediateImages(output: string[], finalId: string): void {
   const ids = intermediateImageIds(output, finalId);
   // A stage with no instruction of its own (`FROM runtime AS app-worker`) leaves its working container behind.
-  const containers = JSON.parse(buildah(['containers', '--json'])) as { id: string; imageid: string }[];
+  // buildah prints `null`, not `[]`, when there is no container at all.
+  const containers = (JSON.parse(buildah(['containers', '--json'])) as { id: string; imageid: string }[] | null) ?? [];
   for (const container of containers) {
     if (ids.some((id) => container.imageid.startsWith(id))) spawnSync('buildah', buildahArgs(['rm', container.id]), { stdio: 'ignore' });
   }
