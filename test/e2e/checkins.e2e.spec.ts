@@ -23,8 +23,11 @@ beforeAll(async () => {
   browser = await launchChromium();
   cast = await castOf();
 });
+/** The partnership on a cadence of seconds, put on hold at the end so its check-ins stop piling into the shared stack's inboxes. */
+let onPlan: string | undefined;
 afterAll(async () => {
   await browser?.close();
+  if (onPlan) await send(cast, cast.coordinator, onPlan, { type: 'PutOnHold', reason: 'The check-in test is over' });
 });
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -49,6 +52,7 @@ async function openFromInbox(page: Page, ...texts: string[]) {
 describe('check-ins', () => {
   it('the coordinator plans and records a check-in; the action’s owner marks it done, on a phone', async () => {
     const { id } = await toRoleIdentification(cast);
+    onPlan = id;
     await agreeRoles(cast, id, 'cooperative');
     const name = (await partnershipOf(cast, id)).name as string;
 

@@ -4,14 +4,19 @@
  * an action, the action becomes a task for its owner, who completes it; held against planned is a
  * measure. A check-in not recorded in time is reminded and escalated like any task.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, listQuery } from '../support/http.js';
 import { FAST_POLICY } from '../support/partnerships.js';
-import { agreeRoles, castOf, complete, openTasks, partnershipOf, timeline, toMeasurement, toRoleIdentification, type Cast, type Policy } from '../support/lifecycle.js';
+import { agreeRoles, castOf, complete, openTasks, partnershipOf, send, timeline, toMeasurement, toRoleIdentification, type Cast, type Policy } from '../support/lifecycle.js';
 
 let cast: Cast;
 beforeAll(async () => {
   cast = await castOf();
+});
+/** Partnerships on a cadence of seconds, put on hold at the end so their check-ins stop piling into the shared stack's inboxes. */
+const onPlan: string[] = [];
+afterAll(async () => {
+  for (const id of onPlan) await send(cast, cast.coordinator, id, { type: 'PutOnHold', reason: 'The check-in test is over' });
 });
 
 const tomorrow = () => new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
@@ -23,6 +28,7 @@ async function underPlan(cadence: string, policy?: Policy): Promise<string> {
   const communicationPlan = { cadence, channel: 'Video call', organizationIds: [cast.orgs.riverside, cast.orgs.northwind] };
   await agreeRoles(cast, id, 'cooperative', undefined, { communicationPlan });
   await toMeasurement(cast, id);
+  onPlan.push(id);
   expect(await partnershipOf(cast, id)).toMatchObject({ stage: 'MEASUREMENT', nextCheckInAt: expect.any(String), agreement: { content: { governance: { communicationPlan } } } });
   return id;
 }
