@@ -343,7 +343,7 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
       return { ...state, kpis: withKpi(state.kpis, event.data.kpi) };
     case 'KpiDrafted': {
       const draft = state.draft ?? newDraft(state, event.data.sinceVersion);
-      return { ...state, draft: { ...draft, kpis: withKpi(draft.kpis, event.data.kpi), changedAt: event.at } };
+      return { ...state, draft: { ...draft, kpis: replacingKpi(draft.kpis, event.data.kpi), changedAt: event.at } };
     }
     case 'RolesDrafted':
       return { ...state, draft: { ...(state.draft ?? newDraft(state, event.data.sinceVersion)), roles: event.data.roles, changedAt: event.at } };
@@ -450,7 +450,10 @@ function shiftTimers(state: ActivePartnership, heldForMs: number): Partial<Partn
   };
 }
 
+/** A KPI defined again moves last (as it always has: folding old logs must not change). */
 const withKpi = (kpis: Kpi[], kpi: Kpi) => [...kpis.filter((candidate) => candidate.id !== kpi.id), kpi];
+/** A drafted change keeps the KPI's place, so a version reads in the order its KPIs were agreed. */
+const replacingKpi = (kpis: Kpi[], kpi: Kpi) => (kpis.some((candidate) => candidate.id === kpi.id) ? kpis.map((candidate) => (candidate.id === kpi.id ? kpi : candidate)) : [...kpis, kpi]);
 
 const newDraft = (state: ActivePartnership, sinceVersion: number): NextVersionDraft => ({ sinceVersion, roles: state.roles, kpis: state.kpis, changedAt: state.updatedAt });
 
