@@ -289,7 +289,7 @@ export function buildContext<C extends TaskContextKind>(kind: C, state: ActivePa
 export const CONTEXT_DESCRIPTIONS: Record<TaskContextKind, string> = {
   priorities: 'the ranked goals and scope to approve, and the last rejection reason',
   listening: 'the listening record: stakeholders, sessions, the alignment matrix (organization → goal rank → 0–3) and the sign-off round so far',
-  agreement: 'the agreement version to sign with its full content (goals, scope, roles, resources, management model, governance, conflict process, termination options, notice period, KPIs), its signatures and the round so far; `joining` when the organization signs to join',
+  agreement: 'the agreement version to sign with its full content (goals, scope, roles, resources, management model, governance, conflict process, termination options, notice period, KPIs), its signatures and the round so far; `changes`, for a new version while another is in force, the KPIs added, changed and removed and the roles added and removed against it (null otherwise); `joining` when the organization signs to join',
   change: 'the proposed change (`renegotiate_goals` with the goals the alignment matrix flagged, `admit_organization`, `remove_organization` with who takes over its roles, or `revisit` of an earlier stage), the coordinator’s reason, who proposed it and when, the goals, the alignment matrix and the sign-off round so far',
   measurement: "the KPIs the assigned organization owns, each with unit, baseline, target, direction and its last reported value",
   healthCheck: 'the dimensions to score, whether it is a pulse, and the organization’s previous answer',
