@@ -360,6 +360,39 @@ const scenarios = {
     await p.command({ type: 'PutOnHold', reason: 'Recorded for the replay tests' });
     return [{ name: 'check-ins', workflowId: p.workflowId, about: 'MEASUREMENT under a communication plan (a check-in every 3 s): check-in 1 falls due on its timer, the coordinator records it with an action for the Northwind partner, who completes it; check-in 2 falls due; then put on hold.' }];
   },
+  async agreedChanges() {
+    const p = await partnership('Replay: agreed changes', REVIEWING);
+    await toMeasurement(p);
+    // In MEASUREMENT a new KPI (Northwind's) and a role change are a draft of version 2: version 1 stays in force.
+    const followUp = { name: 'Next-day deliveries', ownerOrganizationId: NORTHWIND, unit: '%', baseline: 55, target: 90, direction: 'increase', cadence: 'P1M', goalRank: 2 };
+    await p.command({ type: 'DefineKpi', kpi: followUp });
+    await p.command({
+      type: 'DefineRoles',
+      roles: [
+        { organizationId: RIVERSIDE, goalRank: 1, responsibility: 'accountable' },
+        { organizationId: NORTHWIND, goalRank: 1, responsibility: 'consulted' },
+        { organizationId: NORTHWIND, goalRank: 2, responsibility: 'accountable' },
+        { organizationId: RIVERSIDE, goalRank: 2, responsibility: 'consulted' },
+      ],
+    });
+    // Version 2 refused: the draft stays a draft; changed again, version 3 is signed and adopted.
+    await p.command({ type: 'IssueAgreement' });
+    await p.complete(riverside, 'SIGN_AGREEMENT');
+    await p.complete(northwind, 'SIGN_AGREEMENT', { decision: 'reject', comment: 'A 90% target is too steep for a year' });
+    await p.waitForEvent('SignoffCompleted', 3);
+    const [drafted] = await p.waitForEvent('KpiDrafted');
+    await p.command({ type: 'DefineKpi', kpi: { ...followUp, id: drafted.payload.kpi.id, target: 80 } });
+    await p.command({ type: 'IssueAgreement' });
+    await p.complete(riverside, 'SIGN_AGREEMENT');
+    await p.complete(northwind, 'SIGN_AGREEMENT');
+    await p.waitForEvent('AgreementAdopted', 2);
+    // The next cycle (every 3 s) asks Northwind for the adopted KPI, which it reports.
+    const adoptedAt = (await p.events()).length;
+    await eventually('a cycle opened after version 3', async () => ((await p.events()).slice(adoptedAt).some((event) => event.type === 'ReviewCycleOpened') ? true : undefined));
+    await p.complete(northwind, 'REPORT_MEASUREMENT', { decision: 'approve', data: { values: { [drafted.payload.kpi.id]: 61 } } });
+    await p.command({ type: 'PutOnHold', reason: 'Recorded for the replay tests' });
+    return [{ name: 'agreed-changes', workflowId: p.workflowId, about: 'MEASUREMENT (patched "agreed-changes"): a KPI and a role change drafted; version 2 carrying them refused by Northwind; the KPI changed again; version 3 signed by both and adopted; the next cycle asks Northwind for the new KPI, reported; then put on hold.' }];
+  },
   async renew() {
     const p = await partnership('Replay: renew', SLOW);
     await toRoleIdentification(p);

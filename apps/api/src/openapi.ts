@@ -325,7 +325,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           tags: ['partnerships'],
           summary: 'The partnership with its detail; with `at`, as it was at that point of its event log (the replay of its page)',
           description:
-            'The record is built from the decider\'s state by one mapping, now or as of `at`: an event sequence number (the record after that event) or an ISO-8601 instant (after every event up to it). `version` is the number of events the record includes. A point before the first event, past the newest event or still to come is a 400 naming `at`.',
+            'The record is built from the decider\'s state by one mapping, now or as of `at`: an event sequence number (the record after that event) or an ISO-8601 instant (after every event up to it). `version` is the number of events the record includes. A point before the first event, past the newest event or still to come is a 400 naming `at`. `roles` and `kpis` are those in force, `agreedVersion` the agreement version in force, and `draft` the KPI and role changes awaiting a new signed version (null when none).',
           parameters: [pathId, ...asOf],
           responses: { '200': { description: 'The record' }, ...errors(400, 401, 404) },
         },
@@ -346,6 +346,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           tags: ['audit'],
           summary: "The partnership's state folded from its event log, as of `at` (default: now); before the first event, `{status: \"absent\"}`",
           parameters: [pathId, ...asOf],
+          description:
+            '`roles` and `kpis` are those in force (the adopted agreement’s, the ones measured), `agreedVersion` the version in force, and `draft` the KPI and role changes made in MEASUREMENT since (`sinceVersion`), which take effect only when the partners adopt a new agreement version that carries them (null when none is drafted).',
           responses: { '200': { description: 'The state' }, ...errors(400, 401, 404) },
         },
       },
@@ -450,6 +452,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           tags: ['partnerships'],
           parameters: [pathId, ...asOf],
           summary: 'Every version of the partnering agreement: its content, who signed or refused it for which organization and when, and its status (with `at`: as of that point of the log)',
+          description:
+            'A version issued to carry KPI and role changes drafted in MEASUREMENT has `changes`: against the version then in force (`sinceVersion`), the KPIs added, changed (before and after) and removed and the roles added and removed; `null` on other versions. The status `adopted` marks the version in force; the changes drafted since and not yet issued are the state’s `draft` (`/state`, or the record).',
           responses: { '200': { description: 'Versions, oldest first' }, ...errors(400, 401, 404) },
         },
       },

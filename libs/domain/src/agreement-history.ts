@@ -3,6 +3,7 @@
  * organization and when. The state keeps only the version in force; the history is folded from the
  * log, because a refusal or a superseded version is part of what an auditor and a partner must read.
  */
+import { agreedChanges, type AgreedChanges } from './agreed-changes.js';
 import type { DecisionRule, PartnershipEvent } from './events.js';
 import type { AgreementContent } from './model.js';
 
@@ -24,6 +25,11 @@ export interface AgreementVersion {
   status: AgreementVersionStatus;
   /** When the version was adopted or its round ended without adoption. */
   decidedAt: string | null;
+  /**
+   * A version issued in MEASUREMENT to carry KPI and role changes drafted while an earlier one was
+   * in force: what it changes against that version (null when it carries no draft).
+   */
+  changes: AgreedChanges | null;
 }
 
 export function agreementHistory(events: readonly PartnershipEvent[]): AgreementVersion[] {
@@ -32,12 +38,15 @@ export function agreementHistory(events: readonly PartnershipEvent[]): Agreement
   // The version whose signing round is open: sign-off events name their subject, not a version.
   let signing: AgreementVersion | null = null;
   const current = () => versions.at(-1);
+  // The version in force, which a drafted version's changes are read against.
+  let inForce: AgreementVersion | null = null;
 
   for (const event of events) {
     switch (event.type) {
       case 'PartnershipRenewed':
         generation = event.data.generation;
         signing = null;
+        inForce = null;
         break;
       case 'AgreementIssued': {
         for (const earlier of versions) {
@@ -57,6 +66,7 @@ export function agreementHistory(events: readonly PartnershipEvent[]): Agreement
           refusals: {},
           status: 'signing',
           decidedAt: null,
+          changes: event.data.draftSince !== undefined && inForce ? agreedChanges(inForce.content, event.data.content, event.data.draftSince) : null,
         };
         versions.push(issued);
         signing = issued;
@@ -88,6 +98,7 @@ export function agreementHistory(events: readonly PartnershipEvent[]): Agreement
         if (adopted && adopted.version === event.data.version) {
           adopted.status = 'adopted';
           adopted.decidedAt = event.at;
+          inForce = adopted;
         }
         signing = null;
         break;

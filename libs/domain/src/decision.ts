@@ -23,6 +23,11 @@ export interface CommandMeta {
    * vote: replaying its history must open rounds as it did then (majority at once). Absent means true.
    */
   jointDecisions?: boolean;
+  /**
+   * False only for a workflow run started before KPI and role changes in MEASUREMENT needed a new
+   * signed agreement version: replaying its history must apply a KPI at once, as it did then. Absent means true.
+   */
+  agreedChanges?: boolean;
 }
 
 export const ERROR_CODES = {
@@ -98,6 +103,11 @@ export class Decision {
    */
   get partnersDecide(): boolean {
     return this.jointDecisions && this.state.managementModel !== null;
+  }
+
+  /** Whether a KPI or role change while an agreement is in force is a draft of the next version (see CommandMeta). */
+  get agreedChanges(): boolean {
+    return this.meta.agreedChanges !== false;
   }
 
   get governanceActs(): boolean {

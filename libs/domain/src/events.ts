@@ -122,7 +122,15 @@ export type PartnershipEventBody =
   | { type: 'ConflictProcessSet'; data: { process: string } }
   | { type: 'TerminationTermsSet'; data: { options: TerminationOption[]; noticePeriod: string } }
   | { type: 'KpiDefined'; data: { kpi: Kpi } }
-  | { type: 'AgreementIssued'; data: { version: number; content: AgreementContent } }
+  /**
+   * In MEASUREMENT, once an agreement is in force: the roles or a KPI as the next agreement version
+   * would carry them. Nothing changes until the partners adopt that version; `sinceVersion` is the
+   * version in force when the change was drafted.
+   */
+  | { type: 'RolesDrafted'; data: { roles: RoleAssignment[]; sinceVersion: number } }
+  | { type: 'KpiDrafted'; data: { kpi: Kpi; sinceVersion: number } }
+  /** `draftSince`: the version carries the KPI and role changes drafted since that version (absent when it carries none). */
+  | { type: 'AgreementIssued'; data: { version: number; content: AgreementContent; draftSince?: number } }
   | { type: 'AgreementSigned'; data: { version: number; organizationId: string; userId: string } }
   | { type: 'AgreementAdopted'; data: { version: number } }
   | { type: 'ReviewScheduled'; data: { cycle: number; reviewAt: string; pulseAt: string | null } }
@@ -188,6 +196,8 @@ const EVENT_TYPE_SET: Record<PartnershipEventType, true> = {
   ConflictProcessSet: true,
   TerminationTermsSet: true,
   KpiDefined: true,
+  RolesDrafted: true,
+  KpiDrafted: true,
   AgreementIssued: true,
   AgreementSigned: true,
   AgreementAdopted: true,

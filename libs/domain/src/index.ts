@@ -16,6 +16,7 @@ export * from './measures.js';
 export * from './alignment.js';
 export * from './directory.js';
 export * from './agreement-history.js';
+export * from './agreed-changes.js';
 export * from './audit.js';
 export * from './sign-in-throttle.js';
 export * from './schemas.js';

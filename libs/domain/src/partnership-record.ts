@@ -43,6 +43,8 @@ const RECORD_FIELDS = [
   'checkIns',
   'nextCheckInAt',
   'agreement',
+  'agreedVersion',
+  'draft',
   'signoff',
   'termination',
   'hold',

@@ -58,6 +58,19 @@ export interface TerminationProposal {
   noticeRemindersSent: number;
 }
 
+/**
+ * The roles and KPIs the next agreement version would carry, changed in MEASUREMENT while a version
+ * is in force: a draft until the partners adopt a version that carries it (`roles` and `kpis` stay
+ * those in force, and measured, meanwhile). A refused version leaves the draft as it was.
+ */
+export interface NextVersionDraft {
+  /** The version in force when the change was first drafted: the draft lists the changes since it. */
+  sinceVersion: number;
+  roles: RoleAssignment[];
+  kpis: Kpi[];
+  changedAt: string;
+}
+
 /** What the agreement in force settled that the engine acts on; null until an agreement is adopted. */
 export interface AgreedTerms {
   governance: Governance;
@@ -84,6 +97,7 @@ export interface Partnership {
   listeningSessions: ListeningSession[];
   /** Organization id → goal rank → 0..3. */
   alignment: Record<string, Record<string, number>>;
+  /** The roles in force: those of the adopted agreement (before any, the ones being assembled). */
   roles: RoleAssignment[];
   resources: CommittedResource[];
   managementModel: ManagementModel | null;
@@ -107,6 +121,11 @@ export interface Partnership {
   nextCheckInAt: string | null;
   /** From the adopted agreement: stays in force while a later version is being signed. */
   agreedTerms: AgreedTerms | null;
+  /** The version in force (the last adopted); null before the first adoption. */
+  agreedVersion: number | null;
+  /** KPI and role changes awaiting a new signed agreement version (see NextVersionDraft). */
+  draft: NextVersionDraft | null;
+  /** The KPIs in force: those of the adopted agreement (in runs before agreed changes, the last defined). */
   kpis: Kpi[];
   measurements: Measurement[];
   healthChecks: HealthCheck[];
@@ -180,6 +199,8 @@ function freshMethodState() {
     checkIns: [] as CheckIn[],
     nextCheckInAt: null,
     agreedTerms: null,
+    agreedVersion: null,
+    draft: null,
     kpis: [] as Kpi[],
     measurements: [] as Measurement[],
     healthChecks: [] as HealthCheck[],
@@ -208,7 +229,9 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
       return { ...state, prioritiesStatus: 'DRAFTING', lastRejectionReason: event.data.reason };
     case 'StageAdvanced': {
       const reopensPriorities = event.data.to === 'PRIORITY_SETTING';
-      return { ...state, stage: event.data.to, ...(reopensPriorities ? { prioritiesStatus: 'DRAFTING' as const } : {}) };
+      // Nothing is measured outside MEASUREMENT: a draft becomes the working copy the next version is assembled from.
+      const draft = state.draft && event.data.to !== 'MEASUREMENT' ? { roles: state.draft.roles, kpis: state.draft.kpis, draft: null } : {};
+      return { ...state, stage: event.data.to, ...draft, ...(reopensPriorities ? { prioritiesStatus: 'DRAFTING' as const } : {}) };
     }
     case 'TaskOpened':
       return { ...state, openTasks: [...state.openTasks, { ...upgradeTask(event.data.task), remindersSent: 0, escalationLevel: 0 }] };
@@ -317,7 +340,13 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
     case 'TerminationTermsSet':
       return { ...state, terminationOptions: event.data.options, noticePeriod: event.data.noticePeriod };
     case 'KpiDefined':
-      return { ...state, kpis: [...state.kpis.filter((kpi) => kpi.id !== event.data.kpi.id), event.data.kpi] };
+      return { ...state, kpis: withKpi(state.kpis, event.data.kpi) };
+    case 'KpiDrafted': {
+      const draft = state.draft ?? newDraft(state, event.data.sinceVersion);
+      return { ...state, draft: { ...draft, kpis: replacingKpi(draft.kpis, event.data.kpi), changedAt: event.at } };
+    }
+    case 'RolesDrafted':
+      return { ...state, draft: { ...(state.draft ?? newDraft(state, event.data.sinceVersion)), roles: event.data.roles, changedAt: event.at } };
     case 'AgreementIssued':
       return { ...state, agreement: { version: event.data.version, issuedAt: event.at, content: event.data.content, signatures: {}, adopted: false } };
     case 'AgreementSigned':
@@ -329,6 +358,9 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
         ? {
             ...state,
             agreement: { ...state.agreement, adopted: true },
+            agreedVersion: state.agreement.version,
+            // The version carries the draft (no change is drafted while it is signed): its roles and KPIs take effect.
+            ...(state.draft ? { roles: state.agreement.content.roles, kpis: state.agreement.content.kpis, draft: null } : {}),
             agreedTerms: { governance: state.agreement.content.governance, noticePeriod: state.agreement.content.noticePeriod },
             // A new version starts its own term from its adoption (an open-ended one ends none).
             termEndsAt: state.agreement.content.term ? new Date(Date.parse(event.at) + durationMs(state.agreement.content.term.duration)).toISOString() : null,
@@ -418,14 +450,24 @@ function shiftTimers(state: ActivePartnership, heldForMs: number): Partial<Partn
   };
 }
 
+/** A KPI defined again moves last (as it always has: folding old logs must not change). */
+const withKpi = (kpis: Kpi[], kpi: Kpi) => [...kpis.filter((candidate) => candidate.id !== kpi.id), kpi];
+/** A drafted change keeps the KPI's place, so a version reads in the order its KPIs were agreed. */
+const replacingKpi = (kpis: Kpi[], kpi: Kpi) => (kpis.some((candidate) => candidate.id === kpi.id) ? kpis.map((candidate) => (candidate.id === kpi.id ? kpi : candidate)) : [...kpis, kpi]);
+
+const newDraft = (state: ActivePartnership, sinceVersion: number): NextVersionDraft => ({ sinceVersion, roles: state.roles, kpis: state.kpis, changedAt: state.updatedAt });
+
 function leave(state: ActivePartnership, organizationId: string, reassignTo: string | null): ActivePartnership {
-  const roles = state.roles.flatMap((role) => {
-    if (role.organizationId !== organizationId) return [role];
-    return reassignTo ? [{ ...role, organizationId: reassignTo }] : [];
+  const reassign = ({ roles, kpis }: { roles: RoleAssignment[]; kpis: Kpi[] }) => ({
+    roles: roles.flatMap((role) => {
+      if (role.organizationId !== organizationId) return [role];
+      return reassignTo ? [{ ...role, organizationId: reassignTo }] : [];
+    }),
+    kpis: kpis.map((kpi) => (kpi.ownerOrganizationId === organizationId && reassignTo ? { ...kpi, ownerOrganizationId: reassignTo } : kpi)),
   });
-  const kpis = state.kpis.map((kpi) => (kpi.ownerOrganizationId === organizationId && reassignTo ? { ...kpi, ownerOrganizationId: reassignTo } : kpi));
   const signoff = state.signoff ? { ...state.signoff, eligible: state.signoff.eligible.filter((id) => id !== organizationId) } : null;
-  return { ...state, organizationIds: state.organizationIds.filter((id) => id !== organizationId), roles, kpis, signoff };
+  const draft = state.draft ? { ...state.draft, ...reassign(state.draft) } : null;
+  return { ...state, organizationIds: state.organizationIds.filter((id) => id !== organizationId), ...reassign(state), draft, signoff };
 }
 
 /**
@@ -447,7 +489,9 @@ export function upgradeState<S extends PartnershipState>(state: S): S {
   const agreement = state.agreement;
   const agreedTerms =
     state.agreedTerms !== undefined ? state.agreedTerms : agreement?.adopted ? { governance: agreement.content.governance, noticePeriod: agreement.content.noticePeriod } : null;
-  return { ...state, openTasks: state.openTasks.map((task) => upgradeTask(task)), termination, agreedTerms, agreementTerm: state.agreementTerm ?? null, termEndsAt: state.termEndsAt ?? null, expiryRemindersSent: state.expiryRemindersSent ?? 0, termExpired: state.termExpired ?? false, conflicts: state.conflicts ?? [], checkIns: state.checkIns ?? [], nextCheckInAt: state.nextCheckInAt ?? null };
+  // Carried state from before agreed changes: the version in force is the adopted one, or the one before a version not adopted.
+  const agreedVersion = state.agreedVersion !== undefined ? state.agreedVersion : agreement ? (agreement.adopted ? agreement.version : agreement.version - 1 || null) : null;
+  return { ...state, openTasks: state.openTasks.map((task) => upgradeTask(task)), termination, agreedTerms, agreedVersion, draft: state.draft ?? null, agreementTerm: state.agreementTerm ?? null, termEndsAt: state.termEndsAt ?? null, expiryRemindersSent: state.expiryRemindersSent ?? 0, termExpired: state.termExpired ?? false, conflicts: state.conflicts ?? [], checkIns: state.checkIns ?? [], nextCheckInAt: state.nextCheckInAt ?? null };
 }
 
 export const fold = (events: readonly PartnershipEvent[], from: PartnershipState = initialState()) => events.reduce(evolve, from);

@@ -62,6 +62,8 @@ describe('evolve', () => {
       checkIns: [],
       nextCheckInAt: null,
       agreedTerms: null,
+      agreedVersion: null,
+      draft: null,
       kpis: [],
       measurements: [],
       healthChecks: [],

@@ -158,6 +158,8 @@ export interface StepMeta {
   actor?: Actor;
   /** false: as a workflow run from before integrated rounds sought agreement first. */
   jointDecisions?: boolean;
+  /** false: as a workflow run from before KPI and role changes in MEASUREMENT needed a new agreement version. */
+  agreedChanges?: boolean;
 }
 
 export class Story {
@@ -173,7 +175,8 @@ export class Story {
 
   /** Runs a command (at EARLIER, by the coordinator, unless told) and appends its events. */
   do(command: PartnershipCommand, meta: StepMeta = {}): this {
-    this.events.push(...decide(fold(this.events), command, { now: meta.now ?? EARLIER, actor: meta.actor ?? coordinator, ...(meta.jointDecisions === undefined ? {} : { jointDecisions: meta.jointDecisions }) }));
+    const { now = EARLIER, actor = coordinator, ...flags } = meta;
+    this.events.push(...decide(fold(this.events), command, { now, actor, ...flags }));
     return this;
   }
 

@@ -24,6 +24,8 @@ import {
 import type { ActivePartnership, SignoffRound, TerminationProposal } from './partnership.js';
 import type { Task } from './tasks.js';
 import { actionOf, actionOwnerIds, planInForce } from './rules/checkins.js';
+import { measuredKpis } from './rules/measurement.js';
+import { signingChanges, type AgreedChanges } from './agreed-changes.js';
 
 /** A sign-off round as its readers see it: who must answer, who approved or refused, and when. */
 export type SignoffView = Pick<SignoffRound, 'rule' | 'eligible' | 'approvals' | 'refusals' | 'voteAt' | 'voting'>;
@@ -52,6 +54,8 @@ export interface AgreementContext {
   joining: boolean;
   agreement: Agreement | null;
   round: SignoffView | null;
+  /** A new version while one is in force: what it changes in the KPIs and roles in force (null otherwise). */
+  changes: AgreedChanges | null;
 }
 
 export interface ChangeContext {
@@ -192,7 +196,13 @@ const CONTEXT_BUILDERS: { [C in TaskContextKind]: Builder<C> } = {
     alignment: state.alignment,
     round: roundOf(state, 'LISTENING'),
   }),
-  agreement: (state, task) => ({ kind: 'agreement', joining: task.purpose === 'joining', agreement: state.agreement, round: roundOf(state, 'AGREEMENT') }),
+  agreement: (state, task) => ({
+    kind: 'agreement',
+    joining: task.purpose === 'joining',
+    agreement: state.agreement,
+    round: roundOf(state, 'AGREEMENT'),
+    changes: task.purpose === 'joining' ? null : signingChanges(state),
+  }),
   change: (state) => ({
     kind: 'change',
     proposal: state.signoff?.subject === 'CHANGE' ? (state.signoff.proposal ?? null) : null,
@@ -204,7 +214,7 @@ const CONTEXT_BUILDERS: { [C in TaskContextKind]: Builder<C> } = {
   measurement: (state, task) => ({
     kind: 'measurement',
     cycle: task.cycle,
-    kpis: state.kpis
+    kpis: measuredKpis(state)
       .filter((kpi) => kpi.ownerOrganizationId === assignedOrganization(task))
       .map((kpi) => {
         const last = latestMeasurement(state.measurements, kpi.id);
@@ -279,7 +289,7 @@ export function buildContext<C extends TaskContextKind>(kind: C, state: ActivePa
 export const CONTEXT_DESCRIPTIONS: Record<TaskContextKind, string> = {
   priorities: 'the ranked goals and scope to approve, and the last rejection reason',
   listening: 'the listening record: stakeholders, sessions, the alignment matrix (organization → goal rank → 0–3) and the sign-off round so far',
-  agreement: 'the agreement version to sign with its full content (goals, scope, roles, resources, management model, governance, conflict process, termination options, notice period, KPIs), its signatures and the round so far; `joining` when the organization signs to join',
+  agreement: 'the agreement version to sign with its full content (goals, scope, roles, resources, management model, governance, conflict process, termination options, notice period, KPIs), its signatures and the round so far; `changes`, for a new version while another is in force, the KPIs added, changed and removed and the roles added and removed against it (null otherwise); `joining` when the organization signs to join',
   change: 'the proposed change (`renegotiate_goals` with the goals the alignment matrix flagged, `admit_organization`, `remove_organization` with who takes over its roles, or `revisit` of an earlier stage), the coordinator’s reason, who proposed it and when, the goals, the alignment matrix and the sign-off round so far',
   measurement: "the KPIs the assigned organization owns, each with unit, baseline, target, direction and its last reported value",
   healthCheck: 'the dimensions to score, whether it is a pulse, and the organization’s previous answer',

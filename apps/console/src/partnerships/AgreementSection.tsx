@@ -62,6 +62,11 @@ export function AgreementSection() {
               : 'No version issued yet: the coordinator issues the agreement from Role identification once everything is recorded. The draft below shows what it would say today.'}
           </Alert>
         )}
+        {record.draft && !record.signoff && (
+          <Alert severity="warning" variant="outlined">
+            KPI and role changes since version {record.draft.sinceVersion} are drafted but not issued: version {record.agreedVersion ?? record.draft.sinceVersion} stays in force until the partners sign a new version (the Roles tab lists the changes).
+          </Alert>
+        )}
       </Stack>
       <SignoffProgress subject="AGREEMENT" />
       {history.status === 'failed' && <Alert severity="error">The version history could not be loaded: {history.message}</Alert>}

@@ -23,6 +23,9 @@ import { joinNames } from './waitingModel';
 import { useReportUnsaved } from './UnsavedChanges';
 import { usePartnershipCommand } from './usePartnershipCommand';
 
+/** The roles the grid edits: the draft of the next version, when one is drafted, else those recorded. */
+const nextRoles = (record: ReturnType<typeof usePartnershipPage>['record']) => record.draft?.roles ?? record.roles ?? [];
+
 /**
  * Organization × goal: responsible / accountable / consulted / informed. A table on wide screens,
  * one card per goal on a phone; the one-accountable rule is checked as the grid is filled.
@@ -30,7 +33,7 @@ import { usePartnershipCommand } from './usePartnershipCommand';
 export function ResponsibilityGrid({ editable, issueErrors }: { editable: boolean; issueErrors: FieldErrors }) {
   const { record } = usePartnershipPage();
   // Restart the draft only when the recorded roles (or the members and goals) change.
-  const key = JSON.stringify([record.roles ?? [], record.organizationIds, record.goals.map((goal) => goal.rank)]);
+  const key = JSON.stringify([nextRoles(record), record.organizationIds, record.goals.map((goal) => goal.rank)]);
   return <GridEditor key={key} editable={editable} issueErrors={issueErrors} />;
 }
 
@@ -38,8 +41,11 @@ function GridEditor({ editable, issueErrors }: { editable: boolean; issueErrors:
   const { record, names } = usePartnershipPage();
   const compact = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
   const goals = goalsByRank(record.goals);
-  const [grid, setGrid] = useState<Grid>(() => responsibilityGrid(record.organizationIds, goals, record.roles));
-  useReportUnsaved(JSON.stringify(grid) !== JSON.stringify(responsibilityGrid(record.organizationIds, goals, record.roles)));
+  const roles = nextRoles(record);
+  // In MEASUREMENT a save drafts the next agreement version's roles; those in force stay until it is adopted.
+  const drafts = record.stage === 'MEASUREMENT';
+  const [grid, setGrid] = useState<Grid>(() => responsibilityGrid(record.organizationIds, goals, roles));
+  useReportUnsaved(JSON.stringify(grid) !== JSON.stringify(responsibilityGrid(record.organizationIds, goals, roles)));
   const [errors, setErrors] = useState<FieldErrors>({});
   const { send, pending } = usePartnershipCommand(record.id);
   const notifySuccess = useNotifySuccess();
@@ -50,7 +56,7 @@ function GridEditor({ editable, issueErrors }: { editable: boolean; issueErrors:
     try {
       await send(toDefineRolesCommand(grid));
       setErrors({});
-      notifySuccess('Responsibilities saved');
+      notifySuccess(drafts ? 'Responsibilities drafted for the next agreement version' : 'Responsibilities saved');
     } catch (error) {
       setErrors(fieldErrorsOf(error));
       notifyError(error);
@@ -98,6 +104,11 @@ function GridEditor({ editable, issueErrors }: { editable: boolean; issueErrors:
 
   return (
     <Stack spacing={1}>
+      {record.stage === 'MEASUREMENT' && record.draft && (
+        <Typography variant="body2" color="warning.dark">
+          Showing the draft of the next agreement version (changes since version {record.draft.sinceVersion}); version {record.draft.sinceVersion}’s roles stay in force until it is signed.
+        </Typography>
+      )}
       <Alert severity="info" variant="outlined">
         {ACCOUNTABLE_RULE} Responsible organizations do the work, consulted ones are asked before decisions, informed ones are told after.
       </Alert>
@@ -157,7 +168,7 @@ function GridEditor({ editable, issueErrors }: { editable: boolean; issueErrors:
       {editable && (
         <div>
           <Button variant="contained" onClick={save} disabled={pending}>
-            Save responsibilities
+            {drafts ? 'Draft responsibilities' : 'Save responsibilities'}
           </Button>
         </div>
       )}

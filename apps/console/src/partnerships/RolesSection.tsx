@@ -7,6 +7,7 @@ import { CommandButton } from './CommandButton';
 import { CommandForm } from './CommandForm';
 import { DurationInput } from './DurationInput';
 import { KpiSection } from './KpiSection';
+import { NextVersionDraft } from './NextVersionDraft';
 import { usePartnershipPage } from './PartnershipPageContext';
 import { ResponsibilityGrid } from './ResponsibilityGrid';
 import {
@@ -47,16 +48,19 @@ export function RolesSection() {
   const [issueErrors, setIssueErrors] = useRuleErrors();
   const open = !record.signoff && !record.hold;
   const editable = access.coordinates && open && record.stage === 'ROLE_IDENTIFICATION';
+  // KPIs and roles change in MEASUREMENT too, as a draft of the next agreement version.
   const kpisEditable = access.coordinates && open && (record.stage === 'ROLE_IDENTIFICATION' || record.stage === 'MEASUREMENT');
+  const drafting = record.stage === 'MEASUREMENT' && record.draft != null;
   const doc = agreementDocument(draftAgreement(record), names);
 
   return (
     <Stack spacing={3}>
       <StageStatus stage="ROLE_IDENTIFICATION" />
+      <NextVersionDraft onFieldErrors={setIssueErrors} />
 
       <Stack spacing={1} component="section" aria-labelledby="responsibilities-heading">
         <SectionHeading id="responsibilities-heading">Responsibilities</SectionHeading>
-        <ResponsibilityGrid editable={editable} issueErrors={issueErrors} />
+        <ResponsibilityGrid editable={kpisEditable} issueErrors={issueErrors} />
       </Stack>
 
       <Stack spacing={1} component="section" aria-labelledby="resources-heading">
@@ -137,7 +141,7 @@ export function RolesSection() {
       <ChangeInProgress />
       <RenegotiationForm />
       <SignoffProgress subject="AGREEMENT" />
-      {kpisEditable && (
+      {kpisEditable && !drafting && (
         <Stack spacing={1}>
           <SectionError message={issueErrors.goals} />
           {Object.keys(issueErrors).length > 0 && <Alert severity="error">The agreement cannot be issued yet: see the messages above.</Alert>}

@@ -4,7 +4,18 @@
  * organization, when. Before the first version is issued the same document previews the draft.
  */
 import { planSentence } from './checkInModel';
-import { durationInWords, RESPONSIBILITIES, type AgreementContent, type AgreementTerm, type AgreementVersion, type AgreementVersionStatus, type DecisionRule } from '@pe/domain';
+import {
+  durationInWords,
+  RESPONSIBILITIES,
+  type AgreedChanges,
+  type AgreementContent,
+  type AgreementTerm,
+  type AgreementVersion,
+  type AgreementVersionStatus,
+  type DecisionRule,
+  type Kpi,
+  type RoleAssignment,
+} from '@pe/domain';
 import type { PartnershipRecord } from './partnershipModel';
 import { managementModelLabel } from './partnershipModel';
 import { RESPONSIBILITY_LABELS } from '../methodLabels';
@@ -19,18 +30,20 @@ export type AgreementDraft = Omit<AgreementContent, 'managementModel' | 'governa
 };
 
 export function draftAgreement(record: PartnershipRecord): AgreementDraft {
+  // In MEASUREMENT, KPI and role changes since the version in force are the draft's.
+  const next = record.draft ?? null;
   return {
     organizationIds: record.organizationIds,
     goals: record.goals,
     scope: record.scope,
-    roles: record.roles ?? [],
+    roles: next?.roles ?? record.roles ?? [],
     resources: record.resources ?? [],
     managementModel: record.managementModel ?? null,
     governance: record.governance ?? null,
     conflictProcess: record.conflictProcess ?? '',
     terminationOptions: record.terminationOptions ?? [],
     noticePeriod: record.noticePeriod ?? null,
-    kpis: record.kpis ?? [],
+    kpis: next?.kpis ?? record.kpis ?? [],
     ...(record.agreementTerm ? { term: record.agreementTerm } : {}),
   };
 }
@@ -166,4 +179,20 @@ export function signatureRows(version: AgreementVersion, names: Names): Signatur
 /** "Version 2 (generation 1)": renewals restart the count, so the generation tells them apart. */
 export function versionLabel(version: Pick<AgreementVersion, 'version' | 'generation'>): string {
   return `Version ${version.version}${version.generation > 0 ? ` (renewal ${version.generation})` : ''}`;
+}
+
+/**
+ * What a new version changes in the KPIs and roles in force, one line each, in words: the draft the
+ * coordinator is preparing, and what the partners are asked to sign.
+ */
+export function changeLines(changes: AgreedChanges, names: Pick<Names, 'organization'>): string[] {
+  const kpiLine = (kpi: Kpi) => `${kpi.name}: ${names.organization(kpi.ownerOrganizationId)} reports it ${everyInWords(kpi.cadence)}, ${kpi.baseline} → ${kpi.target} ${kpi.unit}`;
+  const roleLine = (role: RoleAssignment) => `${names.organization(role.organizationId)} ${RESPONSIBILITY_LABELS[role.responsibility].toLowerCase()} for goal ${role.goalRank}`;
+  return [
+    ...changes.kpis.added.map((kpi) => `New KPI — ${kpiLine(kpi)}`),
+    ...changes.kpis.changed.map(({ before, after }) => `KPI changed — ${kpiLine(after)} (was ${kpiLine(before)})`),
+    ...changes.kpis.removed.map((kpi) => `KPI dropped — ${kpiLine(kpi)}`),
+    ...changes.roles.added.map((role) => `Role added — ${roleLine(role)}`),
+    ...changes.roles.removed.map((role) => `Role removed — ${roleLine(role)}`),
+  ];
 }

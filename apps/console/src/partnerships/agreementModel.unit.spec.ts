@@ -1,6 +1,7 @@
-import type { AgreementVersion } from '@pe/domain';
+import { agreedChanges, type AgreementVersion } from '@pe/domain';
 import { describe, expect, it } from 'vitest';
-import { agreementDocument, signatureRows, type AgreementDraft } from './agreementModel';
+import { agreementDocument, changeLines, draftAgreement, signatureRows, type AgreementDraft } from './agreementModel';
+import type { PartnershipRecord } from './partnershipModel';
 import type { Names } from './waitingModel';
 
 const names: Names = { organization: (id) => `Org ${id}`, user: (id) => `User ${id}` };
@@ -53,11 +54,35 @@ describe('the agreement document', () => {
       refusals: { b: { userId: 'u2', at: '2030-01-03T00:00:00.000Z', reason: 'Too vague' } },
       status: 'refused',
       decidedAt: '2030-01-03T00:00:00.000Z',
+      changes: null,
     };
     expect(signatureRows(version, names).map((row) => [row.organization, row.status, row.by, row.reason])).toEqual([
       ['Org a', 'signed', 'User u1', null],
       ['Org b', 'refused', 'User u2', 'Too vague'],
       ['Org c', 'signed', 'User u3', null],
     ]);
+  });
+});
+
+describe('changes since the version in force', () => {
+  const kpi = content.kpis[0]!;
+  const next = {
+    roles: [content.roles[0]!, { organizationId: 'b', goalRank: 1, responsibility: 'responsible' as const }],
+    kpis: [{ ...kpi, target: 10, definedAt: 'later' }, { ...kpi, id: 'k2', name: 'Calls', ownerOrganizationId: 'b', unit: 'calls', baseline: 0, target: 40, direction: 'increase' as const, goalRank: null }],
+  };
+
+  it('reads each KPI and role change as a line: new, changed with what it was, roles added and removed', () => {
+    expect(changeLines(agreedChanges(content, next, 1), names)).toEqual([
+      'New KPI — Calls: Org b reports it every month, 0 → 40 calls',
+      'KPI changed — Readmissions: Org a reports it every month, 18 → 10 % (was Readmissions: Org a reports it every month, 18 → 12 %)',
+      'Role added — Org b responsible for goal 1',
+      'Role removed — Org b consulted for goal 1',
+    ]);
+  });
+
+  it('the document previews the draft of the next version, not what is in force', () => {
+    const record = { ...content, id: 'p', name: 'P', stage: 'MEASUREMENT', draft: { sinceVersion: 1, changedAt: '', ...next } } as unknown as PartnershipRecord;
+    expect(draftAgreement(record).kpis.map((candidate) => candidate.name)).toEqual(['Readmissions', 'Calls']);
+    expect(draftAgreement({ ...record, draft: null }).kpis.map((candidate) => candidate.name)).toEqual(['Readmissions']);
   });
 });

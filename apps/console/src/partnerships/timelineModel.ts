@@ -44,11 +44,11 @@ export interface SummaryContext {
   kpiName?: (kpiId: string) => string | undefined;
 }
 
-/** KPI names from the partnership's KPIs and from the KpiDefined events at hand (older generations too). */
+/** KPI names from the partnership's KPIs and from the KpiDefined and KpiDrafted events at hand (older generations too). */
 export function kpiNamesFrom(kpis: readonly Pick<Kpi, 'id' | 'name'>[] | null | undefined, events: readonly Pick<EventRecord, 'type' | 'payload'>[] = []): (kpiId: string) => string | undefined {
   const names = new Map<string, string>();
   for (const event of events) {
-    if (event.type !== 'KpiDefined') continue;
+    if (event.type !== 'KpiDefined' && event.type !== 'KpiDrafted') continue;
     const kpi = record(unwrap(event.payload).kpi);
     if (text(kpi.id) && text(kpi.name)) names.set(text(kpi.id), text(kpi.name));
   }
@@ -166,8 +166,19 @@ export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>, con
         `KPI defined: ${text(kpi.name) || text(kpi.id)}${kpi.baseline !== undefined ? ` (${text(kpi.baseline)} → ${text(kpi.target)}${unit ? ` ${unit}` : ''})` : ''}`,
       );
     }
+    case 'RolesDrafted':
+      return `${plural(list(data.roles).length, 'role')} drafted for the next agreement version (v${text(data.sinceVersion)} stays in force until the partners sign it)`;
+    case 'KpiDrafted': {
+      const kpi = record(data.kpi);
+      const unit = text(kpi.unit);
+      return truncate(
+        `KPI drafted for the next agreement version: ${text(kpi.name) || text(kpi.id)}${kpi.baseline !== undefined ? ` (${text(kpi.baseline)} → ${text(kpi.target)}${unit ? ` ${unit}` : ''})` : ''}; v${text(data.sinceVersion)} stays in force until the partners sign it`,
+      );
+    }
     case 'AgreementIssued':
-      return `Agreement v${text(data.version)} issued for signature`;
+      return data.draftSince === undefined
+        ? `Agreement v${text(data.version)} issued for signature`
+        : `Agreement v${text(data.version)} issued for signature, carrying the KPI and role changes drafted since v${text(data.draftSince)}`;
     case 'AgreementSigned':
       return `Agreement v${text(data.version)} signed`;
     case 'AgreementAdopted':

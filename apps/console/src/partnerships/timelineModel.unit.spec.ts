@@ -22,6 +22,17 @@ describe('the timeline', () => {
     expect(summarizeEvent(measured)).toBe('Measurement for KPI kpi-7: 61 (cycle 1)');
   });
 
+  it('tells a KPI or role change drafted for the next agreement version from one in force, and the version that carries it', () => {
+    expect(summarizeEvent({ type: 'KpiDrafted', payload: { kpi: { id: 'kpi-9', name: 'Follow-up calls', baseline: 20, target: 60, unit: '%' }, sinceVersion: 1 } })).toBe(
+      'KPI drafted for the next agreement version: Follow-up calls (20 → 60 %); v1 stays in force until the partners sign it',
+    );
+    expect(summarizeEvent({ type: 'RolesDrafted', payload: { roles: [{}, {}, {}], sinceVersion: 2 } })).toBe('3 roles drafted for the next agreement version (v2 stays in force until the partners sign it)');
+    expect(summarizeEvent({ type: 'AgreementIssued', payload: { version: 2, content: {}, draftSince: 1 } })).toBe('Agreement v2 issued for signature, carrying the KPI and role changes drafted since v1');
+    expect(summarizeEvent({ type: 'AgreementIssued', payload: { version: 2, content: {} } })).toBe('Agreement v2 issued for signature');
+    // A drafted KPI names the measurements taken once it is in force.
+    expect(kpiNamesFrom(null, [{ type: 'KpiDrafted', payload: { kpi: { id: 'kpi-9', name: 'Follow-up calls' } } }])('kpi-9')).toBe('Follow-up calls');
+  });
+
   it('says durations in words', () => {
     expect(summarizeEvent({ type: 'TerminationTermsSet', payload: { options: ['renew', 'exit'], noticePeriod: 'P3M' } })).toBe(
       'Termination terms set: renew, exit, notice 3 months',

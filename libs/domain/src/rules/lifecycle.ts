@@ -51,7 +51,9 @@ export function removeOrganization(d: Decision, organizationId: string, reassign
   if (!d.state.organizationIds.includes(organizationId)) fields.organizationId = 'not a member of this partnership';
   else if (d.state.organizationIds.length <= 2) fields.organizationId = 'a partnership needs at least two organizations';
   if (reassignTo !== null && (reassignTo === organizationId || !d.state.organizationIds.includes(reassignTo))) fields.reassignTo = 'must be another member';
-  const holdsRoles = d.state.roles.some((role) => role.organizationId === organizationId) || d.state.kpis.some((kpi) => kpi.ownerOrganizationId === organizationId);
+  const holds = (set: { roles: { organizationId: string }[]; kpis: { ownerOrganizationId: string }[] }) =>
+    set.roles.some((role) => role.organizationId === organizationId) || set.kpis.some((kpi) => kpi.ownerOrganizationId === organizationId);
+  const holdsRoles = holds(d.state) || (d.state.draft !== null && holds(d.state.draft));
   if (holdsRoles && reassignTo === null) fields.reassignTo = 'the organization holds roles or KPIs: say who takes them over';
   if (Object.keys(fields).length > 0) throw ruleBroken(ERROR_CODES.membership, 'The organization cannot leave this way', fields);
   if (d.partnersDecide) return proposeChange(d, { kind: 'remove_organization', organizationId, reassignTo }, reason);

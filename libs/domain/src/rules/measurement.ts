@@ -5,10 +5,20 @@
 import { Decision, ERROR_CODES } from '../decision.js';
 import { durationMs } from '../duration.js';
 import { ruleBroken } from '../errors.js';
+import type { Kpi } from '../model.js';
+import type { ActivePartnership } from '../partnership.js';
 import type { TaskDataOf } from '../task-catalogue.js';
 import type { OpenTask } from '../tasks.js';
 import { proposeChange } from './signoff.js';
 import { proposeTermination } from './termination.js';
+
+/**
+ * The KPIs the review cycles measure: those of the agreement in force. A KPI changed in MEASUREMENT
+ * is a draft (`state.draft`) and is measured only once the partners adopt a version that carries it.
+ */
+export function measuredKpis(state: ActivePartnership): Kpi[] {
+  return state.kpis;
+}
 
 const CYCLE_TASKS = new Set<OpenTask['kind']>(['REPORT_MEASUREMENT', 'HEALTH_CHECK', 'REVIEW']);
 
@@ -24,7 +34,7 @@ export function scheduleReview(d: Decision, from: number = d.now.getTime()): voi
 export function openReviewCycle(d: Decision): void {
   const cycle = d.state.cycle + 1;
   d.emit({ type: 'ReviewCycleOpened', data: { cycle } });
-  const owners = [...new Set(d.state.kpis.map((kpi) => kpi.ownerOrganizationId))].filter((id) => d.state.organizationIds.includes(id));
+  const owners = [...new Set(measuredKpis(d.state).map((kpi) => kpi.ownerOrganizationId))].filter((id) => d.state.organizationIds.includes(id));
   for (const organizationId of owners) {
     d.openTask({ kind: 'REPORT_MEASUREMENT', title: `Report cycle ${cycle} measurements: ${d.state.name}`, assignee: d.assigneeFor(organizationId), cycle });
   }
@@ -60,7 +70,7 @@ export function openReviewWhenReady(d: Decision, cycle: number): void {
 /** Every KPI the organization owns, and only those: the schema guarantees numbers, the partnership says which KPIs. */
 export function reportMeasurements(d: Decision, task: OpenTask, data: TaskDataOf<'REPORT_MEASUREMENT'>): void {
   const owner = task.assignee.kind === 'organization' ? task.assignee.organizationId : null;
-  const kpis = d.state.kpis.filter((kpi) => kpi.ownerOrganizationId === owner);
+  const kpis = measuredKpis(d.state).filter((kpi) => kpi.ownerOrganizationId === owner);
   const fields: Record<string, string> = {};
   for (const kpi of kpis) if (!Object.hasOwn(data.values, kpi.id)) fields[`data.values.${kpi.id}`] = `report a number for "${kpi.name}" (${kpi.unit})`;
   for (const id of Object.keys(data.values)) if (!kpis.some((kpi) => kpi.id === id)) fields[`data.values.${id}`] = 'not a KPI your organization owns';

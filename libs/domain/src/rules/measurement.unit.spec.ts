@@ -163,7 +163,9 @@ describe('REPORT_MEASUREMENT', () => {
 
   it('an owner of two KPIs reports both', () => {
     const extra: Omit<Kpi, 'id' | 'definedAt'> = { ...KPI_A, name: 'Follow-up calls', unit: 'calls', baseline: 0, target: 100, direction: 'increase', goalRank: null };
-    const s = inMeasurement('cooperative', NO_PULSE).do({ type: 'DefineKpi', kpi: extra });
+    // The KPI is drafted, then carried by version 2, which every partner signs: from then it is measured.
+    const s = inMeasurement('cooperative', NO_PULSE).do({ type: 'DefineKpi', kpi: extra }).do({ type: 'IssueAgreement' });
+    for (const organizationId of [IDS.orgA, IDS.orgB, IDS.orgC]) s.complete('SIGN_AGREEMENT', organizationId);
     s.do({ type: 'FireDueTimers' }, { now: REVIEW_AT, actor: system });
     const taskId = s.task('REPORT_MEASUREMENT', IDS.orgA).id;
     const values = { [kpiId(s, 'Readmission rate')]: 17, [kpiId(s, 'Follow-up calls')]: 12 };

@@ -3,7 +3,8 @@ import { Decision, ERROR_CODES, requireCoordinator, requireMember, requireNoSign
 import { durationMs, isDuration, parseDuration } from '../duration.js';
 import { conflict, ruleBroken } from '../errors.js';
 import { escalationCandidates } from '../governance.js';
-import { MAX_ESCALATION_STEPS, type AgreementContent, type AgreementTerm, type CommittedResource, type Governance, type Kpi, type ManagementModel, type Responsibility, type TerminationOption } from '../model.js';
+import { MAX_ESCALATION_STEPS, type AgreementContent, type AgreementTerm, type CommittedResource, type Governance, type Kpi, type ManagementModel, type Responsibility, type RoleAssignment, type TerminationOption } from '../model.js';
+import type { ActivePartnership } from '../partnership.js';
 import { communicationPlanProblems } from './checkins.js';
 import { openSignoff, ruleOf } from './signoff.js';
 
@@ -17,8 +18,23 @@ const fail = (code: string, message: string, fields: Record<string, string>) => 
   if (Object.keys(fields).length > 0) throw ruleBroken(code, message, fields);
 };
 
+/**
+ * The version a change drafts from: in MEASUREMENT, once a version is in force, a KPI or role change
+ * is a draft of the next version until the partners adopt it (null: the change applies at once, as
+ * while the agreement is assembled, and in runs from before agreed changes).
+ */
+function draftingSince(d: Decision): number | null {
+  return d.agreedChanges && d.state.stage === 'MEASUREMENT' ? d.state.agreedVersion : null;
+}
+
+/** The roles and KPIs the next agreement version would carry: the draft's, else those in force. */
+export function nextVersionOf(state: ActivePartnership): { roles: RoleAssignment[]; kpis: Kpi[] } {
+  return state.draft ?? { roles: state.roles, kpis: state.kpis };
+}
+
 export function defineRoles(d: Decision, roles: { organizationId: string; goalRank: number; responsibility: Responsibility }[]): void {
-  editable(d);
+  // In MEASUREMENT only as a draft of the next agreement version (runs from before that cannot).
+  editable(d, 'ROLE_IDENTIFICATION', ...(d.agreedChanges ? (['MEASUREMENT'] as const) : []));
   const fields: Record<string, string> = {};
   roles.forEach((role, index) => {
     const member = requireMember(d.state, role.organizationId, `roles.${index}.organizationId`);
@@ -28,7 +44,8 @@ export function defineRoles(d: Decision, roles: { organizationId: string; goalRa
   const seen = new Set(roles.map((role) => `${role.organizationId}/${role.goalRank}`));
   if (seen.size !== roles.length) fields.roles = 'give each organization one responsibility per goal';
   fail(ERROR_CODES.invalidRoles, 'The roles are not valid', fields);
-  d.emit({ type: 'RolesDefined', data: { roles } });
+  const since = draftingSince(d);
+  d.emit(since === null ? { type: 'RolesDefined', data: { roles } } : { type: 'RolesDrafted', data: { roles, sinceVersion: since } });
 }
 
 export function commitResources(d: Decision, resources: CommittedResource[]): void {
@@ -117,7 +134,10 @@ export function setAgreementTerm(d: Decision, term: AgreementTerm | null): void 
   d.emit({ type: 'AgreementTermSet', data: { term: sorted } });
 }
 
-/** KPIs are defined while roles are identified or during measurement (a new KPI for the next cycle). */
+/**
+ * KPIs are defined while roles are identified, or during measurement as a draft of the next agreement
+ * version: measured from the cycle after the partners adopt it.
+ */
 export function defineKpi(d: Decision, input: Omit<Kpi, 'id' | 'definedAt'> & { id?: string }): void {
   editable(d, 'ROLE_IDENTIFICATION', 'MEASUREMENT');
   const fields: Record<string, string> = {};
@@ -128,25 +148,27 @@ export function defineKpi(d: Decision, input: Omit<Kpi, 'id' | 'definedAt'> & { 
   else if ((input.direction === 'increase') !== input.target > input.baseline) fields['kpi.direction'] = `a target ${input.target > input.baseline ? 'above' : 'below'} the baseline means direction "${input.target > input.baseline ? 'increase' : 'decrease'}"`;
   if (!isDuration(input.cadence)) fields['kpi.cadence'] = 'must be an ISO-8601 duration such as P1M';
   if (input.goalRank !== null && !d.state.goals.some((goal) => goal.rank === input.goalRank)) fields['kpi.goalRank'] = 'no goal has this rank';
-  if (input.id && !d.state.kpis.some((kpi) => kpi.id === input.id)) fields['kpi.id'] = 'no KPI has this id (leave it out to define a new one)';
+  if (input.id && !nextVersionOf(d.state).kpis.some((kpi) => kpi.id === input.id)) fields['kpi.id'] = 'no KPI has this id (leave it out to define a new one)';
   fail(ERROR_CODES.invalidKpi, 'The KPI is not valid', fields);
-  const id = input.id ?? `kpi-${d.state.version + 1}`;
-  d.emit({ type: 'KpiDefined', data: { kpi: { ...input, id, definedAt: d.now.toISOString() } } });
+  const kpi = { ...input, id: input.id ?? `kpi-${d.state.version + 1}`, definedAt: d.now.toISOString() };
+  const since = draftingSince(d);
+  d.emit(since === null ? { type: 'KpiDefined', data: { kpi } } : { type: 'KpiDrafted', data: { kpi, sinceVersion: since } });
 }
 
 /** Assembles the next version of the partnering agreement from what was recorded and opens its signing. */
 export function issueAgreement(d: Decision): void {
   editable(d, 'ROLE_IDENTIFICATION', 'MEASUREMENT');
   const state = d.state;
+  const { roles, kpis } = nextVersionOf(state);
   const fields: Record<string, string> = {};
   if (!state.managementModel) fields.managementModel = 'choose a management model';
   if (!state.governance) fields.governance = 'set the governance';
   if (!state.conflictProcess) fields.conflictProcess = 'describe the conflict-resolution process';
   if (state.terminationOptions.length === 0 || !state.noticePeriod) fields.terminationOptions = 'agree the termination options and notice period';
-  if (state.kpis.length === 0) fields.kpis = 'define at least one KPI';
+  if (kpis.length === 0) fields.kpis = 'define at least one KPI';
   if (state.goals.length === 0 || state.prioritiesStatus !== 'APPROVED') fields.goals = 'the sponsor must approve the priorities first';
   for (const goal of state.goals) {
-    const accountable = state.roles.filter((role) => role.goalRank === goal.rank && role.responsibility === 'accountable');
+    const accountable = roles.filter((role) => role.goalRank === goal.rank && role.responsibility === 'accountable');
     if (accountable.length !== 1) fields[`roles.goal${goal.rank}`] = `goal ${goal.rank} needs exactly one accountable organization`;
   }
   fail(ERROR_CODES.agreementIncomplete, 'The agreement cannot be assembled yet', fields);
@@ -155,17 +177,18 @@ export function issueAgreement(d: Decision): void {
     organizationIds: state.organizationIds,
     goals: state.goals,
     scope: state.scope,
-    roles: state.roles,
+    roles,
     resources: state.resources,
     managementModel: state.managementModel!,
     governance: state.governance!,
     conflictProcess: state.conflictProcess,
     terminationOptions: state.terminationOptions,
     noticePeriod: state.noticePeriod!,
-    kpis: state.kpis,
+    kpis,
     ...(state.agreementTerm ? { term: state.agreementTerm } : {}),
   };
   d.cancelTasks((task) => task.kind === 'SIGN_AGREEMENT' && task.purpose === 'joining', 'a new version of the agreement was issued');
-  d.emit({ type: 'AgreementIssued', data: { version: (state.agreement?.version ?? 0) + 1, content } });
+  const draftSince = state.draft ? { draftSince: state.draft.sinceVersion } : {};
+  d.emit({ type: 'AgreementIssued', data: { version: (state.agreement?.version ?? 0) + 1, content, ...draftSince } });
   openSignoff(d, 'AGREEMENT', ruleOf(state.managementModel, d.jointDecisions));
 }

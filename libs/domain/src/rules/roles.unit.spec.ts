@@ -54,8 +54,12 @@ describe('the ROLE_IDENTIFICATION commands share their guards', () => {
     given(signing()).when(command).thenThrows(ERROR_CODES.signoffInProgress, { kind: 'conflict' });
   });
 
-  it.each(commands.slice(0, 6).map((command) => [command.type, command] as const))('%s is refused in MEASUREMENT (roles are revisited through a review)', (_type, command) => {
+  it.each(commands.slice(1, 6).map((command) => [command.type, command] as const))('%s is refused in MEASUREMENT (roles are revisited through a review)', (_type, command) => {
     given(inMeasurement()).when(command).thenThrows(ERROR_CODES.wrongStage, { kind: 'conflict' });
+  });
+
+  it('DefineRoles is refused in MEASUREMENT in runs from before agreed changes (roles were revisited through a review only)', () => {
+    given(inMeasurement()).when({ type: 'DefineRoles', roles: ROLES }, { agreedChanges: false }).thenThrows(ERROR_CODES.wrongStage, { kind: 'conflict' });
   });
 });
 
@@ -184,10 +188,17 @@ describe('DefineKpi', () => {
     expect(state.kpis).toEqual([second, kpi]);
   });
 
-  it('may be defined in MEASUREMENT for the next cycle', () => {
+  it('may be defined in MEASUREMENT as a draft of the next agreement version', () => {
     const s = inMeasurement();
     given(s)
       .when(kpiCommand({ name: 'Follow-up calls', goalRank: null }))
+      .then([{ type: 'KpiDrafted', data: { kpi: { ...KPI_A, name: 'Follow-up calls', goalRank: null, id: `kpi-${s.state.version + 1}`, definedAt: NOW.toISOString() }, sinceVersion: 1 } }]);
+  });
+
+  it('was defined in MEASUREMENT at once in runs from before agreed changes', () => {
+    const s = inMeasurement();
+    given(s)
+      .when(kpiCommand({ name: 'Follow-up calls', goalRank: null }), { agreedChanges: false })
       .then([{ type: 'KpiDefined', data: { kpi: { ...KPI_A, name: 'Follow-up calls', goalRank: null, id: `kpi-${s.state.version + 1}`, definedAt: NOW.toISOString() } } }]);
   });
 

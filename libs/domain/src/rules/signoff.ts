@@ -35,10 +35,14 @@ export function ruleOf(model: ManagementModel | null, seekAgreementFirst = true)
   return 'consensus';
 }
 
-/** Who must sign: every member, or under agreement every member holding a role (all when none does yet). */
+/**
+ * Who must sign: every member, or under agreement every member holding a role (all when none does
+ * yet); with roles drafted for the next version, those gaining a role sign as well as those holding one.
+ */
 export function eligibleFor(state: ActivePartnership, rule: DecisionRule): string[] {
   if (rule !== 'agreement') return [...state.organizationIds];
-  const holders = state.organizationIds.filter((id) => state.roles.some((role) => role.organizationId === id));
+  const roles = [...state.roles, ...(state.draft?.roles ?? [])];
+  const holders = state.organizationIds.filter((id) => roles.some((role) => role.organizationId === id));
   return holders.length > 0 ? holders : [...state.organizationIds];
 }
 

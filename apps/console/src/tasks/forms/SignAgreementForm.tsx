@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import { AgreementChanges } from '../context/AgreementChanges';
 import { AgreementDocument } from '../context/AgreementDocument';
 import { Empty } from '../context/Section';
 import { DecisionForm } from './DecisionForm';
@@ -12,6 +13,7 @@ export function SignAgreementForm({ task, context, intent, onClose }: TaskFormPr
           Your organization joins the partnership by signing the agreement in force.
         </Alert>
       )}
+      {context?.changes && context.agreement && <AgreementChanges changes={context.changes} version={context.agreement.version} />}
       {context?.agreement ? <AgreementDocument agreement={context.agreement} round={context.round} /> : <Empty>No agreement is open for signing.</Empty>}
     </DecisionForm>
   );
