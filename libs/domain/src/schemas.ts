@@ -3,7 +3,7 @@
  * messages) and the OpenAPI document is generated from them. Rules beyond shape live in the decider (422).
  */
 import { z } from 'zod';
-import { ORGANIZATION_KINDS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, organizationProblem } from './directory.js';
+import { MISSION_MAX_LENGTH, ORGANIZATION_KINDS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, organizationProblem } from './directory.js';
 import { CONFLICT_SEVERITIES, DEFAULT_EXPIRY_REMINDERS, MANAGEMENT_MODELS, MAX_ESCALATION_STEPS, RESPONSIBILITIES, ROLES, TERMINATION_OPTIONS } from './model.js';
 import { TASK_DECISIONS } from './tasks.js';
 import { DEADLINE_PURPOSES } from './timers.js';
@@ -257,6 +257,17 @@ export const updateOrganizationSchema = z
   .strictObject({ name: organizationName.optional(), kind: z.enum(ORGANIZATION_KINDS).optional(), active: active.optional() })
   .refine(atLeastOneField, nothingToChange);
 export type UpdateOrganizationInput = z.infer<typeof updateOrganizationSchema>;
+
+/** A new version of an organization's mission (the earlier ones are kept). */
+export const recordMissionSchema = z.strictObject({
+  text: z
+    .string()
+    .trim()
+    .min(1, 'write the mission')
+    .max(MISSION_MAX_LENGTH, `must be at most ${MISSION_MAX_LENGTH} characters`)
+    .describe('What the organization exists to do, in its own words'),
+});
+export type RecordMissionInput = z.infer<typeof recordMissionSchema>;
 
 export const createUserSchema = z
   .strictObject({

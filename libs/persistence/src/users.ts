@@ -43,6 +43,12 @@ export async function findActiveOrganizationIds(db: DataSource, ids: string[]): 
   return rows.map((row) => row.id);
 }
 
+/** The organizations among these ids, deactivated ones too. */
+export async function findOrganizationIds(db: DataSource, ids: string[]): Promise<string[]> {
+  const rows = (await db.query('SELECT id FROM organizations WHERE id = ANY($1::uuid[])', [ids])) as { id: string }[];
+  return rows.map((row) => row.id);
+}
+
 /** The active users with this role, e.g. the sponsors who form the steering group. */
 export async function findUserIdsByRole(db: DataSource, role: Role): Promise<string[]> {
   const rows = (await db.query('SELECT id FROM users WHERE role = $1 AND deactivated_at IS NULL ORDER BY id', [role])) as { id: string }[];

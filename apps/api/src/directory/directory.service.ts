@@ -10,6 +10,7 @@ import {
   userChangeProblem,
   type CreateOrganizationInput,
   type CreateUserInput,
+  type MissionVersion,
   type UpdateOrganizationInput,
   type UpdateUserInput,
   type UserChangeProblem,
@@ -18,8 +19,11 @@ import {
   changeUserChecked,
   DuplicateError,
   findActiveOrganizationIds,
+  findOrganizationIds,
   insertOrganization,
   insertUser,
+  appendMission,
+  missionHistory,
   organizationList,
   runList,
   setPasswordHash,
@@ -53,6 +57,20 @@ export class DirectoryService {
   async updateOrganization(id: string, changes: UpdateOrganizationInput): Promise<DirectoryRecord> {
     if (!(await conflictsAnswered(updateOrganization(this.db, id, changes)))) throw notFoundError('Organization');
     return this.read(organizationList, 'Organization', id);
+  }
+
+  /** Appends a version of the organization's mission; the earlier ones stay as they were. */
+  async recordMission(admin: AuthenticatedUser, id: string, text: string): Promise<MissionVersion> {
+    const version = await appendMission(this.db, id, text, admin.id);
+    if (!version) throw notFoundError('Organization');
+    return version;
+  }
+
+  /** Every version of the organization's mission, newest first (empty while none is recorded). */
+  async missionHistory(id: string): Promise<MissionVersion[]> {
+    const [versions, known] = await Promise.all([missionHistory(this.db, id), findOrganizationIds(this.db, [id])]);
+    if (known.length === 0) throw notFoundError('Organization');
+    return versions;
   }
 
   async createUser(input: CreateUserInput): Promise<DirectoryRecord> {

@@ -1,5 +1,5 @@
 /** An organization as the API lists it, the choices its forms offer and the bodies they send. */
-import { ORGANIZATION_KINDS, type CreateOrganizationInput, type OrganizationKind } from '@pe/domain';
+import { ORGANIZATION_KINDS, type CreateOrganizationInput, type MissionVersion, type OrganizationKind } from '@pe/domain';
 import type { RaRecord } from 'react-admin';
 
 export interface OrganizationRecord extends RaRecord<string> {
@@ -30,4 +30,9 @@ export interface OrganizationFormValues {
 /** The API takes only what the form edits (react-admin would send the whole record back). */
 export function toOrganizationBody(values: OrganizationFormValues): CreateOrganizationInput {
   return { name: (values.name ?? '').trim(), kind: values.kind ?? 'company' };
+}
+
+/** "Version 2, recorded 3/12/2026, 10:04 by Ada Admin": who wrote a mission and when. */
+export function missionByline(version: Pick<MissionVersion, 'version' | 'recordedAt' | 'recordedByName'>, formatInstant: (iso: string) => string = (iso) => new Date(iso).toLocaleString()): string {
+  return `Version ${version.version}, recorded ${formatInstant(version.recordedAt)}${version.recordedByName ? ` by ${version.recordedByName}` : ''}`;
 }
