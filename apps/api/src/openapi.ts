@@ -516,9 +516,18 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         put: {
           tags: ['organizations'],
           summary: `Change the fields sent; \`{"active": false}\` deactivates (kept on past records, offered to no new partnership), \`true\` reactivates. ${adminOnly}`,
+          description:
+            'A changed `country` (one of GET /api/countries, or null) is sent to every partnership not closed that the organization is a member of, as its holidays for this year and the next two (a `HolidayCalendarsSet` event): deadlines computed from then on skip them. The answer then carries `calendars: {refreshed, failed}` (partnership ids; a failed one keeps its calendar until the next change).',
           parameters: [pathId],
           requestBody: json('UpdateOrganization'),
           responses: { '200': { description: 'The organization' }, ...errors(400, 401, 403, 404), ...conflictOn(API_ERROR_CODES.organizationNameTaken, 'the name is taken (ignoring case)') },
+        },
+      },
+      '/api/countries': {
+        get: {
+          tags: ['organizations'],
+          summary: 'The countries an organization may have (ISO 3166-1 alpha-2 `id`, English `name`): those whose public holidays the holiday library computes. Any signed-in role.',
+          responses: { '200': { description: 'Countries, by name' }, ...errors(401) },
         },
       },
       '/api/organizations/{id}/missions': {

@@ -94,6 +94,8 @@ export interface ConsoleDataProvider extends DataProvider {
   redeliverWebhook(deliveryId: Identifier): Promise<RaRecord>;
   /** Gives a webhook a new signing secret (admin only). */
   rotateWebhookSecret(webhookId: Identifier): Promise<RaRecord>;
+  /** The countries an organization may have (those whose public holidays the API computes), by name. */
+  countries(): Promise<{ id: string; name: string }[]>;
   /** Every version of an organization's mission, newest first. */
   missions(organizationId: Identifier): Promise<MissionVersion[]>;
   /** Records a new version of an organization's mission (admin only); the earlier ones stay. */
@@ -130,6 +132,10 @@ export const dataProvider = {
   },
   setPassword: async (userId: Identifier, password: string) => {
     await fetchJson(`${API_URL}/users/${encodeURIComponent(String(userId))}/password`, { method: 'PUT', body: JSON.stringify({ password }) });
+  },
+  countries: async () => {
+    const response = await fetchJson(`${API_URL}/countries`);
+    return response.json as { id: string; name: string }[];
   },
   missions: async (organizationId: Identifier) => {
     const response = await fetchJson(`${API_URL}/organizations/${encodeURIComponent(String(organizationId))}/missions`);

@@ -250,11 +250,20 @@ export const passwordSchema = z
   .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
 
-export const createOrganizationSchema = z.strictObject({ name: organizationName, kind: z.enum(ORGANIZATION_KINDS) });
+/** Checked here for its shape; the API checks it against the holiday library's countries. */
+const country = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, 'must be a two-letter country code (ISO 3166-1 alpha-2), such as DE')
+  .nullable()
+  .describe('ISO 3166-1 alpha-2: its public holidays are skipped by the deadlines of its tasks; null: none, weekends only');
+
+export const createOrganizationSchema = z.strictObject({ name: organizationName, kind: z.enum(ORGANIZATION_KINDS), country: country.default(null) });
 export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;
 
 export const updateOrganizationSchema = z
-  .strictObject({ name: organizationName.optional(), kind: z.enum(ORGANIZATION_KINDS).optional(), active: active.optional() })
+  .strictObject({ name: organizationName.optional(), kind: z.enum(ORGANIZATION_KINDS).optional(), country: country.optional(), active: active.optional() })
   .refine(atLeastOneField, nothingToChange);
 export type UpdateOrganizationInput = z.infer<typeof updateOrganizationSchema>;
 

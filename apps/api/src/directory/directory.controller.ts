@@ -22,6 +22,7 @@ import { CurrentUser, Roles, type AuthenticatedUser } from '../auth/auth.decorat
 import { UuidParam } from '../http/uuid.pipe.js';
 import { validated } from '../http/zod.pipe.js';
 import { DirectoryService } from './directory.service.js';
+import { knownCountries } from './holidays.js';
 
 @Controller('organizations')
 @Roles('admin')
@@ -34,8 +35,8 @@ export class OrganizationsAdminController {
   }
 
   @Put(':id')
-  update(@Param('id', new UuidParam('Organization')) id: string, @Body(validated(updateOrganizationSchema)) body: UpdateOrganizationInput) {
-    return this.directory.updateOrganization(id, body);
+  update(@CurrentUser() admin: AuthenticatedUser, @Param('id', new UuidParam('Organization')) id: string, @Body(validated(updateOrganizationSchema)) body: UpdateOrganizationInput) {
+    return this.directory.updateOrganization(admin, id, body);
   }
 }
 
@@ -56,6 +57,15 @@ export class OrganizationMissionsController {
   @Roles('admin')
   record(@CurrentUser() admin: AuthenticatedUser, @Param('id', new UuidParam('Organization')) id: string, @Body(validated(recordMissionSchema)) body: RecordMissionInput) {
     return this.directory.recordMission(admin, id, body.text);
+  }
+}
+
+/** The countries an organization may have: those whose public holidays the API can compute. Any signed-in role. */
+@Controller('countries')
+export class CountriesController {
+  @Get()
+  list() {
+    return Object.entries(knownCountries()).map(([id, name]) => ({ id, name }));
   }
 }
 

@@ -5,6 +5,11 @@ import type { RaRecord } from 'react-admin';
 export interface OrganizationRecord extends RaRecord<string> {
   name: string;
   kind: OrganizationKind;
+  /** ISO 3166-1 alpha-2, whose public holidays its tasks' deadlines skip; null: weekends only. */
+  country: string | null;
+  /** The mission in force and its version (null while none is recorded). */
+  mission: string | null;
+  missionVersion: number | null;
   active: boolean;
   deactivatedAt: string | null;
   createdAt: string;
@@ -25,11 +30,12 @@ export function organizationKindLabel(kind: string): string {
 export interface OrganizationFormValues {
   name?: string;
   kind?: OrganizationKind;
+  country?: string | null;
 }
 
-/** The API takes only what the form edits (react-admin would send the whole record back). */
+/** The API takes only what the form edits (react-admin would send the whole record back); no country is null. */
 export function toOrganizationBody(values: OrganizationFormValues): CreateOrganizationInput {
-  return { name: (values.name ?? '').trim(), kind: values.kind ?? 'company' };
+  return { name: (values.name ?? '').trim(), kind: values.kind ?? 'company', country: values.country ? values.country : null };
 }
 
 /** "Version 2, recorded 3/12/2026, 10:04 by Ada Admin": who wrote a mission and when. */
