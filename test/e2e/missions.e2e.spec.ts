@@ -59,7 +59,10 @@ describe('missions beside the alignment matrix', () => {
       await admin.setViewportSize(PHONE);
       await admin.reload();
       await section.getByRole('textbox').fill(secondMission);
-      await section.getByRole('button', { name: 'Record mission' }).click();
+      // On a phone the form's save toolbar is fixed at the bottom: scroll the button clear of it, as a person would.
+      const record = section.getByRole('button', { name: 'Record mission' });
+      await record.evaluate((button) => button.scrollIntoView({ block: 'center' }));
+      await record.click();
       await section.getByLabel('Current mission').getByText(secondMission).waitFor();
       // The first version is kept, below, as an earlier one.
       await section.getByRole('list', { name: 'Earlier versions of the mission' }).getByText(firstMission).waitFor();

@@ -59,7 +59,8 @@ export function MissionSection() {
   const [current, ...earlier] = versions;
 
   return (
-    <Stack spacing={1.5} component="section" aria-labelledby="mission-heading" sx={{ p: 2 }}>
+    // On a phone the form's save toolbar is fixed to the bottom of the screen: room below lets the last button scroll clear of it.
+    <Stack spacing={1.5} component="section" aria-labelledby="mission-heading" sx={{ p: 2, pb: { xs: 10, sm: 2 } }}>
       <Divider />
       <Typography id="mission-heading" variant="h6" component="h2">
         Mission

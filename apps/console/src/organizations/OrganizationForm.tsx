@@ -31,7 +31,6 @@ export function OrganizationForm(props: Omit<SimpleFormProps, 'children'>) {
         source="country"
         label="Country"
         choices={countries.map((country) => ({ id: country.id, name: `${country.name} (${country.id})` }))}
-        isLoading={countries.length === 0}
         helperText="Its public holidays are skipped by the due dates and escalations of its tasks; none: weekends only"
         parse={(value: string | null) => value || null}
         sx={{ minWidth: 280 }}
