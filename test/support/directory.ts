@@ -40,6 +40,11 @@ export function testDirectory(label: string): TestDirectory {
       const db = new pg.Client({ connectionString: inject('databaseUrl') });
       await db.connect();
       try {
+        // Missions are append-only (a trigger refuses DELETE); the superuser's replica role steps past it for the test's own rows.
+        await db.query('BEGIN');
+        await db.query('SET LOCAL session_replication_role = replica');
+        await db.query('DELETE FROM organization_missions WHERE organization_id IN (SELECT id FROM organizations WHERE starts_with(name, $1))', [prefix]);
+        await db.query('COMMIT');
         await db.query('DELETE FROM users WHERE email LIKE $1', [`%@${domain}`]);
         await db.query('DELETE FROM organizations WHERE starts_with(name, $1)', [prefix]);
       } finally {

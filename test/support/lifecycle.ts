@@ -45,6 +45,8 @@ export interface Task {
   partnershipId: string;
   assigneeUserId: string | null;
   assigneeOrganizationId: string | null;
+  openedAt: string;
+  dueAt: string;
   purpose: 'joining' | 'pulse' | null;
   detail: string | null;
   cancelReason: string | null;

@@ -18,7 +18,7 @@ import { AddressLimiter } from './auth/address-limiter.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
-import { OrganizationsAdminController, UsersAdminController } from './directory/directory.controller.js';
+import { CountriesController, OrganizationMissionsController, OrganizationsAdminController, UsersAdminController } from './directory/directory.controller.js';
 import { DirectoryService } from './directory/directory.service.js';
 import { READ_ONLY_CONTROLLERS } from './directory/read-only.controller.js';
 import { DependencyProbes } from './health/dependency-probes.js';
@@ -76,6 +76,8 @@ export class AppModule implements OnApplicationShutdown {
         WebhookDeliveriesController,
         SentEmailController,
         OrganizationsAdminController,
+        OrganizationMissionsController,
+        CountriesController,
         UsersAdminController,
         ...READ_ONLY_CONTROLLERS,
       ],

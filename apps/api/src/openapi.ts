@@ -18,6 +18,8 @@ import {
   clientCommandSchema,
   completeTaskSchema,
   createOrganizationSchema,
+  MISSION_MAX_LENGTH,
+  recordMissionSchema,
   createPartnershipSchema,
   createUserSchema,
   asOfQuerySchema,
@@ -267,6 +269,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         Task: taskDocument(),
         CreateOrganization: schema(createOrganizationSchema),
         UpdateOrganization: schema(updateOrganizationSchema),
+        RecordMission: schema(recordMissionSchema),
         CreateUser: schema(createUserSchema),
         UpdateUser: schema(updateUserSchema),
         SetPassword: schema(setPasswordSchema),
@@ -457,6 +460,16 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: { '200': { description: 'Versions, oldest first' }, ...errors(400, 401, 404) },
         },
       },
+      '/api/partnerships/{id}/missions': {
+        get: {
+          tags: ['partnerships'],
+          parameters: [pathId, ...asOf],
+          summary: 'Each member organization’s mission beside the goals it scores (the alignment matrix), and whether it changed after the organization scored',
+          description:
+            'One row per member organization, in the partnership’s order: `{organizationId, mission, scoredAt, scoredUnder, changedSinceScored}`. `mission` is the version in force (null while none is recorded), `scoredAt` when the organization last scored the goals (null while its scores are not in the matrix), `scoredUnder` the mission version in force then, and `changedSinceScored` true when a version was recorded after it scored. With `at`: the missions recorded by that point of the log and the matrix as it stood. Same visibility as reading the partnership.',
+          responses: { '200': { description: 'The members’ missions' }, ...errors(400, 401, 404) },
+        },
+      },
       '/api/partnerships/{id}/event-facets': {
         get: {
           tags: ['audit'],
@@ -507,9 +520,33 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         put: {
           tags: ['organizations'],
           summary: `Change the fields sent; \`{"active": false}\` deactivates (kept on past records, offered to no new partnership), \`true\` reactivates. ${adminOnly}`,
+          description:
+            'A changed `country` (one of GET /api/countries, or null) is sent to every partnership not closed that the organization is a member of, as its holidays for this year and the next two (a `HolidayCalendarsSet` event): deadlines computed from then on skip them. The answer then carries `calendars: {refreshed, failed}` (partnership ids; a failed one keeps its calendar until the next change).',
           parameters: [pathId],
           requestBody: json('UpdateOrganization'),
           responses: { '200': { description: 'The organization' }, ...errors(400, 401, 403, 404), ...conflictOn(API_ERROR_CODES.organizationNameTaken, 'the name is taken (ignoring case)') },
+        },
+      },
+      '/api/countries': {
+        get: {
+          tags: ['organizations'],
+          summary: 'The countries an organization may have (ISO 3166-1 alpha-2 `id`, English `name`): those whose public holidays the holiday library computes. Any signed-in role.',
+          responses: { '200': { description: 'Countries, by name' }, ...errors(401) },
+        },
+      },
+      '/api/organizations/{id}/missions': {
+        get: {
+          tags: ['organizations'],
+          summary: 'Every version of the organization’s mission, newest first: `{organizationId, version, text, recordedAt, recordedBy, recordedByName}` (empty while none is recorded). Any signed-in role.',
+          parameters: [pathId],
+          responses: { '200': { description: 'The versions, newest first' }, ...errors(401, 404) },
+        },
+        post: {
+          tags: ['organizations'],
+          summary: `Record a new version of the mission (trimmed, 1 to ${MISSION_MAX_LENGTH} characters); earlier versions are kept, never rewritten. ${adminOnly}`,
+          parameters: [pathId],
+          requestBody: json('RecordMission'),
+          responses: { '201': { description: 'The new version' }, ...errors(400, 401, 403, 404) },
         },
       },
       '/api/users': {

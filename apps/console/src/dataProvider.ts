@@ -12,7 +12,7 @@ import { toHttpError } from './apiError';
 import { readToken } from './session';
 import type { MarkReadTarget } from './notifications/notificationModel';
 import type { Measures } from './partnerships/measuresModel';
-import type { AgreementVersion, EventFacets, ExportFormat, NamedStateDiff, NotificationPreference, ProofReport } from '@pe/domain';
+import type { AgreementVersion, AlignmentMission, EventFacets, MissionVersion, ExportFormat, NamedStateDiff, NotificationPreference, ProofReport } from '@pe/domain';
 import type { CommandResult, PartnershipCommand } from './partnerships/partnershipModel';
 import type { TaskCompletion, TaskCompletionResult } from './tasks/taskModel';
 
@@ -94,6 +94,14 @@ export interface ConsoleDataProvider extends DataProvider {
   redeliverWebhook(deliveryId: Identifier): Promise<RaRecord>;
   /** Gives a webhook a new signing secret (admin only). */
   rotateWebhookSecret(webhookId: Identifier): Promise<RaRecord>;
+  /** The countries an organization may have (those whose public holidays the API computes), by name. */
+  countries(): Promise<{ id: string; name: string }[]>;
+  /** Every version of an organization's mission, newest first. */
+  missions(organizationId: Identifier): Promise<MissionVersion[]>;
+  /** Records a new version of an organization's mission (admin only); the earlier ones stay. */
+  recordMission(organizationId: Identifier, text: string): Promise<MissionVersion>;
+  /** Each member organization's mission beside the alignment matrix (as of a point of the log when `at` is given). */
+  partnershipMissions(partnershipId: Identifier, at?: string): Promise<AlignmentMission[]>;
 }
 
 export type StoredNotificationPreference = NotificationPreference & { updatedAt: string | null };
@@ -124,6 +132,22 @@ export const dataProvider = {
   },
   setPassword: async (userId: Identifier, password: string) => {
     await fetchJson(`${API_URL}/users/${encodeURIComponent(String(userId))}/password`, { method: 'PUT', body: JSON.stringify({ password }) });
+  },
+  countries: async () => {
+    const response = await fetchJson(`${API_URL}/countries`);
+    return response.json as { id: string; name: string }[];
+  },
+  missions: async (organizationId: Identifier) => {
+    const response = await fetchJson(`${API_URL}/organizations/${encodeURIComponent(String(organizationId))}/missions`);
+    return response.json as MissionVersion[];
+  },
+  recordMission: async (organizationId: Identifier, text: string) => {
+    const response = await postJson(`/organizations/${encodeURIComponent(String(organizationId))}/missions`, { text });
+    return response.json as MissionVersion;
+  },
+  partnershipMissions: async (partnershipId: Identifier, at?: string) => {
+    const response = await fetchJson(partnershipPath(partnershipId, '/missions', at));
+    return response.json as AlignmentMission[];
   },
   measures: async (partnershipId: Identifier, at?: string) => {
     const response = await fetchJson(partnershipPath(partnershipId, '/measures', at));

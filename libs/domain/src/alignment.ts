@@ -4,6 +4,7 @@
  * average below 1.5, is flagged as low overlap — and a flagged goal is what lets the coordinator
  * propose renegotiating the goals.
  */
+import type { MissionVersion } from './directory.js';
 import type { Goal } from './model.js';
 
 export const LOW_OVERLAP_AVERAGE = 1.5;
@@ -34,4 +35,44 @@ export function flaggedGoalRanks(state: { goals: readonly Pick<Goal, 'rank'>[]; 
     .filter((overlap) => overlap.flagged)
     .map((overlap) => overlap.rank)
     .sort((a, b) => a - b);
+}
+
+/** A member organization's mission beside the goals it scored, as the matrix shows it. */
+export interface AlignmentMission {
+  organizationId: string;
+  /** The mission in force (at the point read, for a replay); null while none is recorded. */
+  mission: MissionVersion | null;
+  /** When the organization last scored the goals; null while its scores are not in the matrix. */
+  scoredAt: string | null;
+  /** The version in force when it scored (null: none was recorded then, or it has not scored). */
+  scoredUnder: number | null;
+  /** The mission was recorded or changed after the organization scored: its scores may no longer say what it stands for. */
+  changedSinceScored: boolean;
+}
+
+/**
+ * Each member's mission beside its scores. `versions` are the missions' versions recorded up to the
+ * moment read, any order; `events` the log up to it (the last AlignmentScored of an organization whose
+ * scores are still in the matrix says when it scored: a renewal clears the matrix, and the log stays).
+ */
+export function alignmentMissions(
+  state: { organizationIds: readonly string[]; alignment: Record<string, Record<string, number>> },
+  events: readonly { type: string; data?: unknown; at: string }[],
+  versions: readonly MissionVersion[],
+): AlignmentMission[] {
+  const scoredAt = new Map<string, string>();
+  for (const event of events) if (event.type === 'AlignmentScored') scoredAt.set((event.data as { organizationId: string }).organizationId, event.at);
+  return state.organizationIds.map((organizationId) => {
+    const own = versions.filter((version) => version.organizationId === organizationId).sort((a, b) => b.version - a.version);
+    const scored = state.alignment[organizationId] ? (scoredAt.get(organizationId) ?? null) : null;
+    const mission = own[0] ?? null;
+    const scoredUnder = scored === null ? null : (own.find((version) => Date.parse(version.recordedAt) <= Date.parse(scored))?.version ?? null);
+    return {
+      organizationId,
+      mission,
+      scoredAt: scored,
+      scoredUnder,
+      changedSinceScored: scored !== null && mission !== null && mission.version !== scoredUnder,
+    };
+  });
 }

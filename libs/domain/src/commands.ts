@@ -11,6 +11,7 @@ import type {
   TerminationOption,
   ListeningSession,
 } from './model.js';
+import type { HolidayCalendar, HolidayCalendars } from './calendar.js';
 import type { PartnershipPolicy } from './policy.js';
 import type { TaskData } from './task-catalogue.js';
 import type { TaskDecision } from './tasks.js';
@@ -26,6 +27,8 @@ export type PartnershipCommand =
       steeringGroupIds: string[];
       organizationIds: string[];
       policy: PartnershipPolicy;
+      /** The member organizations' public holidays, computed by the API (absent: weekends only). */
+      holidayCalendars?: HolidayCalendars;
     }
   | { type: 'RecordGoals'; goals: Goal[]; scope: string }
   | { type: 'SubmitPriorities' }
@@ -45,7 +48,7 @@ export type PartnershipCommand =
   | { type: 'PutOnHold'; reason: string }
   | { type: 'Resume' }
   /** Once a management model is chosen, both propose the change to the partners (`reason` goes with the proposal). */
-  | { type: 'AddOrganization'; organizationId: string; reason?: string }
+  | { type: 'AddOrganization'; organizationId: string; reason?: string; /** The joining organization's public holidays, computed by the API. */ holidayCalendar?: HolidayCalendar | null }
   | { type: 'RemoveOrganization'; organizationId: string; reassignTo?: string | null; reason?: string }
   | { type: 'MoveDueDate'; taskId: string; dueAt: string; reason?: string }
   /** `data` must fit the task's own kind (task-catalogue.ts); the decider checks it again, since a command may come from any client. */
@@ -56,7 +59,9 @@ export type PartnershipCommand =
   | { type: 'RaiseConflict'; title: string; description: string; organizationIds: string[]; severity: ConflictSeverity }
   | { type: 'SetAgreementTerm'; term: { duration: string; remindBefore: string[] } | null }
   /** LISTENING or ROLE_IDENTIFICATION, when the alignment matrix flags a goal: the partners decide, under the model's rule, whether to go back to PRIORITY_SETTING. */
-  | { type: 'ProposeRenegotiation'; reason: string };
+  | { type: 'ProposeRenegotiation'; reason: string }
+  /** Sent by the API when an organization's country changes: its holidays from now on (null: weekends only). */
+  | { type: 'SetHolidayCalendars'; calendars: HolidayCalendars };
 
 export type PartnershipCommandType = PartnershipCommand['type'];
 export type CommandOf<T extends PartnershipCommandType> = Extract<PartnershipCommand, { type: T }>;

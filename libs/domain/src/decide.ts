@@ -9,7 +9,7 @@ import type { PartnershipEvent } from './events.js';
 import { type ActivePartnership, type PartnershipState } from './partnership.js';
 import { policyProblems } from './policy.js';
 import { addStakeholder, openListeningSignoff, recordListeningSession, scoreAlignment } from './rules/listening.js';
-import { addOrganization, moveDueDate, putOnHold, removeOrganization, resume } from './rules/lifecycle.js';
+import { addOrganization, moveDueDate, putOnHold, removeOrganization, resume, setHolidayCalendars } from './rules/lifecycle.js';
 import { decideReview, openHealthPulse, openReviewCycle, openReviewWhenReady, recordHealthCheck, reportMeasurements, scheduleReview } from './rules/measurement.js';
 import { decidePriorities, recordGoals, submitPriorities } from './rules/priorities.js';
 import { chooseManagementModel, commitResources, defineKpi, defineRoles, issueAgreement, setAgreementTerm, setConflictProcess, setGovernance, setTerminationTerms } from './rules/roles.js';
@@ -19,6 +19,7 @@ import { checkInFallsDue, completeAction, recordCheckIn, scheduleCheckIns } from
 import { decideExpiry, expire, remindOfExpiry } from './rules/expiry.js';
 import { answer, callVote, settle, type SignoffOutcome } from './rules/signoff.js';
 import { closeWhenWoundDown, concludeTermination, decideTerminationApproval, proposeTermination, rejectTermination, remindOfNotice, takeEffect } from './rules/termination.js';
+import { calendarProblems, holidaysFor } from './calendar.js';
 import { escalationSteps } from './governance.js';
 import { deadlines, escalationDue, escalationRecipients, remindersDue } from './timers.js';
 import { isDataTaskKind, parseTaskData, taskLabel, type DataTaskKind, type TaskDataOf } from './task-catalogue.js';
@@ -35,7 +36,8 @@ export function decide(state: PartnershipState, command: PartnershipCommand, met
   if (state.status !== 'active') throw notFound(ERROR_CODES.notFound, 'No such partnership');
   if (meta.actor.kind === 'user' && meta.actor.role === 'auditor') throw forbidden(ERROR_CODES.readOnly, 'Auditors read everything and change nothing');
   if (state.stage === 'CLOSED') throw conflict(ERROR_CODES.closed, 'The partnership is closed');
-  if (state.hold && command.type !== 'Resume' && command.type !== 'FireDueTimers') {
+  // A country's holidays are a fact about the world, refreshed whether or not the partnership is held.
+  if (state.hold && command.type !== 'Resume' && command.type !== 'FireDueTimers' && command.type !== 'SetHolidayCalendars') {
     throw conflict(ERROR_CODES.onHold, `The partnership is on hold (${state.hold.reason}); resume it first`);
   }
   const d = new Decision(state, meta);
@@ -80,7 +82,7 @@ function handle(d: Decision, command: Exclude<PartnershipCommand, { type: 'Creat
     case 'Resume':
       return resume(d);
     case 'AddOrganization':
-      return addOrganization(d, command.organizationId, command.reason);
+      return addOrganization(d, command.organizationId, command.reason, command.holidayCalendar);
     case 'RemoveOrganization':
       removeOrganization(d, command.organizationId, command.reassignTo ?? null, command.reason);
       return afterSignoff(d, settle(d));
@@ -98,6 +100,8 @@ function handle(d: Decision, command: Exclude<PartnershipCommand, { type: 'Creat
       return raiseConflict(d, command);
     case 'SetAgreementTerm':
       return setAgreementTerm(d, command.term);
+    case 'SetHolidayCalendars':
+      return setHolidayCalendars(d, command.calendars);
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -117,16 +121,21 @@ function create(state: PartnershipState, command: Extract<PartnershipCommand, { 
   if (distinct.size !== command.organizationIds.length) fields.organizationIds = 'must not list an organization twice';
   else if (distinct.size < 2) fields.organizationIds = 'a partnership needs at least two organizations';
   for (const [key, problem] of Object.entries(policyProblems(command.policy))) fields[`policy.${key}`] = problem;
+  const calendars = command.holidayCalendars ?? {};
+  for (const organizationId of Object.keys(calendars)) if (!distinct.has(organizationId)) fields[`holidayCalendars.${organizationId}`] = 'not a member of this partnership';
+  Object.assign(fields, calendarProblems(calendars, 'holidayCalendars'));
   if (Object.keys(fields).length > 0) throw ruleBroken(ERROR_CODES.invalidDefinition, 'The partnership definition breaks a rule', fields);
-  const { type: _type, ...data } = command;
-  return [
-    {
-      type: 'PartnershipCreated',
-      data: { ...data, organizationIds: [...data.organizationIds], steeringGroupIds: [...data.steeringGroupIds] },
-      at: meta.now.toISOString(),
-      actor,
-    },
-  ];
+  const { type: _type, holidayCalendars: _calendars, ...data } = command;
+  const at = meta.now.toISOString();
+  const created: PartnershipEvent = {
+    type: 'PartnershipCreated',
+    data: { ...data, organizationIds: [...data.organizationIds], steeringGroupIds: [...data.steeringGroupIds] },
+    at,
+    actor,
+  };
+  // Recorded beside the creation, so the history shows which holidays every later date skipped.
+  if (Object.keys(calendars).length === 0) return [created];
+  return [created, { type: 'HolidayCalendarsSet', data: { calendars: { ...calendars } }, at, actor }];
 }
 
 function completeTask(d: Decision, command: Extract<PartnershipCommand, { type: 'CompleteTask' }>): void {
@@ -235,7 +244,7 @@ function fireDueTimers(d: Decision): void {
         break;
       case 'escalation':
         if (task) {
-          const level = escalationDue(task, d.state.policy, now, escalationSteps(d.state).length);
+          const level = escalationDue(task, d.state.policy, now, escalationSteps(d.state).length, holidaysFor(d.state.holidayCalendars, task.assignee));
           d.emit({ type: 'TaskEscalated', data: { taskId: task.id, level, recipients: escalationRecipients(d.state, level) } });
         }
         break;

@@ -6,7 +6,8 @@ import { conflict, forbidden } from './errors.js';
 import type { PartnershipEvent, PartnershipEventBody } from './events.js';
 import type { Actor, Stage } from './model.js';
 import { evolve, type ActivePartnership, type SignoffRound } from './partnership.js';
-import { durationMs } from './duration.js';
+import { holidaysFor } from './calendar.js';
+import { addTaskWindow } from './duration.js';
 import { organizationAssignee } from './governance.js';
 import type { Assignee, Task } from './tasks.js';
 
@@ -69,6 +70,7 @@ export const ERROR_CODES = {
   terminationNotAgreed: 'TERMINATION.OPTION_NOT_AGREED',
   terminationInProgress: 'TERMINATION.IN_PROGRESS',
   membership: 'MEMBERSHIP.INVALID',
+  invalidCalendar: 'CALENDAR.INVALID',
   systemOnly: 'COMMAND.SYSTEM_ONLY',
 } as const;
 
@@ -128,7 +130,10 @@ export class Decision {
     return this;
   }
 
-  /** Opens a task whose id is its TaskOpened event's place in the log, due after the policy's window unless it names its own due date. */
+  /**
+   * Opens a task whose id is its TaskOpened event's place in the log, due after the policy's window
+   * unless it names its own due date; the window skips the public holidays of the assignee's calendar.
+   */
   openTask(spec: TaskSpec): string {
     const id = `${this.state.id}.${this.state.version + 1}`;
     const openedAt = this.now.getTime();
@@ -143,7 +148,7 @@ export class Decision {
           ...rest,
           id,
           openedAt: new Date(openedAt).toISOString(),
-          dueAt: dueAt ?? new Date(openedAt + durationMs(this.state.policy.taskDue)).toISOString(),
+          dueAt: dueAt ?? new Date(addTaskWindow(openedAt, this.state.policy.taskDue, holidaysFor(this.state.holidayCalendars, spec.assignee))).toISOString(),
         },
       },
     });

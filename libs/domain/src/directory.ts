@@ -77,3 +77,17 @@ export function userChangeProblem(change: UserChange, { current, otherActiveAdmi
     fieldMessage: `coordinates or sponsors ${responsibleFor.length} open partnership${responsibleFor.length === 1 ? '' : 's'}: ${names}`,
   };
 }
+
+/** How long an organization's mission may be: a statement, not a strategy document. */
+export const MISSION_MAX_LENGTH = 2000;
+
+/** One version of an organization's mission: recording a new one never rewrites this. */
+export interface MissionVersion {
+  organizationId: string;
+  version: number;
+  text: string;
+  recordedAt: string;
+  recordedBy: string;
+  /** The recorder's name (null if unknown). */
+  recordedByName: string | null;
+}

@@ -32,11 +32,15 @@ export function durationMs(text: string): number {
   return ms;
 }
 
+/** The UTC date of an instant, as a holiday calendar lists it. */
+const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);
+
 /**
- * `from` plus a duration. Whole-day durations count business days (Monday to Friday, UTC), as the
- * escalation rule says "overdue by five business days"; anything with hours or less is added as is.
+ * `from` plus a duration. Whole-day durations count business days (Monday to Friday, UTC, and not
+ * one of `holidays`), as the escalation rule says "overdue by five business days"; anything with
+ * hours or less is added as is. Without holidays, weekends alone are skipped, as before calendars.
  */
-export function addBusinessDuration(from: number, duration: string): number {
+export function addBusinessDuration(from: number, duration: string, holidays: ReadonlySet<string> = new Set()): number {
   const ms = durationMs(duration);
   const wholeDays = !duration.includes('T') && ms % DAY === 0;
   if (!wholeDays) return from + ms;
@@ -45,7 +49,25 @@ export function addBusinessDuration(from: number, duration: string): number {
   while (remaining > 0) {
     at += DAY;
     const weekday = new Date(at).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) remaining -= 1;
+    if (weekday !== 0 && weekday !== 6 && !holidays.has(dayOf(at))) remaining -= 1;
+  }
+  return at;
+}
+
+/**
+ * When a task opened at `from` falls due: a window of calendar days (weekends count, as they always
+ * have), where a public holiday in `holidays` does not count, so each one the window spans moves the
+ * due date a day later. A window with hours or less, or no holidays, is added as is.
+ */
+export function addTaskWindow(from: number, duration: string, holidays: ReadonlySet<string> = new Set()): number {
+  const ms = durationMs(duration);
+  const wholeDays = !duration.includes('T') && ms % DAY === 0;
+  if (!wholeDays || holidays.size === 0) return from + ms;
+  let remaining = ms / DAY;
+  let at = from;
+  while (remaining > 0) {
+    at += DAY;
+    if (!holidays.has(dayOf(at))) remaining -= 1;
   }
   return at;
 }

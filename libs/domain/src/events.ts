@@ -23,6 +23,7 @@ import type {
   Stakeholder,
   TerminationOption,
 } from './model.js';
+import type { HolidayCalendars } from './calendar.js';
 import type { PartnershipPolicy } from './policy.js';
 import type { Recipient, RecordedTask, TaskDecision } from './tasks.js';
 
@@ -152,6 +153,8 @@ export type PartnershipEventBody =
   | { type: 'PartnershipPutOnHold'; data: { reason: string } }
   | { type: 'PartnershipResumed'; data: { heldForMs: number } }
   | { type: 'OrganizationJoined'; data: { organizationId: string } }
+  /** The public holidays the deadlines of these organizations' tasks skip from now on, as the API computed them (null: weekends only). */
+  | { type: 'HolidayCalendarsSet'; data: { calendars: HolidayCalendars } }
   | { type: 'OrganizationLeft'; data: { organizationId: string; reassignTo: string | null } };
 
 export type PartnershipEventType = PartnershipEventBody['type'];
@@ -220,6 +223,7 @@ const EVENT_TYPE_SET: Record<PartnershipEventType, true> = {
   PartnershipResumed: true,
   OrganizationJoined: true,
   OrganizationLeft: true,
+  HolidayCalendarsSet: true,
 };
 
 /** Every type of event, for filters that offer them as choices. */

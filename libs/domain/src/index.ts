@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './duration.js';
+export * from './calendar.js';
 export * from './policy.js';
 export * from './model.js';
 export * from './tasks.js';

@@ -3,6 +3,7 @@
  * projector and the audit replay all use this one `evolve`.
  */
 import type { ChangeProposal, DecisionRule, PartnershipEvent, SignoffSubject } from './events.js';
+import type { HolidayCalendars } from './calendar.js';
 import { durationMs } from './duration.js';
 import type {
   Agreement,
@@ -144,6 +145,11 @@ export interface Partnership {
   updatedAt: string;
   /** How many events have been folded into this state; the next event's sequence is version + 1. */
   version: number;
+  /**
+   * Organization id → the public holidays its tasks' deadlines skip (HolidayCalendarsSet). Absent in
+   * runs recorded before calendars, and for organizations without a country: weekends only.
+   */
+  holidayCalendars?: HolidayCalendars;
 }
 
 export type ActivePartnership = { status: 'active' } & Partnership;
@@ -406,6 +412,8 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
       return { ...state, organizationIds: [...state.organizationIds, event.data.organizationId] };
     case 'OrganizationLeft':
       return leave(state, event.data.organizationId, event.data.reassignTo);
+    case 'HolidayCalendarsSet':
+      return { ...state, holidayCalendars: { ...state.holidayCalendars, ...event.data.calendars } };
     default: {
       const unhandled: never = event;
       return unhandled;

@@ -3,7 +3,7 @@
  * messages) and the OpenAPI document is generated from them. Rules beyond shape live in the decider (422).
  */
 import { z } from 'zod';
-import { ORGANIZATION_KINDS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, organizationProblem } from './directory.js';
+import { MISSION_MAX_LENGTH, ORGANIZATION_KINDS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, organizationProblem } from './directory.js';
 import { CONFLICT_SEVERITIES, DEFAULT_EXPIRY_REMINDERS, MANAGEMENT_MODELS, MAX_ESCALATION_STEPS, RESPONSIBILITIES, ROLES, TERMINATION_OPTIONS } from './model.js';
 import { TASK_DECISIONS } from './tasks.js';
 import { DEADLINE_PURPOSES } from './timers.js';
@@ -250,13 +250,33 @@ export const passwordSchema = z
   .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
 
-export const createOrganizationSchema = z.strictObject({ name: organizationName, kind: z.enum(ORGANIZATION_KINDS) });
+/** Checked here for its shape; the API checks it against the holiday library's countries. */
+const country = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, 'must be a two-letter country code (ISO 3166-1 alpha-2), such as DE')
+  .nullable()
+  .describe('ISO 3166-1 alpha-2: its public holidays are skipped by the deadlines of its tasks; null: none, weekends only');
+
+export const createOrganizationSchema = z.strictObject({ name: organizationName, kind: z.enum(ORGANIZATION_KINDS), country: country.default(null) });
 export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;
 
 export const updateOrganizationSchema = z
-  .strictObject({ name: organizationName.optional(), kind: z.enum(ORGANIZATION_KINDS).optional(), active: active.optional() })
+  .strictObject({ name: organizationName.optional(), kind: z.enum(ORGANIZATION_KINDS).optional(), country: country.optional(), active: active.optional() })
   .refine(atLeastOneField, nothingToChange);
 export type UpdateOrganizationInput = z.infer<typeof updateOrganizationSchema>;
+
+/** A new version of an organization's mission (the earlier ones are kept). */
+export const recordMissionSchema = z.strictObject({
+  text: z
+    .string()
+    .trim()
+    .min(1, 'write the mission')
+    .max(MISSION_MAX_LENGTH, `must be at most ${MISSION_MAX_LENGTH} characters`)
+    .describe('What the organization exists to do, in its own words'),
+});
+export type RecordMissionInput = z.infer<typeof recordMissionSchema>;
 
 export const createUserSchema = z
   .strictObject({

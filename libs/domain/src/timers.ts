@@ -4,6 +4,7 @@
  * steering group), each step five business days further, review cycles, health pulses, and a
  * scheduled termination's reminders and effect, the communication plan's check-ins. Hold pauses them all.
  */
+import { holidaysFor } from './calendar.js';
 import { addBusinessDuration, durationMs } from './duration.js';
 import { escalationSteps, organizationAssignee } from './governance.js';
 import type { ActivePartnership, PartnershipState } from './partnership.js';
@@ -39,10 +40,10 @@ export function reminderAt(task: Pick<OpenTask, 'openedAt' | 'dueAt'>, policy: A
   return planned ?? due + (n - before.length + 1) * durationMs(policy.overdueReminderEvery);
 }
 
-/** When a task reaches escalation level `level` (1-based). */
-export function escalationAt(task: Pick<OpenTask, 'dueAt'>, policy: ActivePartnership['policy'], level: number): number {
+/** When a task reaches escalation level `level` (1-based): business days of its assignee's calendar (`holidays`; none: weekends only). */
+export function escalationAt(task: Pick<OpenTask, 'dueAt'>, policy: ActivePartnership['policy'], level: number, holidays?: ReadonlySet<string>): number {
   let at = Date.parse(task.dueAt);
-  for (let step = 0; step < level; step += 1) at = addBusinessDuration(at, policy.escalateAfterOverdue);
+  for (let step = 0; step < level; step += 1) at = addBusinessDuration(at, policy.escalateAfterOverdue, holidays);
   return at;
 }
 
@@ -99,7 +100,7 @@ export function deadlines(state: PartnershipState): Deadline[] {
   for (const task of state.openTasks) {
     list.push({ at: reminderAt(task, state.policy, task.remindersSent), purpose: 'reminder', taskId: task.id, reminder: task.remindersSent + 1 });
     if (task.escalationLevel < levels) {
-      list.push({ at: escalationAt(task, state.policy, task.escalationLevel + 1), purpose: 'escalation', taskId: task.id, level: task.escalationLevel + 1 });
+      list.push({ at: escalationAt(task, state.policy, task.escalationLevel + 1, holidaysFor(state.holidayCalendars, task.assignee)), purpose: 'escalation', taskId: task.id, level: task.escalationLevel + 1 });
     }
   }
   if (state.stage === 'MEASUREMENT') {
@@ -129,8 +130,8 @@ export function remindersDue(task: OpenTask, policy: ActivePartnership['policy']
   return count;
 }
 
-export function escalationDue(task: OpenTask, policy: ActivePartnership['policy'], now: number, levels: number = ESCALATION_LEVELS): number {
+export function escalationDue(task: OpenTask, policy: ActivePartnership['policy'], now: number, levels: number = ESCALATION_LEVELS, holidays?: ReadonlySet<string>): number {
   let level = task.escalationLevel;
-  while (level < levels && escalationAt(task, policy, level + 1) <= now) level += 1;
+  while (level < levels && escalationAt(task, policy, level + 1, holidays) <= now) level += 1;
   return level;
 }

@@ -6,6 +6,7 @@ export * from './projector.js';
 export * from './read/list-query.js';
 export * from './read/read-models.js';
 export * from './users.js';
+export * from './missions.js';
 export * from './read/tasks.js';
 export * from './notifications.js';
 export * from './read/deadlines.js';

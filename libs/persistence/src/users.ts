@@ -43,6 +43,24 @@ export async function findActiveOrganizationIds(db: DataSource, ids: string[]): 
   return rows.map((row) => row.id);
 }
 
+/** The organizations among these ids, deactivated ones too. */
+export async function findOrganizationIds(db: DataSource, ids: string[]): Promise<string[]> {
+  const rows = (await db.query('SELECT id FROM organizations WHERE id = ANY($1::uuid[])', [ids])) as { id: string }[];
+  return rows.map((row) => row.id);
+}
+
+/** The countries of these organizations (ISO 3166-1 alpha-2), null where none is set. */
+export async function organizationCountries(db: Pick<DataSource, 'query'>, ids: string[]): Promise<Map<string, string | null>> {
+  const rows = (await db.query('SELECT id, country FROM organizations WHERE id = ANY($1::uuid[])', [ids])) as { id: string; country: string | null }[];
+  return new Map(rows.map((row) => [row.id, row.country]));
+}
+
+/** The partnerships not closed that this organization is a member of: those whose deadlines its calendar moves. */
+export async function openPartnershipIdsOf(db: Pick<DataSource, 'query'>, organizationId: string): Promise<string[]> {
+  const rows = (await db.query(`SELECT id FROM partnerships WHERE $1::uuid = ANY(organization_ids) AND stage <> 'CLOSED' ORDER BY id`, [organizationId])) as { id: string }[];
+  return rows.map((row) => row.id);
+}
+
 /** The active users with this role, e.g. the sponsors who form the steering group. */
 export async function findUserIdsByRole(db: DataSource, role: Role): Promise<string[]> {
   const rows = (await db.query('SELECT id FROM users WHERE role = $1 AND deactivated_at IS NULL ORDER BY id', [role])) as { id: string }[];
@@ -53,6 +71,8 @@ export interface NewOrganization {
   id: string;
   name: string;
   kind: string;
+  /** ISO 3166-1 alpha-2; absent or null: none, so weekends only. */
+  country?: string | null;
 }
 
 export interface NewUser extends UserRecord {
@@ -102,7 +122,7 @@ async function refusingDuplicates<T>(write: () => Promise<T>): Promise<T> {
 
 export function insertOrganization(db: DataSource, organization: NewOrganization): Promise<void> {
   return refusingDuplicates(async () => {
-    await db.query('INSERT INTO organizations (id, name, kind) VALUES ($1, $2, $3)', [organization.id, organization.name, organization.kind]);
+    await db.query('INSERT INTO organizations (id, name, kind, country) VALUES ($1, $2, $3, $4)', [organization.id, organization.name, organization.kind, organization.country ?? null]);
   });
 }
 
@@ -122,6 +142,7 @@ export function insertUser(db: DataSource, user: NewUser): Promise<void> {
 export interface OrganizationChanges {
   name?: string;
   kind?: string;
+  country?: string | null;
   active?: boolean;
 }
 
@@ -140,6 +161,7 @@ const setActive: Setter = (value) => `deactivated_at = CASE WHEN ${value}::boole
 const ORGANIZATION_SETTERS: Record<keyof OrganizationChanges, Setter> = {
   name: (value) => `name = ${value}`,
   kind: (value) => `kind = ${value}`,
+  country: (value) => `country = ${value}`,
   active: setActive,
 };
 

@@ -3,13 +3,14 @@
  * never deleted, since past events name them. Only admins reach this service (the controllers say so).
  */
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import {
   ownAccountProblem,
   userChangeProblem,
   type CreateOrganizationInput,
   type CreateUserInput,
+  type MissionVersion,
   type UpdateOrganizationInput,
   type UpdateUserInput,
   type UserChangeProblem,
@@ -18,8 +19,13 @@ import {
   changeUserChecked,
   DuplicateError,
   findActiveOrganizationIds,
+  findOrganizationIds,
   insertOrganization,
   insertUser,
+  openPartnershipIdsOf,
+  organizationCountries,
+  appendMission,
+  missionHistory,
   organizationList,
   runList,
   setPasswordHash,
@@ -27,10 +33,12 @@ import {
   userList,
   type ListSpec,
 } from '@pe/persistence';
-import type { AuthenticatedUser } from '../auth/auth.decorators.js';
+import { actorOf, type AuthenticatedUser } from '../auth/auth.decorators.js';
 import { hashPassword } from '../auth/passwords.js';
 import { API_ERROR_CODES, ApiError, malformed, notFoundError } from '../http/api-error.js';
+import { PartnershipGateway } from '../temporal/partnership-gateway.js';
 import { DATABASE } from '../tokens.js';
+import { calendarsOf, countryProblem } from './holidays.js';
 
 /** A directory row as the lists show it (the user list has no password hash to leak). */
 export type DirectoryRecord = Record<string, unknown> & { id: string };
@@ -40,19 +48,71 @@ const DUPLICATE = {
   name: { code: API_ERROR_CODES.organizationNameTaken, message: 'Another organization already has this name', field: 'name' },
 } as const;
 
+/** What a country change did to the partnerships the organization is a member of. */
+export interface CalendarRefresh {
+  /** Partnerships whose histories now carry the new calendar. */
+  refreshed: string[];
+  /** Partnerships that could not be sent it now (Temporal or the worker down): the old calendar stays until the next change. */
+  failed: string[];
+}
+
 @Injectable()
 export class DirectoryService {
-  constructor(@Inject(DATABASE) private readonly db: DataSource) {}
+  private readonly logger = new Logger(DirectoryService.name);
+
+  constructor(
+    @Inject(DATABASE) private readonly db: DataSource,
+    @Inject(PartnershipGateway) private readonly gateway: PartnershipGateway,
+  ) {}
 
   async createOrganization(input: CreateOrganizationInput): Promise<DirectoryRecord> {
+    checkCountry(input.country);
     const id = randomUUID();
     await conflictsAnswered(insertOrganization(this.db, { id, ...input }));
     return this.read(organizationList, 'Organization', id);
   }
 
-  async updateOrganization(id: string, changes: UpdateOrganizationInput): Promise<DirectoryRecord> {
+  /**
+   * Changes the fields sent. A new country also changes the calendar of every open partnership the
+   * organization is a member of: each is sent the new holidays (SetHolidayCalendars), so its history
+   * says from when its deadlines skip which days.
+   */
+  async updateOrganization(admin: AuthenticatedUser, id: string, changes: UpdateOrganizationInput): Promise<DirectoryRecord & { calendars?: CalendarRefresh }> {
+    checkCountry(changes.country);
+    const before = changes.country === undefined ? undefined : ((await organizationCountries(this.db, [id])).get(id) ?? null);
     if (!(await conflictsAnswered(updateOrganization(this.db, id, changes)))) throw notFoundError('Organization');
-    return this.read(organizationList, 'Organization', id);
+    const record = await this.read(organizationList, 'Organization', id);
+    if (changes.country === undefined || changes.country === before) return record;
+    return { ...record, calendars: await this.refreshCalendars(admin, id) };
+  }
+
+  private async refreshCalendars(admin: AuthenticatedUser, organizationId: string): Promise<CalendarRefresh> {
+    const calendars = await calendarsOf(this.db, [organizationId], new Date(), { withNull: true });
+    const refresh: CalendarRefresh = { refreshed: [], failed: [] };
+    for (const partnershipId of await openPartnershipIdsOf(this.db, organizationId)) {
+      try {
+        await this.gateway.execute(partnershipId, { type: 'SetHolidayCalendars', calendars }, actorOf(admin));
+        refresh.refreshed.push(partnershipId);
+      } catch (error) {
+        this.logger.warn(`the holiday calendar of ${organizationId} did not reach partnership ${partnershipId}: ${error instanceof Error ? error.message : String(error)}`);
+        refresh.failed.push(partnershipId);
+      }
+    }
+    return refresh;
+  }
+
+  /** Appends a version of the organization's mission; the earlier ones stay as they were. */
+  async recordMission(admin: AuthenticatedUser, id: string, text: string): Promise<MissionVersion> {
+    const version = await appendMission(this.db, id, text, admin.id);
+    if (!version) throw notFoundError('Organization');
+    return version;
+  }
+
+  /** Every version of the organization's mission, newest first (empty while none is recorded). */
+  async missionHistory(id: string): Promise<MissionVersion[]> {
+    const [versions, known] = await Promise.all([missionHistory(this.db, id), findOrganizationIds(this.db, [id])]);
+    if (known.length === 0) throw notFoundError('Organization');
+    return versions;
   }
 
   async createUser(input: CreateUserInput): Promise<DirectoryRecord> {
@@ -114,4 +174,10 @@ async function conflictsAnswered<T>(write: Promise<T>): Promise<T> {
     const { code, message, field } = DUPLICATE[error.field];
     throw new ApiError(HttpStatus.CONFLICT, code, message, { [field]: message });
   }
+}
+
+/** The country must be one the holiday library knows, so its holidays can be computed (400 naming the field). */
+function checkCountry(country: string | null | undefined): void {
+  const problem = country ? countryProblem(country) : null;
+  if (problem) throw malformed({ country: problem });
 }

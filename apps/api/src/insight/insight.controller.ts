@@ -37,6 +37,11 @@ export class InsightController {
     return this.insight.agreements(user, id, at);
   }
 
+  @Get('missions')
+  missions(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParam('Partnership')) id: string, @Query(validated(asOfQuerySchema)) { at }: AsOfQuery) {
+    return this.insight.missions(user, id, at);
+  }
+
   @Get('event-facets')
   eventFacets(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParam('Partnership')) id: string) {
     return this.insight.eventFacets(user, id);

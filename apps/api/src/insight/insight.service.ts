@@ -7,6 +7,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import {
   agreementHistory,
+  alignmentMissions,
   deadlineFilterSchema,
   deadlineLedger,
   diffStates,
@@ -21,7 +22,7 @@ import {
   type NamedStateDiff,
   type PartnershipState,
 } from '@pe/domain';
-import { eventFacets, listDeadlines, loadEvents, publishedKeys, userNames, type AuditKeys, type ListParams } from '@pe/persistence';
+import { eventFacets, listDeadlines, loadEvents, missionsOf, publishedKeys, userNames, type AuditKeys, type ListParams } from '@pe/persistence';
 import type { AuthenticatedUser } from '../auth/auth.decorators.js';
 import { partnershipScope } from '../auth/visibility.js';
 import { malformed, notFoundError } from '../http/api-error.js';
@@ -69,6 +70,19 @@ export class InsightService {
   /** Every version of the partnering agreement, with who signed or refused it for which organization. */
   async agreements(user: AuthenticatedUser, id: string, at?: LogPoint) {
     return agreementHistory(await this.eventsAsOf(user, id, at));
+  }
+
+  /**
+   * Each member organization's mission beside the goals it scored (now, or as of `at`: the missions
+   * recorded by then and the matrix as it stood), and whether it changed after the organization scored.
+   */
+  async missions(user: AuthenticatedUser, id: string, at?: LogPoint) {
+    await this.partnerships.get(user, id);
+    const { events, instant } = at === undefined ? { events: await loadEvents(this.db, id), instant: null } : await logAsOf(this.db, id, at);
+    const state = fold(events);
+    if (state.status !== 'active') throw malformed({ at: BEFORE_CREATION });
+    const versions = await missionsOf(this.db, state.organizationIds, instant === null ? undefined : new Date(instant));
+    return alignmentMissions(state, events, versions);
   }
 
   /** The people who acted in the partnership's log and the event types it holds, with their counts. */

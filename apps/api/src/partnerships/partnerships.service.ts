@@ -22,6 +22,7 @@ import { partnershipScope } from '../auth/visibility.js';
 import { forbiddenError, malformed, notFoundError } from '../http/api-error.js';
 import { PartnershipGateway } from '../temporal/partnership-gateway.js';
 import { DATABASE } from '../tokens.js';
+import { calendarsOf } from '../directory/holidays.js';
 import { BEFORE_CREATION, logAsOf } from './as-of.js';
 
 /** A row of the list: the summary columns only (the record's detail is for one partnership's page). */
@@ -59,10 +60,11 @@ export class PartnershipsService {
     const partnershipId = idempotencyKey ? idFromKey(user.id, idempotencyKey) : randomUUID();
     const coordinatorId = input.coordinatorId ?? user.id;
     // Independent reads, so they wait on the database together rather than one after another.
-    const [steeringGroupIds, earlier, referenceProblems] = await Promise.all([
+    const [steeringGroupIds, earlier, referenceProblems, holidayCalendars] = await Promise.all([
       findUserIdsByRole(this.db, 'sponsor'),
       idempotencyKey ? this.find(user, partnershipId) : Promise.resolve(null),
       this.referenceProblems(input.sponsorId, coordinatorId, input.organizationIds),
+      calendarsOf(this.db, input.organizationIds, new Date()),
     ]);
     const command: PartnershipCommand = {
       type: 'CreatePartnership',
@@ -74,6 +76,8 @@ export class PartnershipsService {
       steeringGroupIds,
       organizationIds: input.organizationIds,
       policy: input.policy,
+      // The members' public holidays, recorded in the history (none with a country: left out, as before calendars).
+      ...(Object.keys(holidayCalendars).length > 0 ? { holidayCalendars } : {}),
     };
     if (!earlier) {
       if (Object.keys(referenceProblems).length > 0) {
@@ -99,9 +103,16 @@ export class PartnershipsService {
     }
     await this.get(user, id);
     await this.checkMembershipReferences(command);
-    return this.gateway.execute(id, command, actorOf(user), idempotencyKey);
+    return this.gateway.execute(id, await this.withCalendar(command), actorOf(user), idempotencyKey);
   }
 
+
+  /** An organization asked to join brings its public holidays (if it has a country), computed here and recorded with the proposal. */
+  private async withCalendar(command: ClientCommand): Promise<PartnershipCommand> {
+    if (command.type !== 'AddOrganization') return command;
+    const calendar = (await calendarsOf(this.db, [command.organizationId], new Date()))[command.organizationId];
+    return calendar ? { ...command, holidayCalendar: calendar } : command;
+  }
 
   /** An organization joining, or taking over a leaver's roles, must exist and be active. */
   private async checkMembershipReferences(command: ClientCommand): Promise<void> {

@@ -4,6 +4,7 @@ import { Edit, Link, TopToolbar, useRecordContext } from 'react-admin';
 import { ActiveChip } from '../directory/ActiveChip';
 import { SaveOnlyToolbar } from '../directory/SaveOnlyToolbar';
 import { ToggleActiveButton } from '../directory/ToggleActiveButton';
+import { MissionSection } from './MissionSection';
 import { OrganizationForm } from './OrganizationForm';
 import { toOrganizationBody, type OrganizationRecord } from './organizationModel';
 
@@ -39,6 +40,7 @@ export function OrganizationEdit() {
   return (
     <Edit title={<OrganizationTitle />} actions={<OrganizationEditActions />} mutationMode="pessimistic" redirect="list" transform={toOrganizationBody}>
       <OrganizationForm toolbar={<SaveOnlyToolbar />} />
+      <MissionSection />
     </Edit>
   );
 }

@@ -40,7 +40,7 @@ export function OrganizationList() {
       {small ? (
         <SimpleList<OrganizationRecord>
           primaryText={(organization) => organization.name}
-          secondaryText={(organization) => organizationKindLabel(organization.kind)}
+          secondaryText={(organization) => `${organizationKindLabel(organization.kind)}${organization.country ? ` · ${organization.country}` : ''}`}
           tertiaryText={(organization) => (organization.active ? '' : 'Deactivated')}
           linkType="edit"
         />
@@ -48,6 +48,7 @@ export function OrganizationList() {
         <Datagrid rowClick="edit" bulkActionButtons={false}>
           <TextField source="name" />
           <FunctionField<OrganizationRecord> label="Kind" sortBy="kind" render={(organization) => organizationKindLabel(organization.kind)} />
+          <FunctionField<OrganizationRecord> label="Country" sortable={false} render={(organization) => organization.country ?? '—'} />
           <ActiveChip label="State" sortBy="active" />
           <DateField source="createdAt" label="Created" />
         </Datagrid>

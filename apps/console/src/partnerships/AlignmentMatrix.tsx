@@ -15,21 +15,24 @@ import type { Theme } from '@mui/material/styles';
 import { useState } from 'react';
 import { fieldErrorsOf, type FieldErrors } from '../apiError';
 import { useNotifyError, useNotifySuccess } from '../notifyError';
-import { goalOverlap } from '@pe/domain';
-import { ALIGNMENT_SCORES, alignmentRows, overlapWarning, toScoreAlignmentCommand, type AlignmentRow } from './listeningModel';
+import { goalOverlap, type AlignmentMission } from '@pe/domain';
+import { ALIGNMENT_SCORES, alignmentRows, missionChangedWarning, overlapWarning, toScoreAlignmentCommand, type AlignmentRow } from './listeningModel';
 import { usePartnershipPage } from './PartnershipPageContext';
 import { goalsByRank } from './partnershipModel';
+import { useAlignmentMissions } from './useAlignmentMissions';
 import { useReportUnsaved } from './UnsavedChanges';
 import { usePartnershipCommand } from './usePartnershipCommand';
 
 type Draft = Record<string, number | ''>;
 
 /**
- * The mission-alignment matrix: organization × goal, 0–3. Each row is saved on its own
- * (ScoreAlignment is per organization); a partner sees a select only in its own row.
+ * The mission-alignment matrix: organization × goal, 0–3, each organization's mission beside the
+ * goals it scores (and a warning when the mission changed after it scored). Each row is saved on its
+ * own (ScoreAlignment is per organization); a partner sees a select only in its own row.
  */
 export function AlignmentMatrix({ open }: { open: boolean }) {
-  const { record, access, names } = usePartnershipPage();
+  const { record, access, names, replay } = usePartnershipPage();
+  const missions = useAlignmentMissions(record.id, record.version, replay?.point);
   const compact = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
   const goals = goalsByRank(record.goals);
   const rows = alignmentRows(record.organizationIds, goals, record.alignment, (id) => open && access.mayScore(id));
@@ -44,12 +47,12 @@ export function AlignmentMatrix({ open }: { open: boolean }) {
   return (
     <Stack spacing={1}>
       {compact ? (
-        rows.map((row) => <AlignmentRowEditor key={`${row.organizationId}:${JSON.stringify(row.scores)}`} row={row} compact />)
+        rows.map((row) => <AlignmentRowEditor key={`${row.organizationId}:${JSON.stringify(row.scores)}`} row={row} mission={missions.get(row.organizationId)} compact />)
       ) : (
         <Table size="small" aria-label="Mission alignment">
           <TableHead>
             <TableRow>
-              <TableCell>Organization</TableCell>
+              <TableCell>Organization and its mission</TableCell>
               {goals.map((goal, index) => (
                 <TableCell key={goal.rank}>
                   {goal.rank}. {goal.title}
@@ -61,7 +64,7 @@ export function AlignmentMatrix({ open }: { open: boolean }) {
           </TableHead>
           <TableBody>
             {rows.map((row) => (
-              <AlignmentRowEditor key={`${row.organizationId}:${JSON.stringify(row.scores)}`} row={row} compact={false} />
+              <AlignmentRowEditor key={`${row.organizationId}:${JSON.stringify(row.scores)}`} row={row} mission={missions.get(row.organizationId)} compact={false} />
             ))}
             <TableRow>
               <TableCell>Average</TableCell>
@@ -87,7 +90,24 @@ export function AlignmentMatrix({ open }: { open: boolean }) {
   );
 }
 
-function AlignmentRowEditor({ row, compact }: { row: AlignmentRow; compact: boolean }) {
+/** An organization's mission as the matrix shows it beside its scores; null until the missions load. */
+function MissionNote({ mission, organization }: { mission: AlignmentMission | undefined; organization: string }) {
+  if (!mission) return null;
+  return (
+    <Stack spacing={0.5} aria-label={`Mission of ${organization}`} sx={{ maxWidth: 360 }}>
+      <Typography variant="body2" color={mission.mission ? 'text.secondary' : 'text.disabled'} sx={{ whiteSpace: 'pre-wrap', fontStyle: 'italic' }}>
+        {mission.mission ? mission.mission.text : 'No mission recorded'}
+      </Typography>
+      {mission.changedSinceScored && (
+        <Alert severity="warning" sx={{ py: 0 }}>
+          {missionChangedWarning(mission)}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+function AlignmentRowEditor({ row, mission, compact }: { row: AlignmentRow; mission: AlignmentMission | undefined; compact: boolean }) {
   const { record, names } = usePartnershipPage();
   const goals = goalsByRank(record.goals);
   const { send, pending } = usePartnershipCommand(record.id);
@@ -147,7 +167,8 @@ function AlignmentRowEditor({ row, compact }: { row: AlignmentRow; compact: bool
         <Typography variant="subtitle2" gutterBottom>
           {organization}
         </Typography>
-        <Stack spacing={1.5}>
+        <MissionNote mission={mission} organization={organization} />
+        <Stack spacing={1.5} sx={{ mt: 1 }}>
           {goals.map((goal) => (
             <Stack key={goal.rank} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
               {row.editable ? cell(goal.rank, goal.title) : (
@@ -169,7 +190,10 @@ function AlignmentRowEditor({ row, compact }: { row: AlignmentRow; compact: bool
   return (
     <TableRow>
       <TableCell component="th" scope="row">
-        {organization}
+        <Typography variant="body2" sx={{ fontWeight: 500 }}>
+          {organization}
+        </Typography>
+        <MissionNote mission={mission} organization={organization} />
         {rowError && <Alert severity="error">{rowError}</Alert>}
       </TableCell>
       {goals.map((goal) => (

@@ -3,7 +3,7 @@
  * the mission-alignment matrix (organization × goal) with low overlap flagged, and the commands
  * the page's forms send.
  */
-import { LOW_OVERLAP_AVERAGE, type Goal, type GoalOverlap, type Stakeholder } from '@pe/domain';
+import { LOW_OVERLAP_AVERAGE, type AlignmentMission, type Goal, type GoalOverlap, type Stakeholder } from '@pe/domain';
 import type { PartnershipCommand } from './partnershipModel';
 
 /** Interest and influence are scored 1 (low) to 5 (high). */
@@ -86,6 +86,13 @@ export function overlapWarning(overlap: GoalOverlap, organizationName: (id: stri
   if (overlap.zeroBy.length > 0) reasons.push(`scored 0 by ${overlap.zeroBy.map(organizationName).join(', ')}`);
   if (overlap.average !== null && overlap.average < LOW_OVERLAP_AVERAGE) reasons.push(`averages ${overlap.average.toFixed(1)} (below ${LOW_OVERLAP_AVERAGE})`);
   return `Low overlap: ${reasons.join('; ')}`;
+}
+
+/** What the matrix says when an organization's mission changed after it scored: its scores may be stale. */
+export function missionChangedWarning(mission: Pick<AlignmentMission, 'mission' | 'scoredUnder'>): string {
+  const now = mission.mission ? `version ${mission.mission.version}` : 'a new version';
+  const then = mission.scoredUnder === null ? 'before any mission was recorded' : `under version ${mission.scoredUnder}`;
+  return `Mission changed since it scored: scored ${then}, now ${now}. Its scores may need a second look.`;
 }
 
 export interface AlignmentRow {

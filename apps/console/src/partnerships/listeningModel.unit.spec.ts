@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { goalOverlap } from '@pe/domain';
-import { alignmentRows, overlapWarning, stakeholderGrid, toListeningSessionCommand, toScoreAlignmentCommand } from './listeningModel';
+import { alignmentRows, missionChangedWarning, overlapWarning, stakeholderGrid, toListeningSessionCommand, toScoreAlignmentCommand } from './listeningModel';
 
 describe('the listening page', () => {
   it('places stakeholders on the interest × influence grid, high influence first', () => {
@@ -35,5 +35,13 @@ describe('the listening page', () => {
       type: 'RecordListeningSession',
       session: { heldOn: '2030-01-02', participants: ['Ward staff', 'drivers', 'Pharmacists'], heard: 'Late', concerns: ['staffing', 'pay'] },
     });
+  });
+});
+
+describe('missionChangedWarning', () => {
+  it('names the version scored under and the one now', () => {
+    const mission = { organizationId: 'a', version: 3, text: 'x', recordedAt: '2030-01-01T00:00:00.000Z', recordedBy: 'u', recordedByName: null };
+    expect(missionChangedWarning({ mission, scoredUnder: 2 })).toBe('Mission changed since it scored: scored under version 2, now version 3. Its scores may need a second look.');
+    expect(missionChangedWarning({ mission, scoredUnder: null })).toBe('Mission changed since it scored: scored before any mission was recorded, now version 3. Its scores may need a second look.');
   });
 });

@@ -256,6 +256,11 @@ export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>, con
       return 'Organization joined';
     case 'OrganizationLeft':
       return `Organization left${text(data.reassignTo) ? '; its roles and KPIs were handed on' : ''}`;
+    case 'HolidayCalendarsSet': {
+      const calendars = Object.values(record(data.calendars)).map((calendar) => record(calendar));
+      const described = calendars.map((calendar) => (text(calendar.country) ? `${text(calendar.country)}, ${Array.isArray(calendar.dates) ? calendar.dates.length : 0} days` : 'weekends only'));
+      return truncate(`Public holidays recorded for ${calendars.length} organization${calendars.length === 1 ? '' : 's'} (${described.join('; ')})`);
+    }
     default:
       return truncate(JSON.stringify(event.payload ?? {}));
   }

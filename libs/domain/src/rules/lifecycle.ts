@@ -1,4 +1,5 @@
 /** What may happen at any stage: hold and resume, membership changes, a moved due date. */
+import { calendarProblems, type HolidayCalendar, type HolidayCalendars } from '../calendar.js';
 import { Decision, ERROR_CODES, requireCoordinator, requireNoSignoff } from '../decision.js';
 import { conflict, ruleBroken } from '../errors.js';
 import { openReviewWhenReady } from './measurement.js';
@@ -21,12 +22,14 @@ export function resume(d: Decision): void {
  * Admitting an organization: the coordinator alone while the partnership forms; once a management
  * model is chosen, a change the partners decide (a CHANGE round).
  */
-export function addOrganization(d: Decision, organizationId: string, reason = ''): void {
+export function addOrganization(d: Decision, organizationId: string, reason = '', holidayCalendar?: HolidayCalendar | null): void {
   requireCoordinator(d.state, d.actor);
   requireNoSignoff(d.state);
   if (d.state.organizationIds.includes(organizationId)) {
     throw ruleBroken(ERROR_CODES.membership, 'The organization is already a member', { organizationId: 'already a member' });
   }
+  // Its holidays come with the proposal: inert until it joins, and then its tasks already skip them.
+  if (holidayCalendar !== undefined) recordCalendars(d, { [organizationId]: holidayCalendar }, 'holidayCalendar');
   if (d.partnersDecide) return proposeChange(d, { kind: 'admit_organization', organizationId }, reason);
   admitOrganization(d, organizationId);
 }
@@ -79,4 +82,23 @@ export function moveDueDate(d: Decision, taskId: string, dueAt: string, reason?:
   // The reason is optional so that moves sent before it existed still decide (and replay) the same.
   const why = reason?.trim();
   d.emit({ type: 'TaskDueDateMoved', data: { taskId, from: task.dueAt, to: new Date(due).toISOString(), ...(why ? { reason: why } : {}) } });
+}
+
+/**
+ * The API refreshes the calendars of a partnership's members when an organization's country changes;
+ * dates already set stay as they are, the new calendar applies to deadlines computed from now on.
+ */
+export function setHolidayCalendars(d: Decision, calendars: HolidayCalendars): void {
+  requireCoordinator(d.state, d.actor);
+  const fields: Record<string, string> = {};
+  for (const organizationId of Object.keys(calendars)) if (!d.state.organizationIds.includes(organizationId)) fields[`calendars.${organizationId}`] = 'not a member of this partnership';
+  if (Object.keys(calendars).length === 0) fields.calendars = 'name at least one organization';
+  if (Object.keys(fields).length > 0) throw ruleBroken(ERROR_CODES.invalidCalendar, 'The holiday calendars do not fit this partnership', fields);
+  recordCalendars(d, calendars, 'calendars');
+}
+
+function recordCalendars(d: Decision, calendars: HolidayCalendars, field: string): void {
+  const problems = calendarProblems(calendars, field);
+  if (Object.keys(problems).length > 0) throw ruleBroken(ERROR_CODES.invalidCalendar, 'The holiday calendars are not valid', problems);
+  d.emit({ type: 'HolidayCalendarsSet', data: { calendars: { ...calendars } } });
 }

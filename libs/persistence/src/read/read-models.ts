@@ -10,6 +10,10 @@ export const organizationList: ListSpec = {
     id: 'o.id',
     name: 'o.name',
     kind: 'o.kind',
+    country: 'o.country',
+    // The mission in force: the newest version (the history is GET /organizations/:id/missions).
+    mission: '(SELECT m.text FROM organization_missions m WHERE m.organization_id = o.id ORDER BY m.version DESC LIMIT 1)',
+    missionVersion: '(SELECT max(m.version) FROM organization_missions m WHERE m.organization_id = o.id)',
     active: 'o.deactivated_at IS NULL',
     deactivatedAt: iso('o.deactivated_at'),
     createdAt: iso('o.created_at'),
