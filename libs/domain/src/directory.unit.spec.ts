@@ -51,7 +51,8 @@ describe('the user schemas', () => {
 
 describe('the organization schemas', () => {
   it('accept the known kinds only', () => {
-    expect(createOrganizationSchema.parse({ name: ' Acme ', kind: 'nonprofit' })).toEqual({ name: 'Acme', kind: 'nonprofit' });
+    expect(createOrganizationSchema.parse({ name: ' Acme ', kind: 'nonprofit' })).toEqual({ name: 'Acme', kind: 'nonprofit', country: null });
+    expect(createOrganizationSchema.parse({ name: 'Acme', kind: 'company', country: 'DE' })).toMatchObject({ country: 'DE' });
     expect(errorsOf(createOrganizationSchema.safeParse({ name: 'Acme', kind: 'club' }))).toHaveProperty('kind');
     expect(errorsOf(updateOrganizationSchema.safeParse({ active: 'no' }))).toHaveProperty('active');
     expect(updateOrganizationSchema.parse({ active: false })).toEqual({ active: false });
