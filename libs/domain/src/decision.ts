@@ -23,6 +23,11 @@ export interface CommandMeta {
    * vote: replaying its history must open rounds as it did then (majority at once). Absent means true.
    */
   jointDecisions?: boolean;
+  /**
+   * False only for a workflow run started before KPIs were reported on their cadence between
+   * reviews: replaying its history must schedule no KPI report, as then. Absent means true.
+   */
+  kpiCadence?: boolean;
 }
 
 export const ERROR_CODES = {
@@ -98,6 +103,10 @@ export class Decision {
    */
   get partnersDecide(): boolean {
     return this.jointDecisions && this.state.managementModel !== null;
+  }
+
+  get kpiCadence(): boolean {
+    return this.meta.kpiCadence !== false;
   }
 
   get governanceActs(): boolean {

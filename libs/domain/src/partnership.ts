@@ -14,6 +14,7 @@ import type {
   Governance,
   HealthCheck,
   Kpi,
+  KpiReport,
   ListeningSession,
   ManagementModel,
   Measurement,
@@ -109,6 +110,13 @@ export interface Partnership {
   agreedTerms: AgreedTerms | null;
   kpis: Kpi[];
   measurements: Measurement[];
+  /**
+   * KPI id → when it next falls due between reviews, for the KPIs whose cadence is shorter than the
+   * review cycle; empty otherwise, and in runs from before KPIs were reported on their cadence.
+   */
+  nextKpiReportAt: Record<string, string>;
+  /** The between-review KPI reports whose tasks are open. */
+  kpiReports: KpiReport[];
   healthChecks: HealthCheck[];
   goalAttainment: { cycle: number; scores: Record<string, number> }[];
   reviews: { cycle: number; outcome: ReviewOutcome; at: string }[];
@@ -182,6 +190,8 @@ function freshMethodState() {
     agreedTerms: null,
     kpis: [] as Kpi[],
     measurements: [] as Measurement[],
+    nextKpiReportAt: {} as Record<string, string>,
+    kpiReports: [] as KpiReport[],
     healthChecks: [] as HealthCheck[],
     goalAttainment: [],
     reviews: [],
@@ -213,9 +223,14 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
     case 'TaskOpened':
       return { ...state, openTasks: [...state.openTasks, { ...upgradeTask(event.data.task), remindersSent: 0, escalationLevel: 0 }] };
     case 'TaskCompleted':
-      return { ...state, openTasks: state.openTasks.filter((task) => task.id !== event.data.taskId) };
+      return { ...state, openTasks: state.openTasks.filter((task) => task.id !== event.data.taskId), ...settleKpiReport(state, event.data.taskId) };
     case 'TaskCancelled':
-      return { ...state, ...withdrawCheckInWork(state, event.data.taskId, event.at), openTasks: state.openTasks.filter((task) => task.id !== event.data.taskId) };
+      return {
+        ...state,
+        ...withdrawCheckInWork(state, event.data.taskId, event.at),
+        ...settleKpiReport(state, event.data.taskId),
+        openTasks: state.openTasks.filter((task) => task.id !== event.data.taskId),
+      };
     case 'TaskDueDateMoved':
       return { ...state, openTasks: mapTask(state.openTasks, event.data.taskId, () => ({ dueAt: event.data.to, remindersSent: 0, escalationLevel: 0 })) };
     case 'ReminderSent':
@@ -344,6 +359,10 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
       return { ...state, nextPulseAt: event.data.nextPulseAt ?? null };
     case 'MeasurementRecorded':
       return { ...state, measurements: [...state.measurements, event.data.measurement] };
+    case 'KpiReportsScheduled':
+      return { ...state, nextKpiReportAt: event.data.at };
+    case 'KpiReportFellDue':
+      return { ...state, kpiReports: [...(state.kpiReports ?? []), event.data] };
     case 'HealthCheckRecorded':
       return { ...state, healthChecks: [...state.healthChecks, event.data.check] };
     case 'GoalAttainmentScored':
@@ -381,6 +400,12 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
   }
 }
 
+/** A between-review report's task done or withdrawn: the report is no longer pending. */
+function settleKpiReport(state: ActivePartnership, taskId: string): Partial<Partnership> {
+  const reports = state.kpiReports ?? [];
+  return reports.some((report) => report.taskId === taskId) ? { kpiReports: reports.filter((report) => report.taskId !== taskId) } : {};
+}
+
 /**
  * A check-in's task withdrawn before it fell overdue leaves the check-in neither held nor missed; one
  * withdrawn overdue stays missed. An action's task withdrawn leaves the action cancelled.
@@ -414,6 +439,7 @@ function shiftTimers(state: ActivePartnership, heldForMs: number): Partial<Partn
     nextReviewAt: later(state.nextReviewAt, heldForMs),
     nextPulseAt: later(state.nextPulseAt, heldForMs),
     nextCheckInAt: later(state.nextCheckInAt, heldForMs),
+    nextKpiReportAt: Object.fromEntries(Object.entries(state.nextKpiReportAt ?? {}).map(([kpiId, at]) => [kpiId, later(at, heldForMs)!])),
     ...(state.signoff?.voteAt ? { signoff: { ...state.signoff, voteAt: later(state.signoff.voteAt, heldForMs)! } } : {}),
   };
 }
@@ -447,7 +473,7 @@ export function upgradeState<S extends PartnershipState>(state: S): S {
   const agreement = state.agreement;
   const agreedTerms =
     state.agreedTerms !== undefined ? state.agreedTerms : agreement?.adopted ? { governance: agreement.content.governance, noticePeriod: agreement.content.noticePeriod } : null;
-  return { ...state, openTasks: state.openTasks.map((task) => upgradeTask(task)), termination, agreedTerms, agreementTerm: state.agreementTerm ?? null, termEndsAt: state.termEndsAt ?? null, expiryRemindersSent: state.expiryRemindersSent ?? 0, termExpired: state.termExpired ?? false, conflicts: state.conflicts ?? [], checkIns: state.checkIns ?? [], nextCheckInAt: state.nextCheckInAt ?? null };
+  return { ...state, openTasks: state.openTasks.map((task) => upgradeTask(task)), termination, agreedTerms, agreementTerm: state.agreementTerm ?? null, termEndsAt: state.termEndsAt ?? null, expiryRemindersSent: state.expiryRemindersSent ?? 0, termExpired: state.termExpired ?? false, conflicts: state.conflicts ?? [], checkIns: state.checkIns ?? [], nextCheckInAt: state.nextCheckInAt ?? null, nextKpiReportAt: state.nextKpiReportAt ?? {}, kpiReports: state.kpiReports ?? [] };
 }
 
 export const fold = (events: readonly PartnershipEvent[], from: PartnershipState = initialState()) => events.reduce(evolve, from);

@@ -64,6 +64,8 @@ describe('evolve', () => {
       agreedTerms: null,
       kpis: [],
       measurements: [],
+      nextKpiReportAt: {},
+      kpiReports: [],
       healthChecks: [],
       goalAttainment: [],
       reviews: [],

@@ -158,6 +158,8 @@ export interface StepMeta {
   actor?: Actor;
   /** false: as a workflow run from before integrated rounds sought agreement first. */
   jointDecisions?: boolean;
+  /** false: as a workflow run from before KPIs were reported on their cadence between reviews. */
+  kpiCadence?: boolean;
 }
 
 export class Story {
@@ -173,7 +175,7 @@ export class Story {
 
   /** Runs a command (at EARLIER, by the coordinator, unless told) and appends its events. */
   do(command: PartnershipCommand, meta: StepMeta = {}): this {
-    this.events.push(...decide(fold(this.events), command, { now: meta.now ?? EARLIER, actor: meta.actor ?? coordinator, ...(meta.jointDecisions === undefined ? {} : { jointDecisions: meta.jointDecisions }) }));
+    this.events.push(...decide(fold(this.events), command, { now: meta.now ?? EARLIER, actor: meta.actor ?? coordinator, ...(meta.jointDecisions === undefined ? {} : { jointDecisions: meta.jointDecisions }), ...(meta.kpiCadence === undefined ? {} : { kpiCadence: meta.kpiCadence }) }));
     return this;
   }
 
@@ -266,7 +268,8 @@ export const KPI_A: Omit<Kpi, 'id' | 'definedAt'> = {
   baseline: 18,
   target: 12,
   direction: 'decrease',
-  cadence: 'P1M',
+  // As long as DEFAULT_POLICY's review cycle: reported once a cycle (rules/kpi-cadence.unit.spec.ts covers shorter cadences).
+  cadence: 'P6M',
   goalRank: 1,
 };
 export const KPI_B: Omit<Kpi, 'id' | 'definedAt'> = {
@@ -276,7 +279,7 @@ export const KPI_B: Omit<Kpi, 'id' | 'definedAt'> = {
   baseline: 40,
   target: 70,
   direction: 'increase',
-  cadence: 'P1M',
+  cadence: 'P6M',
   goalRank: 2,
 };
 
