@@ -115,7 +115,7 @@ export interface Partnership {
    * review cycle; empty otherwise, and in runs from before KPIs were reported on their cadence.
    */
   nextKpiReportAt: Record<string, string>;
-  /** The between-review KPI reports whose tasks are open. */
+  /** The between-review KPI reports whose tasks are open (and those settled since the last fell due). */
   kpiReports: KpiReport[];
   healthChecks: HealthCheck[];
   goalAttainment: { cycle: number; scores: Record<string, number> }[];
@@ -223,12 +223,11 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
     case 'TaskOpened':
       return { ...state, openTasks: [...state.openTasks, { ...upgradeTask(event.data.task), remindersSent: 0, escalationLevel: 0 }] };
     case 'TaskCompleted':
-      return { ...state, openTasks: state.openTasks.filter((task) => task.id !== event.data.taskId), ...settleKpiReport(state, event.data.taskId) };
+      return { ...state, openTasks: state.openTasks.filter((task) => task.id !== event.data.taskId) };
     case 'TaskCancelled':
       return {
         ...state,
         ...withdrawCheckInWork(state, event.data.taskId, event.at),
-        ...settleKpiReport(state, event.data.taskId),
         openTasks: state.openTasks.filter((task) => task.id !== event.data.taskId),
       };
     case 'TaskDueDateMoved':
@@ -362,7 +361,8 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
     case 'KpiReportsScheduled':
       return { ...state, nextKpiReportAt: event.data.at };
     case 'KpiReportFellDue':
-      return { ...state, kpiReports: [...(state.kpiReports ?? []), event.data] };
+      // Reports whose tasks are done or withdrawn are let go here (not on completion, which still reads its report).
+      return { ...state, kpiReports: [...(state.kpiReports ?? []).filter((report) => state.openTasks.some((task) => task.id === report.taskId)), event.data] };
     case 'HealthCheckRecorded':
       return { ...state, healthChecks: [...state.healthChecks, event.data.check] };
     case 'GoalAttainmentScored':
@@ -398,12 +398,6 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
       return unhandled;
     }
   }
-}
-
-/** A between-review report's task done or withdrawn: the report is no longer pending. */
-function settleKpiReport(state: ActivePartnership, taskId: string): Partial<Partnership> {
-  const reports = state.kpiReports ?? [];
-  return reports.some((report) => report.taskId === taskId) ? { kpiReports: reports.filter((report) => report.taskId !== taskId) } : {};
 }
 
 /**

@@ -77,19 +77,18 @@ export function kpiReportsFallDue(d: Decision): void {
     const kpi = kpis.find((candidate) => candidate.id === kpiId);
     // A KPI no longer measured, or whose cadence no longer falls between reviews, drops out.
     if (!kpi || !reportedBetweenReviews(d.state, kpi)) continue;
-    const planned = Date.parse(at);
-    if (planned > now) {
+    if (Date.parse(at) > now) {
       next[kpiId] = at;
       continue;
     }
+    // The latest occasion that has come is the one reported; those before it are skipped.
+    const cadence = durationMs(kpi.cadence);
+    const planned = Date.parse(at) + Math.floor((now - Date.parse(at)) / cadence) * cadence;
     if (d.state.organizationIds.includes(kpi.ownerOrganizationId)) {
       const report = due.get(kpi.ownerOrganizationId) ?? { kpis: [], plannedAt: planned };
       due.set(kpi.ownerOrganizationId, { kpis: [...report.kpis, kpi], plannedAt: Math.max(report.plannedAt, planned) });
     }
-    const cadence = durationMs(kpi.cadence);
-    let following = planned + cadence;
-    if (following <= now) following += Math.ceil((now - following + 1) / cadence) * cadence;
-    if (following < reviewAt) next[kpiId] = iso(following);
+    if (planned + cadence < reviewAt) next[kpiId] = iso(planned + cadence);
   }
   const cycle = d.state.cycle + 1;
   for (const [organizationId, report] of due) {
