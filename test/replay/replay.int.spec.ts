@@ -91,6 +91,7 @@ describe('recorded workflow histories', () => {
   it.each([
     ['governance-acts', 'notice-exit'],
     ['joint-decisions', 'integrated-vote'],
+    ['kpi-cadence', 'kpi-cadence'],
   ])('cover both sides of the %s patch: runs recorded before it and %s after', (patch, after) => {
     const marked = patchedRuns(patch);
     expect(marked).toContain(after);
