@@ -45,7 +45,7 @@ export interface Task {
   partnershipId: string;
   assigneeUserId: string | null;
   assigneeOrganizationId: string | null;
-  purpose: 'joining' | 'pulse' | null;
+  purpose: 'joining' | 'pulse' | 'kpi_report' | null;
   detail: string | null;
   cancelReason: string | null;
   completedBy: string | null;
