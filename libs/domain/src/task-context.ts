@@ -69,6 +69,8 @@ export interface ChangeContext {
 export interface MeasurementContextKpi extends Pick<Kpi, 'id' | 'name' | 'unit' | 'baseline' | 'target' | 'direction' | 'goalRank' | 'cadence'> {
   lastValue: number | null;
   lastCycle: number | null;
+  /** When the last value was due, if it was reported between reviews. */
+  lastPlannedAt: string | null;
 }
 
 export interface MeasurementContext {
@@ -211,7 +213,7 @@ const CONTEXT_BUILDERS: { [C in TaskContextKind]: Builder<C> } = {
     kpis: kpisAskedBy(state, task).map((kpi) => {
       const last = latestMeasurement(state.measurements, kpi.id);
       const { id, name, unit, baseline, target, direction, goalRank, cadence } = kpi;
-      return { id, name, unit, baseline, target, direction, goalRank, cadence, lastValue: last?.value ?? null, lastCycle: last?.cycle ?? null };
+      return { id, name, unit, baseline, target, direction, goalRank, cadence, lastValue: last?.value ?? null, lastCycle: last?.cycle ?? null, lastPlannedAt: last?.plannedAt ?? null };
     }),
   }),
   healthCheck: (state, task) => ({

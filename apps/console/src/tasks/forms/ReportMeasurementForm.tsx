@@ -44,7 +44,8 @@ export function ReportMeasurementForm({ task, context, onClose }: TaskFormProps<
         <Stack spacing={1}>
           {kpis.map((kpi) => {
             const field = `data.values.${kpi.id}`;
-            const last = kpi.lastValue === null ? 'not reported before' : `last ${kpi.lastValue} ${kpi.unit} (cycle ${kpi.lastCycle})`;
+            const lastWhen = kpi.lastPlannedAt ? `due ${new Date(kpi.lastPlannedAt).toLocaleDateString()}` : `cycle ${kpi.lastCycle}`;
+            const last = kpi.lastValue === null ? 'not reported before' : `last ${kpi.lastValue} ${kpi.unit} (${lastWhen})`;
             const cadence = between && kpi.cadence ? `; reported every ${durationInWords(kpi.cadence)}` : '';
             return (
               <TextField
