@@ -27,6 +27,7 @@ import { mayCompleteTask, recipientOf, type OpenTask } from './tasks.js';
 export type { PartnershipCommand, PartnershipCommandType } from './commands.js';
 export { ERROR_CODES, type CommandMeta } from './decision.js';
 export { goalProblems } from './rules/priorities.js';
+export { measuredKpis, measuresOf } from './rules/measurement.js';
 /** The decision rule a management model implies. */
 export { ruleOf as decisionRuleOf } from './rules/signoff.js';
 

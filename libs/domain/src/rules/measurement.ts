@@ -8,6 +8,7 @@
 import { Decision, ERROR_CODES } from '../decision.js';
 import { durationMs, parseDuration } from '../duration.js';
 import { ruleBroken } from '../errors.js';
+import { partnershipMeasures, type PartnershipMeasures } from '../measures.js';
 import type { Kpi } from '../model.js';
 import type { ActivePartnership } from '../partnership.js';
 import type { TaskDataOf } from '../task-catalogue.js';
@@ -29,6 +30,11 @@ export function scheduleReview(d: Decision, from: number = d.now.getTime()): voi
 /** The KPIs the partnership measures: every rule that needs them asks here, and nowhere else. */
 export function measuredKpis(state: ActivePartnership): Kpi[] {
   return state.kpis;
+}
+
+/** Every computed measure as of `now`, of the KPIs measured. */
+export function measuresOf(state: ActivePartnership, now: Date): PartnershipMeasures {
+  return partnershipMeasures({ ...state, kpis: measuredKpis(state) }, now);
 }
 
 /** A KPI reported between reviews: its cadence is shorter than the review cycle (and not zero). */
