@@ -175,7 +175,7 @@ async function toRoleIdentification(p) {
   await expectStage(p, 'ROLE_IDENTIFICATION');
 }
 
-async function defineAgreement(p, { noticePeriod = 'P3M', escalationSteps, model = 'cooperative', communicationPlan } = {}) {
+async function defineAgreement(p, { noticePeriod = 'P3M', escalationSteps, model = 'cooperative', communicationPlan, kpiCadence = 'P1M' } = {}) {
   await p.command({
     type: 'DefineRoles',
     roles: [
@@ -207,7 +207,7 @@ async function defineAgreement(p, { noticePeriod = 'P3M', escalationSteps, model
   await p.command({ type: 'SetTerminationTerms', options: ['renew', 'restructure', 'hand_over', 'exit'], noticePeriod });
   await p.command({
     type: 'DefineKpi',
-    kpi: { name: 'Readmissions', ownerOrganizationId: RIVERSIDE, unit: 'per 1,000', baseline: 42, target: 30, direction: 'decrease', cadence: 'P1M', goalRank: 1 },
+    kpi: { name: 'Readmissions', ownerOrganizationId: RIVERSIDE, unit: 'per 1,000', baseline: 42, target: 30, direction: 'decrease', cadence: kpiCadence, goalRank: 1 },
   });
 }
 
@@ -392,6 +392,21 @@ const scenarios = {
     await p.complete(northwind, 'REPORT_MEASUREMENT', { decision: 'approve', data: { values: { [drafted.payload.kpi.id]: 61 } } });
     await p.command({ type: 'PutOnHold', reason: 'Recorded for the replay tests' });
     return [{ name: 'agreed-changes', workflowId: p.workflowId, about: 'MEASUREMENT (patched "agreed-changes"): a KPI and a role change drafted; version 2 carrying them refused by Northwind; the KPI changed again; version 3 signed by both and adopted; the next cycle asks Northwind for the new KPI, reported; then put on hold.' }];
+
+  async kpiCadence() {
+    const p = await partnership('Replay: KPI cadence', SLOW);
+    await toRoleIdentification(p);
+    // Reported every 3 s between reviews six months apart.
+    await defineAgreement(p, { kpiCadence: 'PT3S' });
+    await p.command({ type: 'IssueAgreement' });
+    await p.complete(riverside, 'SIGN_AGREEMENT');
+    await p.complete(northwind, 'SIGN_AGREEMENT');
+    await expectStage(p, 'MEASUREMENT');
+    // The KPI's timer opens Riverside's report between reviews; its partner reports it; the next falls due.
+    await p.complete(riverside, 'REPORT_MEASUREMENT', { decision: 'approve', data: { values: { [await kpiId(p)]: 40 } } });
+    await p.waitForEvent('KpiReportFellDue', 2);
+    await p.command({ type: 'PutOnHold', reason: 'Recorded for the replay tests' });
+    return [{ name: 'kpi-cadence', workflowId: p.workflowId, about: 'MEASUREMENT with a KPI reported every 3 s between six-monthly reviews (patched "kpi-cadence"): its report falls due on the kpi_report timer, the Riverside partner reports it, the next falls due; then put on hold.' }];
   },
   async renew() {
     const p = await partnership('Replay: renew', SLOW);

@@ -92,6 +92,7 @@ describe('recorded workflow histories', () => {
     ['governance-acts', 'notice-exit'],
     ['joint-decisions', 'integrated-vote'],
     ['agreed-changes', 'agreed-changes'],
+    ['kpi-cadence', 'kpi-cadence'],
   ])('cover both sides of the %s patch: runs recorded before it and %s after', (patch, after) => {
     const marked = patchedRuns(patch);
     expect(marked).toContain(after);

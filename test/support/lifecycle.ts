@@ -47,7 +47,7 @@ export interface Task {
   assigneeOrganizationId: string | null;
   openedAt: string;
   dueAt: string;
-  purpose: 'joining' | 'pulse' | null;
+  purpose: 'joining' | 'pulse' | 'kpi_report' | null;
   detail: string | null;
   cancelReason: string | null;
   completedBy: string | null;

@@ -85,10 +85,17 @@ export const JOINT_DECISIONS_PATCH = 'joint-decisions';
  */
 export const AGREED_CHANGES_PATCH = 'agreed-changes';
 
+/**
+ * Marks runs started once a KPI whose cadence is shorter than the review cycle was reported on it
+ * between reviews (the `kpi_report` timer). A run recorded before schedules no such report.
+ */
+export const KPI_CADENCE_PATCH = 'kpi-cadence';
+
 export async function partnershipWorkflow(input: PartnershipWorkflowInput): Promise<void> {
   const governanceActs = patched(GOVERNANCE_ACTS_PATCH);
   const jointDecisions = patched(JOINT_DECISIONS_PATCH);
   const agreedChanges = patched(AGREED_CHANGES_PATCH);
+  const kpiCadence = patched(KPI_CADENCE_PATCH);
   // A run carried over from older code carries an older shape of the state.
   let state: PartnershipState = input.carried ? upgradeState(input.carried.state) : initialState();
   const answers = new Map<string, CommandResult>(input.carried?.answers ?? []);
@@ -109,7 +116,7 @@ export async function partnershipWorkflow(input: PartnershipWorkflowInput): Prom
 
   const decideOrReject = (command: PartnershipCommand, actor: Actor): PartnershipEvent[] => {
     try {
-      return decide(state, command, { now: new Date(), actor, governanceActs, jointDecisions, agreedChanges });
+      return decide(state, command, { now: new Date(), actor, governanceActs, jointDecisions, agreedChanges, kpiCadence });
     } catch (error) {
       if (error instanceof DomainError) throw reject(error);
       throw error;
@@ -193,7 +200,7 @@ export async function partnershipWorkflow(input: PartnershipWorkflowInput): Prom
     const due = nextDeadline(state);
     const now = Date.now();
     if (due !== null && due <= now) {
-      const events = decide(state, { type: 'FireDueTimers' }, { now: new Date(now), actor: SYSTEM_ACTOR, governanceActs, jointDecisions, agreedChanges });
+      const events = decide(state, { type: 'FireDueTimers' }, { now: new Date(now), actor: SYSTEM_ACTOR, governanceActs, jointDecisions, agreedChanges, kpiCadence });
       if (events.length > 0) await apply(events);
       continue;
     }

@@ -177,7 +177,7 @@ function taskDocument(): Record<string, unknown> {
       assigneeUserId: text,
       assigneeOrganizationId: text,
       cycle: { type: ['integer', 'null'] },
-      purpose: { enum: [...TASK_PURPOSES, null], description: 'joining: an organization signs the agreement in force to join; pulse: a health check between reviews' },
+      purpose: { enum: [...TASK_PURPOSES, null], description: 'joining: an organization signs the agreement in force to join; pulse: a health check between reviews; kpi_report: a KPI report between reviews, for the KPIs whose cadence (shorter than the review cycle) fell due' },
       detail: { ...text, description: 'Free text naming what the step is about (the wind-down item, the proposed option)' },
       status: { type: 'string', enum: ['open', 'completed', 'cancelled'] },
       openedAt: { type: 'string', format: 'date-time' },
@@ -484,7 +484,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           tags: ['partnerships'],
           summary: 'The deadline ledger across every partnership the caller may see (a partner: those of its organization)',
           description:
-            'react-admin simple REST; `filter` is a DeadlineFilter (partnershipId, purpose, kind, assigneeUserId, assigneeOrganizationId, recipientUserId); sort by firesAt (default), dueAt, partnershipName, purpose or taskTitle. Purposes: `reminder` and `escalation` of a task (an escalation reaches the agreed escalation path’s next person, or the ladder where none was agreed), `review`, `pulse`, an integrated sign-off falling to a vote when its tasks fall due without agreement (`vote`), a scheduled termination’s `notice` reminders and its effect (`termination`), the agreement term’s `expiry_reminder` and `expiry`, and the next check-in of the communication plan (`check_in`, which opens the coordinator’s RECORD_CHECK_IN task).',
+            'react-admin simple REST; `filter` is a DeadlineFilter (partnershipId, purpose, kind, assigneeUserId, assigneeOrganizationId, recipientUserId); sort by firesAt (default), dueAt, partnershipName, purpose or taskTitle. Purposes: `reminder` and `escalation` of a task (an escalation reaches the agreed escalation path’s next person, or the ladder where none was agreed), `review`, `pulse`, an integrated sign-off falling to a vote when its tasks fall due without agreement (`vote`), a scheduled termination’s `notice` reminders and its effect (`termination`), the agreement term’s `expiry_reminder` and `expiry`, the next check-in of the communication plan (`check_in`, which opens the coordinator’s RECORD_CHECK_IN task), and each KPI’s next report between reviews (`kpi_report`, one row per KPI whose cadence is shorter than the review cycle, chasing its owner organization; it opens a REPORT_MEASUREMENT task with purpose kpi_report for the KPIs due).',
           parameters: listParams,
           responses: { '200': { description: 'A page of pending timers' }, ...errors(400, 401) },
         },

@@ -4,7 +4,7 @@ import { describePolicy, policyFormDefaults, toCreatePartnershipBody } from './p
 import { summarizeEvent } from './partnerships/timelineModel';
 import { voteStatusSentence } from './methodLabels';
 import { EMPTY_HEALTH_CHECK, EMPTY_REVIEW, toHealthCheckData, toMeasurementData, toReviewData } from './tasks/taskFormModel';
-import { viewerMayComplete } from './tasks/taskModel';
+import { taskKindLabel, viewerMayComplete } from './tasks/taskModel';
 
 describe('the create form', () => {
   it('sends exactly the six policy fields, amounts and units as ISO-8601, blanks as defaults', () => {
@@ -97,5 +97,25 @@ describe('where an integrated sign-off stands', () => {
     expect(voteStatusSentence({ rule: 'agreement_or_vote', voteAt: at, voting: true })).toMatch(/^Put to the vote/);
     expect(voteStatusSentence({ rule: 'consensus' })).toBeNull();
     expect(voteStatusSentence({ rule: 'majority' })).toBeNull();
+  });
+});
+
+describe('reports between reviews', () => {
+  it('the inbox names a between-review report apart from the cycle’s own', () => {
+    expect(taskKindLabel('REPORT_MEASUREMENT', 2, 'kpi_report')).toBe('Report measurements · between reviews');
+    expect(taskKindLabel('REPORT_MEASUREMENT', 2, null)).toBe('Report measurements · cycle 2');
+  });
+
+  it('the timeline tells a value reported between reviews from a cycle’s, and names the KPIs that fell due', () => {
+    const measurement = { kpiId: 'k1', cycle: 2, value: 61, onTime: true };
+    const kpiName = (id: string) => (id === 'k1' ? 'Deliveries on time' : id);
+    expect(summarizeEvent({ type: 'MeasurementRecorded', payload: { measurement } }, { kpiName })).toBe('Measurement for Deliveries on time: 61 (cycle 2)');
+    expect(summarizeEvent({ type: 'MeasurementRecorded', payload: { measurement: { ...measurement, plannedAt: '2030-02-13T09:00:00.000Z' } } }, { kpiName })).toMatch(
+      /^Measurement for Deliveries on time: 61 \(between reviews, due .+, leading to cycle 2\)$/,
+    );
+    expect(summarizeEvent({ type: 'KpiReportFellDue', payload: { taskId: 't', organizationId: 'o', kpiIds: ['k1'], plannedAt: '2030-02-13T09:00:00.000Z', cycle: 2 } }, { kpiName })).toBe(
+      'KPI report fell due (between reviews): Deliveries on time',
+    );
+    expect(summarizeEvent({ type: 'KpiReportsScheduled', payload: { at: {} } })).toBe('No KPI report falls due before the next review');
   });
 });

@@ -10,7 +10,7 @@ import { type ActivePartnership, type PartnershipState } from './partnership.js'
 import { policyProblems } from './policy.js';
 import { addStakeholder, openListeningSignoff, recordListeningSession, scoreAlignment } from './rules/listening.js';
 import { addOrganization, moveDueDate, putOnHold, removeOrganization, resume, setHolidayCalendars } from './rules/lifecycle.js';
-import { decideReview, openHealthPulse, openReviewCycle, openReviewWhenReady, recordHealthCheck, reportMeasurements, scheduleReview } from './rules/measurement.js';
+import { decideReview, kpiReportsFallDue, openHealthPulse, openReviewCycle, openReviewWhenReady, recordHealthCheck, reportMeasurements, scheduleKpiReports, scheduleReview } from './rules/measurement.js';
 import { decidePriorities, recordGoals, submitPriorities } from './rules/priorities.js';
 import { chooseManagementModel, commitResources, defineKpi, defineRoles, issueAgreement, setAgreementTerm, setConflictProcess, setGovernance, setTerminationTerms } from './rules/roles.js';
 import { carryOut, proposeRenegotiation } from './rules/changes.js';
@@ -28,6 +28,7 @@ import { mayCompleteTask, recipientOf, type OpenTask } from './tasks.js';
 export type { PartnershipCommand, PartnershipCommandType } from './commands.js';
 export { ERROR_CODES, type CommandMeta } from './decision.js';
 export { goalProblems } from './rules/priorities.js';
+export { measuredKpis, measuresOf } from './rules/measurement.js';
 /** The decision rule a management model implies. */
 export { ruleOf as decisionRuleOf } from './rules/signoff.js';
 
@@ -159,8 +160,7 @@ function completeTask(d: Decision, command: Extract<PartnershipCommand, { type: 
     case 'SIGN_AGREEMENT':
       return signAgreement(d, task, approve, comment);
     case 'REPORT_MEASUREMENT':
-      reportMeasurements(d, task, dataOf(task.kind, command.data));
-      return openReviewWhenReady(d, task.cycle ?? d.state.cycle);
+      return reportMeasurements(d, task, dataOf(task.kind, command.data));
     case 'HEALTH_CHECK':
       recordHealthCheck(d, task, dataOf(task.kind, command.data));
       return openReviewWhenReady(d, task.cycle ?? d.state.cycle);
@@ -218,6 +218,7 @@ function afterSignoff(d: Decision, outcome: SignoffOutcome): void {
       if (d.state.stage === 'ROLE_IDENTIFICATION') {
         d.advance('MEASUREMENT');
         scheduleReview(d);
+        scheduleKpiReports(d);
       }
       scheduleCheckIns(d);
       return;
@@ -268,6 +269,10 @@ function fireDueTimers(d: Decision): void {
         break;
       case 'check_in':
         checkInFallsDue(d);
+        break;
+      case 'kpi_report':
+        // The first of the KPIs due opens every report due now; the rest find nothing left to open.
+        kpiReportsFallDue(d);
         break;
       case 'termination':
         // Whatever else fell due belongs to the partnership that has just ended.

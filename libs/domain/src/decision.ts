@@ -29,6 +29,11 @@ export interface CommandMeta {
    * signed agreement version: replaying its history must apply a KPI at once, as it did then. Absent means true.
    */
   agreedChanges?: boolean;
+  /**
+   * False only for a workflow run started before KPIs were reported on their cadence between
+   * reviews: replaying its history must schedule no KPI report, as then. Absent means true.
+   */
+  kpiCadence?: boolean;
 }
 
 export const ERROR_CODES = {
@@ -110,6 +115,11 @@ export class Decision {
   /** Whether a KPI or role change while an agreement is in force is a draft of the next version (see CommandMeta). */
   get agreedChanges(): boolean {
     return this.meta.agreedChanges !== false;
+  }
+
+  /** Whether KPIs are reported on their cadence between reviews (see CommandMeta). */
+  get kpiCadence(): boolean {
+    return this.meta.kpiCadence !== false;
   }
 
   get governanceActs(): boolean {

@@ -14,6 +14,7 @@ import type {
   Governance,
   HealthCheck,
   Kpi,
+  KpiReport,
   ListeningSession,
   ManagementModel,
   Measurement,
@@ -138,6 +139,10 @@ export type PartnershipEventBody =
   | { type: 'ReviewCycleOpened'; data: { cycle: number } }
   | { type: 'HealthPulseOpened'; data: { cycle: number; nextPulseAt?: string | null } }
   | { type: 'MeasurementRecorded'; data: { measurement: Measurement } }
+  /** When each KPI reported between reviews next falls due (KPI id → instant); replaces the schedule, `{}` ends it. */
+  | { type: 'KpiReportsScheduled'; data: { at: Record<string, string> } }
+  /** KPIs fell due on their cadence: their owner organization's report task is `taskId`. */
+  | { type: 'KpiReportFellDue'; data: KpiReport }
   | { type: 'HealthCheckRecorded'; data: { check: HealthCheck } }
   | { type: 'GoalAttainmentScored'; data: { cycle: number; scores: Record<string, number> } }
   | { type: 'ReviewDecided'; data: { cycle: number; outcome: ReviewOutcome } }
@@ -208,6 +213,8 @@ const EVENT_TYPE_SET: Record<PartnershipEventType, true> = {
   ReviewCycleOpened: true,
   HealthPulseOpened: true,
   MeasurementRecorded: true,
+  KpiReportsScheduled: true,
+  KpiReportFellDue: true,
   HealthCheckRecorded: true,
   GoalAttainmentScored: true,
   ReviewDecided: true,

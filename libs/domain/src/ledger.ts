@@ -3,13 +3,15 @@
  * for, which task it chases and whom it reaches, when it fires. Derived from `deadlines(state)`, so
  * the ledger shows exactly what the workflow is waiting for.
  */
-import type { PartnershipState } from './partnership.js';
+import { organizationAssignee } from './governance.js';
+import { measuredKpis } from './rules/measurement.js';
+import type { ActivePartnership, PartnershipState } from './partnership.js';
 import { recipientOf, type Assignee, type Recipient, type TaskKind } from './tasks.js';
 import { deadlines, escalationRecipients, expiryRecipients, noticeRecipients, type DeadlinePurpose } from './timers.js';
 
 
 export interface LedgerEntry {
-  /** Stable while the timer is pending: a partnership has at most one timer per purpose and task. */
+  /** Stable while the timer is pending: a partnership has at most one timer per purpose and task (and KPI, for a KPI report). */
   id: string;
   partnershipId: string;
   partnershipName: string;
@@ -26,7 +28,7 @@ export interface LedgerEntry {
   level: number | null;
   /** Which reminder (1-based) this timer sends. */
   reminder: number | null;
-  /** Whom the timer chases when it fires: the assignee for a reminder, the agreed path or the ladder for an escalation, everyone for a notice reminder, the coordinator and the sponsor for the agreement's expiry, nobody for a cycle, an integrated sign-off falling to a vote, or a termination's effect. */
+  /** Whom the timer chases when it fires: the assignee for a reminder, the agreed path or the ladder for an escalation, everyone for a notice reminder, the coordinator and the sponsor for the agreement's expiry, the KPI's owner organization for a KPI report falling due, nobody for a cycle, an integrated sign-off falling to a vote, or a termination's effect. */
   recipients: Recipient[];
 }
 
@@ -43,9 +45,11 @@ export function deadlineLedger(state: PartnershipState): LedgerEntry[] {
             ? noticeRecipients(state)
             : deadline.purpose === 'expiry_reminder' || deadline.purpose === 'expiry'
               ? expiryRecipients(state)
-              : [];
+              : deadline.purpose === 'kpi_report'
+                ? kpiOwner(state, deadline.kpiId)
+                : [];
     return {
-      id: `${state.id}:${deadline.purpose}${task ? `:${task.id}` : ''}`,
+      id: `${state.id}:${deadline.purpose}${task ? `:${task.id}` : ''}${deadline.purpose === 'kpi_report' ? `:${deadline.kpiId}` : ''}`,
       partnershipId: state.id,
       partnershipName: state.name,
       purpose: deadline.purpose,
@@ -62,4 +66,10 @@ export function deadlineLedger(state: PartnershipState): LedgerEntry[] {
       recipients,
     };
   });
+}
+
+/** Whom a KPI's report reaches when it falls due: its owner organization (through its point of contact). */
+function kpiOwner(state: ActivePartnership, kpiId: string): Recipient[] {
+  const kpi = measuredKpis(state).find((candidate) => candidate.id === kpiId);
+  return kpi ? [recipientOf(organizationAssignee(state, kpi.ownerOrganizationId))] : [];
 }

@@ -186,9 +186,12 @@ export function partnershipMeasures(
 
 /** One point of a KPI's picture: the planned value on its trajectory and the actual reported, at one instant. */
 export interface KpiPoint {
+  /** When the value was measured: a between-review report's planned instant, else when it was reported. */
   at: string;
-  /** The review cycle of the measurement; null for the trajectory's own ends. */
+  /** The review cycle of the measurement (a between-review report: the cycle it leads up to); null for the trajectory's own ends. */
   cycle: number | null;
+  /** A report between reviews, by the KPI's cadence (absent for a review cycle's report and the ends). */
+  betweenReviews?: boolean;
   planned: number | null;
   actual: number | null;
   onTrack: boolean | null;
@@ -211,7 +214,8 @@ export interface KpiTrajectory {
 /**
  * Each KPI's actuals against its trajectory, ready to draw: the line starts at the baseline when
  * the KPI was defined and ends at the target on its goal's due date; every measurement is a point
- * with the value the line planned for that instant. The latest measurement of a cycle counts.
+ * with the value the line planned for that instant. The latest measurement of a cycle's report
+ * counts, and of each report between reviews.
  */
 export function kpiTrajectories(state: Pick<Partnership, 'kpis' | 'measurements' | 'goals'>): KpiTrajectory[] {
   return state.kpis.map((kpi) => {
@@ -220,15 +224,11 @@ export function kpiTrajectories(state: Pick<Partnership, 'kpis' | 'measurements'
       const share = expectedProgress(kpi, at, dueDate);
       return share === null ? null : kpi.baseline + share * (kpi.target - kpi.baseline);
     };
-    const measured = latestPerCycle(state.measurements.filter((m) => m.kpiId === kpi.id)).map(
-      (m): KpiPoint => ({
-        at: m.reportedAt,
-        cycle: m.cycle,
-        planned: planned(new Date(m.reportedAt)),
-        actual: m.value,
-        onTrack: isOnTrack(kpi, m.value, new Date(m.reportedAt), dueDate),
-      }),
-    );
+    const measured = latestPerReport(state.measurements.filter((m) => m.kpiId === kpi.id)).map((m): KpiPoint => {
+      const at = m.plannedAt ?? m.reportedAt;
+      const point: KpiPoint = { at, cycle: m.cycle, planned: planned(new Date(at)), actual: m.value, onTrack: isOnTrack(kpi, m.value, new Date(at), dueDate) };
+      return m.plannedAt ? { ...point, betweenReviews: true } : point;
+    });
     const start: KpiPoint = { at: kpi.definedAt, cycle: null, planned: dueDate ? kpi.baseline : null, actual: kpi.baseline, onTrack: null };
     const targetAt = dueDate ? goalDeadline(dueDate) : null;
     const end: KpiPoint[] = targetAt ? [{ at: targetAt, cycle: null, planned: kpi.target, actual: null, onTrack: null }] : [];
@@ -247,14 +247,18 @@ export function kpiTrajectories(state: Pick<Partnership, 'kpis' | 'measurements'
   });
 }
 
-/** The last measurement reported in each cycle (a correction replaces the earlier report), in cycle order. */
-function latestPerCycle(measurements: Measurement[]): Measurement[] {
-  const byCycle = new Map<number, Measurement>();
+/**
+ * The last measurement of each report (a correction replaces the earlier one): a cycle's report,
+ * and each report between reviews (told apart by when it fell due), in cycle order.
+ */
+function latestPerReport(measurements: Measurement[]): Measurement[] {
+  const byReport = new Map<string, Measurement>();
   for (const m of measurements) {
-    const seen = byCycle.get(m.cycle);
-    if (!seen || Date.parse(m.reportedAt) >= Date.parse(seen.reportedAt)) byCycle.set(m.cycle, m);
+    const key = `${m.cycle}|${m.plannedAt ?? ''}`;
+    const seen = byReport.get(key);
+    if (!seen || Date.parse(m.reportedAt) >= Date.parse(seen.reportedAt)) byReport.set(key, m);
   }
-  return [...byCycle.values()].sort((a, b) => a.cycle - b.cycle);
+  return [...byReport.values()].sort((a, b) => a.cycle - b.cycle);
 }
 
 export interface HealthSnapshot {
@@ -293,8 +297,12 @@ export function measuresByCycle(
   now: Date = new Date(0),
 ): CycleMeasures[] {
   return Array.from({ length: state.cycle }, (_, index) => index + 1).map((cycle) => {
+    // Each KPI's latest point of the cycle: reports between reviews lead up to the cycle's own.
     const statuses = trajectories.flatMap((trajectory) =>
-      trajectory.points.filter((point) => point.cycle === cycle).map((point) => ({ kpiId: trajectory.kpiId, actual: point.actual, progress: null, onTrack: point.onTrack })),
+      trajectory.points
+        .filter((point) => point.cycle === cycle)
+        .slice(-1)
+        .map((point) => ({ kpiId: trajectory.kpiId, actual: point.actual, progress: null, onTrack: point.onTrack })),
     );
     return {
       cycle,

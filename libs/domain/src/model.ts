@@ -155,6 +155,27 @@ export interface Measurement {
   reportedBy: string;
   reportedAt: string;
   onTime: boolean;
+  /**
+   * A report the KPI's cadence called for between two reviews: the instant it fell due, which the
+   * value is measured at. Absent for a review cycle's own report (and in measurements recorded
+   * before KPIs were reported on their cadence).
+   */
+  plannedAt?: string;
+}
+
+/**
+ * A report a KPI cadence shorter than the review cycle calls for between two reviews: its owner
+ * organization's REPORT_MEASUREMENT task (purpose `kpi_report`) asks for these KPIs only. Kept in
+ * state while the task is open.
+ */
+export interface KpiReport {
+  taskId: string;
+  organizationId: string;
+  kpiIds: string[];
+  /** When it fell due by the cadence. */
+  plannedAt: string;
+  /** The review cycle it leads up to (the next to open when it fell due). */
+  cycle: number;
 }
 
 export const HEALTH_DIMENSIONS = ['strategy', 'operations', 'relationship', 'governance'] as const;

@@ -51,6 +51,7 @@ const RECORD_FIELDS = [
   'reviews',
   'nextReviewAt',
   'nextPulseAt',
+  'nextKpiReportAt',
   'openTasks',
 ] as const satisfies readonly (keyof Partnership)[];
 

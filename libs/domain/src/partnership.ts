@@ -15,6 +15,7 @@ import type {
   Governance,
   HealthCheck,
   Kpi,
+  KpiReport,
   ListeningSession,
   ManagementModel,
   Measurement,
@@ -129,6 +130,13 @@ export interface Partnership {
   /** The KPIs in force: those of the adopted agreement (in runs before agreed changes, the last defined). */
   kpis: Kpi[];
   measurements: Measurement[];
+  /**
+   * KPI id → when it next falls due between reviews, for the KPIs whose cadence is shorter than the
+   * review cycle; empty otherwise, and in runs from before KPIs were reported on their cadence.
+   */
+  nextKpiReportAt: Record<string, string>;
+  /** The between-review KPI reports whose tasks are open (and those settled since the last fell due). */
+  kpiReports: KpiReport[];
   healthChecks: HealthCheck[];
   goalAttainment: { cycle: number; scores: Record<string, number> }[];
   reviews: { cycle: number; outcome: ReviewOutcome; at: string }[];
@@ -209,6 +217,8 @@ function freshMethodState() {
     draft: null,
     kpis: [] as Kpi[],
     measurements: [] as Measurement[],
+    nextKpiReportAt: {} as Record<string, string>,
+    kpiReports: [] as KpiReport[],
     healthChecks: [] as HealthCheck[],
     goalAttainment: [],
     reviews: [],
@@ -244,7 +254,11 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
     case 'TaskCompleted':
       return { ...state, openTasks: state.openTasks.filter((task) => task.id !== event.data.taskId) };
     case 'TaskCancelled':
-      return { ...state, ...withdrawCheckInWork(state, event.data.taskId, event.at), openTasks: state.openTasks.filter((task) => task.id !== event.data.taskId) };
+      return {
+        ...state,
+        ...withdrawCheckInWork(state, event.data.taskId, event.at),
+        openTasks: state.openTasks.filter((task) => task.id !== event.data.taskId),
+      };
     case 'TaskDueDateMoved':
       return { ...state, openTasks: mapTask(state.openTasks, event.data.taskId, () => ({ dueAt: event.data.to, remindersSent: 0, escalationLevel: 0 })) };
     case 'ReminderSent':
@@ -382,6 +396,11 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
       return { ...state, nextPulseAt: event.data.nextPulseAt ?? null };
     case 'MeasurementRecorded':
       return { ...state, measurements: [...state.measurements, event.data.measurement] };
+    case 'KpiReportsScheduled':
+      return { ...state, nextKpiReportAt: event.data.at };
+    case 'KpiReportFellDue':
+      // Reports whose tasks are done or withdrawn are let go here (not on completion, which still reads its report).
+      return { ...state, kpiReports: [...(state.kpiReports ?? []).filter((report) => state.openTasks.some((task) => task.id === report.taskId)), event.data] };
     case 'HealthCheckRecorded':
       return { ...state, healthChecks: [...state.healthChecks, event.data.check] };
     case 'GoalAttainmentScored':
@@ -454,6 +473,7 @@ function shiftTimers(state: ActivePartnership, heldForMs: number): Partial<Partn
     nextReviewAt: later(state.nextReviewAt, heldForMs),
     nextPulseAt: later(state.nextPulseAt, heldForMs),
     nextCheckInAt: later(state.nextCheckInAt, heldForMs),
+    nextKpiReportAt: Object.fromEntries(Object.entries(state.nextKpiReportAt ?? {}).map(([kpiId, at]) => [kpiId, later(at, heldForMs)!])),
     ...(state.signoff?.voteAt ? { signoff: { ...state.signoff, voteAt: later(state.signoff.voteAt, heldForMs)! } } : {}),
   };
 }
@@ -499,7 +519,7 @@ export function upgradeState<S extends PartnershipState>(state: S): S {
     state.agreedTerms !== undefined ? state.agreedTerms : agreement?.adopted ? { governance: agreement.content.governance, noticePeriod: agreement.content.noticePeriod } : null;
   // Carried state from before agreed changes: the version in force is the adopted one, or the one before a version not adopted.
   const agreedVersion = state.agreedVersion !== undefined ? state.agreedVersion : agreement ? (agreement.adopted ? agreement.version : agreement.version - 1 || null) : null;
-  return { ...state, openTasks: state.openTasks.map((task) => upgradeTask(task)), termination, agreedTerms, agreedVersion, draft: state.draft ?? null, agreementTerm: state.agreementTerm ?? null, termEndsAt: state.termEndsAt ?? null, expiryRemindersSent: state.expiryRemindersSent ?? 0, termExpired: state.termExpired ?? false, conflicts: state.conflicts ?? [], checkIns: state.checkIns ?? [], nextCheckInAt: state.nextCheckInAt ?? null };
+  return { ...state, openTasks: state.openTasks.map((task) => upgradeTask(task)), termination, agreedTerms, agreedVersion, draft: state.draft ?? null, agreementTerm: state.agreementTerm ?? null, termEndsAt: state.termEndsAt ?? null, expiryRemindersSent: state.expiryRemindersSent ?? 0, termExpired: state.termExpired ?? false, conflicts: state.conflicts ?? [], checkIns: state.checkIns ?? [], nextCheckInAt: state.nextCheckInAt ?? null, nextKpiReportAt: state.nextKpiReportAt ?? {}, kpiReports: state.kpiReports ?? [] };
 }
 
 export const fold = (events: readonly PartnershipEvent[], from: PartnershipState = initialState()) => events.reduce(evolve, from);

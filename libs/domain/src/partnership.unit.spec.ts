@@ -66,6 +66,8 @@ describe('evolve', () => {
       draft: null,
       kpis: [],
       measurements: [],
+      nextKpiReportAt: {},
+      kpiReports: [],
       healthChecks: [],
       goalAttainment: [],
       reviews: [],

@@ -160,6 +160,8 @@ export interface StepMeta {
   jointDecisions?: boolean;
   /** false: as a workflow run from before KPI and role changes in MEASUREMENT needed a new agreement version. */
   agreedChanges?: boolean;
+  /** false: as a workflow run from before KPIs were reported on their cadence between reviews. */
+  kpiCadence?: boolean;
 }
 
 export class Story {
@@ -269,7 +271,8 @@ export const KPI_A: Omit<Kpi, 'id' | 'definedAt'> = {
   baseline: 18,
   target: 12,
   direction: 'decrease',
-  cadence: 'P1M',
+  // As long as DEFAULT_POLICY's review cycle: reported once a cycle (rules/kpi-cadence.unit.spec.ts covers shorter cadences).
+  cadence: 'P6M',
   goalRank: 1,
 };
 export const KPI_B: Omit<Kpi, 'id' | 'definedAt'> = {
@@ -279,7 +282,7 @@ export const KPI_B: Omit<Kpi, 'id' | 'definedAt'> = {
   baseline: 40,
   target: 70,
   direction: 'increase',
-  cadence: 'P1M',
+  cadence: 'P6M',
   goalRank: 2,
 };
 

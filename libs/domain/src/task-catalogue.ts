@@ -20,9 +20,9 @@ const expecting = (what: string) => ({ error: (issue: { code?: string }) => (iss
 export const reportMeasurementDataSchema = z
   .strictObject(
     { values: z.record(z.string().trim().min(1).max(100), z.number('enter a number'), 'KPI id → value') },
-    expecting('the values of the KPIs your organization owns: {"values": {"<kpiId>": number}}'),
+    expecting('the values of the KPIs the task asks for: {"values": {"<kpiId>": number}}'),
   )
-  .meta({ description: 'KPI id → this cycle’s value, one for every KPI the organization owns' });
+  .meta({ description: 'KPI id → its value, one for every KPI the task asks for: a review cycle’s report, every KPI the organization owns; a report between reviews (purpose kpi_report), the KPIs whose cadence fell due' });
 
 const healthScores = Object.fromEntries(HEALTH_DIMENSIONS.map((dimension) => [dimension, score(1, 5, 'score 1 to 5')])) as Record<HealthDimension, ReturnType<typeof score>>;
 
@@ -136,7 +136,7 @@ export const TASK_CATALOGUE = {
   },
   REPORT_MEASUREMENT: {
     label: 'Report measurements',
-    summary: 'Report this cycle’s value of every KPI your organization owns.',
+    summary: 'Report the value of each KPI the task asks for: in a review cycle, every KPI your organization owns; between reviews, those whose cadence has fallen due.',
     completion: withData(reportMeasurementDataSchema),
     context: 'measurement',
   },

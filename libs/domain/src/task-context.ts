@@ -24,7 +24,7 @@ import {
 import type { ActivePartnership, SignoffRound, TerminationProposal } from './partnership.js';
 import type { Task } from './tasks.js';
 import { actionOf, actionOwnerIds, planInForce } from './rules/checkins.js';
-import { measuredKpis } from './rules/measurement.js';
+import { kpiReportOf, kpisAskedBy, measuredKpis } from './rules/measurement.js';
 import { signingChanges, type AgreedChanges } from './agreed-changes.js';
 
 /** A sign-off round as its readers see it: who must answer, who approved or refused, and when. */
@@ -69,15 +69,19 @@ export interface ChangeContext {
   round: SignoffView | null;
 }
 
-export interface MeasurementContextKpi extends Pick<Kpi, 'id' | 'name' | 'unit' | 'baseline' | 'target' | 'direction' | 'goalRank'> {
+export interface MeasurementContextKpi extends Pick<Kpi, 'id' | 'name' | 'unit' | 'baseline' | 'target' | 'direction' | 'goalRank' | 'cadence'> {
   lastValue: number | null;
   lastCycle: number | null;
+  /** When the last value was due, if it was reported between reviews. */
+  lastPlannedAt: string | null;
 }
 
 export interface MeasurementContext {
   kind: 'measurement';
   cycle: number | null;
-  /** The KPIs the assigned organization owns: each must be reported. */
+  /** A report between reviews: when its KPIs fell due by their cadence (null for a review cycle's report). */
+  plannedAt: string | null;
+  /** The KPIs the task asks for, each to be reported: a review cycle's, every KPI the organization owns; a report between reviews, those due. */
   kpis: MeasurementContextKpi[];
 }
 
@@ -214,13 +218,12 @@ const CONTEXT_BUILDERS: { [C in TaskContextKind]: Builder<C> } = {
   measurement: (state, task) => ({
     kind: 'measurement',
     cycle: task.cycle,
-    kpis: measuredKpis(state)
-      .filter((kpi) => kpi.ownerOrganizationId === assignedOrganization(task))
-      .map((kpi) => {
-        const last = latestMeasurement(state.measurements, kpi.id);
-        const { id, name, unit, baseline, target, direction, goalRank } = kpi;
-        return { id, name, unit, baseline, target, direction, goalRank, lastValue: last?.value ?? null, lastCycle: last?.cycle ?? null };
-      }),
+    plannedAt: kpiReportOf(state, task)?.plannedAt ?? null,
+    kpis: kpisAskedBy(state, task).map((kpi) => {
+      const last = latestMeasurement(state.measurements, kpi.id);
+      const { id, name, unit, baseline, target, direction, goalRank, cadence } = kpi;
+      return { id, name, unit, baseline, target, direction, goalRank, cadence, lastValue: last?.value ?? null, lastCycle: last?.cycle ?? null, lastPlannedAt: last?.plannedAt ?? null };
+    }),
   }),
   healthCheck: (state, task) => ({
     kind: 'healthCheck',
@@ -232,12 +235,13 @@ const CONTEXT_BUILDERS: { [C in TaskContextKind]: Builder<C> } = {
   review: (state, task, now) => {
     // A review decides on its own cycle's health checks, even once the next cycle has opened.
     const cycle = task.cycle ?? state.cycle;
-    const measures = partnershipMeasures({ ...state, cycle }, now);
+    const kpis = measuredKpis(state);
+    const measures = partnershipMeasures({ ...state, kpis, cycle }, now);
     return {
       kind: 'review',
       cycle: task.cycle,
       goals: state.goals,
-      kpis: state.kpis.map((kpi) => {
+      kpis: kpis.map((kpi) => {
         const { id, name, unit, baseline, target, direction, ownerOrganizationId, goalRank } = kpi;
         const status = measures.kpis.find((candidate) => candidate.kpiId === kpi.id);
         return { id, name, unit, baseline, target, direction, ownerOrganizationId, goalRank, actual: status?.actual ?? null, progress: status?.progress ?? null, onTrack: status?.onTrack ?? null };
@@ -291,7 +295,7 @@ export const CONTEXT_DESCRIPTIONS: Record<TaskContextKind, string> = {
   listening: 'the listening record: stakeholders, sessions, the alignment matrix (organization → goal rank → 0–3) and the sign-off round so far',
   agreement: 'the agreement version to sign with its full content (goals, scope, roles, resources, management model, governance, conflict process, termination options, notice period, KPIs), its signatures and the round so far; `changes`, for a new version while another is in force, the KPIs added, changed and removed and the roles added and removed against it (null otherwise); `joining` when the organization signs to join',
   change: 'the proposed change (`renegotiate_goals` with the goals the alignment matrix flagged, `admit_organization`, `remove_organization` with who takes over its roles, or `revisit` of an earlier stage), the coordinator’s reason, who proposed it and when, the goals, the alignment matrix and the sign-off round so far',
-  measurement: "the KPIs the assigned organization owns, each with unit, baseline, target, direction and its last reported value",
+  measurement: "the KPIs the task asks for (a review cycle's report: every KPI the assigned organization owns; a report between reviews: the KPIs due, and when they fell due), each with unit, baseline, target, direction, cadence and its last reported value",
   healthCheck: 'the dimensions to score, whether it is a pulse, and the organization’s previous answer',
   review: 'the measures (KPI progress and on-track, on-time rate, health-check gap, partner NPS, goal attainment T-score), this cycle’s health checks per organization, the goals to score −2…+2, the termination options and the conflicts still open',
   termination: "the proposed option, the proposer's reason, who proposed it and when, the notice period and the sign-off round so far",

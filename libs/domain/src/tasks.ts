@@ -24,9 +24,10 @@ export type TaskDecision = (typeof TASK_DECISIONS)[number];
 
 /**
  * Why a task of a kind with more than one occasion was opened: an organization joining signs the
- * agreement in force outside any sign-off round; a pulse health check is not part of a review cycle.
+ * agreement in force outside any sign-off round; a pulse health check is not part of a review cycle;
+ * a KPI report falls due on a KPI's cadence between two reviews and asks for the KPIs due then only.
  */
-export const TASK_PURPOSES = ['joining', 'pulse'] as const;
+export const TASK_PURPOSES = ['joining', 'pulse', 'kpi_report'] as const;
 export type TaskPurpose = (typeof TASK_PURPOSES)[number];
 
 /**

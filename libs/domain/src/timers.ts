@@ -2,7 +2,8 @@
  * The deadline queue, derived from state: reminders (half the window, a day before due, then every
  * two days while overdue), escalations up the agreed path or the ladder (coordinator → sponsor →
  * steering group), each step five business days further, review cycles, health pulses, and a
- * scheduled termination's reminders and effect, the communication plan's check-ins. Hold pauses them all.
+ * scheduled termination's reminders and effect, the communication plan's check-ins, and the KPI
+ * reports a cadence shorter than the review cycle calls for between reviews. Hold pauses them all.
  */
 import { holidaysFor } from './calendar.js';
 import { addBusinessDuration, durationMs } from './duration.js';
@@ -23,10 +24,11 @@ export type Deadline =
   | { at: number; purpose: 'expiry_reminder'; reminder: number }
   | { at: number; purpose: 'expiry' }
   | { at: number; purpose: 'check_in' }
+  | { at: number; purpose: 'kpi_report'; kpiId: string }
   | { at: number; purpose: 'termination' };
 
 /** What a timer is for, as the deadline ledger names and filters it. */
-export const DEADLINE_PURPOSES = ['reminder', 'escalation', 'review', 'pulse', 'notice', 'vote', 'expiry_reminder', 'expiry', 'check_in', 'termination'] as const satisfies readonly Deadline['purpose'][];
+export const DEADLINE_PURPOSES = ['reminder', 'escalation', 'review', 'pulse', 'notice', 'vote', 'expiry_reminder', 'expiry', 'check_in', 'kpi_report', 'termination'] as const satisfies readonly Deadline['purpose'][];
 export type DeadlinePurpose = (typeof DEADLINE_PURPOSES)[number];
 
 /** The n-th (0-based) reminder of a task's schedule. */
@@ -108,6 +110,8 @@ export function deadlines(state: PartnershipState): Deadline[] {
     if (state.nextPulseAt) list.push({ at: Date.parse(state.nextPulseAt), purpose: 'pulse' });
     // Only a plan in force sets it; histories without a plan never have this timer.
     if (state.nextCheckInAt && state.agreedTerms?.governance.communicationPlan) list.push({ at: Date.parse(state.nextCheckInAt), purpose: 'check_in' });
+    // Only runs that report KPIs on their cadence schedule these (histories from before never have them).
+    for (const [kpiId, at] of Object.entries(state.nextKpiReportAt ?? {})) list.push({ at: Date.parse(at), purpose: 'kpi_report', kpiId });
   }
   return list.sort((a, b) => a.at - b.at);
 }

@@ -14,6 +14,7 @@ import { NotificationDelivery1764700000000 } from './migrations/1764700000000-no
 import { ListOrderIndexes1764800000000 } from './migrations/1764800000000-list-order-indexes.js';
 import { DeadlineLedger1764810000000 } from './migrations/1764810000000-deadline-ledger.js';
 import { MissionsAndCountry1764820000000 } from './migrations/1764820000000-missions-and-country.js';
+import { KpiReportPurpose1764850000000 } from './migrations/1764850000000-kpi-report-purpose.js';
 
 /** Arbitrary constant: the advisory lock that keeps two processes from migrating at once. */
 export const MIGRATION_LOCK = 7_220_451;
@@ -32,7 +33,7 @@ export function createDataSource(url: string, options: DatabaseOptions = {}): Da
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    migrations: [InitialSchema1763900000000, OrganizationTasks1763990000000, TaskPurpose1764100000000, DirectoryAdministration1764311000000, PasswordChangedAt1764400000000, AuditCheckpoints1764500000000, EventsByActor1764610000000, AccessLog1764620000000, SignInThrottle1764630000000, AccessLogByEmail1764640000000, ReplayVerdicts1764658273000, NotificationDelivery1764700000000, ListOrderIndexes1764800000000, DeadlineLedger1764810000000, MissionsAndCountry1764820000000],
+    migrations: [InitialSchema1763900000000, OrganizationTasks1763990000000, TaskPurpose1764100000000, DirectoryAdministration1764311000000, PasswordChangedAt1764400000000, AuditCheckpoints1764500000000, EventsByActor1764610000000, AccessLog1764620000000, SignInThrottle1764630000000, AccessLogByEmail1764640000000, ReplayVerdicts1764658273000, NotificationDelivery1764700000000, ListOrderIndexes1764800000000, DeadlineLedger1764810000000, MissionsAndCountry1764820000000, KpiReportPurpose1764850000000],
     entities: [],
     // No query logging, and no slow-query log (TypeORM prints that one whatever `logging` says once
     // maxQueryExecutionTime is set): parameters carry password hashes, and nothing here may print them.

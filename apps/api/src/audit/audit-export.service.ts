@@ -5,7 +5,7 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { agreementHistory, fold, partnershipMeasures, type ExportFormat } from '@pe/domain';
+import { agreementHistory, fold, measuresOf, type ExportFormat } from '@pe/domain';
 import {
   AUDIT_EXPORT_FORMAT,
   GENESIS_HASH,
@@ -104,7 +104,7 @@ export class AuditExportService {
     const file = { contentType: FILE_KINDS[format].contentType, filename: fileName(exported, format) };
     switch (format) {
       case 'dossier': {
-        const dossier = renderDossier({ exported, state, agreements, measures: partnershipMeasures(state, exportedAt), names }, auditVerifierSource());
+        const dossier = renderDossier({ exported, state, agreements, measures: measuresOf(state, exportedAt), names }, auditVerifierSource());
         return { ...file, body: dossier.html, contentSecurityPolicy: dossier.contentSecurityPolicy };
       }
       case 'json':

@@ -15,7 +15,7 @@ import {
   eventsUpTo,
   fieldErrors,
   fold,
-  partnershipMeasures,
+  measuresOf,
   type ActivePartnership,
   type DiffQuery,
   type LogPoint,
@@ -47,12 +47,12 @@ export class InsightService {
 
   /** The measures now, or as they read at `at` (the state then, measured at that moment). */
   async measures(user: AuthenticatedUser, id: string, at?: LogPoint) {
-    if (at === undefined) return partnershipMeasures(await this.active(user, id), new Date());
+    if (at === undefined) return measuresOf(await this.active(user, id), new Date());
     await this.partnerships.get(user, id);
     const { events, instant } = await logAsOf(this.db, id, at);
     const state = fold(events);
     if (state.status !== 'active' || instant === null) throw malformed({ at: BEFORE_CREATION });
-    return partnershipMeasures(state, new Date(instant));
+    return measuresOf(state, new Date(instant));
   }
 
   /** Every pending timer of one partnership: what it is for, whom it chases, when it fires. */

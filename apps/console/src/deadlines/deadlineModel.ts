@@ -20,6 +20,7 @@ export const PURPOSE_LABELS: Record<DeadlinePurpose, string> = {
   expiry_reminder: 'Agreement expiry reminder',
   expiry: 'Agreement term ends',
   check_in: 'Check-in falls due',
+  kpi_report: 'KPI report falls due',
   termination: 'Termination takes effect',
 };
 
@@ -46,6 +47,8 @@ export function deadlineLabel(entry: Pick<LedgerEntry, 'purpose' | 'level' | 're
       return 'The agreement’s term ends';
     case 'check_in':
       return 'Check-in falls due';
+    case 'kpi_report':
+      return 'KPI report falls due (between reviews)';
     case 'termination':
       return 'Termination takes effect';
   }

@@ -24,6 +24,8 @@ const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleSt
 export function MeasurementSection() {
   const { record, access } = usePartnershipPage();
   const reviews = record.reviews ?? [];
+  // KPIs whose cadence is shorter than the review cycle fall due between reviews: the earliest is next.
+  const nextKpiReport = Object.values(record.nextKpiReportAt ?? {}).sort()[0];
   return (
     <Stack spacing={3}>
       <StageStatus stage="MEASUREMENT" />
@@ -33,6 +35,7 @@ export function MeasurementSection() {
         <Typography variant="body2">{record.cycle ? `Cycle ${record.cycle} is the latest opened.` : 'No review cycle opened yet.'}</Typography>
         <Typography variant="body2">Next review: {when(record.nextReviewAt)}</Typography>
         <Typography variant="body2">Next health pulse: {when(record.nextPulseAt)}</Typography>
+        {nextKpiReport && <Typography variant="body2">Next KPI report between reviews: {when(nextKpiReport)}</Typography>}
         {reviews.map((review) => (
           <Typography key={`${review.cycle}-${review.at}`} variant="body2">
             Review of cycle {review.cycle} ({when(review.at)}): {REVIEW_OUTCOME_WORDS[review.outcome] ?? review.outcome}

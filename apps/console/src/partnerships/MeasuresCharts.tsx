@@ -189,6 +189,8 @@ function KpiCard({ chart, owner }: { chart: TrajectoryChart; owner: string }) {
         <Stack direction="row" spacing={1} alignItems="center" sx={{ flexWrap: 'wrap' }}>
           <span>Owner: {owner}</span>
           {chart.onTrack !== null && <Chip size="small" color={chart.onTrack ? 'success' : 'warning'} label={chart.onTrack ? 'On track' : 'Behind'} />}
+          {chart.latest && <span>{chart.latest}</span>}
+          {chart.betweenReviews > 0 && <span>({chart.betweenReviews} reported between reviews)</span>}
         </Stack>
       }
     >

@@ -29,6 +29,10 @@ export interface TrajectoryChart {
   actual: (number | null)[];
   /** Whether the latest report is on track (null before the first report). */
   onTrack: boolean | null;
+  /** How many of the values were reported between reviews, on the KPI's own cadence. */
+  betweenReviews: number;
+  /** The latest value in words, with when it was measured and whether between reviews; null before the first report. */
+  latest: string | null;
 }
 
 export function trajectoryChart(trajectory: KpiTrajectory): TrajectoryChart {
@@ -39,7 +43,15 @@ export function trajectoryChart(trajectory: KpiTrajectory): TrajectoryChart {
     planned: trajectory.points.map((point) => point.planned),
     actual: trajectory.points.map((point) => point.actual),
     onTrack: reported.at(-1)?.onTrack ?? null,
+    betweenReviews: reported.filter((point) => point.betweenReviews).length,
+    latest: latestInWords(trajectory, reported.at(-1)),
   };
+}
+
+function latestInWords(trajectory: KpiTrajectory, point: KpiTrajectory['points'][number] | undefined): string | null {
+  if (!point || point.actual === null) return null;
+  const measured = new Date(point.at).toLocaleDateString();
+  return `Latest ${point.actual} ${trajectory.unit}, ${point.betweenReviews ? `due ${measured} between reviews` : `cycle ${point.cycle}, ${measured}`}`;
 }
 
 export interface HealthChart {

@@ -29,7 +29,18 @@ describe('trajectoryChart', () => {
   });
 
   it('has no verdict before the first report', () => {
-    expect(trajectoryChart({ ...trajectory, points: [trajectory.points[0]!] }).onTrack).toBeNull();
+    const chart = trajectoryChart({ ...trajectory, points: [trajectory.points[0]!] });
+    expect(chart.onTrack).toBeNull();
+    expect(chart.latest).toBeNull();
+  });
+
+  it('counts the values reported between reviews, each a point of its own at the instant it fell due', () => {
+    const monthly = { at: '2030-08-01T00:00:00.000Z', cycle: 2, betweenReviews: true, planned: 69, actual: 72, onTrack: true };
+    const chart = trajectoryChart({ ...trajectory, points: [trajectory.points[0]!, trajectory.points[1]!, monthly, trajectory.points[2]!] });
+    expect(chart.actual).toEqual([55, 70, 72, null]);
+    expect(chart.betweenReviews).toBe(1);
+    expect(chart.latest).toBe(`Latest 72 %, due ${new Date(monthly.at).toLocaleDateString()} between reviews`);
+    expect(trajectoryChart(trajectory).latest).toBe(`Latest 70 %, cycle 1, ${new Date('2030-07-01T00:00:00.000Z').toLocaleDateString()}`);
   });
 });
 

@@ -193,7 +193,16 @@ export function summarizeEvent(event: Pick<EventRecord, 'type' | 'payload'>, con
       const measurement = record(data.measurement);
       const kpiId = text(measurement.kpiId);
       const kpi = context.kpiName?.(kpiId) ?? `KPI ${kpiId}`;
-      return `Measurement for ${kpi}: ${text(measurement.value)} (cycle ${text(measurement.cycle)}${measurement.onTime === false ? ', late' : ''})`;
+      const between = text(measurement.plannedAt) ? `between reviews, due ${formatInstant(text(measurement.plannedAt))}, leading to cycle ${text(measurement.cycle)}` : `cycle ${text(measurement.cycle)}`;
+      return `Measurement for ${kpi}: ${text(measurement.value)} (${between}${measurement.onTime === false ? ', late' : ''})`;
+    }
+    case 'KpiReportsScheduled': {
+      const next = Object.values(record(data.at)).map(text).sort()[0];
+      return next ? `KPI reports between reviews planned: the next falls due on ${formatInstant(next)}` : 'No KPI report falls due before the next review';
+    }
+    case 'KpiReportFellDue': {
+      const names = list(data.kpiIds).map((kpiId) => context.kpiName?.(text(kpiId)) ?? `KPI ${text(kpiId)}`);
+      return truncate(`KPI report fell due (between reviews): ${names.join(', ')}`);
     }
     case 'HealthCheckRecorded': {
       const check = record(data.check);

@@ -46,7 +46,7 @@ const TASK_ASKS: Record<TaskKind, (task: OpenTask) => string> = {
   RESOLVE_CONFLICT: () => 'work on a conflict',
   RECORD_CHECK_IN: (task) => `record check-in${task.detail ? ` ${task.detail}` : ''}`,
   CHECK_IN_ACTION: () => 'finish an action agreed at a check-in',
-  REPORT_MEASUREMENT: (task) => `report measurements${task.cycle ? ` for cycle ${task.cycle}` : ''}`,
+  REPORT_MEASUREMENT: (task) => (task.purpose === 'kpi_report' ? 'report KPIs due between reviews' : `report measurements${task.cycle ? ` for cycle ${task.cycle}` : ''}`),
   HEALTH_CHECK: () => 'answer the health check',
   REVIEW: (task) => `decide the review${task.cycle ? ` of cycle ${task.cycle}` : ''}`,
   APPROVE_TERMINATION: () => 'approve the proposed termination',
@@ -77,7 +77,7 @@ export function joinNames(names: string[]): string {
 export function waitingOnTasks(record: WaitingRecord, names: Names, now: number): string[] {
   const groups = new Map<string, OpenTask[]>();
   for (const task of [...(record.openTasks ?? [])].sort((a, b) => a.dueAt.localeCompare(b.dueAt))) {
-    const key = `${task.kind}/${task.cycle ?? ''}/${task.kind === 'WIND_DOWN' ? (task.detail ?? '') : ''}`;
+    const key = `${task.kind}/${task.cycle ?? ''}/${task.purpose ?? ''}/${task.kind === 'WIND_DOWN' ? (task.detail ?? '') : ''}`;
     groups.set(key, [...(groups.get(key) ?? []), task]);
   }
   return [...groups.values()].map((tasks) => {

@@ -24,7 +24,7 @@ export function TaskCards({ empty }: { empty: React.ReactNode }) {
                 {task.title}
               </Typography>
               <Typography variant="body2" color="text.secondary">
-                {taskKindLabel(task.kind, task.cycle)} · due {new Date(task.dueAt).toLocaleString()}
+                {taskKindLabel(task.kind, task.cycle, task.purpose)} · due {new Date(task.dueAt).toLocaleString()}
               </Typography>
               <Typography variant="body2" component="div">
                 For <TaskAssignee />

@@ -37,7 +37,7 @@ export function TaskList() {
         // Rows do not navigate: a click is meant for the buttons in them.
         <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyInbox />}>
           <TextField source="title" />
-          <FunctionField<TaskRecord> label="Kind" sortBy="kind" render={(task) => taskKindLabel(task.kind, task.cycle)} />
+          <FunctionField<TaskRecord> label="Kind" sortBy="kind" render={(task) => taskKindLabel(task.kind, task.cycle, task.purpose)} />
           <FunctionField<TaskRecord>
             label="Partnership"
             sortBy="partnershipName"

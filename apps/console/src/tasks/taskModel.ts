@@ -59,7 +59,9 @@ export interface TaskCompletion {
 /** The API's answer is not needed by the screens; kept open so it can grow. */
 export type TaskCompletionResult = Record<string, unknown>;
 
-export function taskKindLabel(kind: TaskKind, cycle?: number | null): string {
+export function taskKindLabel(kind: TaskKind, cycle?: number | null, purpose?: TaskPurpose | null): string {
+  // A report between reviews leads up to a cycle but is not the cycle's own report.
+  if (purpose === 'kpi_report') return `${TASK_CATALOGUE[kind]?.label ?? kind} · between reviews`;
   return `${TASK_CATALOGUE[kind]?.label ?? kind}${cycle ? ` · cycle ${cycle}` : ''}`;
 }
 

@@ -1,5 +1,7 @@
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { durationInWords } from '@pe/domain';
 import { useState } from 'react';
 import { Empty, Section } from '../context/Section';
 import { describeKpiRange, toMeasurementData, type MeasurementValues } from '../taskFormModel';
@@ -12,6 +14,11 @@ export function ReportMeasurementForm({ task, context, onClose }: TaskFormProps<
   const { submit, pending, errors, setErrors, clearError } = useTaskCompletion(task, onClose);
   const [values, setValues] = useState<MeasurementValues>({});
   const kpis = context?.kpis ?? [];
+  // A report between reviews asks for the KPIs its cadence made due, measured as of when they fell due.
+  const between = context?.plannedAt ?? null;
+  const heading = between
+    ? `Values due ${new Date(between).toLocaleDateString()} (between reviews)`
+    : `This cycle’s values${context?.cycle ? ` (cycle ${context.cycle})` : ''}`;
   const send = () => {
     const converted = toMeasurementData(kpis, values);
     if (converted.errors) return setErrors(converted.errors);
@@ -27,12 +34,19 @@ export function ReportMeasurementForm({ task, context, onClose }: TaskFormProps<
       placed={kpis.map((kpi) => `data.values.${kpi.id}`)}
       actions={<DataFormActions onClose={onClose} pending={pending} />}
     >
-      <Section title={`This cycle’s values${context?.cycle ? ` (cycle ${context.cycle})` : ''}`}>
-        {kpis.length === 0 && <Empty>Your organization owns no KPI of this partnership.</Empty>}
+      <Section title={heading}>
+        {between && (
+          <Typography variant="body2">
+            These KPIs are reported more often than the review cycle: give each one’s value as of {new Date(between).toLocaleString()}. The review’s own report asks for every KPI again.
+          </Typography>
+        )}
+        {kpis.length === 0 && <Empty>{between ? 'None of the KPIs this report asked for is measured any more.' : 'Your organization owns no KPI of this partnership.'}</Empty>}
         <Stack spacing={1}>
           {kpis.map((kpi) => {
             const field = `data.values.${kpi.id}`;
-            const last = kpi.lastValue === null ? 'not reported before' : `last ${kpi.lastValue} ${kpi.unit} (cycle ${kpi.lastCycle})`;
+            const lastWhen = kpi.lastPlannedAt ? `due ${new Date(kpi.lastPlannedAt).toLocaleDateString()}` : `cycle ${kpi.lastCycle}`;
+            const last = kpi.lastValue === null ? 'not reported before' : `last ${kpi.lastValue} ${kpi.unit} (${lastWhen})`;
+            const cadence = between && kpi.cadence ? `; reported every ${durationInWords(kpi.cadence)}` : '';
             return (
               <TextField
                 key={kpi.id}
@@ -46,7 +60,7 @@ export function ReportMeasurementForm({ task, context, onClose }: TaskFormProps<
                   clearError(field);
                 }}
                 error={field in errors}
-                helperText={errors[field] ?? `${describeKpiRange(kpi)}; ${last}`}
+                helperText={errors[field] ?? `${describeKpiRange(kpi)}; ${last}${cadence}`}
               />
             );
           })}
