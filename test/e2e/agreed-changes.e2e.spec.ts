@@ -4,17 +4,12 @@
  * version 1 stays in force; the coordinator issues version 2, each partner's signing task shows what
  * it changes, and once both sign the change is in force. At 1440 and 390 px; SCREENSHOT_DIR saves the screens.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { choose, launchChromium, openPartnership, signIn, tab } from '../support/browser.js';
+import { choose, horizontalOverflow, launchChromium, openPartnership, PHONE, screenshots, signIn, tab, WIDE } from '../support/browser.js';
 import { DEMO, eventually } from '../support/http.js';
 import { agreeRoles, castOf, openTasks, ORGANIZATION_NAMES, partnershipOf, toMeasurement, toRoleIdentification, type Cast } from '../support/lifecycle.js';
 
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
-const WIDE = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const KPI = 'Follow-up calls within 48 h';
 let browser: Browser;
 let cast: Cast;
@@ -27,13 +22,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOT_DIR) return;
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `agreed-changes-${name}.png`), fullPage: true });
-}
-
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const shot = screenshots('agreed-changes');
 
 /** A partner opens its signing task from the inbox, reads what version 2 changes, and signs. */
 async function sign(page: Page, email: string, name: string, screen: string): Promise<void> {
@@ -50,7 +39,7 @@ async function sign(page: Page, email: string, name: string, screen: string): Pr
   await changes.getByText(`Role added — ${ORGANIZATION_NAMES.northwind} consulted for goal 1`).waitFor();
   await changes.getByText(`Role removed — ${ORGANIZATION_NAMES.northwind} responsible for goal 1`).waitFor();
   await dialog.getByRole('heading', { name: 'Partnering agreement, version 2' }).waitFor();
-  expect(await overflow(page)).toBeLessThanOrEqual(0);
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   await shot(page, screen);
   await dialog.getByRole('button', { name: 'Sign' }).click();
   await page.getByText('Task completed').waitFor();
@@ -91,7 +80,7 @@ describe('changing an agreed KPI or role', () => {
       await draft.getByText(new RegExp(`^New KPI — ${KPI}`)).waitFor();
       await draft.getByText(`Role added — ${ORGANIZATION_NAMES.northwind} consulted for goal 1`).waitFor();
       await draft.getByText(`Role removed — ${ORGANIZATION_NAMES.northwind} responsible for goal 1`).waitFor();
-      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await shot(page, 'coordinator-draft-1440');
 
       // Nothing in force changed.
@@ -105,7 +94,7 @@ describe('changing an agreed KPI or role', () => {
       panel = await tab(page, 'Roles');
       const onPhone = panel.getByRole('alert', { name: 'Draft of the next agreement version' });
       await onPhone.getByText('Changes since version 1: a draft, not in force').waitFor();
-      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await shot(page, 'coordinator-draft-390');
       await onPhone.getByRole('button', { name: 'Issue version 2 for signature' }).click();
       await page.getByText('Version 2 issued for signature').waitFor();

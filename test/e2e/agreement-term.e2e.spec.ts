@@ -4,15 +4,12 @@
  * term is refused beside its field); later, on a phone, the coordinator finds the decision the first
  * expiry reminder opened in the inbox and proposes renewing. SCREENSHOT_DIR=<folder> saves the screens.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { choose, launchChromium, openPartnership, signIn, tab } from '../support/browser.js';
+import { choose, horizontalOverflow, launchChromium, openPartnership, screenshots, signIn, tab } from '../support/browser.js';
 import { DEMO, eventually } from '../support/http.js';
 import { agreeRoles, castOf, openTasks, partnershipOf, send, toMeasurement, toRoleIdentification, type Cast } from '../support/lifecycle.js';
 
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
 let browser: Browser;
 let cast: Cast;
 
@@ -24,13 +21,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOT_DIR) return;
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `term-${name}.png`), fullPage: true });
-}
-
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const shot = screenshots('term');
 
 describe('the agreement’s term', () => {
   it('the coordinator sets it on the Roles tab, and on a phone decides what happens when it ends', async () => {
@@ -80,7 +71,7 @@ describe('the agreement’s term', () => {
       await dialog.getByText('choose what happens when the term ends').waitFor();
       await dialog.getByRole('radio', { name: /^Renew/ }).check();
       await dialog.getByLabel('Why (the sponsor and the partners read it)').fill('Another term with new goals');
-      expect(await overflow(phone)).toBeLessThanOrEqual(0);
+      expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
       await shot(phone, 'decide-390');
       await dialog.getByRole('button', { name: 'Propose' }).click();
       await phone.getByText('Task completed').waitFor();

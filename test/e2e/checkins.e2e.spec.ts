@@ -5,16 +5,12 @@
  * partner; the Check-ins tab lists it; the partner, on a phone, marks the action done from the inbox.
  * SCREENSHOT_DIR=<folder> saves the screens.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { choose, launchChromium, openPartnership, signIn, tab } from '../support/browser.js';
+import { choose, horizontalOverflow, launchChromium, openPartnership, PHONE, screenshots, signIn, tab } from '../support/browser.js';
 import { DEMO, eventually } from '../support/http.js';
 import { agreeRoles, castOf, openTasks, partnershipOf, send, toMeasurement, toRoleIdentification, type Cast } from '../support/lifecycle.js';
 
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
-const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
 let browser: Browser;
 let cast: Cast;
@@ -30,13 +26,8 @@ afterAll(async () => {
   if (onPlan) await send(cast, cast.coordinator, onPlan, { type: 'PutOnHold', reason: 'The check-in test is over' });
 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOT_DIR) return;
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `checkins-${name}.png`), fullPage: true });
-}
+const shot = screenshots('checkins');
 
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 const inDays = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 
 /** Opens the inbox card whose text matches and its form. */
@@ -97,7 +88,7 @@ describe('check-ins', () => {
       await dialog.getByRole('textbox', { name: /^Action 1( \*)?$/ }).fill('Move the Friday run to Thursday');
       await choose(coordinator, dialog, 'Owner of action 1', 'Noah Partner');
       await dialog.getByLabel('Action 1 due').fill(inDays(7));
-      expect(await overflow(coordinator)).toBeLessThanOrEqual(0);
+      expect(await horizontalOverflow(coordinator)).toBeLessThanOrEqual(0);
       await shot(coordinator, 'record-390');
       await dialog.getByRole('button', { name: 'Record check-in' }).click();
       await coordinator.getByText('Task completed').waitFor();
@@ -121,14 +112,14 @@ describe('check-ins', () => {
       const dialog = await openFromInbox(northwind, 'Check-in action: Move the Friday run to Thursday');
       await dialog.getByText('Attended: Rita (Riverside), Noah (Northwind)').waitFor();
       await dialog.getByLabel('What was done (optional)').fill('Thursday run starts next week');
-      expect(await overflow(northwind)).toBeLessThanOrEqual(0);
+      expect(await horizontalOverflow(northwind)).toBeLessThanOrEqual(0);
       await shot(northwind, 'action-390');
       await dialog.getByRole('button', { name: 'Mark done' }).click();
       await northwind.getByText('Task completed').waitFor();
       await openPartnership(northwind, id);
       const panel = await tab(northwind, 'Check-ins');
       await panel.getByRole('group', { name: /^Check-in 1, planned for / }).getByText(/Done: Thursday run starts next week/).waitFor();
-      expect(await overflow(northwind)).toBeLessThanOrEqual(0);
+      expect(await horizontalOverflow(northwind)).toBeLessThanOrEqual(0);
       await shot(northwind, 'list-390');
     } finally {
       await northwind.close();

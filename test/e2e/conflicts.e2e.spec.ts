@@ -3,16 +3,12 @@
  * Northwind on the Conflicts tab; Northwind's partner passes it on from the inbox; the coordinator
  * resolves it; the register shows it resolved with its history. SCREENSHOT_DIR=<folder> saves the screens.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openPartnership, signIn, tab } from '../support/browser.js';
+import { horizontalOverflow, launchChromium, openPartnership, PHONE, screenshots, signIn, tab } from '../support/browser.js';
 import { DEMO } from '../support/http.js';
 import { castOf, ORGANIZATION_NAMES, partnershipOf, toListening, type Cast } from '../support/lifecycle.js';
 
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
-const PHONE = { width: 390, height: 844 };
 let browser: Browser;
 let cast: Cast;
 
@@ -24,13 +20,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOT_DIR) return;
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `conflicts-${name}.png`), fullPage: true });
-}
-
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const shot = screenshots('conflicts');
 
 /** Opens the inbox card (the phone's layout) of `title` and completes it with the outcome and note given. */
 async function workOn(page: Page, title: string, outcome: RegExp, note: string, noteLabel: string): Promise<void> {
@@ -67,7 +57,7 @@ describe('the conflict register', () => {
       const entry = panel.getByRole('group', { name: title });
       await entry.getByText('Step 1 of 3: direct discussion between the organizations').waitFor();
       await shot(riverside, 'raised-390');
-      expect(await overflow(riverside)).toBeLessThanOrEqual(0);
+      expect(await horizontalOverflow(riverside)).toBeLessThanOrEqual(0);
     } finally {
       await riverside.close();
     }

@@ -4,16 +4,12 @@
  * (1440 px), the form asks for the KPI due only, and the Measurement tab shows the values reported
  * between reviews. SCREENSHOT_DIR=<folder> saves the screens.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openPartnership, signIn, tab } from '../support/browser.js';
+import { horizontalOverflow, launchChromium, openPartnership, PHONE, screenshots, signIn, tab } from '../support/browser.js';
 import { DEMO, eventually } from '../support/http.js';
 import { agreeRoles, castOf, openTasks, partnershipOf, send, timeline, toMeasurement, toRoleIdentification, type Cast } from '../support/lifecycle.js';
 
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
-const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
 let browser: Browser;
 let cast: Cast;
@@ -29,13 +25,7 @@ afterAll(async () => {
   if (reporting) await send(cast, cast.coordinator, reporting, { type: 'PutOnHold', reason: 'The KPI cadence test is over' });
 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOT_DIR) return;
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `kpi-cadence-${name}.png`), fullPage: true });
-}
-
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const shot = screenshots('kpi-cadence');
 
 /** Opens the first inbox entry (a card on a phone, a row at a desk) whose text matches every text, and its form. */
 async function openFromInbox(page: Page, ...texts: string[]) {
@@ -72,7 +62,7 @@ describe('KPI cadence', () => {
       await expect.poll(() => dialog.getByRole('spinbutton').count()).toBe(1);
       await dialog.getByText(/reported every 10 seconds/).waitFor();
       await dialog.getByRole('spinbutton', { name: new RegExp(`^${kpi.name.replace(/[()]/g, '\\$&')}`) }).fill('61');
-      expect(await overflow(phone)).toBeLessThanOrEqual(0);
+      expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
       await shot(phone, 'report-390');
       await dialog.getByRole('button', { name: 'Complete' }).click();
       await phone.getByText('Task completed').waitFor();
@@ -83,7 +73,7 @@ describe('KPI cadence', () => {
       const card = panel.getByRole('figure', { name: new RegExp(`^KPI ${kpi.name.replace(/[()]/g, '\\$&')}`) });
       await card.getByText(/^Latest 61 %, due .* between reviews$/).waitFor();
       await card.getByText('(1 reported between reviews)').waitFor();
-      expect(await overflow(phone)).toBeLessThanOrEqual(0);
+      expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
       await shot(phone, 'measures-390');
     } finally {
       await phone.close();
@@ -109,7 +99,7 @@ describe('KPI cadence', () => {
       const card = panel.getByRole('figure', { name: new RegExp(`^KPI ${kpi.name.replace(/[()]/g, '\\$&')}`) });
       await card.getByText(/^Latest 63.5 %, due .* between reviews$/).waitFor();
       await card.getByText('(2 reported between reviews)').waitFor();
-      expect(await overflow(desk)).toBeLessThanOrEqual(0);
+      expect(await horizontalOverflow(desk)).toBeLessThanOrEqual(0);
       await shot(desk, 'measures-1440');
     } finally {
       await desk.close();

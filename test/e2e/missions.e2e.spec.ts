@@ -5,17 +5,12 @@
  * again, and the Riverside partner, on a phone, is told the mission changed since it scored.
  * SCREENSHOT_DIR=<folder> saves the screens to look at.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openPartnership, signIn, tab } from '../support/browser.js';
+import { horizontalOverflow, launchChromium, openPartnership, PHONE, screenshots, signIn, tab, WIDE } from '../support/browser.js';
 import { DEMO, login } from '../support/http.js';
 import { castOf, send, toListening, type Cast } from '../support/lifecycle.js';
 
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
-const WIDE = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 let browser: Browser;
 let cast: Cast;
 
@@ -27,13 +22,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOT_DIR) return;
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `missions-${name}.png`), fullPage: true });
-}
+const shot = screenshots('missions');
 
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 const unique = () => Math.random().toString(36).slice(2, 7);
 
 describe('missions beside the alignment matrix', () => {
@@ -66,7 +56,7 @@ describe('missions beside the alignment matrix', () => {
       await section.getByLabel('Current mission').getByText(secondMission).waitFor();
       // The first version is kept, below, as an earlier one.
       await section.getByRole('list', { name: 'Earlier versions of the mission' }).getByText(firstMission).waitFor();
-      expect(await overflow(admin)).toBeLessThanOrEqual(0);
+      expect(await horizontalOverflow(admin)).toBeLessThanOrEqual(0);
       await shot(admin, 'organization-390');
     } finally {
       await admin.close();
@@ -101,7 +91,7 @@ describe('missions beside the alignment matrix', () => {
       const card = panel.getByLabel(/^Alignment of Riverside/);
       await card.getByText(`${secondMission}, and research`).waitFor();
       await card.getByText(/Mission changed since it scored: scored under version \d+, now version \d+/).waitFor();
-      expect(await overflow(partner)).toBeLessThanOrEqual(0);
+      expect(await horizontalOverflow(partner)).toBeLessThanOrEqual(0);
       await shot(partner, 'matrix-390');
     } finally {
       await partner.close();

@@ -3,15 +3,12 @@
  * chosen from the holiday library's list (wide), sees it in the list, and changes it on a phone; the
  * API then holds the new country. SCREENSHOT_DIR=<folder> saves the screens to look at.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, signIn } from '../support/browser.js';
+import { horizontalOverflow, launchChromium, screenshots, signIn } from '../support/browser.js';
 import { testDirectory } from '../support/directory.js';
 import { DEMO, listQuery, login } from '../support/http.js';
 
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
 const directory = testDirectory('country-e2e');
 let browser: Browser;
 
@@ -23,13 +20,7 @@ afterAll(async () => {
   await directory.remove();
 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOT_DIR) return;
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `country-${name}.png`), fullPage: true });
-}
-
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const shot = screenshots('country');
 
 describe('an organization’s country', () => {
   it('the admin chooses it when creating an organization and changes it later, on a phone', async () => {
@@ -62,7 +53,7 @@ describe('an organization’s country', () => {
       await expect.poll(() => country.inputValue()).toBe('Germany (DE)');
       await country.fill('Austr');
       await phone.getByRole('option', { name: 'Austria (AT)' }).click();
-      expect(await overflow(phone)).toBeLessThanOrEqual(0);
+      expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
       await shot(phone, 'edit-390');
       await phone.getByRole('button', { name: 'Save' }).click();
       await expect.poll(async () => ((await admin.get(`/api/organizations/${created!.id}`)).body as { country: string }).country).toBe('AT');

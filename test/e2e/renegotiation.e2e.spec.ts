@@ -5,16 +5,12 @@
  * the page shows the partnership back in priority setting. The partner is not offered the proposal.
  * SCREENSHOT_DIR=<folder> saves the screens to look at.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openPartnership, signIn, tab } from '../support/browser.js';
+import { horizontalOverflow, launchChromium, openPartnership, PHONE, screenshots, signIn, tab } from '../support/browser.js';
 import { DEMO, eventually } from '../support/http.js';
 import { castOf, completeOpenTasks, partnershipOf, send, toListening, type Cast } from '../support/lifecycle.js';
 
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
-const PHONE = { width: 390, height: 844 };
 let browser: Browser;
 let cast: Cast;
 
@@ -26,13 +22,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOT_DIR) return;
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `renegotiation-${name}.png`), fullPage: true });
-}
-
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const shot = screenshots('renegotiation');
 
 describe('renegotiating the goals', () => {
   it('the coordinator proposes it on a phone, a partner agrees from the inbox, and the partnership goes back to priority setting', async () => {
@@ -68,7 +58,7 @@ describe('renegotiating the goals', () => {
       await page.getByText('Renegotiation proposed to the partners').waitFor();
       await panel.getByText('Go back to priority setting and redraft the goals (the alignment matrix flags goal 2).').first().waitFor();
       await panel.getByText(/Proposed by Cora Coordinator on .*: “Goal 2 is outside Riverside’s mission”/).first().waitFor();
-      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await shot(page, 'proposed-390');
     } finally {
       await page.close();
@@ -84,7 +74,7 @@ describe('renegotiating the goals', () => {
       const dialog = partner.getByRole('dialog');
       await dialog.getByText('Goal 2 is outside Riverside’s mission').waitFor();
       await dialog.getByText(/Low overlap: scored 0 by Riverside Health Trust/).waitFor();
-      expect(await overflow(partner)).toBeLessThanOrEqual(0);
+      expect(await horizontalOverflow(partner)).toBeLessThanOrEqual(0);
       await shot(partner, 'agree-dialog-390');
       await dialog.getByRole('button', { name: 'Agree' }).click();
       await partner.getByText('Task completed').waitFor();

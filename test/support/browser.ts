@@ -1,10 +1,28 @@
 /** A person in a real browser: Debian's chromium through playwright-core, and the console's sign-in. */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { DEMO_PASSWORD } from './http.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The two widths every screen is proven at: a laptop and a phone. */
+export const WIDE = { width: 1440, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+/** Saves full-page screenshots as `<prefix>-<name>.png` in SCREENSHOT_DIR, when it is set, for a person to look at. */
+export function screenshots(prefix: string): (page: Page, name: string) => Promise<void> {
+  return async (page, name) => {
+    const dir = process.env.SCREENSHOT_DIR;
+    if (!dir) return;
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, `${prefix}-${name}.png`), fullPage: true });
+  };
+}
+
+/** How far the page scrolls sideways (0 when it fits its width). */
+export const horizontalOverflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: npm test installs Debian's chromium; set CHROMIUM_PATH to use another`);
