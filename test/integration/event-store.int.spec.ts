@@ -7,9 +7,9 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SYSTEM_ACTOR, decide, fold, nextDeadline, type Actor, type PartnershipCommand, type PartnershipEvent } from '@pe/domain';
-import { EventLogIntegrityError, WriteBatch, appendEvents, chainVerification, openDatabase, rebuildProjections, type EventRow, type SequencedEvent } from '@pe/persistence';
+import { EventLogIntegrityError, appendEvents, chainVerification, openDatabase, rebuildProjections, type EventRow, type SequencedEvent } from '@pe/persistence';
 
 const { privateKey } = generateKeyPairSync('ed25519');
 const database = `pe_event_store_${randomUUID().replace(/-/g, '')}`;
@@ -153,54 +153,5 @@ describe('appending events', () => {
     await expect(appendEvents(db, { partnershipId, workflowRunId: 'run-1', events: skipping }, privateKey)).rejects.toThrow(/Event 3 of partnership .* is missing/);
 
     expect({ rows: await rowsOf(partnershipId), checkpoints: await checkpointsOf(partnershipId), projected: await projectionsOf(partnershipId) }).toEqual(before);
-  });
-
-  it('costs three round trips to PostgreSQL per append: begin and read, one statement of writes, commit', async () => {
-    const partnershipId = randomUUID();
-    const [created, goals, submitted, reminded] = decidedAppends(partnershipId);
-    expect(submitted!.map((event) => event.type)).toContain('TaskOpened');
-    // Every statement the append sends goes through a pg client's query (TypeORM's and the simple query alike).
-    const sent = vi.spyOn(pg.Client.prototype, 'query');
-    try {
-      for (const events of [created!, goals!, submitted!]) {
-        sent.mockClear();
-        await appendEvents(db, { partnershipId, workflowRunId: 'run-1', events }, privateKey);
-        expect(sent.mock.calls.map(([text]) => String(typeof text === 'string' ? text : (text as { text: string }).text).trim().split(/\s+/)[0])).toEqual(['BEGIN;', 'WITH', 'COMMIT']);
-      }
-      // A reminder reads whom to notify: it runs on its own, after the gathered writes.
-      sent.mockClear();
-      await appendEvents(db, { partnershipId, workflowRunId: 'run-1', events: reminded! }, privateKey);
-      expect(sent.mock.calls.length).toBeGreaterThan(3);
-    } finally {
-      sent.mockRestore();
-    }
-    expect(chainVerification(partnershipId, await rowsOf(partnershipId))).toMatchObject({ valid: true, events: [created, goals, submitted, reminded].flat().length });
-  });
-});
-
-describe('a batch of writes', () => {
-  it('sends what it gathered before a second write to the same row, which would not see the first in one statement', async () => {
-    const table = `batch_${randomUUID().replace(/-/g, '')}`;
-    await db.query(`CREATE TABLE ${table} (id text PRIMARY KEY, status text NOT NULL)`);
-    const runner = db.createQueryRunner();
-    try {
-      await runner.startTransaction();
-      const run = async (touches: string | undefined) => {
-        const writes = new WriteBatch(runner.manager);
-        const id = randomUUID();
-        await writes.add((param) => `INSERT INTO ${table} (id, status) VALUES (${param(id)}, 'open')`, touches && `${table}:${id}`);
-        await writes.add((param) => `UPDATE ${table} SET status = 'completed' WHERE id = ${param(id)}`, touches && `${table}:${id}`);
-        await writes.flush();
-        const [row] = (await runner.query(`SELECT status FROM ${table} WHERE id = $1`, [id])) as { status: string }[];
-        return { status: row?.status, statements: writes.sent };
-      };
-      expect(await run('named')).toEqual({ status: 'completed', statements: 2 });
-      // Unnamed, both share a statement, and the update finds no row yet: why writes name their rows.
-      expect(await run(undefined)).toEqual({ status: 'open', statements: 1 });
-    } finally {
-      await runner.rollbackTransaction();
-      await runner.release();
-      await db.query(`DROP TABLE IF EXISTS ${table}`);
-    }
   });
 });

@@ -4,8 +4,8 @@
  * in between.
  */
 import type { KeyObject } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { signCheckpoint, type SignedCheckpoint } from './checkpoint-signature.js';
-import type { WriteBatch } from './write-batch.js';
 
 export interface CheckpointRow {
   partnership_id: string;
@@ -16,12 +16,28 @@ export interface CheckpointRow {
   signature: string;
 }
 
-/** Signs the head the append just wrote, into the append's batch. A retried append that wrote nothing new signs nothing new. */
-export async function recordCheckpoint(writes: WriteBatch, partnershipId: string, signingKey: KeyObject, head: { sequence: number; hash: string }): Promise<void> {
+/**
+ * Signs the log's head: the one given (the append that just wrote it knows it), else the newest row.
+ * A retried append that wrote nothing new signs nothing new.
+ */
+export async function recordCheckpoint(
+  manager: EntityManager,
+  partnershipId: string,
+  signingKey: KeyObject,
+  knownHead?: { sequence: number; hash: string },
+): Promise<void> {
+  const [head] = knownHead
+    ? [knownHead]
+    : ((await manager.query('SELECT sequence, hash FROM partnership_events WHERE partnership_id = $1 ORDER BY sequence DESC LIMIT 1', [partnershipId])) as {
+        sequence: number;
+        hash: string;
+      }[]);
+  if (!head) return;
   const checkpoint = signCheckpoint(signingKey, { partnershipId, sequence: head.sequence, hash: head.hash, signedAt: new Date().toISOString() });
-  const values = [partnershipId, checkpoint.sequence, checkpoint.hash, checkpoint.signedAt, checkpoint.keyId, checkpoint.signature];
-  await writes.add(
-    (param) => `INSERT INTO audit_checkpoints (partnership_id, sequence, hash, signed_at, key_id, signature) VALUES (${values.map(param).join(', ')}) ON CONFLICT (partnership_id, sequence) DO NOTHING`,
+  await manager.query(
+    `INSERT INTO audit_checkpoints (partnership_id, sequence, hash, signed_at, key_id, signature)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (partnership_id, sequence) DO NOTHING`,
+    [partnershipId, checkpoint.sequence, checkpoint.hash, checkpoint.signedAt, checkpoint.keyId, checkpoint.signature],
   );
 }
 

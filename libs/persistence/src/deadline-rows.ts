@@ -5,26 +5,17 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { LedgerEntry } from '@pe/domain';
-import { sendWrite, type WriteBatch } from './write-batch.js';
 
-const COLUMNS = ['partnership_id', 'partnership_name', 'purpose', 'fires_at', 'due_at', 'task_kind', 'task_title', 'assignee_user_id', 'assignee_organization_id', 'recipient_user_ids', 'entry'];
-
-/**
- * Entries no longer in the ledger are deleted and the others written over (an upsert, not a delete of
- * every row and an insert: the two writes touch other rows, so they can share one statement).
- */
-export async function writeDeadlines(target: Pick<EntityManager, 'query'> | WriteBatch, partnershipId: string, entries: readonly LedgerEntry[]): Promise<void> {
-  const ids = entries.map((entry) => entry.id);
-  await sendWrite(target, (param) => `DELETE FROM partnership_deadlines WHERE partnership_id = ${param(partnershipId)}::uuid AND NOT (id = ANY(${param(ids)}::text[]))`);
+export async function writeDeadlines(manager: EntityManager, partnershipId: string, entries: readonly LedgerEntry[]): Promise<void> {
+  await manager.query('DELETE FROM partnership_deadlines WHERE partnership_id = $1', [partnershipId]);
   if (entries.length === 0) return;
-  await sendWrite(
-    target,
-    (param) =>
-      `INSERT INTO partnership_deadlines (id, ${COLUMNS.join(', ')})
-       SELECT e->>'id', ${param(partnershipId)}::uuid, e->>'partnershipName', e->>'purpose', (e->>'firesAt')::timestamptz, (e->>'dueAt')::timestamptz,
-         e->>'taskKind', e->>'taskTitle', e->>'assigneeUserId', e->>'assigneeOrganizationId',
-         ARRAY(SELECT r->>'userId' FROM jsonb_array_elements(e->'recipients') AS r WHERE r ? 'userId'), e
-         FROM jsonb_array_elements(${param(JSON.stringify(entries))}::jsonb) AS e
-       ON CONFLICT (id) DO UPDATE SET ${COLUMNS.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}`,
+  await manager.query(
+    `INSERT INTO partnership_deadlines (id, partnership_id, partnership_name, purpose, fires_at, due_at, task_kind, task_title,
+       assignee_user_id, assignee_organization_id, recipient_user_ids, entry)
+     SELECT e->>'id', $1::uuid, e->>'partnershipName', e->>'purpose', (e->>'firesAt')::timestamptz, (e->>'dueAt')::timestamptz,
+       e->>'taskKind', e->>'taskTitle', e->>'assigneeUserId', e->>'assigneeOrganizationId',
+       ARRAY(SELECT r->>'userId' FROM jsonb_array_elements(e->'recipients') AS r WHERE r ? 'userId'), e
+       FROM jsonb_array_elements($2::jsonb) AS e`,
+    [partnershipId, JSON.stringify(entries)],
   );
 }

@@ -23,7 +23,6 @@ import {
   type UpdateWebhookInput,
   type WebhookEventType,
 } from '@pe/domain';
-import { WriteBatch, sendWrite } from './write-batch.js';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -121,7 +120,7 @@ export interface StageChange {
 }
 
 /** A `partnership.stage_changed` message for every webhook of every organization in the partnership. */
-export async function queueStageChange(target: Queryable | WriteBatch, change: StageChange): Promise<void> {
+export async function queueStageChange(manager: Queryable, change: StageChange): Promise<void> {
   const message = stageChangedMessage(change.at, {
     partnershipId: change.partnershipId,
     partnershipName: change.partnershipName,
@@ -130,11 +129,11 @@ export async function queueStageChange(target: Queryable | WriteBatch, change: S
     from: change.from,
     to: change.to,
   });
-  await queueWebhookMessages(target, change.organizationIds, message.type, change, null, message);
+  await queueWebhookMessages(manager, change.organizationIds, message.type, change, null, message);
 }
 
 async function queueWebhookMessages(
-  target: Queryable | WriteBatch,
+  manager: Queryable,
   organizationIds: readonly string[],
   type: WebhookEventType,
   source: { partnershipId: string; eventSequence: number; at: string },
@@ -142,13 +141,12 @@ async function queueWebhookMessages(
   payload: unknown,
 ): Promise<void> {
   if (organizationIds.length === 0) return;
-  await sendWrite(
-    target,
-    (param) =>
-      `INSERT INTO webhook_deliveries (id, subscription_id, event_type, partnership_id, event_sequence, recipient_user_id, payload, status, created_at)
-       SELECT gen_random_uuid(), s.id, ${param(type)}, ${param(source.partnershipId)}::uuid, ${param(source.eventSequence)}::integer, ${param(recipientUserId)}::uuid, ${param(JSON.stringify(payload))}::jsonb, 'pending', ${param(source.at)}::timestamptz
-       FROM webhook_subscriptions s WHERE s.organization_id = ANY(${param(organizationIds)}::uuid[]) AND s.active AND ${param(type)} = ANY(s.event_types)
-       ON CONFLICT DO NOTHING`,
+  await manager.query(
+    `INSERT INTO webhook_deliveries (id, subscription_id, event_type, partnership_id, event_sequence, recipient_user_id, payload, status, created_at)
+     SELECT gen_random_uuid(), s.id, $2, $3, $4, $5, $6, 'pending', $7
+     FROM webhook_subscriptions s WHERE s.organization_id = ANY($1::uuid[]) AND s.active AND $2 = ANY(s.event_types)
+     ON CONFLICT DO NOTHING`,
+    [organizationIds, type, source.partnershipId, source.eventSequence, recipientUserId, JSON.stringify(payload), source.at],
   );
 }
 

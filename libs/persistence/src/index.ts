@@ -34,4 +34,3 @@ export * from './read/event-facets.js';
 export * from './unavailable.js';
 export * from './database-probe.js';
 export * from './deliveries.js';
-export * from './write-batch.js';

@@ -5,7 +5,6 @@
 import type { EntityManager } from 'typeorm';
 import { deadlineLedger, evolve, initialState, partnershipRecord, upgradeState, upgradeTask, type ActivePartnership, type PartnershipState, type Recipient } from '@pe/domain';
 import { writeDeadlines } from './deadline-rows.js';
-import { WriteBatch } from './write-batch.js';
 import { queueStageChange, writeNotifications } from './deliveries.js';
 import { loadEvents, type SequencedEvent } from './event-row.js';
 
@@ -18,39 +17,28 @@ export interface ProjectionOptions {
 }
 
 /**
- * Folds one append's events (in sequence order) into the read models: the partnership's row and its
- * deadlines are written once, for the state after the last event, and tasks and notifications event by
- * event, each with the state just after that event. `state` is the partnership's projected state
- * before the events (its row read under the append's lock; read here when not given). The writes go
- * into `writes` (sent by the caller, with whatever else the append writes) except a notification's,
- * which reads whom to notify and runs on its own.
+ * Folds one append's events (in sequence order) into the read models: the partnership's row is read
+ * and written once — first, since tasks refer to it — then tasks and notifications event by event,
+ * each with the state just after that event.
  */
-export async function projectEvents(
-  manager: EntityManager,
-  partnershipId: string,
-  events: readonly SequencedEvent[],
-  options: ProjectionOptions = { deliver: true },
-  batch?: { writes: WriteBatch; state: PartnershipState },
-): Promise<void> {
-  const writes = batch?.writes ?? new WriteBatch(manager);
-  let state = batch?.state ?? (await currentState(manager, partnershipId));
+export async function projectEvents(manager: EntityManager, partnershipId: string, events: readonly SequencedEvent[], options: ProjectionOptions = { deliver: true }): Promise<void> {
+  let state = await currentState(manager, partnershipId);
   const states: PartnershipState[] = [state];
   for (const event of events) states.push((state = evolve(state, event)));
   if (state.status === 'active') {
-    await saveState(writes, state);
-    await writeDeadlines(writes, state.id, deadlineLedger(state));
+    await saveState(manager, state);
+    await writeDeadlines(manager, state.id, deadlineLedger(state));
   }
   for (const [index, event] of events.entries()) {
-    await projectTasksAndNotifications(manager, writes, partnershipId, event, states[index + 1]!, options);
-    if (options.deliver) await queueStageChanged(writes, event, states[index]!, states[index + 1]!);
+    await projectTasksAndNotifications(manager, partnershipId, event, states[index + 1]!, options);
+    if (options.deliver) await queueStageChanged(manager, event, states[index]!, states[index + 1]!);
   }
-  if (!batch) await writes.flush();
 }
 
 /** An event that moves the partnership from one stage to another is a `partnership.stage_changed` webhook message. */
-async function queueStageChanged(writes: WriteBatch, event: SequencedEvent, before: PartnershipState, after: PartnershipState): Promise<void> {
+async function queueStageChanged(manager: EntityManager, event: SequencedEvent, before: PartnershipState, after: PartnershipState): Promise<void> {
   if (before.status !== 'active' || after.status !== 'active' || before.stage === after.stage) return;
-  await queueStageChange(writes, {
+  await queueStageChange(manager, {
     partnershipId: after.id,
     partnershipName: after.name,
     eventSequence: event.sequence,
@@ -63,104 +51,86 @@ async function queueStageChanged(writes: WriteBatch, event: SequencedEvent, befo
 }
 
 async function currentState(manager: EntityManager, partnershipId: string): Promise<PartnershipState> {
-  const [row] = (await manager.query('SELECT state FROM partnerships WHERE id = $1 FOR UPDATE', [partnershipId])) as { state: PartnershipState }[];
-  return projectedState(row);
-}
-
-/** The state a partnership's row holds (`SELECT state FROM partnerships`), or the initial one when it has no row yet. */
-export function projectedState(row: { state: PartnershipState } | undefined): PartnershipState {
+  const [row] = (await manager.query('SELECT state FROM partnerships WHERE id = $1 FOR UPDATE', [partnershipId])) as {
+    state: PartnershipState;
+  }[];
   // A row written by older code holds an older shape of the state.
   return row ? upgradeState(row.state) : initialState();
 }
 
 /** The row's columns are the page's record (one mapping, shared with the API's replay); `state` keeps the whole fold. */
-async function saveState(writes: WriteBatch, state: ActivePartnership): Promise<void> {
+async function saveState(manager: EntityManager, state: ActivePartnership): Promise<void> {
   const record = partnershipRecord(state);
-  const columns = {
-    id: record.id,
-    name: record.name,
-    description: record.description,
-    stage: record.stage,
-    priorities_status: record.prioritiesStatus,
-    last_rejection_reason: record.lastRejectionReason,
-    coordinator_id: record.coordinatorId,
-    sponsor_id: record.sponsorId,
-    organization_ids: record.organizationIds,
-    goals: JSON.stringify(record.goals),
-    scope: record.scope,
-    policy: JSON.stringify(record.policy),
-    state: JSON.stringify(state),
-    version: record.version,
-    created_at: record.createdAt,
-    updated_at: record.updatedAt,
-  };
-  const names = Object.keys(columns);
-  const updated = names.filter((name) => name !== 'id' && name !== 'created_at');
-  await writes.add(
-    (param) =>
-      `INSERT INTO partnerships (${names.join(', ')}) VALUES (${Object.values(columns).map(param).join(', ')})
-       ON CONFLICT (id) DO UPDATE SET ${updated.map((name) => `${name} = EXCLUDED.${name}`).join(', ')}`,
-    `partnerships:${record.id}`,
+  await manager.query(
+    `INSERT INTO partnerships (id, name, description, stage, priorities_status, last_rejection_reason, coordinator_id, sponsor_id,
+       organization_ids, goals, scope, policy, state, version, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+     ON CONFLICT (id) DO UPDATE SET name = $2, description = $3, stage = $4, priorities_status = $5, last_rejection_reason = $6,
+       coordinator_id = $7, sponsor_id = $8, organization_ids = $9, goals = $10, scope = $11, policy = $12, state = $13,
+       version = $14, updated_at = $16`,
+    [
+      record.id,
+      record.name,
+      record.description,
+      record.stage,
+      record.prioritiesStatus,
+      record.lastRejectionReason,
+      record.coordinatorId,
+      record.sponsorId,
+      record.organizationIds,
+      JSON.stringify(record.goals),
+      record.scope,
+      JSON.stringify(record.policy),
+      JSON.stringify(state),
+      record.version,
+      record.createdAt,
+      record.updatedAt,
+    ],
   );
 }
 
 async function projectTasksAndNotifications(
   manager: EntityManager,
-  writes: WriteBatch,
   partnershipId: string,
   event: SequencedEvent,
   state: PartnershipState,
   options: ProjectionOptions,
 ): Promise<void> {
-  // Each names the task it writes: a second write to the same task in one append sends the first.
-  const taskRow = (taskId: string) => `tasks:${taskId}`;
   switch (event.type) {
     case 'TaskOpened': {
-      const opened = upgradeTask(event.data.task);
-      const values = [
-        opened.id,
-        partnershipId,
-        opened.kind,
-        opened.title,
-        opened.assignee.kind === 'user' ? opened.assignee.userId : null,
-        opened.assignee.kind === 'organization' ? opened.assignee.organizationId : null,
-        opened.openedAt,
-        opened.dueAt,
-        opened.cycle,
-        opened.purpose,
-        opened.detail,
-      ];
-      await writes.add(
-        (param) =>
-          `INSERT INTO tasks (id, partnership_id, kind, title, assignee_user_id, assignee_organization_id, status, opened_at, due_at, cycle, purpose, detail)
-           VALUES (${values.slice(0, 6).map(param).join(', ')}, 'open', ${values.slice(6).map(param).join(', ')})`,
-        taskRow(opened.id),
+      const task = upgradeTask(event.data.task);
+      await manager.query(
+        `INSERT INTO tasks (id, partnership_id, kind, title, assignee_user_id, assignee_organization_id, status, opened_at, due_at, cycle, purpose, detail)
+         VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8, $9, $10, $11)`,
+        [
+          task.id,
+          partnershipId,
+          task.kind,
+          task.title,
+          task.assignee.kind === 'user' ? task.assignee.userId : null,
+          task.assignee.kind === 'organization' ? task.assignee.organizationId : null,
+          task.openedAt,
+          task.dueAt,
+          task.cycle,
+          task.purpose,
+          task.detail,
+        ],
       );
       return;
     }
-    case 'TaskCompleted': {
-      const { taskId, decision, comment } = event.data;
-      await writes.add(
-        (param) =>
-          `UPDATE tasks SET status = 'completed', completed_at = ${param(event.at)}, completed_by = ${param(event.actor.userId)}, decision = ${param(decision)}, comment = ${param(comment)} WHERE id = ${param(taskId)}`,
-        taskRow(taskId),
+    case 'TaskCompleted':
+      await manager.query(
+        `UPDATE tasks SET status = 'completed', completed_at = $2, completed_by = $3, decision = $4, comment = $5 WHERE id = $1`,
+        [event.data.taskId, event.at, event.actor.userId, event.data.decision, event.data.comment],
       );
       return;
-    }
-    case 'TaskCancelled': {
-      const { taskId, reason } = event.data;
-      await writes.add((param) => `UPDATE tasks SET status = 'cancelled', completed_at = ${param(event.at)}, cancel_reason = ${param(reason)} WHERE id = ${param(taskId)}`, taskRow(taskId));
+    case 'TaskCancelled':
+      await manager.query(`UPDATE tasks SET status = 'cancelled', completed_at = $2, cancel_reason = $3 WHERE id = $1`, [event.data.taskId, event.at, event.data.reason]);
       return;
-    }
-    case 'TaskDueDateMoved': {
-      const { taskId, to } = event.data;
-      await writes.add((param) => `UPDATE tasks SET due_at = ${param(to)}, reminded_at = NULL, escalated_at = NULL, escalation_level = 0 WHERE id = ${param(taskId)}`, taskRow(taskId));
+    case 'TaskDueDateMoved':
+      await manager.query('UPDATE tasks SET due_at = $2, reminded_at = NULL, escalated_at = NULL, escalation_level = 0 WHERE id = $1', [event.data.taskId, event.data.to]);
       return;
-    }
-    // The rest are rare (a resumption, reminders, escalations, notices): each sends what the append
-    // gathered so far and runs on its own, as it reads or writes rows that gathered writes may touch.
     case 'PartnershipResumed':
-      await writes.flush();
       await manager.query(
         `UPDATE tasks SET opened_at = opened_at + make_interval(secs => $2::double precision / 1000), due_at = due_at + make_interval(secs => $2::double precision / 1000)
          WHERE partnership_id = $1 AND status = 'open'`,
@@ -169,7 +139,6 @@ async function projectTasksAndNotifications(
       return;
     case 'ReminderSent':
     case 'TaskEscalated': {
-      await writes.flush();
       const reminder = event.type === 'ReminderSent';
       if (reminder) await manager.query('UPDATE tasks SET reminded_at = $2 WHERE id = $1', [event.data.taskId, event.at]);
       else await manager.query('UPDATE tasks SET escalated_at = $2, escalation_level = $3 WHERE id = $1', [event.data.taskId, event.at, event.data.level]);
@@ -183,20 +152,17 @@ async function projectTasksAndNotifications(
       return;
     }
     case 'TerminationNoticeReminderSent': {
-      await writes.flush();
       const option = state.status === 'active' ? state.termination?.option.replace('_', ' ') : undefined;
       const message = `Reminder: the ${option ?? 'termination'} of "${partnershipName(state, partnershipId)}" takes effect on ${event.data.effectiveAt}`;
       await notifyEach(manager, state, partnershipId, event, await recipientUsers(manager, event.data.recipients), message, options.deliver);
       return;
     }
     case 'AgreementExpiryReminderSent': {
-      await writes.flush();
       const message = `Reminder: the agreement of "${partnershipName(state, partnershipId)}" ends on ${event.data.endsAt}; renew it, restructure, or let it end`;
       await notifyEach(manager, state, partnershipId, event, await recipientUsers(manager, event.data.recipients), message, options.deliver);
       return;
     }
     case 'AgreementExpired': {
-      await writes.flush();
       if (state.status !== 'active') return;
       const message = `The agreement of "${state.name}" ended on ${event.data.endsAt} without a decision; the partnership carries on until one is made`;
       await notifyEach(manager, state, partnershipId, event, [...new Set([state.coordinatorId, state.sponsorId])], message, options.deliver);
