@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_CONFIG_KEYS } from '@pe/config';
+import { dynamicConfigFile } from '@pe/devstack';
 import { SEARCH_ATTRIBUTES } from '@pe/workflows/contract';
 import { readCompose, repoRoot, type ComposeService } from './support/compose.js';
 
@@ -93,6 +94,16 @@ describe('docker-compose.yml', () => {
     ['worker', ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'AUDIT_SIGNING_KEY']],
   ])('gives the %s service its required variables', (name, required) => {
     expect(environmentNames(services[name]!)).toEqual(expect.arrayContaining(required));
+  });
+
+  it('runs Temporal with the dev server’s dynamic configuration (eager activity dispatch), from the file it mounts', () => {
+    const temporal = services.temporal!;
+    const path = String((temporal.environment as Record<string, unknown>).DYNAMIC_CONFIG_FILE_PATH);
+    const mount = (temporal.volumes ?? []).map((volume) => volume.split(':')).find(([, target]) => target === path);
+    expect(mount, `a volume mounted at ${path}`).toBeDefined();
+    const file = join(repoRoot, mount![0]!);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(JSON.parse(dynamicConfigFile()));
+    expect(JSON.parse(dynamicConfigFile())).toMatchObject({ 'system.enableActivityEagerExecution': [{ value: true }] });
   });
 
   it('requires JWT_SECRET from the deployer instead of defaulting it', () => {

@@ -18,6 +18,7 @@ export interface ComposeService {
   deploy?: { replicas?: number | string };
   command?: string | string[];
   healthcheck?: { test?: string | string[] };
+  volumes?: string[];
 }
 export interface ComposeFile {
   services: Record<string, ComposeService>;

@@ -13,7 +13,7 @@ import { findGo, goInstall, goVersion, isExecutable } from './go-tools.js';
 import { ensureDatabase } from './postgres.js';
 import { freePort, freePortIn, spawnService, waitUntil } from './processes.js';
 import { ensureNamespace, reachable, registerSearchAttributes, searchable, withConnection } from './temporal-namespace.js';
-import type { RunningTemporal } from './temporal-server.js';
+import { dynamicConfigFile, type RunningTemporal } from './temporal-server.js';
 
 /** The server version the pinned CLI (TEMPORAL_CLI_VERSION) bundles. */
 export const TEMPORAL_SERVER_VERSION = 'v1.29.1';
@@ -32,6 +32,8 @@ const RETENTION_DAYS = 7;
  * so it must stay below 32768, where Linux hands out no ephemeral ports.
  */
 const MEMBERSHIP_PORTS = { min: 20_000, max: 32_767 };
+/** The server's dynamic configuration, under its config folder (where it reads no static configuration). */
+export const DYNAMIC_CONFIG_FILE = join('dynamicconfig', 'partnerships.yaml');
 
 export interface TemporalServerBinaries {
   server: string;
@@ -204,7 +206,11 @@ async function writeServerConfig(root: string, options: TemporalClusterOptions):
       clusterInformation: { active: { enabled: true, initialFailoverVersion: 1, rpcName: 'frontend', rpcAddress: `127.0.0.1:${options.port}` } },
     },
     dcRedirectionPolicy: { policy: 'noop' },
+    // The dev server's settings (SERVER_SETTINGS: eager activity dispatch), from a file beside this one.
+    dynamicConfigClient: { filepath: join(configDir, DYNAMIC_CONFIG_FILE), pollInterval: '60s' },
   };
+  mkdirSync(join(configDir, 'dynamicconfig'), { recursive: true });
+  writeFileSync(join(configDir, DYNAMIC_CONFIG_FILE), dynamicConfigFile());
   const file = join(configDir, 'development.yaml');
   if (existsSync(file)) chmodSync(file, 0o600);
   writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });

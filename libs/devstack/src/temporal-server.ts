@@ -18,6 +18,19 @@ import { PARTNERSHIP_SEARCH_ATTRIBUTES, reachable, registerSearchAttributes, wit
  */
 export const SERVER_SETTINGS = ['system.enableActivityEagerExecution=true'];
 
+/**
+ * The same settings as a dynamic-config file, for a server that reads them from one (the cluster
+ * topology's, docker-compose.yml's `temporal`): each key with one value for every namespace. JSON is
+ * YAML, so it is written as JSON.
+ */
+export function dynamicConfigFile(settings: readonly string[] = SERVER_SETTINGS): string {
+  const entries = settings.map((setting) => {
+    const [key, value] = [setting.slice(0, setting.indexOf('=')), setting.slice(setting.indexOf('=') + 1)];
+    return [key, [{ value: JSON.parse(value) as unknown, constraints: {} }]];
+  });
+  return `${JSON.stringify(Object.fromEntries(entries), null, 2)}\n`;
+}
+
 export interface TemporalServerOptions {
   cli: TemporalCli;
   dataDir: string;
