@@ -392,6 +392,7 @@ const scenarios = {
     await p.complete(northwind, 'REPORT_MEASUREMENT', { decision: 'approve', data: { values: { [drafted.payload.kpi.id]: 61 } } });
     await p.command({ type: 'PutOnHold', reason: 'Recorded for the replay tests' });
     return [{ name: 'agreed-changes', workflowId: p.workflowId, about: 'MEASUREMENT (patched "agreed-changes"): a KPI and a role change drafted; version 2 carrying them refused by Northwind; the KPI changed again; version 3 signed by both and adopted; the next cycle asks Northwind for the new KPI, reported; then put on hold.' }];
+  },
 
   async kpiCadence() {
     const p = await partnership('Replay: KPI cadence', SLOW);
