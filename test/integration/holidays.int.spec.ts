@@ -71,13 +71,13 @@ describe('holiday calendars', () => {
     expect(partnership.status, JSON.stringify(partnership.body)).toBe(201);
     const id = partnership.body.id as string;
 
-    // The history records exactly which holidays: beside the creation, Germany's for this year and the next two.
+    // The history records exactly which holidays: beside the creation, Germany's for this year and the next nine.
     const events = await timeline(cast, id);
     expect(events.map((event) => event.type).slice(0, 2)).toEqual(['PartnershipCreated', 'HolidayCalendarsSet']);
     const recorded = events[1]!.payload.calendars;
     expect(Object.keys(recorded)).toEqual([german]);
     const year = new Date().getUTCFullYear();
-    expect(recorded[german]).toMatchObject({ country: 'DE', fromYear: year, toYear: year + 2 });
+    expect(recorded[german]).toMatchObject({ country: 'DE', fromYear: year, toYear: year + 9 });
     expect(recorded[german].dates).toContain(`${year + 1}-10-03`);
     expect(recorded[german].dates).toContain(`${year + 1}-12-25`);
     const holidays = new Set<string>(recorded[german].dates);

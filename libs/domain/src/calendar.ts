@@ -6,8 +6,11 @@
  */
 import type { Assignee } from './tasks.js';
 
-/** How many years, from the year a calendar is computed in, it covers: this one and the next two. */
-export const HOLIDAY_YEARS = 3;
+/**
+ * How many years, from the year a calendar is computed in, it covers: this one and the next nine, so
+ * a partnership's terms and renewals stay within it (the span `calendarProblems` accepts at most).
+ */
+export const HOLIDAY_YEARS = 10;
 
 /** One organization's public holidays, as the API computed them. */
 export interface HolidayCalendar {
