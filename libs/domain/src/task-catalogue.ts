@@ -7,10 +7,8 @@
  */
 import { z } from 'zod';
 import { EXPIRY_DECISIONS, HEALTH_DIMENSIONS, REVIEW_OUTCOMES, TERMINATION_OPTIONS, type HealthDimension } from './model.js';
-import type { ActivePartnership } from './partnership.js';
 import { fieldErrors } from './field-errors.js';
-import { buildContext, type TaskContextKind, type TaskContextOfKind } from './task-context.js';
-import { TASK_KINDS, type Task, type TaskKind } from './tasks.js';
+import { TASK_KINDS, type TaskKind } from './tasks.js';
 
 const score = (min: number, max: number, range: string) => z.number(range).int(range).min(min, range).max(max, range);
 const oneOf = (values: readonly string[]) => `one of ${values.join(', ')}`;
@@ -96,6 +94,13 @@ export const checkInActionDataSchema = z
 export const windDownDataSchema = z.strictObject({}).default({}).meta({ description: 'Nothing: completing confirms the step is done' });
 
 export type TaskCompletionStyle = { style: 'decision' } | { style: 'data'; schema: z.ZodType };
+
+/**
+ * The kinds of context a task's form is given. Their shapes and builders live in task-context.ts,
+ * which reads this catalogue; the catalogue only names them, so it depends on no rule.
+ */
+export const TASK_CONTEXT_KINDS = ['priorities', 'listening', 'agreement', 'change', 'measurement', 'healthCheck', 'review', 'termination', 'windDown', 'expiry', 'conflict', 'checkIn', 'checkInAction'] as const;
+export type TaskContextKind = (typeof TASK_CONTEXT_KINDS)[number];
 
 export interface TaskKindEntry {
   label: string;
@@ -196,7 +201,7 @@ export const TASK_CATALOGUE = {
   },
 } as const satisfies Record<TaskKind, TaskKindEntry>;
 
-type Catalogue = typeof TASK_CATALOGUE;
+export type Catalogue = typeof TASK_CATALOGUE;
 
 /** Kinds completed with data (never rejected). */
 export type DataTaskKind = { [K in TaskKind]: Catalogue[K]['completion'] extends { style: 'data' } ? K : never }[TaskKind];
@@ -206,8 +211,6 @@ type SchemaOf<K extends DataTaskKind> = Catalogue[K]['completion'] extends { sch
 export type TaskDataOf<K extends DataTaskKind> = z.output<SchemaOf<K>>;
 /** Any kind's completion data; which one is decided by the task's own kind. */
 export type TaskData = { [K in DataTaskKind]: TaskDataOf<K> }[DataTaskKind];
-/** The context the API sends with a task of kind K. */
-export type TaskContextOf<K extends TaskKind> = TaskContextOfKind<Catalogue[K]['context']>;
 
 export const taskLabel = (kind: TaskKind): string => TASK_CATALOGUE[kind].label;
 
@@ -240,9 +243,4 @@ export function parseTaskData<K extends DataTaskKind>(kind: K, data: unknown): D
 export function checkCompletionData(kind: TaskKind, data: unknown): DataCheck<TaskData | undefined> {
   if (isDataTaskKind(kind)) return parseTaskData(kind, data);
   return data === undefined ? { ok: true, data: undefined } : { ok: false, errors: { data: 'this task is approved or rejected; it takes no data' } };
-}
-
-/** The context a task's form needs, from the partnership as it stands at `now`. */
-export function taskContext<K extends TaskKind>(state: ActivePartnership, task: Task & { kind: K }, now: Date): TaskContextOf<K> {
-  return buildContext(TASK_CATALOGUE[task.kind].context, state, task, now) as TaskContextOf<K>;
 }

@@ -17,7 +17,8 @@ import {
   stamped,
   taskAt,
 } from './spec-helpers.js';
-import { checkCompletionData, DATA_TASK_KINDS, isDataTaskKind, parseTaskData, TASK_CATALOGUE, taskContext, type DataTaskKind } from './task-catalogue.js';
+import { checkCompletionData, DATA_TASK_KINDS, isDataTaskKind, parseTaskData, TASK_CATALOGUE, type DataTaskKind } from './task-catalogue.js';
+import { taskContext } from './task-context.js';
 import { TASK_KINDS, upgradeTask, type OpenTask, type TaskKind } from './tasks.js';
 
 describe('the catalogue', () => {

@@ -22,7 +22,8 @@ import {
   type TerminationOption,
 } from './model.js';
 import type { ActivePartnership, SignoffRound, TerminationProposal } from './partnership.js';
-import type { Task } from './tasks.js';
+import type { Task, TaskKind } from './tasks.js';
+import { TASK_CATALOGUE, type Catalogue, type TaskContextKind } from './task-catalogue.js';
 import { actionOf, actionOwnerIds, planInForce } from './rules/checkins.js';
 import { kpiReportOf, kpisAskedBy, measuredKpis } from './rules/measurement.js';
 import { signingChanges, type AgreedChanges } from './agreed-changes.js';
@@ -177,8 +178,12 @@ export type TaskContext =
   | ConflictContext
   | CheckInContext
   | CheckInActionContext;
-export type TaskContextKind = TaskContext['kind'];
 export type TaskContextOfKind<C extends TaskContextKind> = Extract<TaskContext, { kind: C }>;
+/** The context the API sends with a task of kind K. */
+export type TaskContextOf<K extends TaskKind> = TaskContextOfKind<Catalogue[K]['context']>;
+// Every context shape is one the catalogue names; CONTEXT_BUILDERS below needs a builder for each name.
+const everyShapeNamed: TaskContext['kind'] extends TaskContextKind ? true : never = true;
+void everyShapeNamed;
 
 type Builder<C extends TaskContextKind> = (state: ActivePartnership, task: Task, now: Date) => TaskContextOfKind<C>;
 
@@ -287,6 +292,11 @@ const CONTEXT_BUILDERS: { [C in TaskContextKind]: Builder<C> } = {
 /** The context of one kind, for a task of the partnership as it stands at `now`. */
 export function buildContext<C extends TaskContextKind>(kind: C, state: ActivePartnership, task: Task, now: Date): TaskContextOfKind<C> {
   return CONTEXT_BUILDERS[kind](state, task, now);
+}
+
+/** The context a task's form needs, from the partnership as it stands at `now`. */
+export function taskContext<K extends TaskKind>(state: ActivePartnership, task: Task & { kind: K }, now: Date): TaskContextOf<K> {
+  return buildContext(TASK_CATALOGUE[task.kind].context, state, task, now) as TaskContextOf<K>;
 }
 
 /** Readers of the API's `context` field (the OpenAPI document lists these). */

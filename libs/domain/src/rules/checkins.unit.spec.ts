@@ -3,7 +3,7 @@ import { ERROR_CODES } from '../decide.js';
 import { deadlineLedger } from '../ledger.js';
 import { CHECK_INS_MEASURED, communicationMeasure, partnershipMeasures } from '../measures.js';
 import type { CommunicationPlan } from '../model.js';
-import { taskContext } from '../task-catalogue.js';
+import { taskContext } from '../task-context.js';
 import { deadlines } from '../timers.js';
 import {
   completeTask,

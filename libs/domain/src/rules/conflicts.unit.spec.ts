@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PartnershipCommand } from '../commands.js';
 import { ERROR_CODES } from '../decide.js';
-import { taskContext } from '../task-catalogue.js';
+import { taskContext } from '../task-context.js';
 import { completeTask, given, IDS, inMeasurement, inRoles, NAME, partnerA, partnerB, partnerC, sponsor, type Story } from '../spec-helpers.js';
 
 const raise = (over: Partial<Extract<PartnershipCommand, { type: 'RaiseConflict' }>> = {}): PartnershipCommand => ({

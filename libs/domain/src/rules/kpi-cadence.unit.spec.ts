@@ -8,7 +8,7 @@ import { ERROR_CODES } from '../decide.js';
 import { deadlineLedger } from '../ledger.js';
 import { kpiTrajectories, kpiStatuses, measuresByCycle } from '../measures.js';
 import { DEFAULT_POLICY } from '../policy.js';
-import { taskContext } from '../task-catalogue.js';
+import { taskContext } from '../task-context.js';
 import { deadlines } from '../timers.js';
 import {
   agreedAssignee,
