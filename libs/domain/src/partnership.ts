@@ -245,8 +245,11 @@ function apply(state: ActivePartnership, event: PartnershipEvent): ActivePartner
       return { ...state, prioritiesStatus: 'DRAFTING', lastRejectionReason: event.data.reason };
     case 'StageAdvanced': {
       const reopensPriorities = event.data.to === 'PRIORITY_SETTING';
-      // Nothing is measured outside MEASUREMENT: a draft becomes the working copy the next version is assembled from.
-      const draft = state.draft && event.data.to !== 'MEASUREMENT' ? { roles: state.draft.roles, kpis: state.draft.kpis, draft: null } : {};
+      // Back to drafting (a revisit, a restructure) the draft becomes the working copy the next version is
+      // assembled from. Through TERMINATION it stays a draft: a refused termination returns to MEASUREMENT
+      // with the version in force, which nobody has signed the draft into.
+      const redrafting = event.data.to === 'PRIORITY_SETTING' || event.data.to === 'ROLE_IDENTIFICATION';
+      const draft = state.draft && redrafting ? { roles: state.draft.roles, kpis: state.draft.kpis, draft: null } : {};
       return { ...state, stage: event.data.to, ...draft, ...(reopensPriorities ? { prioritiesStatus: 'DRAFTING' as const } : {}) };
     }
     case 'TaskOpened':

@@ -154,3 +154,33 @@ describe('a KPI or role change in MEASUREMENT is a draft of the next agreement v
     expect(issued?.type === 'AgreementIssued' && issued.data.draftSince).toBeUndefined();
   });
 });
+
+describe('a draft is signed into force, never carried in by another route', () => {
+  it('a termination refused by the sponsor returns to MEASUREMENT with the draft still a draft and the adopted KPIs measured', () => {
+    const s = drafted().do({ type: 'ProposeTermination', option: 'exit', reason: 'Goals met' });
+    expect(s.state.stage).toBe('TERMINATION');
+    s.complete('APPROVE_TERMINATION', null, 'reject', { comment: 'Not yet' });
+    expect(s.state.stage).toBe('MEASUREMENT');
+    expect(names(measuredKpis(s.state))).toEqual(['Readmission rate', 'Screening rate']);
+    expect(s.state.draft).toMatchObject({ sinceVersion: 1, roles: NEW_ROLES });
+    expect(s.state.roles).toEqual(ROLES);
+  });
+
+  it('a restructure back to ROLE_IDENTIFICATION makes the draft the working copy the next version is assembled from', () => {
+    const s = drafted().do({ type: 'ProposeTermination', option: 'restructure', reason: 'New roles' });
+    s.complete('APPROVE_TERMINATION', null);
+    for (const organizationId of s.state.signoff?.eligible ?? []) s.complete('SIGN_TERMINATION', organizationId);
+    expect(s.state.stage).toBe('ROLE_IDENTIFICATION');
+    expect(s.state.draft).toBeNull();
+    expect(s.state.roles).toEqual(NEW_ROLES);
+    expect(names(s.state.kpis)).toContain('Follow-up calls');
+  });
+
+  it('under the agreement rule, an organization with a drafted role only signs the new version, not another round', () => {
+    const s = inMeasurement('collaborative', NO_PULSE).do({ type: 'DefineRoles', roles: NEW_ROLES });
+    s.do({ type: 'ProposeTermination', option: 'exit', reason: 'Goals met' }).complete('APPROVE_TERMINATION', null);
+    expect(s.state.signoff).toMatchObject({ subject: 'TERMINATION', eligible: [IDS.orgA, IDS.orgB] });
+    const issued = inMeasurement('collaborative', NO_PULSE).do({ type: 'DefineRoles', roles: NEW_ROLES }).do({ type: 'IssueAgreement' });
+    expect(issued.state.signoff).toMatchObject({ subject: 'AGREEMENT', eligible: [IDS.orgA, IDS.orgB, IDS.orgC] });
+  });
+});

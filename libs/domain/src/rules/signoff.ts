@@ -37,17 +37,18 @@ export function ruleOf(model: ManagementModel | null, seekAgreementFirst = true)
 
 /**
  * Who must sign: every member, or under agreement every member holding a role (all when none does
- * yet); with roles drafted for the next version, those gaining a role sign as well as those holding one.
+ * yet). A new agreement version is signed by those gaining a role in its draft as well as those
+ * holding one; any other round only by those holding a role in force.
  */
-export function eligibleFor(state: ActivePartnership, rule: DecisionRule): string[] {
+export function eligibleFor(state: ActivePartnership, rule: DecisionRule, subject?: SignoffSubject): string[] {
   if (rule !== 'agreement') return [...state.organizationIds];
-  const roles = [...state.roles, ...(state.draft?.roles ?? [])];
+  const roles = [...state.roles, ...(subject === 'AGREEMENT' ? (state.draft?.roles ?? []) : [])];
   const holders = state.organizationIds.filter((id) => roles.some((role) => role.organizationId === id));
   return holders.length > 0 ? holders : [...state.organizationIds];
 }
 
 export function openSignoff(d: Decision, subject: SignoffSubject, rule: DecisionRule, proposal?: ChangeProposal): void {
-  const eligible = eligibleFor(d.state, rule);
+  const eligible = eligibleFor(d.state, rule, subject);
   // The vote falls due when the round's tasks do.
   const voteAt = rule === 'agreement_or_vote' ? { voteAt: new Date(d.now.getTime() + durationMs(d.state.policy.taskDue)).toISOString() } : {};
   d.emit({ type: 'SignoffOpened', data: { subject, rule, eligible, ...voteAt, ...(proposal ? { proposal } : {}) } });
