@@ -107,11 +107,14 @@ export class PartnershipsService {
   }
 
 
-  /** An organization asked to join brings its public holidays (if it has a country), computed here and recorded with the proposal. */
+  /**
+   * An organization asked to join brings its public holidays, computed here and recorded with the
+   * proposal; null when it has no country, so a calendar kept from an earlier membership is cleared.
+   */
   private async withCalendar(command: ClientCommand): Promise<PartnershipCommand> {
     if (command.type !== 'AddOrganization') return command;
-    const calendar = (await calendarsOf(this.db, [command.organizationId], new Date()))[command.organizationId];
-    return calendar ? { ...command, holidayCalendar: calendar } : command;
+    const calendar = (await calendarsOf(this.db, [command.organizationId], new Date(), { withNull: true }))[command.organizationId];
+    return { ...command, holidayCalendar: calendar ?? null };
   }
 
   /** An organization joining, or taking over a leaver's roles, must exist and be active. */

@@ -128,6 +128,20 @@ describe('calendars on creation and on joining', () => {
       ]);
   });
 
+  it('AddOrganization without a country (null) records nothing new, but clears a calendar kept from an earlier membership', () => {
+    given(inRoles()).when({ type: 'AddOrganization', organizationId: IDS.orgD, holidayCalendar: null }, { actor: coordinator }).then([{ type: 'OrganizationJoined', data: { organizationId: IDS.orgD } }]);
+    const kept = inRoles()
+      .do({ type: 'AddOrganization', organizationId: IDS.orgD, holidayCalendar: calendar('2030-03-01') })
+      .do({ type: 'RemoveOrganization', organizationId: IDS.orgD, reassignTo: null });
+    given(kept)
+      .when({ type: 'AddOrganization', organizationId: IDS.orgD, holidayCalendar: null }, { actor: coordinator })
+      .then([
+        { type: 'HolidayCalendarsSet', data: { calendars: { [IDS.orgD]: null } } },
+        { type: 'OrganizationJoined', data: { organizationId: IDS.orgD } },
+      ]);
+    given(kept).when({ type: 'AddOrganization', organizationId: IDS.orgD, holidayCalendar: calendar('2030-03-01') }, { actor: coordinator }).then([{ type: 'OrganizationJoined', data: { organizationId: IDS.orgD } }]);
+  });
+
   it('an old history, without HolidayCalendarsSet, folds to no calendar at all', () => {
     expect(active(given([stamped({ type: 'PartnershipCreated', data: createdData() })]).state).holidayCalendars).toBeUndefined();
   });

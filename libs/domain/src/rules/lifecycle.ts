@@ -29,7 +29,9 @@ export function addOrganization(d: Decision, organizationId: string, reason = ''
     throw ruleBroken(ERROR_CODES.membership, 'The organization is already a member', { organizationId: 'already a member' });
   }
   // Its holidays come with the proposal: inert until it joins, and then its tasks already skip them.
-  if (holidayCalendar !== undefined) recordCalendars(d, { [organizationId]: holidayCalendar }, 'holidayCalendar');
+  // Null (no country now) clears a calendar kept from an earlier membership; the same calendar again records nothing.
+  const kept = d.state.holidayCalendars?.[organizationId] ?? null;
+  if (holidayCalendar !== undefined && JSON.stringify(kept) !== JSON.stringify(holidayCalendar)) recordCalendars(d, { [organizationId]: holidayCalendar }, 'holidayCalendar');
   if (d.partnersDecide) return proposeChange(d, { kind: 'admit_organization', organizationId }, reason);
   admitOrganization(d, organizationId);
 }
