@@ -47,8 +47,8 @@ export function calendarProblems(calendars: HolidayCalendars, field: string): Re
     if (calendar === null) continue;
     const at = `${field}.${organizationId}`;
     if (!/^[A-Z]{2}$/.test(calendar.country)) problems[`${at}.country`] = 'must be an ISO 3166-1 alpha-2 code';
-    if (!Number.isInteger(calendar.fromYear) || !Number.isInteger(calendar.toYear) || calendar.toYear < calendar.fromYear || calendar.toYear - calendar.fromYear >= 10) {
-      problems[`${at}.toYear`] = 'must be a span of at most ten years';
+    if (!Number.isInteger(calendar.fromYear) || !Number.isInteger(calendar.toYear) || calendar.toYear < calendar.fromYear || calendar.toYear - calendar.fromYear >= HOLIDAY_YEARS) {
+      problems[`${at}.toYear`] = `must be a span of at most ${HOLIDAY_YEARS} years`;
     }
     const outside = calendar.dates.find((date) => !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number(date.slice(0, 4)) < calendar.fromYear || Number(date.slice(0, 4)) > calendar.toYear);
     if (outside !== undefined) problems[`${at}.dates`] = `${outside} is not a date within ${calendar.fromYear}–${calendar.toYear}`;

@@ -181,11 +181,14 @@ describe('reporting between reviews', () => {
 });
 
 describe('the review cycle and the between-review reports', () => {
-  it('the review’s report still asks for every KPI, covers a between-review report still open, and restarts the schedule', () => {
+  it('an unreported report is superseded by the next; the review’s report still asks for every KPI, covers the one still open, and restarts the schedule', () => {
     const s = monthly();
     for (const day of [30, 60, 90, 120, 150]) fire(s, at(day));
+    // Each report unreported is superseded by the next: one open task, not five.
+    const superseded = s.events.filter((event) => event.type === 'TaskCancelled' && event.data.reason === 'a newer report of the same KPIs fell due');
+    expect(superseded).toHaveLength(4);
     const open = s.state.openTasks.filter((task) => task.purpose === 'kpi_report');
-    expect(open).toHaveLength(5);
+    expect(open).toHaveLength(1);
     const events = given(s).when({ type: 'FireDueTimers' }, { now: REVIEW_AT, actor: system }).events();
     expect(events.filter((event) => event.type === 'TaskCancelled').map((event) => event.data)).toEqual(open.map((task) => ({ taskId: task.id, reason: 'the review cycle’s report covers it' })));
     fire(s, REVIEW_AT);
@@ -201,6 +204,13 @@ describe('the review cycle and the between-review reports', () => {
     // The review cycle's report for orgA asks for its KPI (all it owns), as before.
     const orgA = cycleReports.find((task) => task.assignee.kind === 'organization' && task.assignee.organizationId === IDS.orgA)!;
     expect(taskContext(s.state, orgA, REVIEW_AT)).toMatchObject({ plannedAt: null, kpis: [expect.objectContaining({ name: MONTHLY })] });
+  });
+
+  it('after an outage reaching the review, the missed occasion is left to the review’s report: no task opens only to be cancelled', () => {
+    const s = monthly();
+    const events = given(s).when({ type: 'FireDueTimers' }, { now: REVIEW_AT, actor: system }).events();
+    expect(events.some((event) => event.type === 'KpiReportFellDue')).toBe(false);
+    expect(events.some((event) => event.type === 'TaskCancelled')).toBe(false);
   });
 
   it('a between-review report open does not hold the cycle’s review back, and its values lead up to the next cycle', () => {

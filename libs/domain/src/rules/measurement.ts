@@ -94,6 +94,8 @@ export function kpiReportsFallDue(d: Decision): void {
     // The latest occasion that has come is the one reported; those before it are skipped.
     const cadence = durationMs(kpi.cadence);
     const planned = Date.parse(at) + Math.floor((now - Date.parse(at)) / cadence) * cadence;
+    // After an outage the latest occasion may reach the review: the review's report covers it.
+    if (planned >= reviewAt) continue;
     if (d.state.organizationIds.includes(kpi.ownerOrganizationId)) {
       const report = due.get(kpi.ownerOrganizationId) ?? { kpis: [], plannedAt: planned };
       due.set(kpi.ownerOrganizationId, { kpis: [...report.kpis, kpi], plannedAt: Math.max(report.plannedAt, planned) });
@@ -102,6 +104,12 @@ export function kpiReportsFallDue(d: Decision): void {
   }
   const cycle = d.state.cycle + 1;
   for (const [organizationId, report] of due) {
+    // A newer report of the same KPIs supersedes one still open: a silent partner gets one task, not one per occasion.
+    const asked = new Set(report.kpis.map((kpi) => kpi.id));
+    d.cancelTasks(
+      (open) => open.purpose === 'kpi_report' && open.assignee.kind === 'organization' && open.assignee.organizationId === organizationId && (kpiReportOf(d.state, open)?.kpiIds ?? []).every((id) => asked.has(id)),
+      'a newer report of the same KPIs fell due',
+    );
     const plannedAt = iso(report.plannedAt);
     const what = report.kpis.length === 1 ? `"${report.kpis[0]!.name}"` : `${report.kpis.length} KPIs`;
     const taskId = d.openTask({
