@@ -10,7 +10,7 @@ import { type ActivePartnership, type PartnershipState } from './partnership.js'
 import { policyProblems } from './policy.js';
 import { addStakeholder, openListeningSignoff, recordListeningSession, scoreAlignment } from './rules/listening.js';
 import { addOrganization, moveDueDate, putOnHold, removeOrganization, resume, setHolidayCalendars } from './rules/lifecycle.js';
-import { decideReview, kpiReportsFallDue, openHealthPulse, openReviewCycle, openReviewWhenReady, recordHealthCheck, reportMeasurements, scheduleKpiReports, scheduleReview } from './rules/measurement.js';
+import { decideReview, kpiReportsFallDue, openHealthPulse, openReviewCycle, openReviewWhenReady, recordHealthCheck, reportMeasurements, restartKpiReports, scheduleKpiReports, scheduleReview } from './rules/measurement.js';
 import { decidePriorities, recordGoals, submitPriorities } from './rules/priorities.js';
 import { chooseManagementModel, commitResources, defineKpi, defineRoles, issueAgreement, setAgreementTerm, setConflictProcess, setGovernance, setTerminationTerms } from './rules/roles.js';
 import { carryOut, proposeRenegotiation } from './rules/changes.js';
@@ -219,6 +219,8 @@ function afterSignoff(d: Decision, outcome: SignoffOutcome): void {
         d.advance('MEASUREMENT');
         scheduleReview(d);
         scheduleKpiReports(d);
+      } else if (d.state.stage === 'MEASUREMENT') {
+        restartKpiReports(d);
       }
       scheduleCheckIns(d);
       return;

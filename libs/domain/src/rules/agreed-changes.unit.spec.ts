@@ -176,6 +176,14 @@ describe('a draft is signed into force, never carried in by another route', () =
     expect(names(s.state.kpis)).toContain('Follow-up calls');
   });
 
+  it('a version adopted in MEASUREMENT schedules its KPIs reported between reviews at once, not only from the next cycle', () => {
+    const s = inMeasurement('cooperative', NO_PULSE).do({ type: 'DefineKpi', kpi: { ...FOLLOW_UP, cadence: 'P1M' } }).do({ type: 'IssueAgreement' });
+    expect(s.state.nextKpiReportAt ?? {}).toEqual({});
+    signAll(s);
+    const id = s.state.kpis.find((kpi) => kpi.name === 'Follow-up calls')!.id;
+    expect(Object.keys(s.state.nextKpiReportAt ?? {})).toEqual([id]);
+  });
+
   it('under the agreement rule, an organization with a drafted role only signs the new version, not another round', () => {
     const s = inMeasurement('collaborative', NO_PULSE).do({ type: 'DefineRoles', roles: NEW_ROLES });
     s.do({ type: 'ProposeTermination', option: 'exit', reason: 'Goals met' }).complete('APPROVE_TERMINATION', null);

@@ -56,6 +56,16 @@ const nextReviewMs = (state: ActivePartnership) => (state.nextReviewAt ? Date.pa
  * before the rule (no `kpi-cadence` marker) schedule nothing; neither does a partnership whose KPIs
  * all keep to the review cycle, so it decides exactly as before.
  */
+/**
+ * A version adopted during MEASUREMENT may add, change or drop KPIs: reports between reviews still
+ * open are withdrawn and every KPI in force is scheduled afresh from now.
+ */
+export function restartKpiReports(d: Decision): void {
+  if (!d.kpiCadence) return;
+  d.cancelTasks((open) => open.purpose === 'kpi_report', 'a new agreement version was adopted');
+  scheduleKpiReports(d);
+}
+
 export function scheduleKpiReports(d: Decision): void {
   if (!d.kpiCadence) return;
   const now = d.now.getTime();
