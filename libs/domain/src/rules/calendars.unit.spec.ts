@@ -10,7 +10,7 @@ import { addBusinessDuration, addTaskWindow } from '../duration.js';
 import type { PartnershipEvent } from '../events.js';
 import { DEFAULT_POLICY } from '../policy.js';
 import { deadlines, escalationAt } from '../timers.js';
-import { active, admin, coordinator, createdData, DAY, given, IDS, inRoles, listened, NOW, partnerA, sponsor, stamped } from '../spec-helpers.js';
+import { active, admin, coordinator, createdData, DAY, given, IDS, inMeasurement, inRoles, listened, NOW, partnerA, sponsor, stamped } from '../spec-helpers.js';
 
 const calendar = (...dates: string[]): HolidayCalendar => ({ country: 'DE', fromYear: 2030, toYear: 2032, dates });
 const iso = (at: number) => new Date(at).toISOString();
@@ -75,6 +75,15 @@ describe('SetHolidayCalendars', () => {
     expect(escalation(IDS.orgA)).toBe(addBusinessDuration(Date.parse(taskOf(IDS.orgA).dueAt), 'P5D', new Set(['2030-01-28'])));
     expect(escalation(IDS.orgA) - Date.parse(taskOf(IDS.orgA).dueAt)).toBe(8 * DAY);
     expect(escalation(IDS.orgB) - Date.parse(taskOf(IDS.orgB).dueAt)).toBe(7 * DAY);
+  });
+
+  it('an integrated round’s vote falls due with the last of its tasks, one an organization’s holiday moved', () => {
+    const proposed = inMeasurement('integrated').do({ type: 'SetHolidayCalendars', calendars: { [IDS.orgA]: calendar('2030-01-17') } }).do({ type: 'ProposeTermination', option: 'exit', reason: 'Goals met' });
+    const events = given(proposed).when({ type: 'CompleteTask', taskId: proposed.task('APPROVE_TERMINATION').id, decision: 'approve' }, { actor: sponsor }).events();
+    const opened = events.find((event) => event.type === 'SignoffOpened');
+    expect(opened?.type === 'SignoffOpened' && opened.data.voteAt).toBe('2030-01-23T09:00:00.000Z');
+    expect(dueDates(events)[IDS.orgA]).toBe('2030-01-23T09:00:00.000Z');
+    expect(dueDates(events)[IDS.orgB]).toBe(WINDOW_END);
   });
 
   it('is taken while the partnership is on hold: holidays are a fact about the world', () => {

@@ -7,7 +7,8 @@
  * organization has answered without agreeing; the events record which.
  */
 import { ERROR_CODES, requireCoordinator, requireNoSignoff, type Decision } from '../decision.js';
-import { durationMs } from '../duration.js';
+import { holidaysFor } from '../calendar.js';
+import { addTaskWindow } from '../duration.js';
 import { conflict } from '../errors.js';
 import type { ChangeProposal, DecisionRule, ProposedChange, SignoffSubject, VoteCause } from '../events.js';
 import type { ManagementModel } from '../model.js';
@@ -49,8 +50,9 @@ export function eligibleFor(state: ActivePartnership, rule: DecisionRule, subjec
 
 export function openSignoff(d: Decision, subject: SignoffSubject, rule: DecisionRule, proposal?: ChangeProposal): void {
   const eligible = eligibleFor(d.state, rule, subject);
-  // The vote falls due when the round's tasks do.
-  const voteAt = rule === 'agreement_or_vote' ? { voteAt: new Date(d.now.getTime() + durationMs(d.state.policy.taskDue)).toISOString() } : {};
+  // The vote falls due when the round's tasks do: the last of them, since an organization's task skips its holidays.
+  const taskDueAt = (organizationId: string) => addTaskWindow(d.now.getTime(), d.state.policy.taskDue, holidaysFor(d.state.holidayCalendars, d.assigneeFor(organizationId)));
+  const voteAt = rule === 'agreement_or_vote' ? { voteAt: new Date(Math.max(d.now.getTime(), ...eligible.map(taskDueAt))).toISOString() } : {};
   d.emit({ type: 'SignoffOpened', data: { subject, rule, eligible, ...voteAt, ...(proposal ? { proposal } : {}) } });
   for (const organizationId of eligible) openSignoffTask(d, subject, organizationId);
 }
