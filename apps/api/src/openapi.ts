@@ -521,7 +521,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           tags: ['organizations'],
           summary: `Change the fields sent; \`{"active": false}\` deactivates (kept on past records, offered to no new partnership), \`true\` reactivates. ${adminOnly}`,
           description:
-            'A changed `country` (one of GET /api/countries, or null) is sent to every partnership not closed that the organization is a member of, as its holidays for this year and the next nine (a `HolidayCalendarsSet` event): deadlines computed from then on skip them. The answer then carries `calendars: {refreshed, failed}` (partnership ids; a failed one keeps its calendar until the next change).',
+            'A `country` sent (one of GET /api/countries, or null) is sent on, all at once, to every partnership not closed that the organization is a member of, as its holidays for this year and the next nine (a `HolidayCalendarsSet` event, recorded only where the calendar changes): deadlines computed from then on skip them. The answer then carries `calendars: {refreshed, failed}` (partnership ids; a failed one keeps its calendar until the country is sent again).',
           parameters: [pathId],
           requestBody: json('UpdateOrganization'),
           responses: { '200': { description: 'The organization' }, ...errors(400, 401, 403, 404), ...conflictOn(API_ERROR_CODES.organizationNameTaken, 'the name is taken (ignoring case)') },

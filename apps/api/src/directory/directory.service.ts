@@ -23,7 +23,6 @@ import {
   insertOrganization,
   insertUser,
   openPartnershipIdsOf,
-  organizationCountries,
   appendMission,
   missionHistory,
   organizationList,
@@ -73,31 +72,32 @@ export class DirectoryService {
   }
 
   /**
-   * Changes the fields sent. A new country also changes the calendar of every open partnership the
-   * organization is a member of: each is sent the new holidays (SetHolidayCalendars), so its history
-   * says from when its deadlines skip which days.
+   * Changes the fields sent. A country sent (changed or not) is sent on as holidays to every open
+   * partnership the organization is a member of (SetHolidayCalendars), so its history says from when
+   * its deadlines skip which days; a partnership already holding that calendar records nothing.
    */
   async updateOrganization(admin: AuthenticatedUser, id: string, changes: UpdateOrganizationInput): Promise<DirectoryRecord & { calendars?: CalendarRefresh }> {
     checkCountry(changes.country);
-    const before = changes.country === undefined ? undefined : ((await organizationCountries(this.db, [id])).get(id) ?? null);
     if (!(await conflictsAnswered(updateOrganization(this.db, id, changes)))) throw notFoundError('Organization');
     const record = await this.read(organizationList, 'Organization', id);
-    if (changes.country === undefined || changes.country === before) return record;
+    if (changes.country === undefined) return record;
+    // Sent again, the same country retries the partnerships a refresh missed; those already holding it record nothing.
     return { ...record, calendars: await this.refreshCalendars(admin, id) };
   }
 
   private async refreshCalendars(admin: AuthenticatedUser, organizationId: string): Promise<CalendarRefresh> {
     const calendars = await calendarsOf(this.db, [organizationId], new Date(), { withNull: true });
     const refresh: CalendarRefresh = { refreshed: [], failed: [] };
-    for (const partnershipId of await openPartnershipIdsOf(this.db, organizationId)) {
-      try {
-        await this.gateway.execute(partnershipId, { type: 'SetHolidayCalendars', calendars }, actorOf(admin));
-        refresh.refreshed.push(partnershipId);
-      } catch (error) {
-        this.logger.warn(`the holiday calendar of ${organizationId} did not reach partnership ${partnershipId}: ${error instanceof Error ? error.message : String(error)}`);
-        refresh.failed.push(partnershipId);
-      }
-    }
+    // All at once, so the request waits for one command's bound at most, not one per partnership.
+    const partnershipIds = await openPartnershipIdsOf(this.db, organizationId);
+    const sent = await Promise.allSettled(partnershipIds.map((partnershipId) => this.gateway.execute(partnershipId, { type: 'SetHolidayCalendars', calendars }, actorOf(admin))));
+    sent.forEach((result, index) => {
+      const partnershipId = partnershipIds[index]!;
+      if (result.status === 'fulfilled') return void refresh.refreshed.push(partnershipId);
+      const reason = result.reason instanceof Error ? result.reason.message : String(result.reason);
+      this.logger.warn(`the holiday calendar of ${organizationId} did not reach partnership ${partnershipId}: ${reason}`);
+      refresh.failed.push(partnershipId);
+    });
     return refresh;
   }
 

@@ -55,7 +55,8 @@ describe('SetHolidayCalendars', () => {
     const s = listened();
     given(s)
       .when({ type: 'SetHolidayCalendars', calendars: { [IDS.orgA]: calendar('2030-01-17'), [IDS.orgB]: null } }, { actor: admin })
-      .then([{ type: 'HolidayCalendarsSet', data: { calendars: { [IDS.orgA]: calendar('2030-01-17'), [IDS.orgB]: null } } }]);
+      // orgB had no calendar: its null changes nothing, so only orgA's is recorded.
+      .then([{ type: 'HolidayCalendarsSet', data: { calendars: { [IDS.orgA]: calendar('2030-01-17') } } }]);
     s.do({ type: 'SetHolidayCalendars', calendars: { [IDS.orgA]: calendar('2030-01-17') } });
     const events = given(s).when({ type: 'OpenListeningSignoff' }).events();
     expect(dueDates(events)).toEqual({ [IDS.orgA]: '2030-01-23T09:00:00.000Z', [IDS.orgB]: WINDOW_END, [IDS.orgC]: WINDOW_END });
@@ -84,6 +85,14 @@ describe('SetHolidayCalendars', () => {
     expect(opened?.type === 'SignoffOpened' && opened.data.voteAt).toBe('2030-01-23T09:00:00.000Z');
     expect(dueDates(events)[IDS.orgA]).toBe('2030-01-23T09:00:00.000Z');
     expect(dueDates(events)[IDS.orgB]).toBe(WINDOW_END);
+  });
+
+  it('records only the calendars that change: a refresh sent again adds nothing', () => {
+    const s = listened().do({ type: 'SetHolidayCalendars', calendars: { [IDS.orgA]: calendar('2030-05-01') } });
+    given(s).when({ type: 'SetHolidayCalendars', calendars: { [IDS.orgA]: calendar('2030-05-01') } }).then([]);
+    given(s)
+      .when({ type: 'SetHolidayCalendars', calendars: { [IDS.orgA]: calendar('2030-05-01'), [IDS.orgB]: calendar('2030-10-03') } })
+      .then([{ type: 'HolidayCalendarsSet', data: { calendars: { [IDS.orgB]: calendar('2030-10-03') } } }]);
   });
 
   it('is taken while the partnership is on hold: holidays are a fact about the world', () => {

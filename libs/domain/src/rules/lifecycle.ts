@@ -30,8 +30,7 @@ export function addOrganization(d: Decision, organizationId: string, reason = ''
   }
   // Its holidays come with the proposal: inert until it joins, and then its tasks already skip them.
   // Null (no country now) clears a calendar kept from an earlier membership; the same calendar again records nothing.
-  const kept = d.state.holidayCalendars?.[organizationId] ?? null;
-  if (holidayCalendar !== undefined && JSON.stringify(kept) !== JSON.stringify(holidayCalendar)) recordCalendars(d, { [organizationId]: holidayCalendar }, 'holidayCalendar');
+  if (holidayCalendar !== undefined && !sameCalendar(d, organizationId, holidayCalendar)) recordCalendars(d, { [organizationId]: holidayCalendar }, 'holidayCalendar');
   if (d.partnersDecide) return proposeChange(d, { kind: 'admit_organization', organizationId }, reason);
   admitOrganization(d, organizationId);
 }
@@ -96,8 +95,13 @@ export function setHolidayCalendars(d: Decision, calendars: HolidayCalendars): v
   for (const organizationId of Object.keys(calendars)) if (!d.state.organizationIds.includes(organizationId)) fields[`calendars.${organizationId}`] = 'not a member of this partnership';
   if (Object.keys(calendars).length === 0) fields.calendars = 'name at least one organization';
   if (Object.keys(fields).length > 0) throw ruleBroken(ERROR_CODES.invalidCalendar, 'The holiday calendars do not fit this partnership', fields);
-  recordCalendars(d, calendars, 'calendars');
+  // Sent again (a retried refresh), a calendar the partnership already keeps records nothing.
+  const changed = Object.fromEntries(Object.entries(calendars).filter(([organizationId, calendar]) => !sameCalendar(d, organizationId, calendar)));
+  if (Object.keys(changed).length > 0) recordCalendars(d, changed, 'calendars');
 }
+
+const sameCalendar = (d: Decision, organizationId: string, calendar: HolidayCalendar | null): boolean =>
+  JSON.stringify(d.state.holidayCalendars?.[organizationId] ?? null) === JSON.stringify(calendar);
 
 function recordCalendars(d: Decision, calendars: HolidayCalendars, field: string): void {
   const problems = calendarProblems(calendars, field);
