@@ -4,8 +4,8 @@
  * resolves it; the register shows it resolved with its history. SCREENSHOT_DIR=<folder> saves the screens.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { horizontalOverflow, launchChromium, openPartnership, PHONE, screenshots, signIn, tab } from '../support/browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { horizontalOverflow, launchChromium, openInbox, openPartnership, PHONE, screenshots, signIn, tab } from '../support/browser.js';
 import { DEMO } from '../support/http.js';
 import { castOf, ORGANIZATION_NAMES, partnershipOf, toListening, type Cast } from '../support/lifecycle.js';
 
@@ -23,8 +23,8 @@ afterAll(async () => {
 const shot = screenshots('conflicts');
 
 /** Opens the inbox card (the phone's layout) of `title` and completes it with the outcome and note given. */
-async function workOn(page: Page, title: string, outcome: RegExp, note: string, noteLabel: string): Promise<void> {
-  await page.goto(`${inject('apiUrl')}/#/tasks`);
+async function workOn(page: Page, partnershipId: string, title: string, outcome: RegExp, note: string, noteLabel: string): Promise<void> {
+  await openInbox(page, partnershipId);
   const card = page.getByRole('article').filter({ hasText: title });
   await card.waitFor();
   await card.getByRole('button', { name: 'Complete' }).click();
@@ -65,7 +65,7 @@ describe('the conflict register', () => {
     const northwind = await browser.newPage({ viewport: PHONE });
     try {
       await signIn(northwind, DEMO.partnerNorthwind);
-      await workOn(northwind, `Resolve the conflict “${title}” (direct discussion): ${name}`, /^Not resolved/, 'We could not agree', 'Why it goes to the next step');
+      await workOn(northwind, id, `Resolve the conflict “${title}” (direct discussion): ${name}`, /^Not resolved/, 'We could not agree', 'Why it goes to the next step');
     } finally {
       await northwind.close();
     }
@@ -73,7 +73,7 @@ describe('the conflict register', () => {
     const coordinator = await browser.newPage({ viewport: PHONE });
     try {
       await signIn(coordinator, DEMO.coordinator);
-      await workOn(coordinator, `Resolve the conflict “${title}” (coordinator mediation): ${name}`, /^Resolved$/, 'Fuel split 50/50', 'How it was resolved');
+      await workOn(coordinator, id, `Resolve the conflict “${title}” (coordinator mediation): ${name}`, /^Resolved$/, 'Fuel split 50/50', 'How it was resolved');
       // The register on a desktop: a fresh load at that width.
       await coordinator.setViewportSize({ width: 1440, height: 900 });
       await openPartnership(coordinator, id);

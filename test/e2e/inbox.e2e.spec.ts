@@ -4,7 +4,7 @@
  * the auditor sees the same tasks without a single button that would change anything.
  */
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, signIn } from '../support/browser.js';
+import { launchChromium, openInbox, signIn } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, eventually } from '../support/http.js';
 import { agreeRoles, castOf, openTasks, send, toRoleIdentification, type Cast } from '../support/lifecycle.js';
@@ -39,7 +39,7 @@ describe('the inbox', () => {
     const page = await browser.newPage({ viewport: PHONE });
     try {
       await signIn(page, DEMO.partnerRiverside);
-      await page.goto(`${inject('apiUrl')}/#/tasks`);
+      await openInbox(page, id);
       const card = page.getByRole('article').filter({ hasText: name });
       await card.waitFor();
       expect(await horizontalOverflow(page)).toBe(0);

@@ -6,8 +6,8 @@
  * SCREENSHOT_DIR=<folder> saves the screens to look at.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { horizontalOverflow, launchChromium, openPartnership, PHONE, screenshots, signIn, tab } from '../support/browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { horizontalOverflow, launchChromium, openInbox, openPartnership, PHONE, screenshots, signIn, tab } from '../support/browser.js';
 import { DEMO, eventually } from '../support/http.js';
 import { castOf, completeOpenTasks, partnershipOf, send, toListening, type Cast } from '../support/lifecycle.js';
 
@@ -67,7 +67,7 @@ describe('renegotiating the goals', () => {
     const partner = await browser.newPage({ viewport: PHONE });
     try {
       await signIn(partner, DEMO.partnerRiverside);
-      await partner.goto(`${inject('apiUrl')}/#/tasks`);
+      await openInbox(partner, id);
       const card = partner.getByRole('article').filter({ hasText: `Agree to renegotiate the goals: ${name}` });
       await card.waitFor();
       await card.getByRole('button', { name: 'Approve' }).click();

@@ -115,6 +115,8 @@ describe('the full lifecycle', () => {
       'AgreementAdopted',
       'StageAdvanced',
       'ReviewScheduled',
+      // Its KPIs are monthly, the review cycle six-monthly: they are reported between reviews too.
+      'KpiReportsScheduled',
     ]);
 
     await proposeAndApproveTermination(cast, id, 'exit');

@@ -34,6 +34,14 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * The signed-in person's inbox, narrowed to one partnership's open tasks: on the shared test stack the
+ * first page of an unfiltered inbox holds every other test's tasks too, sorted by due date.
+ */
+export async function openInbox(page: Page, partnershipId: string): Promise<void> {
+  await page.goto(`${inject('apiUrl')}/#/tasks?filter=${encodeURIComponent(JSON.stringify({ mine: true, status: 'open', partnershipId }))}`);
+}
+
 /** Signs in through the login page as a person would, and waits for their home page (at any width). */
 export async function signIn(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${inject('apiUrl')}/#/login`);
