@@ -14,7 +14,7 @@ export interface AgreedChanges {
   roles: { added: RoleAssignment[]; removed: RoleAssignment[] };
 }
 
-type Set = { roles: readonly RoleAssignment[]; kpis: readonly Kpi[] };
+type AgreementTerms = { roles: readonly RoleAssignment[]; kpis: readonly Kpi[] };
 
 /** When a KPI was defined is not part of what is agreed. */
 const sameKpi = (a: Kpi, b: Kpi) => {
@@ -24,7 +24,7 @@ const sameKpi = (a: Kpi, b: Kpi) => {
 };
 const roleKey = (role: RoleAssignment) => `${role.organizationId}/${role.goalRank}/${role.responsibility}`;
 
-export function agreedChanges(inForce: Set, next: Set, sinceVersion: number): AgreedChanges {
+export function agreedChanges(inForce: AgreementTerms, next: AgreementTerms, sinceVersion: number): AgreedChanges {
   const before = new Map(inForce.kpis.map((kpi) => [kpi.id, kpi]));
   const after = new Map(next.kpis.map((kpi) => [kpi.id, kpi]));
   const oldRoles = new Set(inForce.roles.map(roleKey));

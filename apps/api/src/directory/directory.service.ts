@@ -51,7 +51,7 @@ const DUPLICATE = {
 export interface CalendarRefresh {
   /** Partnerships whose histories now carry the new calendar. */
   refreshed: string[];
-  /** Partnerships that could not be sent it now (Temporal or the worker down): the old calendar stays until the next change. */
+  /** Partnerships that could not be sent it now (Temporal or the worker down): the old calendar stays until the country is sent again, which retries them. */
   failed: string[];
 }
 
