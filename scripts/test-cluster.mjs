@@ -11,4 +11,4 @@ ensureChromium();
 await obtainTemporalCli();
 await obtainTemporalServer();
 step('Running the integration project against the cluster topology (STACK_TOPOLOGY=cluster)');
-run(join(repoRoot, 'node_modules', '.bin', 'vitest'), ['run', '--project', 'integration*', ...process.argv.slice(2)], { env: { ...process.env, STACK_TOPOLOGY: 'cluster' } });
+run(join(repoRoot, 'node_modules', '.bin', 'vitest'), ['run', '--project', 'integration', ...process.argv.slice(2)], { env: { ...process.env, STACK_TOPOLOGY: 'cluster' } });

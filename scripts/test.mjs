@@ -31,5 +31,5 @@ step('Running the tests (vitest: unit, integration, browser)');
 run(vitest, ['run', ...args]);
 if (args.length === 0) {
   step(`Running ${CLUSTER_FILES.length} integration files against the cluster topology (STACK_TOPOLOGY=cluster)`);
-  run(vitest, ['run', '--project', 'integration*', ...CLUSTER_FILES], { env: { ...process.env, STACK_TOPOLOGY: 'cluster' } });
+  run(vitest, ['run', '--project', 'integration', ...CLUSTER_FILES], { env: { ...process.env, STACK_TOPOLOGY: 'cluster' } });
 }

@@ -5,8 +5,8 @@
  * expiry reminder opened in the inbox and proposes renewing. SCREENSHOT_DIR=<folder> saves the screens.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { choose, horizontalOverflow, launchChromium, openPartnership, screenshots, signIn, tab } from '../support/browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { choose, horizontalOverflow, launchChromium, openPartnership, openTaskFromInbox, screenshots, signIn, tab } from '../support/browser.js';
 import { DEMO, eventually } from '../support/http.js';
 import { agreeRoles, castOf, openTasks, partnershipOf, send, toMeasurement, toRoleIdentification, type Cast } from '../support/lifecycle.js';
 
@@ -61,11 +61,7 @@ describe('the agreement’s term', () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
     try {
       await signIn(phone, DEMO.coordinator);
-      await phone.goto(`${inject('apiUrl')}/#/tasks`);
-      const card = phone.getByRole('article').filter({ hasText: name }).filter({ hasText: 'Decide on the agreement’s end' });
-      await card.waitFor();
-      await card.getByRole('button', { name: 'Complete' }).click();
-      const dialog = phone.getByRole('dialog');
+      const dialog = await openTaskFromInbox(phone, id, name, 'Decide on the agreement’s end');
       await dialog.getByText(/^The agreement in force ends on /).waitFor();
       await dialog.getByRole('button', { name: 'Propose' }).click();
       await dialog.getByText('choose what happens when the term ends').waitFor();

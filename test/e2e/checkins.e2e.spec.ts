@@ -5,9 +5,9 @@
  * partner; the Check-ins tab lists it; the partner, on a phone, marks the action done from the inbox.
  * SCREENSHOT_DIR=<folder> saves the screens.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { choose, horizontalOverflow, launchChromium, openPartnership, PHONE, screenshots, signIn, tab } from '../support/browser.js';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { choose, horizontalOverflow, launchChromium, openPartnership, openTaskFromInbox, PHONE, screenshots, signIn, tab } from '../support/browser.js';
 import { DEMO, eventually } from '../support/http.js';
 import { agreeRoles, castOf, openTasks, partnershipOf, send, toMeasurement, toRoleIdentification, type Cast } from '../support/lifecycle.js';
 
@@ -30,15 +30,6 @@ const shot = screenshots('checkins');
 
 const inDays = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 
-/** Opens the inbox card whose text matches and its form. */
-async function openFromInbox(page: Page, ...texts: string[]) {
-  await page.goto(`${inject('apiUrl')}/#/tasks`);
-  let card = page.getByRole('article');
-  for (const text of texts) card = card.filter({ hasText: text });
-  await card.first().waitFor();
-  await card.first().getByRole('button', { name: 'Complete' }).click();
-  return page.getByRole('dialog');
-}
 
 describe('check-ins', () => {
   it('the coordinator plans and records a check-in; the action’s owner marks it done, on a phone', async () => {
@@ -78,7 +69,7 @@ describe('check-ins', () => {
     const coordinator = await browser.newPage({ viewport: PHONE });
     try {
       await signIn(coordinator, DEMO.coordinator);
-      const dialog = await openFromInbox(coordinator, name, 'Record check-in 1 (');
+      const dialog = await openTaskFromInbox(coordinator, id, name, 'Record check-in 1 (');
       await dialog.getByText(/^A check-in every 8 seconds \(Video call\) with /).waitFor();
       await dialog.getByRole('button', { name: 'Record check-in' }).click();
       await dialog.getByText('name who attended').waitFor();
@@ -109,7 +100,7 @@ describe('check-ins', () => {
     const northwind = await browser.newPage({ viewport: PHONE });
     try {
       await signIn(northwind, DEMO.partnerNorthwind);
-      const dialog = await openFromInbox(northwind, 'Check-in action: Move the Friday run to Thursday');
+      const dialog = await openTaskFromInbox(northwind, id, 'Check-in action: Move the Friday run to Thursday');
       await dialog.getByText('Attended: Rita (Riverside), Noah (Northwind)').waitFor();
       await dialog.getByLabel('What was done (optional)').fill('Thursday run starts next week');
       expect(await horizontalOverflow(northwind)).toBeLessThanOrEqual(0);

@@ -4,9 +4,9 @@
  * (1440 px), the form asks for the KPI due only, and the Measurement tab shows the values reported
  * between reviews. SCREENSHOT_DIR=<folder> saves the screens.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { horizontalOverflow, launchChromium, openInbox, openPartnership, PHONE, screenshots, signIn, tab } from '../support/browser.js';
+import { horizontalOverflow, launchChromium, openPartnership, openTaskFromInbox, PHONE, screenshots, signIn, tab } from '../support/browser.js';
 import { DEMO, eventually } from '../support/http.js';
 import { agreeRoles, castOf, openTasks, partnershipOf, send, timeline, toMeasurement, toRoleIdentification, type Cast } from '../support/lifecycle.js';
 
@@ -27,15 +27,6 @@ afterAll(async () => {
 
 const shot = screenshots('kpi-cadence');
 
-/** Opens the first inbox entry (a card on a phone, a row at a desk) whose text matches every text, and its form. */
-async function openFromInbox(page: Page, partnershipId: string, ...texts: string[]) {
-  await openInbox(page, partnershipId);
-  let card = page.getByRole((page.viewportSize()?.width ?? 0) < 900 ? 'article' : 'row');
-  for (const text of texts) card = card.filter({ hasText: text });
-  await card.first().waitFor();
-  await card.first().getByRole('button', { name: 'Complete' }).click();
-  return page.getByRole('dialog');
-}
 
 describe('KPI cadence', () => {
   it('the partner reports a KPI between reviews from the inbox, on a phone and at a desk, and sees the values in the measures', async () => {
@@ -55,7 +46,7 @@ describe('KPI cadence', () => {
     const phone = await browser.newPage({ viewport: PHONE });
     try {
       await signIn(phone, DEMO.partnerRiverside);
-      const dialog = await openFromInbox(phone, id, name, `Report "${kpi.name}" (due `, 'Report measurements · between reviews');
+      const dialog = await openTaskFromInbox(phone, id, name, `Report "${kpi.name}" (due `, 'Report measurements · between reviews');
       await dialog.getByRole('heading', { name: /^Values due .* \(between reviews\)$/ }).waitFor();
       await dialog.getByText(/reported more often than the review cycle/).waitFor();
       // Only the KPI due: one number to give.
@@ -88,7 +79,7 @@ describe('KPI cadence', () => {
       await signIn(desk, DEMO.partnerRiverside);
       await openPartnership(desk, id);
       await desk.getByRole('status', { name: 'Waiting for' }).getByText(/^Waiting for Riverside Health Trust to report KPIs due between reviews, due in /).waitFor();
-      const dialog = await openFromInbox(desk, id, name, `Report "${kpi.name}" (due `, 'Report measurements · between reviews');
+      const dialog = await openTaskFromInbox(desk, id, name, `Report "${kpi.name}" (due `, 'Report measurements · between reviews');
       await dialog.getByRole('heading', { name: /^Values due .* \(between reviews\)$/ }).waitFor();
       await dialog.getByRole('spinbutton').fill('63.5');
       await shot(desk, 'report-1440');

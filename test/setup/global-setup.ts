@@ -28,20 +28,7 @@ declare module 'vitest' {
   }
 }
 
-interface SharedStack {
-  stack: Awaited<ReturnType<typeof startStack>>;
-  smtpPort: number;
-  users: number;
-}
-
-/**
- * Both integration projects run this file in the one vitest process; the first call starts the stack,
- * the others share it, and the last teardown stops it. globalThis, because each project may load its
- * own copy of this module.
- */
-const registry = globalThis as typeof globalThis & { peSharedStack?: Promise<SharedStack> };
-
-async function startSharedStack(): Promise<SharedStack> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
   const smtpPort = await freePort();
   const stack = await startStack({
@@ -53,14 +40,6 @@ async function startSharedStack(): Promise<SharedStack> {
     echo: process.env.STACK_LOGS === '1',
     log: (line) => console.log(`[stack] ${line}`),
   });
-  return { stack, smtpPort, users: 0 };
-}
-
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  registry.peSharedStack ??= startSharedStack();
-  const shared = await registry.peSharedStack;
-  shared.users += 1;
-  const { stack, smtpPort } = shared;
   project.provide('stackTopology', stack.topology);
   project.provide('apiUrl', stack.apiUrl);
   project.provide('apiUrls', stack.apiUrls);
@@ -70,9 +49,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('auditSigningKey', stack.auditSigningKey);
   project.provide('smtpPort', smtpPort);
   return async () => {
-    shared.users -= 1;
-    if (shared.users > 0) return;
-    registry.peSharedStack = undefined;
     await stack.stop();
     discardRootCluster(stack.dataDir);
   };

@@ -42,6 +42,16 @@ export async function openInbox(page: Page, partnershipId: string): Promise<void
   await page.goto(`${inject('apiUrl')}/#/tasks?filter=${encodeURIComponent(JSON.stringify({ mine: true, status: 'open', partnershipId }))}`);
 }
 
+/** Opens, from the inbox narrowed to one partnership, the first entry (a card on a phone, a row at a desk) whose text matches every text, and its form. */
+export async function openTaskFromInbox(page: Page, partnershipId: string, ...texts: string[]): Promise<Locator> {
+  await openInbox(page, partnershipId);
+  let entry = page.getByRole((page.viewportSize()?.width ?? 0) < 900 ? 'article' : 'row');
+  for (const text of texts) entry = entry.filter({ hasText: text });
+  await entry.first().waitFor();
+  await entry.first().getByRole('button', { name: 'Complete' }).click();
+  return page.getByRole('dialog');
+}
+
 /** Signs in through the login page as a person would, and waits for their home page (at any width). */
 export async function signIn(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${inject('apiUrl')}/#/login`);

@@ -34,6 +34,7 @@ const common = (): Setting => ({
   JWT_SECRET: randomBytes(32).toString('hex'),
   NODE_ENV: 'test',
   SEED_DEMO_DATA: 'false',
+  PASSWORD_HASHING: 'cheap-for-tests',
 });
 
 /** The shared servers, a fresh task queue nobody polls yet, and an audit key of its own: processes apart from the stack's. */

@@ -38,6 +38,7 @@ import { PartnershipGateway } from './temporal/partnership-gateway.js';
 import { WorkflowHistories } from './temporal/workflow-histories.js';
 import { WorkflowReplay } from './temporal/workflow-replay.js';
 import { createTemporalClient } from './temporal/temporal-client.js';
+import { Passwords } from './auth/passwords.js';
 import { ACCOUNT_SIGN_IN_LIMIT, ADDRESS_LIMITER, AUDIT_KEYS, COMMANDS, DATABASE, PREVIOUS_JWT_SECRETS, TEMPORAL, WEBHOOK_POLICY, type CommandSettings, type WebhookPolicy } from './tokens.js';
 
 @Module({})
@@ -89,6 +90,7 @@ export class AppModule implements OnApplicationShutdown {
         DependencyProbes,
         { provide: AUDIT_KEYS, useValue: { current: createPublicKey(config.AUDIT_SIGNING_KEY), previous: config.AUDIT_PREVIOUS_PUBLIC_KEYS } satisfies AuditKeys },
         { provide: PREVIOUS_JWT_SECRETS, useValue: config.JWT_PREVIOUS_SECRETS },
+        { provide: Passwords, useValue: new Passwords(config.PASSWORD_HASHING) },
         { provide: WEBHOOK_POLICY, useValue: { requireHttps: config.NODE_ENV === 'production' } satisfies WebhookPolicy },
         {
           provide: ACCOUNT_SIGN_IN_LIMIT,

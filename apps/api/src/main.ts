@@ -20,6 +20,7 @@ import { requestFields } from './observability/request-context.js';
 import { observeRequests, serveMetrics } from './observability/request-observer.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { seedDemoData } from './seed/seed.js';
+import { Passwords } from './auth/passwords.js';
 import { DATABASE } from './tokens.js';
 
 async function main(): Promise<void> {
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
   else Logger.warn('The console is not built (npm run build); only the API is served', 'Console');
 
   if (config.NODE_ENV !== 'production' && config.SEED_DEMO_DATA) {
-    for (const line of await seedDemoData(app.get<DataSource>(DATABASE))) Logger.log(line, 'Seed');
+    for (const line of await seedDemoData(app.get<DataSource>(DATABASE), app.get(Passwords))) Logger.log(line, 'Seed');
   }
   answerClientErrorsInOneFormat(app.getHttpServer());
   await app.listen(config.PORT, config.HOST);

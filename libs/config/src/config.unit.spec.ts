@@ -99,6 +99,21 @@ describe('sign-in throttling', () => {
   });
 });
 
+describe('PASSWORD_HASHING', () => {
+  const withKey = { ...base, AUDIT_SIGNING_KEY: der };
+
+  it('is standard unless told, and cheap only for a test stack', () => {
+    expect(loadConfig(apiConfigSchema, withKey).PASSWORD_HASHING).toBe('standard');
+    expect(loadConfig(apiConfigSchema, { ...withKey, NODE_ENV: 'test', PASSWORD_HASHING: 'cheap-for-tests' }).PASSWORD_HASHING).toBe('cheap-for-tests');
+  });
+
+  it.each(['production', 'development'])('refuses cheap-for-tests under NODE_ENV=%s, naming it', (environment) => {
+    expect(() => loadConfig(apiConfigSchema, { ...withKey, NODE_ENV: environment, PASSWORD_HASHING: 'cheap-for-tests' })).toThrow(
+      /PASSWORD_HASHING: may be cheap-for-tests only when NODE_ENV=test/,
+    );
+  });
+});
+
 describe('logs and metrics', () => {
   const withKey = { ...base, AUDIT_SIGNING_KEY: der };
 

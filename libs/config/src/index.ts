@@ -96,8 +96,8 @@ const mailbox = z
   .trim()
   .regex(/^(?:[^<>@\r\n]+ <[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address, or a name and an address, such as Partnership Engine <notifications@example.org>');
 
-/** Variables of the API process. */
-export const apiConfigSchema = z.object({
+/** Variables of the API process (checked together by apiConfigSchema). */
+const apiConfigObject = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(3000),
@@ -141,7 +141,22 @@ export const apiConfigSchema = z.object({
   /** Failed sign-ins from one client address, within SIGN_IN_IP_WINDOW, after which it is refused for that long (counted per API process). */
   SIGN_IN_IP_MAX_FAILURES: positiveCount.default(30),
   SIGN_IN_IP_WINDOW: duration.default(15 * DURATION_UNIT_MS.m),
+  /**
+   * `standard`: argon2id at the library's cost (64 MiB, 3 passes), about half a second of CPU a
+   * sign-in. `cheap-for-tests`: 4 MiB and 2 passes, for a test stack that signs in thousands of
+   * times; refused outside NODE_ENV=test. A stored hash carries its own cost, so either verifies any.
+   */
+  PASSWORD_HASHING: z.enum(['standard', 'cheap-for-tests']).default('standard'),
 });
+
+/** A test-only cost must never protect real accounts. */
+function hashingFitsEnvironment(config: { NODE_ENV: string; PASSWORD_HASHING: string }, context: z.core.$RefinementCtx) {
+  if (config.PASSWORD_HASHING === 'cheap-for-tests' && config.NODE_ENV !== 'test') {
+    context.addIssue({ code: 'custom', path: ['PASSWORD_HASHING'], message: `may be cheap-for-tests only when NODE_ENV=test (it is ${config.NODE_ENV})` });
+  }
+}
+
+export const apiConfigSchema = apiConfigObject.superRefine(hashingFitsEnvironment);
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 
 const workflowTaskCount = z.coerce.number().int('must be a whole number').min(2, 'must be at least 2');
@@ -196,7 +211,7 @@ export const workerTuningSchema = z.object(workerTuningShape).superRefine(tuning
 export type WorkerTuning = z.infer<typeof workerTuningSchema>;
 
 /** Variables of the worker process. */
-export const workerConfigSchema = apiConfigSchema
+export const workerConfigSchema = apiConfigObject
   .pick({
     NODE_ENV: true,
     DATABASE_URL: true,
@@ -256,7 +271,7 @@ export type StackConfig = z.infer<typeof stackConfigSchema>;
 
 /** Every variable any process reads: docs and deployment files must name only these. */
 export const ALL_CONFIG_KEYS: ReadonlySet<string> = new Set([
-  ...Object.keys(apiConfigSchema.shape),
+  ...Object.keys(apiConfigObject.shape),
   ...Object.keys(workerConfigSchema.shape),
   ...Object.keys(stackConfigSchema.shape),
 ]);

@@ -11,7 +11,7 @@ import { clearSignInFailures, findUserByEmail, recordAccess, recordSignInFailure
 import { ACCOUNT_SIGN_IN_LIMIT, ADDRESS_LIMITER, DATABASE } from '../tokens.js';
 import { deactivatedError, lockedOutError, rateLimitedError, unauthenticated } from '../http/api-error.js';
 import type { AddressLimiter } from './address-limiter.js';
-import { passwordMatchesAccount } from './passwords.js';
+import { Passwords } from './passwords.js';
 
 export interface SignedIn {
   token: string;
@@ -25,6 +25,7 @@ export class AuthService {
     @Inject(JwtService) private readonly jwt: JwtService,
     @Inject(ACCOUNT_SIGN_IN_LIMIT) private readonly accountLimit: FailureLimit,
     @Inject(ADDRESS_LIMITER) private readonly addresses: AddressLimiter,
+    @Inject(Passwords) private readonly passwords: Passwords,
   ) {}
 
   /** `email` is normalized (loginSchema); `ip` is the client's address as the API sees it. */
@@ -42,7 +43,7 @@ export class AuthService {
       throw lockedOutError(accountWait);
     }
 
-    const valid = await passwordMatchesAccount(found?.passwordHash ?? null, password);
+    const valid = await this.passwords.matchAccount(found?.passwordHash ?? null, password);
     if (!found || !valid) {
       const now = new Date();
       const lockedFor = lockedForMs(await recordSignInFailure(this.db, email, now, this.accountLimit), now.getTime());

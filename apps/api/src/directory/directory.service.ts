@@ -33,7 +33,7 @@ import {
   type ListSpec,
 } from '@pe/persistence';
 import { actorOf, type AuthenticatedUser } from '../auth/auth.decorators.js';
-import { hashPassword } from '../auth/passwords.js';
+import { Passwords } from '../auth/passwords.js';
 import { API_ERROR_CODES, ApiError, malformed, notFoundError } from '../http/api-error.js';
 import { PartnershipGateway } from '../temporal/partnership-gateway.js';
 import { DATABASE } from '../tokens.js';
@@ -62,6 +62,7 @@ export class DirectoryService {
   constructor(
     @Inject(DATABASE) private readonly db: DataSource,
     @Inject(PartnershipGateway) private readonly gateway: PartnershipGateway,
+    @Inject(Passwords) private readonly passwords: Passwords,
   ) {}
 
   async createOrganization(input: CreateOrganizationInput): Promise<DirectoryRecord> {
@@ -119,7 +120,7 @@ export class DirectoryService {
     if (input.organizationId) await this.requireActiveOrganization(input.organizationId);
     const id = randomUUID();
     const { password, ...user } = input;
-    await conflictsAnswered(insertUser(this.db, { id, ...user, passwordHash: await hashPassword(password) }));
+    await conflictsAnswered(insertUser(this.db, { id, ...user, passwordHash: await this.passwords.hash(password) }));
     return this.read(userList, 'User', id);
   }
 
@@ -136,7 +137,7 @@ export class DirectoryService {
   }
 
   async setPassword(id: string, password: string): Promise<void> {
-    if (!(await setPasswordHash(this.db, id, await hashPassword(password)))) throw notFoundError('User');
+    if (!(await setPasswordHash(this.db, id, await this.passwords.hash(password)))) throw notFoundError('User');
   }
 
   private async requireActiveOrganization(organizationId: string): Promise<void> {
