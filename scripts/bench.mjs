@@ -2,8 +2,8 @@
 // the sponsor's first approval — four updates each — (0) on the floor, a bare workflow taking the same
 // four updates with nothing stored (scripts/bench-floor/), (b) on the product's workflow with the raw
 // Temporal client and (a) through our HTTP API; print the rates and the ratios raw/floor and API/raw.
-// BENCH_N, BENCH_CONCURRENCY and BENCH_ROUNDS (the three alternate round by round, so load from
-// elsewhere on the machine falls on all three) tune it. Then a scale run (scripts/bench-scale.mjs):
+// BENCH_N, BENCH_CONCURRENCY and BENCH_ROUNDS (the three alternate round by round, each round
+// starting with the next, so load from elsewhere on the machine falls on all three alike) tune it. Then a scale run (scripts/bench-scale.mjs):
 // BENCH_SCALE_N partnerships waiting on timers, with the worker's peak memory, the timers' lateness and
 // the list API's latency over them. Then the audit figures on one long log (scripts/bench-audit.mjs);
 // BENCH_ONLY=audit runs only those, BENCH_ONLY=rates only the rates, BENCH_ONLY=scale only the scale run.
@@ -16,7 +16,10 @@ import { createSubmitAndApprove, percentile } from './bench-raw.mjs';
 
 const N = Number(process.env.BENCH_N ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+/** Three, so that each path runs once in each position of the rotating order. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** The pause before each path's measure, for the previous one's trailing work to end. */
+const SETTLE_MS = 2000;
 /** `rates`, `scale` or `audit`: that part alone. */
 const ONLY = process.env.BENCH_ONLY;
 const runs = (part) => ONLY === undefined || ONLY === part;
@@ -103,12 +106,17 @@ try {
   }
 
   if (runs('rates')) {
-    step(`Measuring (create → record goals → submit → sponsor approves, per partnership), ${ROUNDS} rounds of floor, raw, API`);
+    step(`Measuring (create → record goals → submit → sponsor approves, per partnership), ${ROUNDS} rounds of floor, raw and API in rotating order`);
     const floorWorker = await startFloorWorker(stack);
     const measured = { floor: [], raw: [], api: [] };
     try {
+      const paths = [['floor', onFloor], ['raw', throughTemporal], ['api', throughApi]];
       for (let round = 1; round <= ROUNDS; round += 1) {
-        for (const [path, run] of [['floor', onFloor], ['raw', throughTemporal], ['api', throughApi]]) {
+        // Each round starts with the next path: a path that always ran after another would always
+        // meet what that one left running (its workflows' last tasks, PostgreSQL's vacuum).
+        const order = paths.map((_, index) => paths[(index + round - 1) % paths.length]);
+        for (const [path, run] of order) {
+          await new Promise((settled) => setTimeout(settled, SETTLE_MS));
           const result = await measure(run);
           measured[path].push(result);
           console.log(`round ${round}: ${path.padEnd(5)} ${(result.count / result.seconds).toFixed(2).padStart(7)} partnerships/s`);

@@ -35,11 +35,16 @@ export function logFormatFor(setting: LogFormat | undefined, nodeEnv: string): L
 
 export function createLogger(settings: LoggerSettings): Logger {
   const pretty = settings.format === 'pretty';
-  // Synchronous writes to standard output: a line written just before the process exits is not lost.
+  // A person's terminal (pretty) is written synchronously. JSON lines are written asynchronously: a
+  // synchronous write to a pipe that is full (a log shipper or a supervisor behind on reading) stops
+  // the event loop until it drains, and measured on the rates bench the API kept 0.81–0.86 of the raw
+  // client's rate that way, against 0.89–0.94 with asynchronous writes. pino flushes what is buffered
+  // synchronously when the process exits, so a start-up error's last line is not lost; only a
+  // SIGKILL can lose the last lines.
   const output = settings.destination ? { destination: settings.destination } : { sync: true };
   const destination = pretty
     ? PinoPretty({ ...output, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' })
-    : (settings.destination ?? pino.destination({ dest: 1, sync: true }));
+    : (settings.destination ?? pino.destination({ dest: 1, sync: false }));
   const redactedError = (error: unknown) => redactStrings(error instanceof Error ? stdSerializers.err(error) : error);
   return pino(
     {
