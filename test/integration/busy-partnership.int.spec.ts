@@ -11,6 +11,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, login, type Session } from '../support/http.js';
 import { smartGoals } from '../support/partnerships.js';
+import { sharedSetting, startApi, type PrivateApi } from '../support/private-processes.js';
 import { onceReplayed } from '../support/proof.js';
 import { connectTemporal, createWithHistoryLimit } from '../support/temporal.js';
 
@@ -19,14 +20,22 @@ let auditor: Session;
 let connection: Connection;
 let client: Client;
 let db: pg.Client;
+/**
+ * The auditor verifies through an API process of the test's own: the shared API replays one
+ * partnership at a time, and by this file it may have a queue of every partnership the earlier files'
+ * verify-all pages asked for; this one's replay would wait behind them.
+ */
+let auditApi: PrivateApi | undefined;
 
 beforeAll(async () => {
-  [coordinator, auditor] = await Promise.all([login(DEMO.coordinator), login(DEMO.auditor)]);
+  auditApi = await startApi(sharedSetting(), { name: 'api-busy-audit', until: 'ready' });
+  [coordinator, auditor] = await Promise.all([login(DEMO.coordinator), login(DEMO.auditor, { baseUrl: auditApi.url })]);
   ({ connection, client } = await connectTemporal());
   db = new pg.Client({ connectionString: inject('databaseUrl') });
   await db.connect();
 });
 afterAll(async () => {
+  await auditApi?.stop();
   await db?.end();
   await connection?.close();
 });
