@@ -3,7 +3,8 @@
 // four updates with nothing stored (scripts/bench-floor/), (b) on the product's workflow with the raw
 // Temporal client and (a) through our HTTP API; print the rates and the ratios raw/floor and API/raw.
 // BENCH_N, BENCH_CONCURRENCY and BENCH_ROUNDS (the three alternate round by round, each round
-// starting with the next, so load from elsewhere on the machine falls on all three alike) tune it. Then a scale run (scripts/bench-scale.mjs):
+// starting with the next, so load from elsewhere on the machine falls on all three alike) tune it.
+// Then a scale run (scripts/bench-scale.mjs):
 // BENCH_SCALE_N partnerships waiting on timers, with the worker's peak memory, the timers' lateness and
 // the list API's latency over them. Then the audit figures on one long log (scripts/bench-audit.mjs);
 // BENCH_ONLY=audit runs only those, BENCH_ONLY=rates only the rates, BENCH_ONLY=scale only the scale run.

@@ -30,7 +30,6 @@ const shot = screenshots('checkins');
 
 const inDays = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 
-
 describe('check-ins', () => {
   it('the coordinator plans and records a check-in; the action’s owner marks it done, on a phone', async () => {
     const { id } = await toRoleIdentification(cast);

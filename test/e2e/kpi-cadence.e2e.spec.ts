@@ -27,7 +27,6 @@ afterAll(async () => {
 
 const shot = screenshots('kpi-cadence');
 
-
 describe('KPI cadence', () => {
   it('the partner reports a KPI between reviews from the inbox, on a phone and at a desk, and sees the values in the measures', async () => {
     const { id } = await toRoleIdentification(cast);

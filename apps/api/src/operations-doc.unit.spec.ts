@@ -11,6 +11,7 @@ import { CONCURRENT_VERIFICATIONS, PAGES_AT_ONCE, PAGE_WAIT_MS } from './audit/v
 import { MAX_CONCURRENT_EXPORTS } from './audit/export-slots.js';
 import { ADDRESSES_REMEMBERED } from './auth/address-limiter.js';
 import { REPLAYS_QUEUED, REPLAY_FAILURE_SHOWN_MS } from './insight/determinism.service.js';
+import { WATCHED_FOR_MS } from './insight/replay-queue.js';
 import { REMEMBERED_PARTS, TEMPORAL_HISTORIES_AT_MOST_MS, TEMPORAL_ANSWER_MS, TEMPORAL_CHECKS_AT_ONCE, TEMPORAL_PART_REUSED_MS, TEMPORAL_TURN_WAIT_MS } from './insight/proof.service.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -29,6 +30,7 @@ const CONSTANTS: Record<string, number> = {
   TEMPORAL_HISTORIES_AT_MOST_MS,
   REPLAYS_QUEUED,
   REPLAY_FAILURE_SHOWN_MS,
+  WATCHED_FOR_MS,
   ADDRESSES_REMEMBERED,
   CONNECTIONS_PER_PROCESS,
 };

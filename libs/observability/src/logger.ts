@@ -36,11 +36,8 @@ export function logFormatFor(setting: LogFormat | undefined, nodeEnv: string): L
 export function createLogger(settings: LoggerSettings): Logger {
   const pretty = settings.format === 'pretty';
   // A person's terminal (pretty) is written synchronously. JSON lines are written asynchronously: a
-  // synchronous write to a pipe that is full (a log shipper or a supervisor behind on reading) stops
-  // the event loop until it drains, and measured on the rates bench the API kept 0.81–0.86 of the raw
-  // client's rate that way, against 0.89–0.94 with asynchronous writes. pino flushes what is buffered
-  // synchronously when the process exits, so a start-up error's last line is not lost; only a
-  // SIGKILL can lose the last lines.
+  // synchronous write to a full pipe stops the event loop until it drains (decision record 0022 has
+  // the bench figures). pino flushes its buffer synchronously at exit, so only a SIGKILL loses lines.
   const output = settings.destination ? { destination: settings.destination } : { sync: true };
   const destination = pretty
     ? PinoPretty({ ...output, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' })

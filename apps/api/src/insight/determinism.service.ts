@@ -3,8 +3,8 @@
  * stored per deployed workflow code and history length (`@pe/persistence` replay-verdicts), so a
  * closed run is replayed once per deployment and every API process reuses the verdict, also after a
  * restart; the current run only until its history grows. Runs not yet proven are replayed in the
- * background, one partnership at a time per process, and verification says `pending` with the time
- * the replay was asked for until their verdict is stored.
+ * background, one partnership at a time per process, those someone is waiting on first (ReplayQueue),
+ * and verification says `pending` with the time the replay was asked for until their verdict is stored.
  */
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { isGrpcServiceError } from '@temporalio/client';
@@ -14,6 +14,7 @@ import { readReplayVerdicts, storeReplayVerdict, type ReplayedRunKey } from '@pe
 import { TemporalTimeoutError, WorkflowHistories } from '../temporal/workflow-histories.js';
 import { WorkflowReplay, historyLength, type ReplayedRun } from '../temporal/workflow-replay.js';
 import { DATABASE } from '../tokens.js';
+import { ReplayQueue, type QueuedReplay } from './replay-queue.js';
 
 /** Partnerships waiting for a background replay in this process at most; beyond, a run's determinism is unavailable for now. */
 export const REPLAYS_QUEUED = 100;
@@ -35,22 +36,11 @@ export const REPLAY_REASONS = {
   temporal: 'Temporal did not give the history for the replay; asking again retries it',
 } as const;
 
-interface RequestedRun {
-  historyLength: number;
-  requestedAt: string;
-}
-
-interface ReplayJob {
-  workflowId: string;
-  /** Run id → the request; a run leaves the job once its verdict is stored. */
-  runs: Map<string, RequestedRun>;
-}
-
 @Injectable()
 export class DeterminismService implements OnModuleDestroy {
   private readonly logger = new Logger(DeterminismService.name);
-  private readonly queue: ReplayJob[] = [];
-  private running: ReplayJob | undefined;
+  private readonly queue = new ReplayQueue(REPLAYS_QUEUED);
+  private running: QueuedReplay | undefined;
   /** `workflowId runId` → why its background replay failed, until when that is reported. */
   private readonly failures = new Map<string, { reason: string; until: number }>();
   private stopped = false;
@@ -90,7 +80,7 @@ export class DeterminismService implements OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    this.queue.length = 0;
+    this.queue.clear();
     await this.idle();
   }
 
@@ -98,8 +88,10 @@ export class DeterminismService implements OnModuleDestroy {
   private request(workflowId: string, runs: readonly ReplayedRunKey[]): Map<string, Determinism> {
     const answers = new Map<string, Determinism>();
     if (runs.length === 0) return answers;
-    const jobs = [...(this.running ? [this.running] : []), ...this.queue].filter((job) => job.workflowId === workflowId);
-    const requestedAt = new Date().toISOString();
+    const now = Date.now();
+    this.queue.askedAgain(workflowId, now);
+    const jobs = [this.running, this.queue.find(workflowId)].filter((job): job is QueuedReplay => job?.workflowId === workflowId);
+    const requestedAt = new Date(now).toISOString();
     const fresh: ReplayedRunKey[] = [];
     for (const run of runs) {
       const asked = jobs.map((job) => job.runs.get(run.runId)).find((requested) => requested && requested.historyLength >= run.historyLength);
@@ -108,14 +100,10 @@ export class DeterminismService implements OnModuleDestroy {
     }
     if (fresh.length === 0) return answers;
     // A queued job of the same partnership takes the new runs; a running one may have passed them already.
-    let job = this.queue.find((queued) => queued.workflowId === workflowId);
+    const job = this.stopped ? undefined : this.queue.enqueue(workflowId, now);
     if (!job) {
-      if (this.queue.length >= REPLAYS_QUEUED || this.stopped) {
-        for (const run of fresh) answers.set(run.runId, { status: 'unavailable', reason: REPLAY_REASONS.busy });
-        return answers;
-      }
-      job = { workflowId, runs: new Map() };
-      this.queue.push(job);
+      for (const run of fresh) answers.set(run.runId, { status: 'unavailable', reason: REPLAY_REASONS.busy });
+      return answers;
     }
     for (const run of fresh) {
       job.runs.set(run.runId, { historyLength: run.historyLength, requestedAt });
@@ -129,7 +117,7 @@ export class DeterminismService implements OnModuleDestroy {
   /** Runs the queued jobs one after another; never rejects. */
   private drain(): void {
     if (this.running) return;
-    const next = this.queue.shift();
+    const next = this.queue.take(Date.now());
     if (!next || this.stopped) return;
     this.running = next;
     this.drained = this.replayJob(next)
@@ -140,7 +128,7 @@ export class DeterminismService implements OnModuleDestroy {
       });
   }
 
-  private async replayJob(job: ReplayJob): Promise<void> {
+  private async replayJob(job: QueuedReplay): Promise<void> {
     const codeId = await this.replayer.codeId();
     // Another API process, or an earlier request here, may have proven some of them since.
     const requested = [...job.runs].map(([runId, { historyLength: length }]) => ({ runId, historyLength: length }));
@@ -167,7 +155,7 @@ export class DeterminismService implements OnModuleDestroy {
     }
   }
 
-  private failed(job: ReplayJob, error: unknown): void {
+  private failed(job: QueuedReplay, error: unknown): void {
     const fromTemporal = error instanceof TemporalTimeoutError || isGrpcServiceError(error);
     this.logger.warn(`Replaying ${job.workflowId} for verification failed: ${error instanceof Error ? error.message : String(error)}`);
     const until = Date.now() + REPLAY_FAILURE_SHOWN_MS;
