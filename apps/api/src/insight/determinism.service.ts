@@ -16,7 +16,7 @@ import { WorkflowReplay, historyLength, type ReplayedRun } from '../temporal/wor
 import { DATABASE } from '../tokens.js';
 import { ReplayQueue, type QueuedReplay } from './replay-queue.js';
 
-/** Partnerships waiting for a background replay in this process at most; beyond, a run's determinism is unavailable for now. */
+/** Partnerships waiting for a background replay in this process at most (ReplayQueue says which one makes room). */
 export const REPLAYS_QUEUED = 100;
 /** A background replay that could not run is reported for this long; the next verification after it asks again. */
 export const REPLAY_FAILURE_SHOWN_MS = 30_000;

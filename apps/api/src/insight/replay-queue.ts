@@ -4,7 +4,8 @@
  * left asks no more. So a partnership asked for lately is someone waiting on a screen, and goes
  * before those nobody has asked about for a while (a verification run by a script, a tab since
  * closed); within each group the oldest request goes first, so no one watching waits forever
- * behind newer arrivals.
+ * behind newer arrivals. A request nobody repeats may so wait as long as people keep watching others,
+ * and be dropped when the queue is full: nobody is waiting for its answer, and asking again queues it.
  */
 
 /** A partnership asked about within this long counts as watched: several of the console's rechecks, which come every 4 s. */
@@ -19,9 +20,7 @@ export interface QueuedReplay {
   workflowId: string;
   /** Run id → the request; a run leaves the job once its verdict is stored. */
   runs: Map<string, RequestedRun>;
-  /** When the partnership was first queued: the order within each group. */
-  readonly queuedAt: number;
-  /** When anyone last asked about it. */
+  /** When anyone last asked about it; jobs stay in the order they were first queued. */
   askedAt: number;
 }
 
@@ -45,13 +44,16 @@ export class ReplayQueue {
    */
   enqueue(workflowId: string, now: number): QueuedReplay | undefined {
     const queued = this.find(workflowId);
-    if (queued) return queued;
+    if (queued) {
+      this.askedAgain(workflowId, now);
+      return queued;
+    }
     if (this.jobs.length >= this.capacity) {
       const unwatched = this.jobs.findIndex((job) => !watched(job, now));
       if (unwatched === -1) return undefined;
       this.jobs.splice(unwatched, 1);
     }
-    const job: QueuedReplay = { workflowId, runs: new Map(), queuedAt: now, askedAt: now };
+    const job: QueuedReplay = { workflowId, runs: new Map(), askedAt: now };
     this.jobs.push(job);
     return job;
   }
